@@ -1,0 +1,144 @@
+// GOV.UK-style form parts: an error summary on top linking to each field, inline errors tied
+// with aria-describedby, labels and hints. Everything works without JavaScript.
+import { useEffect, useRef, type ReactNode } from "react";
+import { useRoot, useT } from "~/lib/use-i18n";
+
+export function CsrfField() {
+  return <input type="hidden" name="_csrf" value={useRoot().csrfToken} />;
+}
+
+export function ErrorSummary({ errors, labels }: { errors?: Record<string, string>; labels?: Record<string, string> }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {});
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            {field === "_form" ? message : <a href={`#${fieldId(field)}`}>{labels?.[field] ? `${labels[field]}: ` : ""}{message}</a>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children?: ReactNode;
+};
+
+function FieldShell({ name, label, hint, error, children, required }: FieldProps & { children: ReactNode }) {
+  const t = useT();
+  const id = fieldId(name);
+  return (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>
+        {label} {required ? null : <span className="optional">{t("common.optional")}</span>}
+      </label>
+      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+const describedBy = (name: string, hint?: string, error?: string) =>
+  [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(" ") || undefined;
+
+export function TextField(
+  props: FieldProps & { type?: string; defaultValue?: string | number | null; autoComplete?: string; maxLength?: number; inputMode?: "numeric" | "email" | "url" | "tel" | "text" },
+) {
+  const { name, hint, error, type = "text", defaultValue, autoComplete, required, maxLength, inputMode } = props;
+  return (
+    <FieldShell {...props}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        defaultValue={defaultValue ?? ""}
+        autoComplete={autoComplete}
+        required={required}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: FieldProps & { defaultValue?: string | null; rows?: number; maxLength?: number }) {
+  const { name, hint, error, defaultValue, rows = 5, required, maxLength } = props;
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string | null; emptyLabel?: string },
+) {
+  const { name, hint, error, options, defaultValue, required, emptyLabel } = props;
+  return (
+    <FieldShell {...props}>
+      <select
+        id={fieldId(name)}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxGroup(
+  props: Omit<FieldProps, "children"> & { options: { value: string; label: string }[]; defaultValues?: string[] },
+) {
+  const t = useT();
+  const { name, label, hint, error, options, defaultValues = [] } = props;
+  const id = fieldId(name);
+  return (
+    <fieldset className={error ? "field field-error checkbox-group" : "field checkbox-group"} aria-describedby={describedBy(name, hint, error)}>
+      <legend>{label} {props.required ? null : <span className="optional">{t("common.optional")}</span>}</legend>
+      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}
+      <div className="checkbox-items" id={id}>
+        {options.map((o) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" name={`${name}[]`} value={o.value} defaultChecked={defaultValues.includes(o.value)} /> {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

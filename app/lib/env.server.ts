@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+// Every setting Lumbung reads, parsed once at boot. Nothing else reads process.env.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  // Unset: the embedded PGlite database in LUMBUNG_DATA_DIR. Set: a PostgreSQL server.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  LUMBUNG_DATA_DIR: z.string().min(1).default("./data"),
+  // The address people reach Lumbung at; used in emails and link previews.
+  PUBLIC_URL: z.url().optional(),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Demo data and the demo banner. Never on in production.
+  LUMBUNG_DEMO: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "1" || v === "true")),
+  MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(5),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  sessionHours: number;
+  demo: boolean;
+  maxUploadBytes: number;
+};
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Lumbung cannot start: invalid settings\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  if (production && e.LUMBUNG_DEMO) {
+    throw new Error("Lumbung cannot start: LUMBUNG_DEMO cannot be on when NODE_ENV=production");
+  }
+  if (production && !e.PUBLIC_URL) {
+    throw new Error("Lumbung cannot start: PUBLIC_URL is required when NODE_ENV=production");
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.LUMBUNG_DATA_DIR,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ""),
+    sessionHours: e.SESSION_HOURS,
+    demo: production ? false : (e.LUMBUNG_DEMO ?? true),
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+  };
+}

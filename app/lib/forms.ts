@@ -1,0 +1,67 @@
+import type { z } from "zod";
+import type { Translate } from "~/i18n";
+
+export type FieldErrors = Record<string, string>;
+export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, unknown> };
+export type FormResult<T> = { ok: true; data: T } | FormFailure;
+
+/** FormData as a plain object; a name given more than once, or ending in [], becomes an array. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key === "_csrf" || key === "_intent") continue;
+    const all = form.getAll(key);
+    const name = key.endsWith("[]") ? key.slice(0, -2) : key;
+    out[name] = key.endsWith("[]") || all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+/** The message-catalog key (and values) for one Zod issue. Schemas may name a key in `error`. */
+export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  if (issue.message && /^[a-z]+\.[A-Za-z.]+$/.test(issue.message)) {
+    const vars: Record<string, string | number> = {};
+    if ("maximum" in issue) vars.max = Number(issue.maximum);
+    if ("minimum" in issue) vars.min = Number(issue.minimum);
+    return t(issue.message, vars);
+  }
+  switch (issue.code) {
+    case "too_big":
+      return t("field.tooLong", { max: Number(issue.maximum) });
+    case "too_small":
+      return Number(issue.minimum) <= 1 ? t("field.required") : t("field.tooShort", { min: Number(issue.minimum) });
+    case "invalid_format":
+      if (issue.format === "email") return t("field.email");
+      if (issue.format === "url") return t("field.url");
+      return t("field.invalid");
+    case "invalid_value":
+      return t("field.choice");
+    case "invalid_type":
+      return issue.input === undefined || issue.input === "" ? t("field.required") : t("field.invalid");
+    default:
+      return t("field.invalid");
+  }
+}
+
+/** Validate input with the schema that also drives the form; errors keyed by field name. */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: Record<string, unknown>,
+  t: Translate,
+): FormResult<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    if (!errors[field]) errors[field] = issueMessage(issue, t);
+  }
+  return { ok: false, errors, values: input };
+}
+
+/** Blank form fields mean "not given". */
+export const blankToUndefined = (v: unknown) =>
+  typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v;
+
+export const toArray = (v: unknown) =>
+  v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v];

@@ -1,0 +1,106 @@
+// Every authorization rule in one place. can() answers allowed or a reason; assertCan() turns a
+// refusal into a 403. Routes and use cases call these; nothing else decides who may do what.
+import { AppError } from "./errors";
+
+export type Role =
+  | "national_admin"
+  | "agency_admin"
+  | "unit_operator"
+  | "agency_head"
+  | "evaluator"
+  | "panelist";
+
+export type Actor =
+  | { kind: "anonymous" }
+  | {
+      kind: "user";
+      id: number;
+      name: string;
+      email: string;
+      role: Role;
+      agencyId: number | null;
+      unitId: number | null;
+    };
+
+export const ANONYMOUS: Actor = { kind: "anonymous" };
+
+type InnovationSubject = { agencyId: number; state: "draft" | "submitted" | "returned" | "published" };
+type AgencySubject = { agencyId: number };
+
+export type Decision = { ok: true } | { ok: false; reason: string };
+const allow: Decision = { ok: true };
+const deny = (reason = "errors.forbidden"): Decision => ({ ok: false, reason });
+
+const isUser = (a: Actor): a is Extract<Actor, { kind: "user" }> => a.kind === "user";
+const isNational = (a: Actor) => isUser(a) && a.role === "national_admin";
+const inAgency = (a: Actor, agencyId: number) => isUser(a) && a.agencyId === agencyId;
+// The agency's own people: Admin Lokal, its unit operators and its head.
+const agencyStaff = (a: Actor, agencyId: number) =>
+  inAgency(a, agencyId) &&
+  isUser(a) &&
+  (a.role === "agency_admin" || a.role === "unit_operator" || a.role === "agency_head");
+
+/** Roles an inviter may hand out: Admin Lokal manages its own agency's people only. */
+export function invitableRoles(actor: Actor): Role[] {
+  if (isNational(actor))
+    return ["national_admin", "agency_admin", "unit_operator", "agency_head", "evaluator", "panelist"];
+  if (isUser(actor) && actor.role === "agency_admin") return ["agency_admin", "unit_operator", "agency_head"];
+  return [];
+}
+
+const rules = {
+  "manage.enter": (a: Actor) => (isUser(a) ? allow : deny("errors.unauthenticated")),
+  "outbox.view": (a: Actor) =>
+    isUser(a) && (a.role === "national_admin" || a.role === "agency_admin") ? allow : deny(),
+  "agency.create": (a: Actor) => (isNational(a) ? allow : deny()),
+  "agency.import": (a: Actor) => (isNational(a) ? allow : deny()),
+  "agency.manage": (a: Actor, s: AgencySubject) =>
+    isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)) ? allow : deny(),
+  "innovation.create": (a: Actor, s: AgencySubject) =>
+    isNational(a) ||
+    (isUser(a) && (a.role === "agency_admin" || a.role === "unit_operator") && inAgency(a, s.agencyId))
+      ? allow
+      : deny(),
+  "innovation.view": (a: Actor, s: InnovationSubject) =>
+    s.state === "published" || isNational(a) || agencyStaff(a, s.agencyId) ? allow : deny(),
+  // Operators edit while the entry is theirs to work on; Admin Lokal also corrects published
+  // entries (the register is a living record).
+  "innovation.edit": (a: Actor, s: InnovationSubject) => {
+    if (isNational(a)) return allow;
+    if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
+    if (a.role === "agency_admin") return allow;
+    if (a.role === "unit_operator")
+      return s.state === "draft" || s.state === "returned" ? allow : deny("innovations.errors.locked");
+    return deny();
+  },
+  "innovation.submit": (a: Actor, s: InnovationSubject) => {
+    if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
+    if (a.role !== "unit_operator" && a.role !== "agency_admin") return deny();
+    return s.state === "draft" || s.state === "returned" ? allow : deny("innovations.errors.wrongState");
+  },
+  // Admin Lokal checks its units' entries before anything is public.
+  "innovation.review": (a: Actor, s: InnovationSubject) => {
+    if (!(isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)))) return deny();
+    return s.state === "published" ? deny("innovations.errors.wrongState") : allow;
+  },
+  "innovation.unpublish": (a: Actor, s: InnovationSubject) =>
+    (isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId))) &&
+    s.state === "published"
+      ? allow
+      : deny(),
+} as const;
+
+export type Action = keyof typeof rules;
+type SubjectOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+export function can<A extends Action>(actor: Actor, action: A, ...subject: SubjectOf<A> extends undefined ? [] : [SubjectOf<A>]): Decision {
+  const rule = rules[action] as (a: Actor, s?: unknown) => Decision;
+  return rule(actor, subject[0]);
+}
+
+export function assertCan<A extends Action>(actor: Actor, action: A, ...subject: SubjectOf<A> extends undefined ? [] : [SubjectOf<A>]): void {
+  const d = can(actor, action, ...subject);
+  if (!d.ok) {
+    throw new AppError(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", d.reason);
+  }
+}

@@ -1,0 +1,71 @@
+// The root middleware: who is asking (session), in which language and zone, and CSRF.
+import type { MiddlewareFunction } from "react-router";
+import { isLocale, isZoneName, type Locale, type ZoneName } from "~/i18n";
+import { loadSession, SESSION_COOKIE } from "~/modules/accounts/session.server";
+import { newToken } from "~/modules/accounts/tokens.server";
+import { readCookies, setCookie } from "./cookies.server";
+import { requestContext, servicesContext } from "./context.server";
+import { AppError } from "./errors";
+import { ANONYMOUS } from "./policy";
+
+export const LOCALE_COOKIE = "lumbung_lang";
+export const ZONE_COOKIE = "lumbung_tz";
+export const CSRF_COOKIE = "lumbung_csrf";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function preferredLocale(request: Request, cookie: string | undefined, userLocale: string | null): Locale {
+  if (isLocale(cookie)) return cookie;
+  if (isLocale(userLocale)) return userLocale;
+  // Bahasa Indonesia first: English only when the browser asks for it before Indonesian.
+  const accept = (request.headers.get("accept-language") ?? "").toLowerCase();
+  const en = accept.indexOf("en");
+  const id = accept.indexOf("id");
+  return en !== -1 && (id === -1 || en < id) ? "en" : "id";
+}
+
+export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const { db, env } = context.get(servicesContext);
+  const cookies = readCookies(request);
+  const session = await loadSession(db, cookies[SESSION_COOKIE]);
+
+  const cookieCsrf = cookies[CSRF_COOKIE];
+  const newCsrf = !cookieCsrf || cookieCsrf.length < 20;
+  const csrfToken = newCsrf ? newToken() : cookieCsrf;
+
+  if (!SAFE.has(request.method)) {
+    // Cross-site form posts are refused twice over: the Origin must be ours, and the form must
+    // carry the token from our cookie (double submit).
+    const origin = request.headers.get("origin");
+    if (origin && origin !== new URL(request.url).origin && origin !== env.publicUrl) {
+      throw new AppError("forbidden", "errors.csrf");
+    }
+    const sent =
+      request.headers.get("x-csrf-token") ??
+      (await request
+        .clone()
+        .formData()
+        .then((f) => f.get("_csrf"))
+        .catch(() => null));
+    if (newCsrf || typeof sent !== "string" || sent !== csrfToken) {
+      throw new AppError("forbidden", "errors.csrf");
+    }
+  }
+
+  const zoneCookie = cookies[ZONE_COOKIE];
+  const zone: ZoneName = isZoneName(zoneCookie) ? zoneCookie : (session?.zone ?? "WIB");
+  context.set(requestContext, {
+    actor: session?.actor ?? ANONYMOUS,
+    sessionIdHash: session?.idHash ?? null,
+    locale: preferredLocale(request, cookies[LOCALE_COOKIE], session?.locale ?? null),
+    zone,
+    csrfToken,
+    agencyName: session?.agencyName ?? null,
+  });
+
+  const response = await next();
+  if (newCsrf) {
+    response.headers.append("set-cookie", setCookie(env, CSRF_COOKIE, csrfToken));
+  }
+  return response;
+};

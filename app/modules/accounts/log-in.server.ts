@@ -1,0 +1,79 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { loginThrottle, users } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { DUMMY_HASH, verifyPassword } from "./password.server";
+import { startSession } from "./session.server";
+
+// Lockout: five wrong passwords in a row lock the account for 15 minutes (the owner is told
+// when it opens again). Throttle: 30 failures from one address in 15 minutes pause that
+// address, so guessing across many accounts is slowed too.
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+const IP_MAX_FAILURES = 30;
+const IP_WINDOW_MINUTES = 15;
+
+export type LogInResult = { token: string; userId: number };
+
+export async function logIn(
+  db: Db,
+  opts: { email: string; password: string; clientIp: string; sessionHours: number; previousToken?: string; now?: Date },
+): Promise<LogInResult> {
+  const now = opts.now ?? new Date();
+  const ipKey = `ip:${opts.clientIp}`;
+  const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, ipKey));
+  if (
+    throttle &&
+    throttle.failures >= IP_MAX_FAILURES &&
+    now.getTime() - throttle.windowStart.getTime() < IP_WINDOW_MINUTES * 60_000
+  ) {
+    throw new AppError("rate-limited", "errors.rateLimited");
+  }
+
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, opts.email.toLowerCase()));
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    throw new AppError("rate-limited", "accounts.errors.locked", { until: user.lockedUntil.toISOString() });
+  }
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, opts.password);
+  if (!user || !ok || user.disabledAt || !user.passwordHash) {
+    await recordFailure(db, ipKey, now);
+    if (user) {
+      const failures = user.failedLogins + 1;
+      const lock = failures >= MAX_FAILURES;
+      await db
+        .update(users)
+        .set({
+          failedLogins: lock ? 0 : failures,
+          lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+        })
+        .where(eq(users.id, user.id));
+      if (lock) {
+        await recordAudit(db, { actorUserId: null, action: "account.locked", subjectType: "user", subjectId: user.id });
+        throw new AppError("rate-limited", "accounts.errors.lockedNow");
+      }
+    }
+    throw new AppError("invalid", "accounts.errors.badCredentials");
+  }
+
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    const { token } = await startSession(tx, user.id, opts.sessionHours, opts.previousToken);
+    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp } });
+    return { token, userId: user.id };
+  });
+}
+
+async function recordFailure(db: Db, key: string, now: Date) {
+  const windowStart = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
+  await db
+    .insert(loginThrottle)
+    .values({ key, failures: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: sql`case when ${loginThrottle.windowStart} < ${windowStart.toISOString()}::timestamptz then 1 else ${loginThrottle.failures} + 1 end`,
+        windowStart: sql`case when ${loginThrottle.windowStart} < ${windowStart.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${loginThrottle.windowStart} end`,
+      },
+    });
+}

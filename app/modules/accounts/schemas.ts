@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { blankToUndefined } from "~/lib/forms";
+
+export const ROLES = ["national_admin", "agency_admin", "unit_operator", "agency_head", "evaluator", "panelist"] as const;
+
+const email = z.preprocess(blankToUndefined, z.email({ error: "field.email" }).max(200).transform((e) => e.toLowerCase()));
+// NIST 800-63B: length matters, composition rules do not.
+const newPassword = z.preprocess(
+  (v) => (typeof v === "string" && v === "" ? undefined : v),
+  z.string({ error: "field.required" }).min(10, { error: "accounts.errors.passwordShort" }).max(200),
+);
+
+export const LoginSchema = z.object({
+  email,
+  password: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export const InviteSchema = z.object({
+  email,
+  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2).max(120)),
+  role: z.enum(ROLES, { error: "field.choice" }),
+  agencyId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  unitId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+});
+
+export const SetPasswordSchema = z
+  .object({ password: newPassword, confirm: z.string().optional() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "accounts.errors.passwordMismatch" });
+
+export const ForgotSchema = z.object({ email });

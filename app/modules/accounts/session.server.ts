@@ -1,0 +1,78 @@
+import { and, eq, gt, lt } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { agencies, regions, sessions, users } from "~/db/schema";
+import type { Actor } from "~/lib/policy";
+import type { ZoneName } from "~/i18n";
+import { hashToken, newToken } from "./tokens.server";
+
+export const SESSION_COOKIE = "lumbung_session";
+
+export type LoadedSession = {
+  actor: Extract<Actor, { kind: "user" }>;
+  idHash: string;
+  zone: ZoneName | null;
+  agencyName: string | null;
+  locale: string | null;
+};
+
+export async function loadSession(db: DbOrTx, token: string | undefined): Promise<LoadedSession | null> {
+  if (!token || token.length > 100) return null;
+  const idHash = hashToken(token);
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      agencyId: users.agencyId,
+      unitId: users.unitId,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+      agencyName: agencies.name,
+      zone: regions.timeZone,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(regions, eq(regions.code, agencies.provinceCode))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  if (!row || row.disabledAt) return null;
+  return {
+    actor: {
+      kind: "user",
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      agencyId: row.agencyId,
+      unitId: row.unitId,
+    },
+    idHash,
+    zone: row.zone ?? null,
+    agencyName: row.agencyName ?? null,
+    locale: row.locale,
+  };
+}
+
+/**
+ * Start a fresh session for the user. Any session the browser carried before is ended, so a
+ * session id planted before login is worthless after it (rotation at login).
+ */
+export async function startSession(
+  db: DbOrTx,
+  userId: number,
+  hours: number,
+  previousToken?: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  if (previousToken) await db.delete(sessions).where(eq(sessions.idHash, hashToken(previousToken)));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + hours * 3600_000);
+  await db.insert(sessions).values({ idHash: hashToken(token), userId, expiresAt });
+  return { token, expiresAt };
+}
+
+export async function endSession(db: DbOrTx, token: string | undefined) {
+  if (token) await db.delete(sessions).where(eq(sessions.idHash, hashToken(token)));
+}

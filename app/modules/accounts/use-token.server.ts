@@ -1,0 +1,71 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { sessions, users, userTokens } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { queueMail } from "~/modules/mail/queue-mail.server";
+import { hashPassword } from "./password.server";
+import { hashToken, newToken } from "./tokens.server";
+
+export const RESET_HOURS = 2;
+
+/** The live (unused, unexpired) token's user, or null. */
+export async function findToken(db: Db, token: string, purpose: "invite" | "reset") {
+  if (!token || token.length > 100) return null;
+  const [row] = await db
+    .select({ userId: userTokens.userId, name: users.name, email: users.email })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, new Date()),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Accept an invitation or a reset link: set the password, spend the token, end old sessions. */
+export async function setPasswordWithToken(db: Db, token: string, purpose: "invite" | "reset", password: string) {
+  const found = await findToken(db, token, purpose);
+  if (!found) throw new AppError("invalid", "accounts.errors.tokenInvalid");
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.tokenHash, hashToken(token)));
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, found.userId));
+    await recordAudit(tx, { actorUserId: found.userId, action: `password.${purpose}`, subjectType: "user", subjectId: found.userId });
+  });
+  return found;
+}
+
+/**
+ * Mail a reset link if the address has an account. The answer is the same either way, so the
+ * form does not reveal who has an account.
+ */
+export async function requestPasswordReset(db: Db, email: string, opts: { publicUrl: string }) {
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  if (!user || user.disabledAt) return null;
+  const token = newToken();
+  const link = `${opts.publicUrl}/atur-ulang-sandi/${token}`;
+  await db.transaction(async (tx) => {
+    await tx.insert(userTokens).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      purpose: "reset",
+      expiresAt: new Date(Date.now() + RESET_HOURS * 3600_000),
+    });
+    await queueMail(tx, {
+      to: user.email,
+      kind: "password-reset",
+      subject: "Atur ulang kata sandi Lumbung / Reset your Lumbung password",
+      body:
+        `Buka tautan ini untuk mengatur ulang kata sandi (berlaku ${RESET_HOURS} jam):\n${link}\n\n` +
+        `Open this link to reset your password (valid ${RESET_HOURS} hours):\n${link}\n\n` +
+        `Abaikan email ini jika Anda tidak memintanya. / Ignore this email if you did not ask for it.\n`,
+    });
+  });
+  return token;
+}

@@ -1,0 +1,36 @@
+import type { ZoneName } from "~/i18n";
+
+// Indonesia's time zones by province code (Ministry of Home Affairs numbering):
+// WIT: Maluku, Maluku Utara and the Papua provinces; WITA: Bali, Nusa Tenggara, Kalimantan
+// Selatan/Timur/Utara and Sulawesi; WIB: Sumatra, Java, Kalimantan Barat/Tengah.
+export function zoneOfProvince(code: string): ZoneName {
+  const n = Number(code.slice(0, 2));
+  if (n >= 81) return "WIT";
+  if ((n >= 51 && n <= 53) || (n >= 63 && n <= 65) || (n >= 71 && n <= 76)) return "WITA";
+  return "WIB";
+}
+
+// Eastern Indonesia (KTI) as the programme uses it: Bali/Nusa Tenggara, Kalimantan, Sulawesi,
+// Maluku and Papua.
+export const isEasternIndonesia = (provinceCode: string) => Number(provinceCode.slice(0, 2)) >= 51;
+
+const KEEP_UPPER = new Set(["DKI", "DI", "II"]);
+
+/** "KABUPATEN ACEH SELATAN" → "Kabupaten Aceh Selatan"; "DKI JAKARTA" stays "DKI Jakarta". */
+export function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/(\s+|-)/)
+    .map((w) => (KEEP_UPPER.has(w.toUpperCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join("");
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}

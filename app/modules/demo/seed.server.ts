@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { agencies, meta, users } from "~/db/schema";
+import { seedReference } from "~/modules/agencies/seed-reference.server";
+import { createUser } from "~/modules/accounts/create-user.server";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
+import { seedDemoContent } from "./content.server";
+
+export { seedReference };
+
+/** True once the demo data has been loaded into this database. */
+export async function isDemoSeeded(db: Db) {
+  const [row] = await db.select().from(meta).where(eq(meta.key, "demo_seeded"));
+  return Boolean(row);
+}
+
+/**
+ * Load the demo: reference data, units and innovations from the source articles plus a few
+ * hundred generated ones, and one login per role. Runs once per database.
+ */
+export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
+  await seedReference(db);
+  if (await isDemoSeeded(db)) return { seeded: false };
+  const content = await seedDemoContent(db, { generated: opts.generated ?? 300 });
+  for (const login of DEMO_LOGINS) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, login.email));
+    if (existing) continue;
+    const agencySlug = content.loginAgencies[login.email];
+    const [agency] = agencySlug ? await db.select().from(agencies).where(eq(agencies.slug, agencySlug)) : [];
+    await createUser(db, {
+      email: login.email,
+      name: content.loginNames[login.email] ?? login.email,
+      role: login.role,
+      password: DEMO_PASSWORD,
+      agencyId: agency?.id ?? null,
+      unitId: content.loginUnits[login.email] ?? null,
+    });
+  }
+  await db.insert(meta).values({ key: "demo_seeded", value: { at: new Date().toISOString() } });
+  return { seeded: true, innovations: content.innovations };
+}

@@ -1,0 +1,163 @@
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  Form,
+  Link,
+  NavLink,
+} from "react-router";
+import type { Route } from "./+types/root";
+import "./styles.css";
+import { requestMiddleware } from "~/lib/request.server";
+import { requestInfo, services } from "~/lib/context.server";
+import { useRoot, useT, type RootData } from "~/lib/use-i18n";
+import { CsrfField } from "~/components/forms";
+
+export const middleware: Route.MiddlewareFunction[] = [requestMiddleware];
+
+export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
+  const info = requestInfo(context);
+  const { env } = services(context);
+  return {
+    locale: info.locale,
+    zone: info.zone,
+    csrfToken: info.csrfToken,
+    demo: env.demo,
+    user:
+      info.actor.kind === "user"
+        ? { name: info.actor.name, role: info.actor.role, agencyName: info.agencyName }
+        : null,
+  };
+}
+
+export const links: Route.LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+
+function Header() {
+  const t = useT();
+  const { user, locale, zone } = useRoot();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <div className="wrap header-row">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">▣</span> {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <NavLink to="/inovasi">{t("nav.catalogue")}</NavLink>
+          <NavLink to="/instansi">{t("nav.agencies")}</NavLink>
+          <NavLink to="/kepatuhan">{t("nav.compliance")}</NavLink>
+          {user ? <NavLink to="/kelola">{t("nav.manage")}</NavLink> : null}
+        </nav>
+        <div className="header-tools">
+          <Form method="post" action="/preferensi" className="inline-form">
+            <CsrfField />
+            <input type="hidden" name="redirectTo" value={here} />
+            <input type="hidden" name="lang" value={locale === "id" ? "en" : "id"} />
+            <button type="submit" className="link-button" lang={locale === "id" ? "en" : "id"}>
+              {t("nav.switchTo")}
+            </button>
+          </Form>
+          <Form method="post" action="/preferensi" className="inline-form zone-form">
+            <CsrfField />
+            <input type="hidden" name="redirectTo" value={here} />
+            <label htmlFor="zone-select" className="visually-hidden">{t("nav.zone")}</label>
+            <select id="zone-select" name="zone" defaultValue={zone}>
+              <option value="WIB">WIB</option>
+              <option value="WITA">WITA</option>
+              <option value="WIT">WIT</option>
+            </select>
+            <button type="submit" className="link-button">{t("common.save")}</button>
+          </Form>
+          {user ? (
+            <Form method="post" action="/keluar" className="inline-form">
+              <CsrfField />
+              <span className="user-name">{user.name}</span>{" "}
+              <button type="submit" className="link-button">{t("nav.logout")}</button>
+            </Form>
+          ) : (
+            <Link to="/masuk">{t("nav.login")}</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRoot();
+  const t = useT();
+  return (
+    <html lang={root.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">{t("app.skipToContent")}</a>
+        {root.demo ? <p className="demo-banner" role="note">{t("app.demoBanner")}</p> : null}
+        <Header />
+        <main id="main" className="wrap" tabIndex={-1}>{children}</main>
+        <footer className="site-footer">
+          <div className="wrap">
+            <p>{t("footer.about")}</p>
+            <p>
+              {t("footer.openData")} <a href="/api/v1/openapi.json">{t("nav.api")}</a>
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const body = isRouteErrorResponse(error) ? (error.data as { error?: { reason?: string } } | undefined) : undefined;
+  if (status === 404) {
+    return (
+      <section className="error-page">
+        <h1>{t("errors.notFound")}</h1>
+        <p>{t("errors.notFoundBody")}</p>
+        <p><Link to="/">{t("nav.home")}</Link></p>
+      </section>
+    );
+  }
+  if (status === 401) {
+    return (
+      <section className="error-page">
+        <h1>{t("errors.unauthenticated")}</h1>
+        <p><Link to="/masuk">{t("nav.login")}</Link></p>
+      </section>
+    );
+  }
+  if (status < 500) {
+    return (
+      <section className="error-page">
+        <h1>{t(body?.error?.reason ?? "errors.forbidden")}</h1>
+        <p><Link to="/">{t("nav.home")}</Link></p>
+      </section>
+    );
+  }
+  return (
+    <section className="error-page">
+      <h1>{t("errors.server")}</h1>
+      <p>{t("errors.serverBody")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// The whole server: Hono in front (security headers, static assets, body limits), React Router
+// behind it. Built by Vite into build/server/index.js together with the app, so there is one
+// copy of every module. scripts/start.mjs (and the tests) call createServerApp.
+import { Hono } from "hono";
+import { secureHeaders, NONCE } from "hono/secure-headers";
+import { bodyLimit } from "hono/body-limit";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createRequestHandler, RouterContextProvider } from "react-router";
+import type { Database } from "~/db/client.server";
+import type { Env } from "~/lib/env.server";
+import { servicesContext } from "~/lib/context.server";
+
+export { parseEnv } from "~/lib/env.server";
+export { openDatabase, migrate, openPglite, openPostgres, openPgliteFromDump } from "~/db/client.server";
+export { seedDemo, seedReference } from "~/modules/demo/seed.server";
+
+export type ServerOptions = { database: Database; env: Env; staticRoot?: string };
+
+export function createServerApp({ database, env, staticRoot }: ServerOptions) {
+  const handler = createRequestHandler(
+    // The virtual module exists only inside the Vite build.
+    () => import("virtual:react-router/server-build"),
+    env.nodeEnv === "production" ? "production" : "development",
+  );
+
+  const app = new Hono<{ Variables: { secureHeadersNonce?: string } }>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: env.publicUrl.startsWith("https://")
+        ? "max-age=63072000; includeSubDomains"
+        : false,
+      referrerPolicy: "strict-origin-when-cross-origin",
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+
+  // Several evidence files per form, each within MAX_UPLOAD_MB.
+  app.use("*", bodyLimit({ maxSize: env.maxUploadBytes * 6, onError: (c) => c.text("Payload too large", 413) }));
+
+  if (staticRoot) {
+    app.use(
+      "/assets/*",
+      serveStatic({
+        root: staticRoot,
+        onFound: (_p, c) => c.header("cache-control", "public, max-age=31536000, immutable"),
+      }),
+    );
+    app.use("/favicon.svg", serveStatic({ root: staticRoot }));
+    app.use("/robots.txt", serveStatic({ root: staticRoot }));
+  }
+
+  app.all("*", async (c) => {
+    const context = new RouterContextProvider();
+    let clientIp = "unknown";
+    try {
+      clientIp = getConnInfo(c).remote.address ?? "unknown";
+    } catch {
+      // Not a node socket (tests call app.fetch directly).
+    }
+    context.set(servicesContext, {
+      db: database.db,
+      env,
+      nonce: c.get("secureHeadersNonce") ?? "",
+      clientIp,
+    });
+    return handler(c.req.raw, context);
+  });
+
+  return app;
+}
+export { DEMO_LOGINS, DEMO_PASSWORD } from "~/modules/demo/demo-logins";
