@@ -2,6 +2,8 @@ import type { Config } from "@react-router/dev/config";
 
 export default {
   ssr: true,
+  // Separate build folders let several checkouts' test runs share one machine.
+  buildDirectory: process.env.LUMBUNG_BUILD_DIR ?? "build",
   // v8 future flags on now, so the move to React Router 8 is small.
   future: {
     v8_middleware: true,

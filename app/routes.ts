@@ -1,11 +1,55 @@
-import { type RouteConfig, index, route, prefix } from "@react-router/dev/routes";
+import { type RouteConfig, index, route } from "@react-router/dev/routes";
 
-// Public paths are in Bahasa Indonesia (they are shared on WhatsApp and printed on posters);
-// the API is in English.
+// Every route of the app. Public paths are in Bahasa Indonesia (they are shared on WhatsApp and
+// printed on posters); the API is in English. tests/authorization.test.ts checks each against
+// every role.
 export default [
   index("routes/home.tsx"),
+
+  // The public catalogue.
+  route("inovasi", "routes/catalogue.tsx"),
+  route("inovasi/:slug", "routes/innovation.tsx"),
+  route("instansi", "routes/agencies.tsx"),
+  route("instansi/:slug", "routes/agency.tsx"),
+  route("instansi/:slug/pameran", "routes/agency-exhibition.tsx"),
+  route("instansi/:slug/cetak", "routes/agency-print.tsx"),
+  route("wilayah/:code", "routes/province.tsx"),
+  route("berkas/:id", "routes/file.tsx"),
+
+  // One Agency, One Innovation.
+  route("kepatuhan", "routes/compliance.tsx"),
+  route("kepatuhan/unduh", "routes/compliance-csv.tsx"),
+
+  // Accounts.
   route("preferensi", "routes/preferences.tsx"),
   route("masuk", "routes/login.tsx"),
   route("keluar", "routes/logout.tsx"),
+  route("lupa-sandi", "routes/forgot-password.tsx"),
+  route("atur-ulang-sandi/:token", "routes/reset-password.tsx"),
+  route("undangan/:token", "routes/accept-invitation.tsx"),
+
+  // Work area for signed-in people.
+  route("kelola", "routes/manage/layout.tsx", [
+    index("routes/manage/dashboard.tsx"),
+    route("inovasi", "routes/manage/innovations.tsx"),
+    route("inovasi/baru", "routes/manage/innovation-new.tsx"),
+    route("inovasi/:id", "routes/manage/innovation-edit.tsx"),
+    route("inovasi/:id/riwayat", "routes/manage/innovation-history.tsx"),
+    route("unit", "routes/manage/units.tsx"),
+    route("pengguna", "routes/manage/users.tsx"),
+    route("instansi", "routes/manage/agencies.tsx"),
+    route("kotak-keluar", "routes/manage/outbox.tsx"),
+  ]),
+
+  // The open, read-only API.
+  route("api/v1/openapi.json", "routes/api/openapi.ts"),
+  route("api/v1/innovations", "routes/api/innovations.ts"),
+  route("api/v1/innovations/:id", "routes/api/innovation.ts"),
+  route("api/v1/agencies", "routes/api/agencies.ts"),
+  route("api/v1/agencies/:id", "routes/api/agency.ts"),
+  route("api/v1/regions", "routes/api/regions.ts"),
+  route("api/v1/compliance", "routes/api/compliance.ts"),
+  route("api/*", "routes/api/not-found.ts"),
+
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

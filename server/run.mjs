@@ -5,7 +5,8 @@ import { serve } from "@hono/node-server";
 
 export async function runServer({ root, env: source = process.env, log = console.log }) {
   const started = performance.now();
-  const build = await import(path.join(root, "build/server/index.js"));
+  const buildDir = path.resolve(root, source.LUMBUNG_BUILD_DIR ?? "build");
+  const build = await import(path.join(buildDir, "server/index.js"));
   const env = build.parseEnv(source);
   const database = await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
   await build.migrate(database);
@@ -15,7 +16,7 @@ export async function runServer({ root, env: source = process.env, log = console
   } else {
     await build.seedReference(database.db);
   }
-  const app = build.createServerApp({ database, env, staticRoot: path.relative(process.cwd(), path.join(root, "build/client")) });
+  const app = build.createServerApp({ database, env, staticRoot: path.relative(process.cwd(), path.join(buildDir, "client")) });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
   await new Promise((resolve) => server.once("listening", resolve));
   const where = database.kind === "pglite" ? `embedded PGlite in ${env.dataDir}` : "PostgreSQL (DATABASE_URL)";

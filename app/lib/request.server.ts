@@ -6,11 +6,15 @@ import { newToken } from "~/modules/accounts/tokens.server";
 import { readCookies, setCookie } from "./cookies.server";
 import { requestContext, servicesContext } from "./context.server";
 import { AppError } from "./errors";
+import { errorBody } from "./respond.server";
+import { data } from "react-router";
 import { ANONYMOUS } from "./policy";
 
 export const LOCALE_COOKIE = "lumbung_lang";
 export const ZONE_COOKIE = "lumbung_tz";
 export const CSRF_COOKIE = "lumbung_csrf";
+
+const csrfFailure = () => data(errorBody(new AppError("forbidden", "errors.csrf"), "id"), { status: 403 });
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -38,7 +42,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
     // carry the token from our cookie (double submit).
     const origin = request.headers.get("origin");
     if (origin && origin !== new URL(request.url).origin && origin !== env.publicUrl) {
-      throw new AppError("forbidden", "errors.csrf");
+      throw csrfFailure();
     }
     const sent =
       request.headers.get("x-csrf-token") ??
@@ -48,7 +52,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
         .then((f) => f.get("_csrf"))
         .catch(() => null));
     if (newCsrf || typeof sent !== "string" || sent !== csrfToken) {
-      throw new AppError("forbidden", "errors.csrf");
+      throw csrfFailure();
     }
   }
 

@@ -1,0 +1,41 @@
+import { NavLink, Outlet } from "react-router";
+import type { Route } from "./+types/layout";
+import { requestInfo } from "~/lib/context.server";
+import { useT } from "~/lib/use-i18n";
+import { page } from "~/lib/respond.server";
+import { assertCan, can } from "~/lib/policy";
+
+// The work area: every page under /kelola needs a signed-in user; each page checks its own
+// action on top of this.
+export const loader = page(async ({ context }: Route.LoaderArgs) => {
+  const { actor } = requestInfo(context);
+  assertCan(actor, "manage.enter");
+  const agencyId = actor.kind === "user" ? actor.agencyId : null;
+  return {
+    links: {
+      innovations: actor.kind === "user" && ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
+      units: agencyId ? can(actor, "agency.manage", { agencyId }).ok : false,
+      users: agencyId ? can(actor, "agency.manage", { agencyId }).ok : can(actor, "agency.create").ok,
+      agencies: can(actor, "agency.create").ok,
+      outbox: can(actor, "outbox.view").ok,
+    },
+  };
+});
+
+export default function ManageLayout({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { links } = loaderData;
+  return (
+    <div className="manage">
+      <nav aria-label={t("manage.nav")} className="manage-nav no-print">
+        <NavLink to="/kelola" end>{t("manage.dashboard")}</NavLink>
+        {links.innovations ? <NavLink to="/kelola/inovasi">{t("innovations.manage.title")}</NavLink> : null}
+        {links.units ? <NavLink to="/kelola/unit">{t("agencies.units.title")}</NavLink> : null}
+        {links.users ? <NavLink to="/kelola/pengguna">{t("accounts.users.title")}</NavLink> : null}
+        {links.agencies ? <NavLink to="/kelola/instansi">{t("nav.agencies")}</NavLink> : null}
+        {links.outbox ? <NavLink to="/kelola/kotak-keluar">{t("accounts.outbox.title")}</NavLink> : null}
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// Drive the real built server (build/server/index.js) in-process through fetch, with a cookie
+// jar and the CSRF token handled the way a browser form would.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Database } from "../app/db/client.server";
+
+const buildPath = path.resolve(import.meta.dirname, "..", process.env.LUMBUNG_BUILD_DIR ?? "build", "server/index.js");
+
+type Build = {
+  createServerApp: (o: { database: Database; env: unknown }) => { fetch: (r: Request) => Promise<Response> };
+  parseEnv: (s: Record<string, string | undefined>) => unknown;
+};
+
+export async function loadBuild(): Promise<Build> {
+  return (await import(pathToFileURL(buildPath).href)) as Build;
+}
+
+export const BASE = "http://localhost:3000";
+
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(private app: { fetch: (r: Request) => Promise<Response> }) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private absorb(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(";");
+      const [name, ...rest] = pair.split("=");
+      const value = rest.join("=");
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim()));
+      if (expired || value === "") this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  async request(method: string, p: string, body?: FormData | URLSearchParams, headers: Record<string, string> = {}) {
+    const res = await this.app.fetch(
+      new Request(new URL(p, BASE), {
+        method,
+        body,
+        redirect: "manual",
+        headers: { cookie: this.cookieHeader(), ...headers },
+      }),
+    );
+    this.absorb(res);
+    return res;
+  }
+
+  get(p: string, headers: Record<string, string> = {}) {
+    return this.request("GET", p, undefined, headers);
+  }
+
+  async csrf(): Promise<string> {
+    if (!this.cookies.get("lumbung_csrf")) await this.get("/masuk");
+    return this.cookies.get("lumbung_csrf")!;
+  }
+
+  /** Post a form as a browser would, with the CSRF token. */
+  async post(p: string, fields: Record<string, string | string[] | Blob> | FormData = {}) {
+    const form = fields instanceof FormData ? fields : new FormData();
+    if (!(fields instanceof FormData)) {
+      for (const [k, v] of Object.entries(fields)) {
+        if (Array.isArray(v)) v.forEach((x) => form.append(k, x));
+        else form.append(k, v);
+      }
+    }
+    if (!form.has("_csrf")) form.set("_csrf", await this.csrf());
+    return this.request("POST", p, form);
+  }
+
+  async login(email: string, password: string) {
+    const res = await this.post("/masuk", { email, password });
+    if (res.status !== 302) throw new Error(`login failed for ${email}: ${res.status}`);
+    return res;
+  }
+}
+
+export async function testClient(database: Database, envOverrides: Record<string, string> = {}) {
+  const build = await loadBuild();
+  const env = build.parseEnv({ NODE_ENV: "test", LUMBUNG_DEMO: "false", ...envOverrides });
+  const app = build.createServerApp({ database, env });
+  return { client: new Client(app), app, newClient: () => new Client(app) };
+}

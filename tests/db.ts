@@ -1,0 +1,42 @@
+// Test databases: a copy of the template built once in global-setup. PGlite loads the saved
+// data directory; PostgreSQL clones the template database. Never a mocked database.
+import fs from "node:fs";
+import path from "node:path";
+import { openPgliteFromDump, openPostgres, type Database } from "../app/db/client.server";
+
+export const TEMPLATE_DB = `lumbung_test_template_${path.basename(process.env.LUMBUNG_BUILD_DIR ?? "build").replace(/[^a-z0-9_]/gi, "_")}`;
+export const templateDumpPath = path.resolve(
+  import.meta.dirname,
+  "../.cache",
+  `${path.basename(process.env.LUMBUNG_BUILD_DIR ?? "build")}-test-template.tar`,
+);
+
+export function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+let counter = 0;
+
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const buf = fs.readFileSync(templateDumpPath);
+    return openPgliteFromDump(new Blob([buf]));
+  }
+  const name = `lumbung_test_${process.pid}_${Date.now() % 100000}_${counter++}`;
+  const admin = await openPostgres(url, 1);
+  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.close();
+  const db = await openPostgres(withDatabase(url, name), 4);
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      const a = await openPostgres(url, 1);
+      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.close();
+    },
+  };
+}
