@@ -61,6 +61,8 @@ const rules = {
     (isUser(a) && (a.role === "agency_admin" || a.role === "unit_operator") && inAgency(a, s.agencyId))
       ? allow
       : deny(),
+  // The work-area view of an entry, whatever its state: its own agency's people and the secretariat.
+  "innovation.manage": (a: Actor, s: InnovationSubject) => (isNational(a) || agencyStaff(a, s.agencyId) ? allow : deny()),
   "innovation.view": (a: Actor, s: InnovationSubject) =>
     s.state === "published" || isNational(a) || agencyStaff(a, s.agencyId) ? allow : deny(),
   // Operators edit while the entry is theirs to work on; Admin Lokal also corrects published

@@ -1,10 +1,57 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { and, eq, sql } from "drizzle-orm";
+import { Link } from "react-router";
+import type { Route } from "./+types/dashboard";
+import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { innovations } from "~/db/schema";
+import { page } from "~/lib/respond.server";
+import { useT } from "~/lib/use-i18n";
+import { INNOVATION_STATES } from "~/modules/innovations/vocab";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
-}
+export const meta: Route.MetaFunction = () => [{ title: "Kelola · Lumbung" }];
 
-export default function Stub() {
-  return null;
+export const loader = page(async ({ context }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  const { db } = services(context);
+  const scope = actor.role === "national_admin" ? undefined : actor.agencyId ? eq(innovations.agencyId, actor.agencyId) : sql`false`;
+  const counts = await db
+    .select({ state: innovations.state, n: sql<number>`count(*)::int` })
+    .from(innovations)
+    .where(scope ? and(scope) : undefined)
+    .groupBy(innovations.state);
+  return {
+    name: actor.name,
+    role: actor.role,
+    agencyName: requestInfo(context).agencyName,
+    counts: Object.fromEntries(INNOVATION_STATES.map((s) => [s, counts.find((c) => c.state === s)?.n ?? 0])),
+    hasRegister: ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
+  };
+});
+
+export default function Dashboard({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { name, role, agencyName, counts, hasRegister } = loaderData;
+  return (
+    <>
+      <h1>{t("manage.welcome", { name })}</h1>
+      <p>
+        {t(`role.${role}`)}
+        {agencyName ? ` · ${agencyName}` : ""}
+      </p>
+      {hasRegister ? (
+        <table className="summary-table">
+          <caption>{t("innovations.manage.title")}</caption>
+          <tbody>
+            {INNOVATION_STATES.map((s) => (
+              <tr key={s}>
+                <th scope="row"><Link to={`/kelola/inovasi?tahap=${s}`}>{t(`innovation.state.${s}`)}</Link></th>
+                <td className="num">{counts[s]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("manage.judgeIntro")}</p>
+      )}
+    </>
+  );
 }

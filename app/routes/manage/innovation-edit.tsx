@@ -1,10 +1,212 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/innovation-edit";
+import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { AppError } from "~/lib/errors";
+import { assertCan, can } from "~/lib/policy";
+import { page } from "~/lib/respond.server";
+import { parseWith, formToObject } from "~/lib/forms";
+import { translator } from "~/i18n";
+import { useT } from "~/lib/use-i18n";
+import { CsrfField, ErrorSummary, TextArea } from "~/components/forms";
+import { loadInnovation } from "~/modules/innovations/load-innovation.server";
+import { updateInnovation } from "~/modules/innovations/update-innovation.server";
+import { submitInnovation } from "~/modules/innovations/submit-innovation.server";
+import { publishInnovation, returnInnovation, unpublishInnovation } from "~/modules/innovations/review-innovation.server";
+import { addInnovationFiles, listInnovationFiles, removeInnovationFile } from "~/modules/innovations/files.server";
+import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
+import { unitsOfAgency } from "~/modules/innovations/queries.server";
+import { ReturnSchema } from "~/modules/innovations/schemas";
+import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
+import { innovations } from "~/db/schema";
+import { eq } from "drizzle-orm";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.innovation.name ?? ""} · Lumbung` }];
+
+const NOTICES = ["created", "saved", "submitted", "returned", "published", "unpublished", "fileRemoved"] as const;
+
+export const loader = page(async ({ params, context, request }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  const { db, env } = services(context);
+  const innovation = await loadInnovation(db, Number(params.id));
+  assertCan(actor, "innovation.manage", innovation);
+  let originInnovation: string | null = null;
+  if (innovation.originInnovationId) {
+    const [o] = await db.select({ slug: innovations.slug }).from(innovations).where(eq(innovations.id, innovation.originInnovationId));
+    originInnovation = o?.slug ?? null;
+  }
+  const notice = new URL(request.url).searchParams.get("pesan");
+  return {
+    innovation: { ...innovation, searchVector: undefined, originInnovation },
+    files: await listInnovationFiles(db, innovation.id),
+    units: await unitsOfAgency(db, innovation.agencyId),
+    can: {
+      edit: can(actor, "innovation.edit", innovation).ok,
+      submit: can(actor, "innovation.submit", innovation).ok,
+      review: can(actor, "innovation.review", innovation).ok,
+      unpublish: can(actor, "innovation.unpublish", innovation).ok,
+    },
+    notice: NOTICES.find((n) => n === notice) ?? null,
+    maxUploadMb: Math.round(env.maxUploadBytes / 1048576),
+  };
+});
+
+export const action = page(async ({ request, params, context }: Route.ActionArgs) => {
+  const actor = requireUser(context);
+  const { db, env } = services(context);
+  const t = translator(requestInfo(context).locale);
+  const id = Number(params.id);
+  const form = await request.formData();
+  const intent = String(form.get("_intent") ?? "save");
+  const opts = { publicUrl: env.publicUrl };
+  try {
+    switch (intent) {
+      case "save":
+      case "submit": {
+        const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
+        if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, intent }, { status: 400 });
+        await updateInnovation(db, actor, id, parsed.data);
+        await addInnovationFiles(db, actor, id, parsed.files);
+        if (intent === "submit") {
+          try {
+            await submitInnovation(db, actor, id, opts);
+          } catch (e) {
+            // The save went through; only the sending failed. Show why, with the saved values.
+            if (e instanceof AppError && e.status < 500) {
+              const fresh = await loadInnovation(db, id);
+              return data({ errors: fieldErrorsOf(e, t), values: { ...parsed.values, version: fresh.version }, intent }, { status: e.status });
+            }
+            throw e;
+          }
+          return redirect(`/kelola/inovasi/${id}?pesan=submitted`);
+        }
+        return redirect(`/kelola/inovasi/${id}?pesan=saved`);
+      }
+      case "return": {
+        const parsed = parseWith(ReturnSchema, formToObject(form), t);
+        if (!parsed.ok) return data({ errors: parsed.errors, values: null, intent }, { status: 400 });
+        await returnInnovation(db, actor, id, parsed.data.comment, opts);
+        return redirect(`/kelola/inovasi/${id}?pesan=returned`);
+      }
+      case "publish":
+        await publishInnovation(db, actor, id, opts);
+        return redirect(`/kelola/inovasi/${id}?pesan=published`);
+      case "unpublish":
+        await unpublishInnovation(db, actor, id);
+        return redirect(`/kelola/inovasi/${id}?pesan=unpublished`);
+      case "removeFile":
+        await removeInnovationFile(db, actor, id, Number(form.get("fileId")));
+        return redirect(`/kelola/inovasi/${id}?pesan=fileRemoved`);
+      default:
+        return data({ errors: { _form: t("errors.invalid") }, values: null, intent }, { status: 400 });
+    }
+  } catch (e) {
+    if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
+      const values = intent === "save" || intent === "submit" ? formToObject(form) : null;
+      return data({ errors: fieldErrorsOf(e, t), values, intent }, { status: e.status });
+    }
+    throw e;
+  }
+});
+
+export default function EditInnovation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const { innovation: inv, files, units, can: may, notice } = loaderData;
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = (actionData?.values as Record<string, unknown> | null | undefined) ?? inv;
+  return (
+    <>
+      <p className="no-print"><Link to="/kelola/inovasi">← {t("innovations.manage.title")}</Link></p>
+      <h1>{inv.name}</h1>
+      <p>
+        <span className={`tag status-${inv.state}`}>{t(`innovation.state.${inv.state}`)}</span>{" "}
+        {inv.state === "published" ? <Link to={`/inovasi/${inv.slug}`}>{t("innovations.manage.view")}</Link> : null}{" "}
+        <Link to={`/kelola/inovasi/${inv.id}/riwayat`}>{t("innovations.manage.history")}</Link>
+      </p>
+      {notice ? <p className="notice" role="status">{t(`innovations.manage.${notice === "fileRemoved" ? "fileRemoved" : notice}`)}</p> : null}
+      {inv.state === "returned" && inv.reviewComment ? (
+        <div className="review-comment" role="note">
+          <h2>{t("innovation.field.reviewComment")}</h2>
+          <p>{inv.reviewComment}</p>
+        </div>
+      ) : null}
+
+      {may.review || may.unpublish ? (
+        <section className="review-panel" aria-labelledby="review-title">
+          <h2 id="review-title">{t("innovation.field.state")}</h2>
+          {actionData?.intent === "return" ? <ErrorSummary errors={errors} /> : null}
+          {may.review ? (
+            <Form method="post" className="inline-actions">
+              <CsrfField />
+              <button type="submit" name="_intent" value="publish" className="button">{t("innovations.manage.publish")}</button>
+            </Form>
+          ) : null}
+          {may.review && inv.state === "submitted" ? (
+            <Form method="post">
+              <CsrfField />
+              <TextArea name="comment" label={t("innovations.manage.returnComment")} hint={t("innovations.manage.returnCommentHint")} required rows={3} error={actionData?.intent === "return" ? errors?.comment : undefined} />
+              <button type="submit" name="_intent" value="return" className="button secondary">{t("innovations.manage.return")}</button>
+            </Form>
+          ) : null}
+          {may.unpublish ? (
+            <Form method="post">
+              <CsrfField />
+              <button type="submit" name="_intent" value="unpublish" className="button warning">{t("innovations.manage.unpublish")}</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      {files.length ? (
+        <section aria-labelledby="files-title">
+          <h2 id="files-title">{t("innovations.manage.files")}</h2>
+          <ul className="file-list">
+            {files.map((f) => (
+              <li key={f.id}>
+                <a href={`/berkas/${f.id}`}>{f.filename}</a> <span className="muted">({f.kind === "photo" ? t("innovation.field.photos") : t("innovation.field.evidence")}, {Math.ceil(f.size / 1024)} KB)</span>
+                {may.edit ? (
+                  <Form method="post" className="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="fileId" value={f.id} />
+                    <button type="submit" name="_intent" value="removeFile" className="link-button" aria-label={`${t("innovations.manage.removeFile")}: ${f.filename}`}>{t("innovations.manage.removeFile")}</button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {may.edit ? (
+        <>
+          <h2>{t("innovations.manage.edit")}</h2>
+          <InnovationForm
+            values={{ ...(values as object), version: inv.version }}
+            errors={actionData?.intent === "return" ? undefined : errors}
+            units={units}
+            maxUploadMb={loaderData.maxUploadMb}
+          >
+            {may.submit ? (
+              <button type="submit" name="_intent" value="submit" className="button secondary">{t("innovations.manage.submit")}</button>
+            ) : null}
+          </InnovationForm>
+        </>
+      ) : (
+        <ReadOnly inv={inv} />
+      )}
+    </>
+  );
 }
 
-export default function Stub() {
-  return null;
+function ReadOnly({ inv }: { inv: { summary: string; problem: string; novelty: string; results: string } }) {
+  const t = useT();
+  return (
+    <dl className="readonly">
+      {(["summary", "problem", "novelty", "results"] as const).map((k) => (
+        <div key={k}>
+          <dt>{t(`innovation.field.${k}`)}</dt>
+          <dd>{inv[k] || "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }

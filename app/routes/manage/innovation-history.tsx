@@ -1,10 +1,48 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { Link } from "react-router";
+import type { Route } from "./+types/innovation-history";
+import { requireUser, services } from "~/lib/context.server";
+import { assertCan } from "~/lib/policy";
+import { page } from "~/lib/respond.server";
+import { useInstant, useT } from "~/lib/use-i18n";
+import { loadInnovation } from "~/modules/innovations/load-innovation.server";
+import { innovationHistoryOf } from "~/modules/innovations/queries.server";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
-}
+export const meta: Route.MetaFunction = () => [{ title: "Riwayat perubahan · Lumbung" }];
 
-export default function Stub() {
-  return null;
+export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  const { db } = services(context);
+  const innovation = await loadInnovation(db, Number(params.id));
+  assertCan(actor, "innovation.manage", innovation);
+  return { innovation: { id: innovation.id, name: innovation.name }, history: await innovationHistoryOf(db, innovation.id) };
+});
+
+export default function InnovationHistory({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const instant = useInstant();
+  const { innovation, history } = loaderData;
+  const fieldLabel = (f: string) => {
+    const key = `innovation.field.${f}`;
+    const label = t(key);
+    return label === key ? f : label;
+  };
+  return (
+    <>
+      <p><Link to={`/kelola/inovasi/${innovation.id}`}>← {innovation.name}</Link></p>
+      <h1>{t("innovations.manage.history")}</h1>
+      <ol className="history">
+        {history.map((h) => (
+          <li key={h.id}>
+            <strong>{instant(h.at)}</strong> — {h.actorName ?? "—"} {t(`innovations.history.${h.action}`)}
+            {h.changedFields.length ? (
+              <div className="muted">
+                {t("innovations.history.fields", { fields: h.changedFields.map(h.action.startsWith("file") ? (x: string) => x : fieldLabel).join(", ") })}
+              </div>
+            ) : null}
+            {h.comment ? <blockquote>{h.comment}</blockquote> : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
 }

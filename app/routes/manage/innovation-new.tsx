@@ -1,10 +1,58 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/innovation-new";
+import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { AppError } from "~/lib/errors";
+import { assertCan } from "~/lib/policy";
+import { page } from "~/lib/respond.server";
+import { translator } from "~/i18n";
+import { useT } from "~/lib/use-i18n";
+import { createInnovation } from "~/modules/innovations/create-innovation.server";
+import { addInnovationFiles } from "~/modules/innovations/files.server";
+import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
+import { agencyOptions, unitsOfAgency } from "~/modules/innovations/queries.server";
+import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
-}
+export const meta: Route.MetaFunction = () => [{ title: "Daftarkan inovasi · Lumbung" }];
 
-export default function Stub() {
-  return null;
+export const loader = page(async ({ context }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  const { db, env } = services(context);
+  const national = actor.role === "national_admin";
+  if (!national) assertCan(actor, "innovation.create", { agencyId: actor.agencyId ?? -1 });
+  return {
+    units: actor.agencyId ? await unitsOfAgency(db, actor.agencyId) : [],
+    agencies: national ? await agencyOptions(db) : null,
+    defaultUnitId: actor.unitId,
+    maxUploadMb: Math.round(env.maxUploadBytes / 1048576),
+  };
+});
+
+export const action = page(async ({ request, context }: Route.ActionArgs) => {
+  const actor = requireUser(context);
+  const { db, env } = services(context);
+  const t = translator(requestInfo(context).locale);
+  const form = await request.formData();
+  const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    const created = await createInnovation(db, actor, parsed.data);
+    await addInnovationFiles(db, actor, created.id, parsed.files);
+    return redirect(`/kelola/inovasi/${created.id}?pesan=created`);
+  } catch (e) {
+    if (e instanceof AppError && e.status < 500 && e.code !== "forbidden") {
+      return data({ errors: fieldErrorsOf(e, t), values: parsed.values }, { status: e.status });
+    }
+    throw e;
+  }
+});
+
+export default function NewInnovation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const values = (actionData?.values as Record<string, unknown> | undefined) ?? { unitId: loaderData.defaultUnitId };
+  return (
+    <>
+      <h1>{t("innovations.manage.new")}</h1>
+      <InnovationForm values={values} errors={actionData?.errors} units={loaderData.units} agencies={loaderData.agencies ?? undefined} maxUploadMb={loaderData.maxUploadMb} />
+    </>
+  );
 }

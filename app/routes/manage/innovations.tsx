@@ -1,10 +1,81 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/innovations";
+import { requireUser, services } from "~/lib/context.server";
+import { page } from "~/lib/respond.server";
+import { useInstant, useT } from "~/lib/use-i18n";
+import { listManagedInnovations } from "~/modules/innovations/queries.server";
+import { INNOVATION_STATES, type InnovationState } from "~/modules/innovations/vocab";
+import { forbidden } from "~/lib/errors";
+import { Pagination } from "~/components/pagination";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
-}
+export const meta: Route.MetaFunction = () => [{ title: "Inovasi instansi · Lumbung" }];
 
-export default function Stub() {
-  return null;
+const PER_PAGE = 25;
+
+export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  if (!["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role)) throw forbidden();
+  const url = new URL(request.url);
+  const stateParam = url.searchParams.get("tahap");
+  const state = INNOVATION_STATES.find((s) => s === stateParam) as InnovationState | undefined;
+  const pageNo = Math.max(1, Math.min(10_000, Number(url.searchParams.get("halaman")) || 1));
+  const { rows, total } = await listManagedInnovations(services(context).db, actor, { state, page: pageNo, perPage: PER_PAGE });
+  return {
+    rows,
+    total,
+    state: state ?? "",
+    page: pageNo,
+    pages: Math.max(1, Math.ceil(total / PER_PAGE)),
+    canCreate: ["agency_admin", "unit_operator", "national_admin"].includes(actor.role),
+    national: actor.role === "national_admin",
+  };
+});
+
+export default function ManagedInnovations({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const instant = useInstant();
+  const { rows, state, page: pageNo, pages, canCreate, national } = loaderData;
+  return (
+    <>
+      <h1>{t("innovations.manage.title")}</h1>
+      {canCreate ? <p><Link to="/kelola/inovasi/baru" className="button">{t("innovations.manage.new")}</Link></p> : null}
+      <Form method="get" className="filter-row">
+        <label htmlFor="f-tahap">{t("innovations.manage.filterState")}</label>
+        <select id="f-tahap" name="tahap" defaultValue={state}>
+          <option value="">{t("common.all")}</option>
+          {INNOVATION_STATES.map((s) => (
+            <option key={s} value={s}>{t(`innovation.state.${s}`)}</option>
+          ))}
+        </select>
+        <button type="submit" className="button secondary">{t("common.filter")}</button>
+      </Form>
+      {rows.length === 0 ? (
+        <p>{t("innovations.manage.none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("innovation.field.name")}</th>
+              {national ? <th scope="col">{t("innovation.field.agency")}</th> : null}
+              <th scope="col">{t("innovation.field.unit")}</th>
+              <th scope="col">{t("innovation.field.state")}</th>
+              <th scope="col">{t("innovations.manage.updatedAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td><Link to={`/kelola/inovasi/${r.id}`}>{r.name}</Link>{r.acronym ? ` (${r.acronym})` : ""}</td>
+                {national ? <td>{r.agencyName}</td> : null}
+                <td>{r.unitName ?? "—"}</td>
+                <td><span className={`tag status-${r.state}`}>{t(`innovation.state.${r.state}`)}</span></td>
+                <td>{instant(r.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={pageNo} pages={pages} param="halaman" />
+    </>
+  );
 }

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
+import type { Db } from "~/db/client.server";
+import { innovationFiles, innovationHistory } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { assertCan, type Actor } from "~/lib/policy";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { loadInnovation } from "./load-innovation.server";
+
+// Uploads are judged by their bytes, never by their name or the browser's claim: a photo must
+// really be JPEG/PNG/WebP, evidence PDF or one of those images.
+export const ACCEPTED = {
+  photo: ["image/jpeg", "image/png", "image/webp"],
+  evidence: ["application/pdf", "image/jpeg", "image/png", "image/webp"],
+} as const;
+export type FileKind = keyof typeof ACCEPTED;
+
+export type Upload = { kind: FileKind; file: File };
+
+/** Non-empty file inputs of a form, by kind. */
+export function uploadsFromForm(form: FormData): Upload[] {
+  const out: Upload[] = [];
+  for (const kind of ["photo", "evidence"] as const) {
+    for (const v of form.getAll(kind === "photo" ? "photos" : "evidence")) {
+      if (typeof v !== "string" && v.size > 0) out.push({ kind, file: v });
+    }
+  }
+  return out;
+}
+
+/** Check every upload before storing any: all or nothing. */
+export async function checkUploads(uploads: Upload[], maxBytes: number) {
+  const checked: { kind: FileKind; filename: string; mime: string; bytes: Uint8Array }[] = [];
+  const errors: Record<string, { key: string; vars: Record<string, string | number> }> = {};
+  for (const u of uploads) {
+    const field = u.kind === "photo" ? "photos" : "evidence";
+    const name = u.file.name.slice(0, 200) || "berkas";
+    if (u.file.size > maxBytes) {
+      errors[field] = { key: "innovations.errors.fileSize", vars: { name, max: Math.round(maxBytes / 1048576) } };
+      continue;
+    }
+    const bytes = new Uint8Array(await u.file.arrayBuffer());
+    const type = await fileTypeFromBuffer(bytes);
+    if (!type || !(ACCEPTED[u.kind] as readonly string[]).includes(type.mime)) {
+      errors[field] = { key: "innovations.errors.fileType", vars: { name, allowed: u.kind === "photo" ? "JPEG, PNG, WebP" : "PDF, JPEG, PNG, WebP" } };
+      continue;
+    }
+    checked.push({ kind: u.kind, filename: name, mime: type.mime, bytes });
+  }
+  return { checked, errors };
+}
+
+export async function addInnovationFiles(
+  db: Db,
+  actor: Actor,
+  id: number,
+  files: { kind: FileKind; filename: string; mime: string; bytes: Uint8Array }[],
+) {
+  if (!files.length) return;
+  const current = await loadInnovation(db, id);
+  assertCan(actor, "innovation.edit", current);
+  const actorId = actor.kind === "user" ? actor.id : null;
+  await db.transaction(async (tx) => {
+    for (const f of files) {
+      await tx.insert(innovationFiles).values({
+        innovationId: id,
+        kind: f.kind,
+        filename: f.filename,
+        mime: f.mime,
+        size: f.bytes.byteLength,
+        sha256: createHash("sha256").update(f.bytes).digest("hex"),
+        data: f.bytes,
+      });
+    }
+    await tx.insert(innovationHistory).values({
+      innovationId: id,
+      actorUserId: actorId,
+      action: "fileAdded",
+      changedFields: files.map((f) => f.filename),
+    });
+    await recordAudit(tx, { actorUserId: actorId, action: "innovation.file.add", subjectType: "innovation", subjectId: id, data: { files: files.map((f) => f.filename) } });
+  });
+}
+
+export async function removeInnovationFile(db: Db, actor: Actor, id: number, fileId: number) {
+  const current = await loadInnovation(db, id);
+  assertCan(actor, "innovation.edit", current);
+  const actorId = actor.kind === "user" ? actor.id : null;
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(innovationFiles)
+      .where(and(eq(innovationFiles.id, fileId), eq(innovationFiles.innovationId, id)))
+      .returning({ filename: innovationFiles.filename });
+    if (!removed.length) throw new AppError("not-found", "errors.notFound");
+    await tx.insert(innovationHistory).values({ innovationId: id, actorUserId: actorId, action: "fileRemoved", changedFields: [removed[0].filename] });
+    await recordAudit(tx, { actorUserId: actorId, action: "innovation.file.remove", subjectType: "innovation", subjectId: id, data: { fileId } });
+  });
+}
+
+export async function listInnovationFiles(db: Db, id: number) {
+  return db
+    .select({ id: innovationFiles.id, kind: innovationFiles.kind, filename: innovationFiles.filename, mime: innovationFiles.mime, size: innovationFiles.size })
+    .from(innovationFiles)
+    .where(eq(innovationFiles.innovationId, id))
+    .orderBy(innovationFiles.id);
+}

@@ -1,0 +1,64 @@
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { agencies, innovationHistory, innovations, units, users } from "~/db/schema";
+import type { Actor } from "~/lib/policy";
+import type { InnovationState } from "./vocab";
+
+/** The work-area list: the actor's agency's innovations (all agencies for the secretariat). */
+export async function listManagedInnovations(db: Db, actor: Actor, opts: { state?: InnovationState; page: number; perPage?: number }) {
+  if (actor.kind !== "user") return { rows: [], total: 0 };
+  const perPage = opts.perPage ?? 25;
+  const where: SQL[] = [];
+  if (actor.role !== "national_admin") where.push(eq(innovations.agencyId, actor.agencyId ?? -1));
+  // The secretariat's list is the review queue: published entries are found in the catalogue.
+  if (opts.state) where.push(eq(innovations.state, opts.state));
+  else if (actor.role === "national_admin") where.push(inArray(innovations.state, ["submitted", "returned", "draft"]));
+  const cond = where.length ? and(...where) : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: innovations.id,
+        name: innovations.name,
+        acronym: innovations.acronym,
+        state: innovations.state,
+        status: innovations.status,
+        updatedAt: innovations.updatedAt,
+        slug: innovations.slug,
+        unitName: units.name,
+        agencyName: agencies.shortName,
+      })
+      .from(innovations)
+      .leftJoin(units, eq(units.id, innovations.unitId))
+      .innerJoin(agencies, eq(agencies.id, innovations.agencyId))
+      .where(cond)
+      .orderBy(sql`case ${innovations.state} when 'submitted' then 0 when 'returned' then 1 when 'draft' then 2 else 3 end`, desc(innovations.updatedAt))
+      .limit(perPage)
+      .offset((opts.page - 1) * perPage),
+    db.select({ total: sql<number>`count(*)::int` }).from(innovations).where(cond),
+  ]);
+  return { rows, total };
+}
+
+export async function innovationHistoryOf(db: Db, id: number) {
+  return db
+    .select({
+      id: innovationHistory.id,
+      action: innovationHistory.action,
+      changedFields: innovationHistory.changedFields,
+      comment: innovationHistory.comment,
+      at: innovationHistory.at,
+      actorName: users.name,
+    })
+    .from(innovationHistory)
+    .leftJoin(users, eq(users.id, innovationHistory.actorUserId))
+    .where(eq(innovationHistory.innovationId, id))
+    .orderBy(desc(innovationHistory.at), desc(innovationHistory.id));
+}
+
+export async function unitsOfAgency(db: Db, agencyId: number) {
+  return db.select({ id: units.id, name: units.name }).from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
+}
+
+export async function agencyOptions(db: Db) {
+  return db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(agencies.name);
+}

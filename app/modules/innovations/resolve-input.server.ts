@@ -1,0 +1,62 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { innovations, units } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import type { InnovationInput } from "./schemas";
+
+/** The innovation's stored columns from validated input, checking references against the agency. */
+export async function resolveInnovationInput(db: DbOrTx, agencyId: number, input: InnovationInput) {
+  if (input.unitId) {
+    const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.id, input.unitId), eq(units.agencyId, agencyId)));
+    if (!unit) throw new AppError("invalid", "innovations.errors.unitNotInAgency", { unitId: "innovations.errors.unitNotInAgency" });
+  }
+  let originInnovationId: number | null = null;
+  if (input.origin === "replication" && input.originInnovation) {
+    originInnovationId = await findSourceInnovation(db, input.originInnovation);
+    if (!originInnovationId) {
+      throw new AppError("invalid", "innovations.errors.originUnknown", { originInnovation: "innovations.errors.originUnknown" });
+    }
+  }
+  return {
+    name: input.name,
+    acronym: input.acronym ?? null,
+    summary: input.summary ?? "",
+    problem: input.problem ?? "",
+    targetGroup: input.targetGroup ?? "",
+    novelty: input.novelty ?? "",
+    implementation: input.implementation ?? "",
+    results: input.results ?? "",
+    indicators: input.indicators,
+    benefits: input.benefits ?? "",
+    resources: input.resources ?? "",
+    sustainability: input.sustainability ?? "",
+    sectors: input.sectors,
+    sdgs: [...new Set(input.sdgs)].sort((a, b) => a - b),
+    status: input.status,
+    startedOn: input.startedOn ?? null,
+    startYear: input.startedOn ? Number(input.startedOn.slice(0, 4)) : null,
+    unitId: input.unitId ?? null,
+    origin: input.origin,
+    originInnovationId,
+    originNote: input.originNote ?? null,
+    videoUrl: input.videoUrl ?? null,
+    contactName: input.contactName ?? null,
+    contactEmail: input.contactEmail ?? null,
+    contactPhone: input.contactPhone ?? null,
+  };
+}
+
+export type InnovationColumns = Awaited<ReturnType<typeof resolveInnovationInput>>;
+
+/** A published source innovation named by number, slug, or a pasted catalogue address. */
+async function findSourceInnovation(db: DbOrTx, ref: string): Promise<number | null> {
+  const trimmed = ref.trim();
+  const fromUrl = trimmed.match(/\/inovasi\/([a-z0-9-]+)/)?.[1];
+  const key = fromUrl ?? trimmed;
+  const where = /^\d+$/.test(key) ? eq(innovations.id, Number(key)) : eq(innovations.slug, key.toLowerCase());
+  const [row] = await db
+    .select({ id: innovations.id })
+    .from(innovations)
+    .where(and(where, eq(innovations.state, "published")));
+  return row?.id ?? null;
+}

@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "~/db/client.server";
+import { users } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { assertCan, type Actor } from "~/lib/policy";
+import { queueMail } from "~/modules/mail/queue-mail.server";
+import { loadInnovation } from "./load-innovation.server";
+import { applyTransition } from "./transition.server";
+
+async function tellCreator(tx: Tx, createdBy: number | null, subject: string, body: string) {
+  if (!createdBy) return;
+  const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, createdBy));
+  if (creator) await queueMail(tx, { to: creator.email, kind: "innovation-reviewed", subject, body });
+}
+
+/** Admin Lokal returns an entry to its operator with a note saying what to correct. */
+export async function returnInnovation(db: Db, actor: Actor, id: number, comment: string, opts: { publicUrl: string }) {
+  const current = await loadInnovation(db, id);
+  assertCan(actor, "innovation.review", current);
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  return applyTransition(db, {
+    id,
+    from: current.state,
+    transition: "return",
+    actorId: actor.id,
+    comment,
+    after: (tx) =>
+      tellCreator(
+        tx,
+        current.createdBy,
+        `Inovasi dikembalikan: ${current.name}`,
+        `Catatan Admin Lokal / Agency admin's note:\n${comment}\n\n${opts.publicUrl}/kelola/inovasi/${id}\n`,
+      ),
+  });
+}
+
+/** Admin Lokal (or the secretariat) publishes an entry to the open catalogue. */
+export async function publishInnovation(db: Db, actor: Actor, id: number, opts: { publicUrl: string }) {
+  const current = await loadInnovation(db, id);
+  assertCan(actor, "innovation.review", current);
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  return applyTransition(db, {
+    id,
+    from: current.state,
+    transition: "publish",
+    actorId: actor.id,
+    after: (tx) =>
+      tellCreator(
+        tx,
+        current.createdBy,
+        `Inovasi terbit: ${current.name}`,
+        `Inovasi "${current.name}" sudah terbit di katalog / is now published: ${opts.publicUrl}/inovasi/${current.slug}\n`,
+      ),
+  });
+}
+
+/** Withdraw a published entry from the catalogue; it goes back to draft. */
+export async function unpublishInnovation(db: Db, actor: Actor, id: number) {
+  const current = await loadInnovation(db, id);
+  assertCan(actor, "innovation.unpublish", current);
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  return applyTransition(db, { id, from: current.state, transition: "unpublish", actorId: actor.id });
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { blankToUndefined, toArray } from "~/lib/forms";
+import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SECTORS } from "./vocab";
+
+const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
+const LONG = 10_000;
+
+// Indicator rows come from parallel arrays (indicator_name[], indicator_before[], ...), so the
+// form works without JavaScript; blank rows are dropped, half-filled rows are errors.
+const IndicatorsSchema = z
+    .array(
+      z.object({
+        name: z.string().max(200),
+        before: z.string().max(200),
+        after: z.string().max(200),
+        unit: z.string().max(100),
+        source: z.string().max(300),
+      })
+      .refine((row) => Boolean(row.name && row.before && row.after), { message: "innovations.errors.indicator" }),
+    )
+    .max(20);
+
+export const InnovationInputSchema = z
+  .object({
+    name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3).max(200)),
+    acronym: text(60),
+    summary: text(3000),
+    problem: text(LONG),
+    targetGroup: text(2000),
+    novelty: text(LONG),
+    implementation: text(LONG),
+    results: text(LONG),
+    indicators: IndicatorsSchema.default([]),
+    benefits: text(LONG),
+    resources: text(LONG),
+    sustainability: text(LONG),
+    sectors: z.preprocess(toArray, z.array(z.enum(SECTORS)).max(SECTORS.length)),
+    sdgs: z.preprocess(toArray, z.array(z.coerce.number().int().min(1).max(17)).max(17)),
+    status: z.preprocess(blankToUndefined, z.enum(INNOVATION_STATUSES).default("inisiatif")),
+    startedOn: z.preprocess(
+      blankToUndefined,
+      z.iso
+        .date({ error: "field.date" })
+        .refine((d) => d <= new Date().toISOString().slice(0, 10), { message: "innovations.errors.startedInFuture" })
+        .optional(),
+    ),
+    unitId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    agencyId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    origin: z.preprocess(blankToUndefined, z.enum(INNOVATION_ORIGINS).default("original")),
+    originInnovation: text(300),
+    originNote: text(1000),
+    videoUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "field.url" }).max(500).optional()),
+    contactName: text(200),
+    contactEmail: z.preprocess(blankToUndefined, z.email({ error: "field.email" }).max(200).optional()),
+    contactPhone: z.preprocess(blankToUndefined, z.string().max(40).regex(/^[0-9+()\-\s]{6,40}$/, { error: "field.invalid" }).optional()),
+    version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.origin === "replication" && !v.originInnovation) {
+      ctx.addIssue({ code: "custom", path: ["originInnovation"], message: "innovations.errors.originRequired" });
+    }
+  });
+
+export type InnovationInput = z.output<typeof InnovationInputSchema>;
+
+/** The form's flat fields → the schema's input, gathering the indicator rows. */
+export function innovationFormToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("indicator_") || key === "_csrf" || key === "_intent" || key === "photos" || key === "evidence") continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    const name = key.endsWith("[]") ? key.slice(0, -2) : key;
+    out[name] = key.endsWith("[]") ? all : all[0];
+  }
+  const col = (k: string) => form.getAll(`indicator_${k}`).map((v) => (typeof v === "string" ? v.trim() : ""));
+  const names = col("name");
+  const before = col("before");
+  const after = col("after");
+  const unit = col("unit");
+  const source = col("source");
+  out.indicators = names
+    .map((n, i) => ({ name: n, before: before[i] ?? "", after: after[i] ?? "", unit: unit[i] ?? "", source: source[i] ?? "" }))
+    .filter((r) => r.name || r.before || r.after || r.unit || r.source);
+  return out;
+}
+
+// What a complete entry needs before Admin Lokal is asked to check it. Drafts may be partial
+// (work in progress is never lost), but nothing incomplete reaches review.
+export const REQUIRED_FOR_SUBMIT = [
+  "summary",
+  "problem",
+  "targetGroup",
+  "novelty",
+  "implementation",
+  "results",
+  "startedOn",
+  "sectors",
+] as const;
+
+export const ReturnSchema = z.object({
+  comment: z.preprocess(blankToUndefined, z.string({ error: "innovations.errors.commentRequired" }).min(3, { error: "innovations.errors.commentRequired" }).max(3000)),
+});

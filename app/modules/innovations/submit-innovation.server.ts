@@ -1,0 +1,46 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { users } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { assertCan, type Actor } from "~/lib/policy";
+import { queueMail } from "~/modules/mail/queue-mail.server";
+import { loadInnovation } from "./load-innovation.server";
+import { REQUIRED_FOR_SUBMIT } from "./schemas";
+import { applyTransition } from "./transition.server";
+
+/** Send a complete entry to the agency's Admin Lokal for checking, and tell them by email. */
+export async function submitInnovation(db: Db, actor: Actor, id: number, opts: { publicUrl: string }) {
+  const current = await loadInnovation(db, id);
+  assertCan(actor, "innovation.submit", current);
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  const missing = REQUIRED_FOR_SUBMIT.filter((f) => {
+    const v = current[f];
+    return v === null || v === "" || (Array.isArray(v) && v.length === 0);
+  });
+  if (missing.length) {
+    throw new AppError("invalid", "innovations.errors.incomplete", Object.fromEntries(missing.map((f) => [f, "field.required"])));
+  }
+  return applyTransition(db, {
+    id,
+    from: current.state,
+    transition: "submit",
+    actorId: actor.id,
+    after: async (tx) => {
+      const admins = await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.agencyId, current.agencyId), eq(users.role, "agency_admin")));
+      for (const a of admins) {
+        await queueMail(tx, {
+          to: a.email,
+          kind: "innovation-submitted",
+          subject: `Inovasi menunggu pemeriksaan: ${current.name}`,
+          body:
+            `${actor.name} mengirim inovasi "${current.name}" untuk diperiksa.\n` +
+            `Periksa di: ${opts.publicUrl}/kelola/inovasi/${id}\n\n` +
+            `${actor.name} sent the innovation "${current.name}" for review: ${opts.publicUrl}/kelola/inovasi/${id}\n`,
+        });
+      }
+    },
+  });
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { openTestDatabase } from "./db";
+import { testClient, type Client } from "./app";
+import { COMPLETE_ENTRY, MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
+import type { Database } from "../app/db/client.server";
+import { createAgency, createTestUser, createUnit } from "../app/db/factories.server";
+import { innovationHistory, innovations, outbox } from "../app/db/schema";
+
+let database: Database;
+let newClient: () => Client;
+let operator: Awaited<ReturnType<typeof createTestUser>>;
+let admin: Awaited<ReturnType<typeof createTestUser>>;
+let otherOperator: Awaited<ReturnType<typeof createTestUser>>;
+let unitId: number;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ({ newClient } = await testClient(database));
+  const agency = await createAgency(database.db, { name: "Pemerintah Kabupaten Uji" });
+  const unit = await createUnit(database.db, { agencyId: agency.id, name: "Dinas Uji" });
+  unitId = unit.id;
+  operator = await createTestUser(database.db, { role: "unit_operator", agencyId: agency.id, unitId });
+  admin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+  otherOperator = await createTestUser(database.db, { role: "unit_operator" });
+});
+afterAll(async () => database?.close());
+
+async function as(user: { email: string; password: string }) {
+  const c = newClient();
+  await c.login(user.email, user.password);
+  return c;
+}
+
+function form(fields: Record<string, string | string[]>, files: { photos?: File[]; evidence?: File[] } = {}) {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) (Array.isArray(v) ? v : [v]).forEach((x) => f.append(k, x));
+  files.photos?.forEach((p) => f.append("photos", p));
+  files.evidence?.forEach((p) => f.append("evidence", p));
+  return f;
+}
+
+const idFrom = (location: string | null) => Number(location?.match(/\/kelola\/inovasi\/(\d+)/)?.[1]);
+
+describe("the innovation register", () => {
+  it("keeps a draft with only a name, and says which fields are wrong otherwise", async () => {
+    const c = await as(operator);
+    const bad = await c.post("/kelola/inovasi/baru", form({ name: "", contactEmail: "bukan email", startedOn: "2999-01-01" }));
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('href="#f-name"');
+    expect(html).toContain("Masukkan alamat email yang benar");
+    expect(html).toContain("Tanggal mulai tidak boleh di masa depan");
+    expect(html).toContain('value="bukan email"'); // nothing typed is lost
+
+    const ok = await c.post("/kelola/inovasi/baru", form({ name: "Draf Sederhana" }));
+    expect(ok.status).toBe(302);
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, idFrom(ok.headers.get("location"))));
+    expect(row.state).toBe("draft");
+    expect(row.unitId).toBe(unitId); // the operator's own unit by default
+  });
+
+  it("runs draft → submitted → returned → submitted → published, with history and mail", async () => {
+    const op = await as(operator);
+    const created = await op.post(
+      "/kelola/inovasi/baru",
+      form({ ...COMPLETE_ENTRY }, { photos: [fileOf(PNG_1PX, "foto.png", "image/png")], evidence: [fileOf(MINI_PDF, "sk.pdf", "application/pdf")] }),
+    );
+    expect(created.status).toBe(302);
+    const id = idFrom(created.headers.get("location"));
+
+    const page = await op.get(`/kelola/inovasi/${id}`);
+    const html = await page.text();
+    expect(html).toContain("foto.png");
+    expect(html).toContain("sk.pdf");
+    const version = Number(html.match(/name="version" value="(\d+)"/)?.[1]);
+
+    const sent = await op.post(`/kelola/inovasi/${id}`, form({ ...COMPLETE_ENTRY, version: String(version), _intent: "submit" }));
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toContain("pesan=submitted");
+
+    // Anonymous visitors cannot see an unpublished entry's files.
+    const anon = newClient();
+    const fileId = Number(html.match(/href="\/berkas\/(\d+)"/)?.[1]);
+    expect((await anon.get(`/berkas/${fileId}`)).status).toBe(404);
+
+    const ad = await as(admin);
+    const noComment = await ad.post(`/kelola/inovasi/${id}`, { _intent: "return", comment: "" });
+    expect(noComment.status).toBe(400);
+    expect(await noComment.text()).toContain("Tulis catatan untuk operator");
+    const returned = await ad.post(`/kelola/inovasi/${id}`, { _intent: "return", comment: "Lengkapi sumber data indikator." });
+    expect(returned.status).toBe(302);
+
+    const again = await op.get(`/kelola/inovasi/${id}`);
+    const againHtml = await again.text();
+    expect(againHtml).toContain("Lengkapi sumber data indikator.");
+    const v2 = Number(againHtml.match(/name="version" value="(\d+)"/)?.[1]);
+    const resent = await op.post(`/kelola/inovasi/${id}`, form({ ...COMPLETE_ENTRY, indicator_source: "BPS Kabupaten", version: String(v2), _intent: "submit" }));
+    expect(resent.status).toBe(302);
+
+    const published = await ad.post(`/kelola/inovasi/${id}`, { _intent: "publish" });
+    expect(published.status).toBe(302);
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(row.state).toBe("published");
+    expect(row.publishedAt).toBeTruthy();
+    expect(row.indicators[0].source).toBe("BPS Kabupaten");
+
+    const history = await database.db.select().from(innovationHistory).where(eq(innovationHistory.innovationId, id));
+    expect(history.map((h) => h.action)).toEqual(
+      expect.arrayContaining(["created", "fileAdded", "submitted", "returned", "updated", "published"]),
+    );
+    expect(history.find((h) => h.action === "updated")?.changedFields).toContain("indicators");
+
+    const mails = await database.db.select().from(outbox);
+    expect(mails.some((m) => m.toAddress === admin.email && m.kind === "innovation-submitted")).toBe(true);
+    expect(mails.some((m) => m.toAddress === operator.email && m.subject.includes("dikembalikan"))).toBe(true);
+
+    // Now public, so its photo is too.
+    const photo = await anon.get(`/berkas/${fileId}`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get("content-type")).toBe("image/png");
+  });
+
+  it("refuses to send an incomplete entry and names the missing fields", async () => {
+    const op = await as(operator);
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Belum Lengkap" }));
+    const id = idFrom(created.headers.get("location"));
+    const res = await op.post(`/kelola/inovasi/${id}`, form({ name: "Belum Lengkap", version: "1", _intent: "submit" }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Lengkapi isian wajib sebelum mengirim");
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(row.state).toBe("draft");
+  });
+
+  it("rejects an upload whose bytes are not what its name claims", async () => {
+    const op = await as(operator);
+    const fake = fileOf(Buffer.from("<script>alert(1)</script>"), "foto.png", "image/png");
+    const res = await op.post("/kelola/inovasi/baru", form({ name: "Dengan Berkas Palsu" }, { photos: [fake] }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Jenis berkas tidak diterima (foto.png)");
+  });
+
+  it("does not let a second save overwrite the first silently", async () => {
+    const op = await as(operator);
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Disunting Berdua" }));
+    const id = idFrom(created.headers.get("location"));
+    const first = await op.post(`/kelola/inovasi/${id}`, form({ name: "Versi Pertama", version: "1" }));
+    expect(first.status).toBe(302);
+    const second = await op.post(`/kelola/inovasi/${id}`, form({ name: "Versi Kedua", version: "1" }));
+    expect(second.status).toBe(409);
+    expect(await second.text()).toContain("sudah diubah orang lain");
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(row.name).toBe("Versi Pertama");
+  });
+
+  it("keeps other agencies out", async () => {
+    const op = await as(operator);
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Milik Kabupaten Uji" }));
+    const id = idFrom(created.headers.get("location"));
+    const other = await as(otherOperator);
+    expect((await other.get(`/kelola/inovasi/${id}`)).status).toBe(403);
+    expect((await other.post(`/kelola/inovasi/${id}`, form({ name: "Diambil alih", version: "1" }))).status).toBe(403);
+    expect((await other.post(`/kelola/inovasi/${id}`, { _intent: "publish" })).status).toBe(403);
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(row.name).toBe("Milik Kabupaten Uji");
+  });
+});
