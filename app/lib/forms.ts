@@ -3,7 +3,7 @@ import type { Translate } from "~/i18n";
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, unknown> };
-export type FormResult<T> = { ok: true; data: T } | FormFailure;
+export type FormResult<T> = { ok: true; data: T; values: Record<string, unknown> } | FormFailure;
 
 /** FormData as a plain object; a name given more than once, or ending in [], becomes an array. */
 export function formToObject(form: FormData): Record<string, unknown> {
@@ -50,7 +50,7 @@ export function parseWith<S extends z.ZodType>(
   t: Translate,
 ): FormResult<z.output<S>> {
   const result = schema.safeParse(input);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, values: input };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : "_form";

@@ -1,10 +1,42 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { data, Form } from "react-router";
+import type { Route } from "./+types/forgot-password";
+import { requestInfo, services } from "~/lib/context.server";
+import { formToObject, parseWith } from "~/lib/forms";
+import { translator } from "~/i18n";
+import { useT } from "~/lib/use-i18n";
+import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
+import { ForgotSchema } from "~/modules/accounts/schemas";
+import { requestPasswordReset } from "~/modules/accounts/use-token.server";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
+export const meta: Route.MetaFunction = () => [{ title: "Lupa kata sandi · Lumbung" }];
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, env } = services(context);
+  const t = translator(requestInfo(context).locale);
+  const parsed = parseWith(ForgotSchema, formToObject(await request.formData()), t);
+  if (!parsed.ok) return data({ errors: parsed.errors, sent: false }, { status: 400 });
+  await requestPasswordReset(db, parsed.data.email, { publicUrl: env.publicUrl });
+  return { errors: undefined, sent: true };
 }
 
-export default function Stub() {
-  return null;
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <div className="narrow">
+      <h1>{t("accounts.forgot.title")}</h1>
+      {actionData?.sent ? (
+        <p className="notice" role="status">{t("accounts.forgot.sent")}</p>
+      ) : (
+        <>
+          <p>{t("accounts.forgot.intro")}</p>
+          <ErrorSummary errors={actionData?.errors} />
+          <Form method="post" noValidate>
+            <CsrfField />
+            <TextField name="email" type="email" label={t("accounts.login.email")} required autoComplete="username" inputMode="email" error={actionData?.errors?.email} />
+            <button type="submit" className="button">{t("common.submit")}</button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,10 +1,30 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import type { Route } from "./+types/reset-password";
+import { requestInfo, services } from "~/lib/context.server";
+import { translator } from "~/i18n";
+import { useT } from "~/lib/use-i18n";
+import { findToken } from "~/modules/accounts/use-token.server";
+import { setPasswordAction } from "~/modules/accounts/set-password-action.server";
+import { SetPasswordPage } from "~/modules/accounts/ui/set-password-page";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
+export const meta: Route.MetaFunction = () => [{ title: "Atur ulang kata sandi · Lumbung" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  return { valid: Boolean(await findToken(services(context).db, params.token, "reset")) };
 }
 
-export default function Stub() {
-  return null;
+export async function action({ params, request, context }: Route.ActionArgs) {
+  return setPasswordAction(services(context).db, request, params.token, "reset", translator(requestInfo(context).locale));
+}
+
+export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  if (!loaderData.valid) {
+    return (
+      <div className="narrow">
+        <h1>{t("accounts.reset.title")}</h1>
+        <p>{t("accounts.errors.tokenInvalid")}</p>
+      </div>
+    );
+  }
+  return <SetPasswordPage title={t("accounts.reset.title")} errors={actionData?.errors} />;
 }

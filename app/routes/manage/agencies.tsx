@@ -1,10 +1,102 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { data, Form, Link } from "react-router";
+import { desc, inArray } from "drizzle-orm";
+import type { Route } from "./+types/agencies";
+import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { AppError } from "~/lib/errors";
+import { assertCan } from "~/lib/policy";
+import { page } from "~/lib/respond.server";
+import { formToObject, parseWith } from "~/lib/forms";
+import { translator } from "~/i18n";
+import { useT } from "~/lib/use-i18n";
+import { agencies } from "~/db/schema";
+import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { CsvImport } from "~/components/csv-import";
+import { AgencySchema } from "~/modules/agencies/schemas";
+import { createAgencies } from "~/modules/agencies/create-agencies.server";
+import { AGENCY_COLUMNS, importAgencies } from "~/modules/agencies/import-csv.server";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
-}
+export const meta: Route.MetaFunction = () => [{ title: "Instansi · Lumbung" }];
 
-export default function Stub() {
-  return null;
+export const loader = page(async ({ context }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  assertCan(actor, "agency.create");
+  const { db } = services(context);
+  const list = await db
+    .select({ id: agencies.id, name: agencies.name, type: agencies.type, regionCode: agencies.regionCode, slug: agencies.slug })
+    .from(agencies)
+    .where(inArray(agencies.type, ["bumn", "bumd"]))
+    .orderBy(desc(agencies.createdAt))
+    .limit(200);
+  return { list };
+});
+
+export const action = page(async ({ context, request }: Route.ActionArgs) => {
+  const actor = requireUser(context);
+  assertCan(actor, "agency.create");
+  const { db, env } = services(context);
+  const t = translator(requestInfo(context).locale);
+  const form = await request.formData();
+  if (form.get("_intent") === "import") {
+    const file = form.get("file");
+    if (!file || typeof file === "string" || file.size === 0) return data({ fileError: t("field.required") }, { status: 400 });
+    try {
+      const result = await importAgencies(db, actor, file, t, env.maxUploadBytes);
+      return result.ok ? { imported: result.count } : data({ rowErrors: result.errors }, { status: 400 });
+    } catch (e) {
+      if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: AGENCY_COLUMNS.join(",") }) }, { status: e.status });
+      throw e;
+    }
+  }
+  const parsed = parseWith(AgencySchema, formToObject(form), t);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    await createAgencies(db, actor, [parsed.data]);
+  } catch (e) {
+    if (e instanceof AppError && (e.code === "conflict" || e.code === "invalid")) {
+      const field = e.reason === "agencies.errors.regionUnknown" ? "regionCode" : "name";
+      return data({ errors: { [field]: t(e.reason) }, values: formToObject(form) }, { status: e.status });
+    }
+    throw e;
+  }
+  return { created: parsed.data.name };
+});
+
+export default function ManageAgencies({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const a = actionData as
+    | { errors?: Record<string, string>; values?: Record<string, unknown>; created?: string; imported?: number; rowErrors?: { line: number; message: string }[]; fileError?: string }
+    | undefined;
+  const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : "");
+  return (
+    <>
+      <h1>{t("nav.agencies")}</h1>
+      {a?.created ? <p className="notice" role="status">{t("agencies.create.done", { name: a.created })}</p> : null}
+      <h2>{t("agencies.create.title")}</h2>
+      <ErrorSummary errors={a?.errors} />
+      <Form method="post" className="narrow">
+        <CsrfField />
+        <TextField name="name" label={t("agencies.create.name")} required defaultValue={v("name")} error={a?.errors?.name} />
+        <TextField name="shortName" label={t("agencies.create.shortName")} defaultValue={v("shortName")} error={a?.errors?.shortName} />
+        <SelectField name="type" label={t("agencies.create.type")} required options={[{ value: "bumn", label: t("agencyType.bumn") }, { value: "bumd", label: t("agencyType.bumd") }]} defaultValue={v("type") || "bumd"} error={a?.errors?.type} />
+        <TextField name="regionCode" label={t("agencies.create.region")} hint={t("agencies.create.regionHint")} defaultValue={v("regionCode")} error={a?.errors?.regionCode} />
+        <button type="submit" className="button">{t("agencies.create.title")}</button>
+      </Form>
+      <CsvImport hint={t("agencies.import.agenciesHint")} rowErrors={a?.rowErrors} fileError={a?.fileError} done={a?.imported} />
+      {loaderData.list.length ? (
+        <table>
+          <thead><tr><th scope="col">{t("agencies.create.name")}</th><th scope="col">{t("agencies.create.type")}</th><th scope="col">{t("agencies.create.region")}</th><th scope="col">{t("agencies.units.title")}</th></tr></thead>
+          <tbody>
+            {loaderData.list.map((g) => (
+              <tr key={g.id}>
+                <td><Link to={`/instansi/${g.slug}`}>{g.name}</Link></td>
+                <td>{t(`agencyType.${g.type}`)}</td>
+                <td>{g.regionCode ?? "—"}</td>
+                <td><Link to={`/kelola/unit?instansi=${g.id}`}>{t("agencies.units.title")}</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
 }

@@ -1,10 +1,99 @@
-// Stub: not built yet.
-import { data } from "react-router";
+import { data, Form } from "react-router";
+import { eq } from "drizzle-orm";
+import type { Route } from "./+types/units";
+import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { AppError } from "~/lib/errors";
+import { assertCan } from "~/lib/policy";
+import { page } from "~/lib/respond.server";
+import { formToObject, parseWith } from "~/lib/forms";
+import { translator } from "~/i18n";
+import { useT } from "~/lib/use-i18n";
+import { agencies, units } from "~/db/schema";
+import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
+import { CsvImport } from "~/components/csv-import";
+import { UnitSchema } from "~/modules/agencies/schemas";
+import { addUnits } from "~/modules/agencies/add-units.server";
+import { importUnits } from "~/modules/agencies/import-csv.server";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
+export const meta: Route.MetaFunction = () => [{ title: "Unit pelayanan · Lumbung" }];
+
+// Admin Lokal manages its own agency's units; the secretariat picks an agency with ?instansi=ID.
+function managedAgencyId(actor: { role: string; agencyId: number | null }, request: Request) {
+  const fromQuery = Number(new URL(request.url).searchParams.get("instansi"));
+  return actor.role === "national_admin" && fromQuery > 0 ? fromQuery : (actor.agencyId ?? -1);
 }
 
-export default function Stub() {
-  return null;
+export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  const agencyId = managedAgencyId(actor, request);
+  assertCan(actor, "agency.manage", { agencyId });
+  const { db } = services(context);
+  const [agency] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
+  if (!agency) throw new AppError("not-found", "errors.notFound");
+  const list = await db.select().from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
+  return { agency, units: list, added: new URL(request.url).searchParams.get("ditambah") };
+});
+
+export const action = page(async ({ context, request }: Route.ActionArgs) => {
+  const actor = requireUser(context);
+  const agencyId = managedAgencyId(actor, request);
+  assertCan(actor, "agency.manage", { agencyId });
+  const { db, env } = services(context);
+  const t = translator(requestInfo(context).locale);
+  const form = await request.formData();
+  if (form.get("_intent") === "import") {
+    const file = form.get("file");
+    if (!file || typeof file === "string" || file.size === 0) return data({ fileError: t("field.required") }, { status: 400 });
+    try {
+      const result = await importUnits(db, actor, agencyId, file, t, env.maxUploadBytes);
+      return result.ok ? { imported: result.count } : data({ rowErrors: result.errors }, { status: 400 });
+    } catch (e) {
+      if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: "name,kind" }) }, { status: e.status });
+      throw e;
+    }
+  }
+  const parsed = parseWith(UnitSchema, formToObject(form), t);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    await addUnits(db, actor, agencyId, [parsed.data]);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "conflict") return data({ errors: { name: t(e.reason) }, values: formToObject(form) }, { status: 409 });
+    throw e;
+  }
+  return { added: parsed.data.name };
+});
+
+export default function Units({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const a = actionData as
+    | { errors?: Record<string, string>; values?: Record<string, unknown>; added?: string; imported?: number; rowErrors?: { line: number; message: string }[]; fileError?: string }
+    | undefined;
+  return (
+    <>
+      <h1>{t("agencies.units.title")}</h1>
+      <p className="muted">{loaderData.agency.name}</p>
+      {a?.added ? <p className="notice" role="status">{t("agencies.units.added", { name: a.added })}</p> : null}
+      {loaderData.units.length ? (
+        <table>
+          <thead><tr><th scope="col">{t("agencies.units.name")}</th><th scope="col">{t("agencies.units.kind")}</th></tr></thead>
+          <tbody>
+            {loaderData.units.map((u) => (
+              <tr key={u.id}><td>{u.name}</td><td>{u.kind ?? "—"}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("agencies.units.none")}</p>
+      )}
+      <h2>{t("agencies.units.add")}</h2>
+      <ErrorSummary errors={a?.errors} />
+      <Form method="post" className="narrow">
+        <CsrfField />
+        <TextField name="name" label={t("agencies.units.name")} required defaultValue={a?.errors ? String(a.values?.name ?? "") : ""} error={a?.errors?.name} />
+        <TextField name="kind" label={t("agencies.units.kind")} hint={t("agencies.units.kindHint")} defaultValue={a?.errors ? String(a.values?.kind ?? "") : ""} error={a?.errors?.kind} />
+        <button type="submit" className="button">{t("agencies.units.add")}</button>
+      </Form>
+      <CsvImport hint={t("agencies.import.unitsHint")} rowErrors={a?.rowErrors} fileError={a?.fileError} done={a?.imported} />
+    </>
+  );
 }

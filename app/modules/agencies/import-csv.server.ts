@@ -1,0 +1,89 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "~/db/client.server";
+import { agencies, regions, units } from "~/db/schema";
+import type { Translate } from "~/i18n";
+import { assertCan, type Actor } from "~/lib/policy";
+import { issueMessage } from "~/lib/forms";
+import { addUnits } from "./add-units.server";
+import { createAgencies } from "./create-agencies.server";
+import { readCsv, type CsvRow } from "./csv.server";
+import { slugify } from "./regions";
+import { AgencySchema, UnitSchema } from "./schemas";
+
+export const UNIT_COLUMNS = ["name", "kind"] as const;
+export const AGENCY_COLUMNS = ["name", "short_name", "type", "region_code"] as const;
+
+export type ImportResult = { ok: true; count: number } | { ok: false; errors: { line: number; message: string }[] };
+
+function validate<S extends z.ZodType>(rows: CsvRow[], schema: S, map: (v: Record<string, string>) => unknown, t: Translate) {
+  const data: { line: number; value: z.output<S> }[] = [];
+  const errors: { line: number; message: string }[] = [];
+  for (const row of rows) {
+    const r = schema.safeParse(map(row.values));
+    if (r.success) data.push({ line: row.line, value: r.data });
+    else {
+      const issue = r.error.issues[0];
+      errors.push({ line: row.line, message: `${issue.path.join(".")}: ${issueMessage(issue, t)}` });
+    }
+  }
+  return { data, errors };
+}
+
+function duplicatesInFile(rows: { line: number; key: string }[], t: Translate) {
+  const seen = new Map<string, number>();
+  const errors: { line: number; message: string }[] = [];
+  for (const r of rows) {
+    const other = seen.get(r.key);
+    if (other) errors.push({ line: r.line, message: t("agencies.import.errors.duplicateInFile", { other }) });
+    else seen.set(r.key, r.line);
+  }
+  return errors;
+}
+
+const sortErrors = (e: { line: number; message: string }[]) => e.sort((a, b) => a.line - b.line);
+
+/** Import an agency's units from CSV: every bad row is reported by line, and nothing is half-imported. */
+export async function importUnits(db: Db, actor: Actor, agencyId: number, file: File, t: Translate, maxBytes: number): Promise<ImportResult> {
+  assertCan(actor, "agency.manage", { agencyId });
+  const rows = await readCsv(file, UNIT_COLUMNS, maxBytes);
+  const { data, errors } = validate(rows, UnitSchema, (v) => ({ name: v.name, kind: v.kind }), t);
+  errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: d.value.name.toLowerCase() })), t));
+  const names = data.map((d) => d.value.name.toLowerCase());
+  if (names.length) {
+    const existing = await db
+      .select({ name: sql<string>`lower(${units.name})` })
+      .from(units)
+      .where(and(eq(units.agencyId, agencyId), inArray(sql`lower(${units.name})`, names)));
+    const taken = new Set(existing.map((e) => e.name));
+    for (const d of data) if (taken.has(d.value.name.toLowerCase())) errors.push({ line: d.line, message: t("agencies.errors.unitExists") });
+  }
+  if (errors.length || !data.length) return { ok: false, errors: errors.length ? sortErrors(errors) : [{ line: 1, message: t("agencies.import.errors.empty") }] };
+  await addUnits(db, actor, agencyId, data.map((d) => d.value));
+  return { ok: true, count: data.length };
+}
+
+/** Import BUMN/BUMD agencies from CSV, all or nothing, with each bad row's line and reason. */
+export async function importAgencies(db: Db, actor: Actor, file: File, t: Translate, maxBytes: number): Promise<ImportResult> {
+  assertCan(actor, "agency.import");
+  const rows = await readCsv(file, AGENCY_COLUMNS, maxBytes);
+  const { data, errors } = validate(
+    rows,
+    AgencySchema,
+    (v) => ({ name: v.name, shortName: v.short_name, type: v.type.toLowerCase(), regionCode: v.region_code }),
+    t,
+  );
+  const slugOf = (v: { name: string; shortName?: string }) => slugify(v.shortName ? `${v.shortName} ${v.name}` : v.name);
+  errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: slugOf(d.value) })), t));
+  const codes = [...new Set(data.map((d) => d.value.regionCode).filter((c): c is string => Boolean(c)))];
+  const known = new Set(codes.length ? (await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes))).map((r) => r.code) : []);
+  const slugs = data.map((d) => slugOf(d.value));
+  const taken = new Set(slugs.length ? (await db.select({ slug: agencies.slug }).from(agencies).where(inArray(agencies.slug, slugs))).map((r) => r.slug) : []);
+  for (const d of data) {
+    if (d.value.regionCode && !known.has(d.value.regionCode)) errors.push({ line: d.line, message: t("agencies.errors.regionUnknown") });
+    if (taken.has(slugOf(d.value))) errors.push({ line: d.line, message: t("agencies.errors.slugTaken") });
+  }
+  if (errors.length || !data.length) return { ok: false, errors: errors.length ? sortErrors(errors) : [{ line: 1, message: t("agencies.import.errors.empty") }] };
+  await createAgencies(db, actor, data.map((d) => d.value));
+  return { ok: true, count: data.length };
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desc, eq } from "drizzle-orm";
+import { openTestDatabase } from "./db";
+import { testClient, type Client } from "./app";
+import type { Database } from "../app/db/client.server";
+import { createAgency, createTestUser } from "../app/db/factories.server";
+import { outbox, sessions, users } from "../app/db/schema";
+import { MAX_FAILURES } from "../app/modules/accounts/log-in.server";
+
+let database: Database;
+let newClient: () => Client;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ({ newClient } = await testClient(database));
+});
+afterAll(async () => database?.close());
+
+async function lastMailTo(email: string) {
+  const [m] = await database.db.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.id)).limit(1);
+  return m;
+}
+const linkIn = (body: string, path: string) => body.match(new RegExp(`https?://[^\\s]+(${path}/[A-Za-z0-9_-]+)`))?.[1];
+
+describe("accounts", () => {
+  it("invites an operator by email link; the link sets a password once", async () => {
+    const agency = await createAgency(database.db);
+    const admin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+    const c = newClient();
+    await c.login(admin.email, admin.password);
+
+    // Admin Lokal cannot hand out roles beyond its agency.
+    const tooHigh = await c.post("/kelola/pengguna", { name: "Pak Evaluator", email: "ev@uji.go.id", role: "evaluator" });
+    expect(tooHigh.status).toBe(403);
+
+    const res = await c.post("/kelola/pengguna", { name: "Bu Operator", email: "Operator.Baru@Uji.go.id", role: "unit_operator" });
+    expect(res.status).toBe(200);
+    const [u] = await database.db.select().from(users).where(eq(users.email, "operator.baru@uji.go.id"));
+    expect(u.agencyId).toBe(agency.id);
+    expect(u.passwordHash).toBeNull();
+
+    const mail = await lastMailTo("operator.baru@uji.go.id");
+    const link = linkIn(mail.bodyText, "/undangan");
+    expect(link).toBeTruthy();
+    const visitor = newClient();
+    expect(await (await visitor.get(link!)).text()).toContain("Bu Operator");
+    const short = await visitor.post(link!, { password: "pendek", confirm: "pendek" });
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain("Kata sandi minimal 10 karakter");
+    const ok = await visitor.post(link!, { password: "sawah hijau di lereng", confirm: "sawah hijau di lereng" });
+    expect(ok.headers.get("location")).toBe("/masuk?selesai=1");
+    await visitor.login("operator.baru@uji.go.id", "sawah hijau di lereng");
+
+    const reused = await newClient().post(link!, { password: "sawah hijau lagi", confirm: "sawah hijau lagi" });
+    expect(reused.status).toBe(400);
+  });
+
+  it("resets a password by a link that expires and ends other sessions", async () => {
+    const user = await createTestUser(database.db, { role: "evaluator" });
+    const old = newClient();
+    await old.login(user.email, user.password);
+
+    const anon = newClient();
+    const same = await anon.post("/lupa-sandi", { email: "tidak.ada@uji.go.id" });
+    const real = await anon.post("/lupa-sandi", { email: user.email });
+    // The answer does not reveal who has an account.
+    expect(await same.text()).toContain("Jika email itu terdaftar");
+    expect(await real.text()).toContain("Jika email itu terdaftar");
+    const link = linkIn((await lastMailTo(user.email)).bodyText, "/atur-ulang-sandi");
+    const done = await anon.post(link!, { password: "kopi pagi di teras", confirm: "kopi pagi di teras" });
+    expect(done.status).toBe(302);
+    expect(await database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+    expect((await old.get("/kelola")).status).toBe(401);
+    await newClient().login(user.email, "kopi pagi di teras");
+  });
+
+  it("locks an account after repeated wrong passwords and says so", async () => {
+    const user = await createTestUser(database.db, { role: "panelist" });
+    const c = newClient();
+    for (let i = 0; i < MAX_FAILURES - 1; i++) {
+      const r = await c.post("/masuk", { email: user.email, password: "salah-terus" });
+      expect(r.status).toBe(400);
+      expect(await r.text()).toContain("Email atau kata sandi salah");
+    }
+    const locking = await c.post("/masuk", { email: user.email, password: "salah-terus" });
+    expect(locking.status).toBe(429);
+    expect(await locking.text()).toContain("Akun dikunci selama 15 menit");
+    // Even the right password is refused while locked, with the time it opens.
+    const locked = await c.post("/masuk", { email: user.email, password: user.password });
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toMatch(/Coba lagi setelah .* WIB/);
+  });
+
+  it("hashes passwords with argon2id", async () => {
+    const user = await createTestUser(database.db, { role: "evaluator" });
+    const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
