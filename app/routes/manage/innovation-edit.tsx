@@ -22,6 +22,15 @@ import { eq } from "drizzle-orm";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.innovation.name ?? ""} · Lumbung` }];
 
+const INTENT_ACTION: Record<string, "innovation.edit" | "innovation.review" | "innovation.unpublish"> = {
+  save: "innovation.edit",
+  submit: "innovation.edit",
+  removeFile: "innovation.edit",
+  return: "innovation.review",
+  publish: "innovation.review",
+  unpublish: "innovation.unpublish",
+};
+
 const NOTICES = ["created", "saved", "submitted", "returned", "published", "unpublished", "fileRemoved"] as const;
 
 export const loader = page(async ({ params, context, request }: Route.LoaderArgs) => {
@@ -58,6 +67,9 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
   const form = await request.formData();
   const intent = String(form.get("_intent") ?? "save");
   const opts = { publicUrl: env.publicUrl };
+  // Authorization before validation: a refused person learns nothing from field errors.
+  const current = await loadInnovation(db, id);
+  assertCan(actor, INTENT_ACTION[intent] ?? "innovation.manage", current);
   try {
     switch (intent) {
       case "save":

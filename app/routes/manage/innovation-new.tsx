@@ -31,6 +31,8 @@ export const action = page(async ({ request, context }: Route.ActionArgs) => {
   const actor = requireUser(context);
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
+  // Authorization before validation: a refused person learns nothing from field errors.
+  if (actor.role !== "national_admin") assertCan(actor, "innovation.create", { agencyId: actor.agencyId ?? -1 });
   const form = await request.formData();
   const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

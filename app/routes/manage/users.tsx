@@ -50,6 +50,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const actor = requireUser(context);
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
+  if (!invitableRoles(actor).length) throw forbidden();
   const form = await request.formData();
   const parsed = parseWith(InviteSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
