@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ANONYMOUS, can, invitableRoles, type Actor } from "./policy";
+import { safeRedirect } from "./safe-redirect";
+
+const user = (role: Extract<Actor, { kind: "user" }>["role"], agencyId: number | null = 1): Actor => ({
+  kind: "user",
+  id: 1,
+  name: "x",
+  email: "x@y.id",
+  role,
+  agencyId,
+  unitId: null,
+});
+
+describe("policy", () => {
+  it("keeps operators to their own agency's unpublished work", () => {
+    const draft = { agencyId: 1, state: "draft" as const };
+    expect(can(user("unit_operator"), "innovation.edit", draft).ok).toBe(true);
+    expect(can(user("unit_operator", 2), "innovation.edit", draft).ok).toBe(false);
+    expect(can(user("unit_operator"), "innovation.edit", { agencyId: 1, state: "submitted" })).toEqual({ ok: false, reason: "innovations.errors.locked" });
+    expect(can(user("agency_head"), "innovation.edit", draft).ok).toBe(false);
+    expect(can(ANONYMOUS, "innovation.view", draft).ok).toBe(false);
+    expect(can(ANONYMOUS, "innovation.view", { agencyId: 1, state: "published" }).ok).toBe(true);
+  });
+
+  it("lets only Admin Lokal of the agency, or the secretariat, review", () => {
+    const sub = { agencyId: 1, state: "submitted" as const };
+    expect(can(user("agency_admin"), "innovation.review", sub).ok).toBe(true);
+    expect(can(user("agency_admin", 2), "innovation.review", sub).ok).toBe(false);
+    expect(can(user("national_admin", null), "innovation.review", sub).ok).toBe(true);
+    expect(can(user("unit_operator"), "innovation.review", sub).ok).toBe(false);
+  });
+
+  it("limits the roles each inviter can hand out", () => {
+    expect(invitableRoles(user("agency_admin"))).not.toContain("national_admin");
+    expect(invitableRoles(user("national_admin", null))).toContain("panelist");
+    expect(invitableRoles(user("unit_operator"))).toEqual([]);
+  });
+
+  it("never redirects off-site", () => {
+    expect(safeRedirect("/kelola")).toBe("/kelola");
+    expect(safeRedirect("//evil.example")).toBe("/");
+    expect(safeRedirect("https://evil.example")).toBe("/");
+    expect(safeRedirect("/\\evil.example")).toBe("/");
+  });
+});
