@@ -5,12 +5,15 @@ export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, unknown> };
 export type FormResult<T> = { ok: true; data: T; values: Record<string, unknown> } | FormFailure;
 
+// PostgreSQL text cannot hold NUL characters: drop them at the boundary.
+export const stripNul = <T,>(v: T): T => (typeof v === "string" ? (v.replace(/\u0000/g, "") as T) : v);
+
 /** FormData as a plain object; a name given more than once, or ending in [], becomes an array. */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     if (key === "_csrf" || key === "_intent") continue;
-    const all = form.getAll(key);
+    const all = form.getAll(key).map(stripNul);
     const name = key.endsWith("[]") ? key.slice(0, -2) : key;
     out[name] = key.endsWith("[]") || all.length > 1 ? all : all[0];
   }

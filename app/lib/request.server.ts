@@ -30,6 +30,8 @@ function preferredLocale(request: Request, cookie: string | undefined, userLocal
 
 export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { db, env } = context.get(servicesContext);
+  // PostgreSQL text cannot hold NUL; no real address contains one.
+  if (/%00/.test(request.url)) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
   const cookies = readCookies(request);
   const session = await loadSession(db, cookies[SESSION_COOKIE]);
 
@@ -44,13 +46,14 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
     if (origin && origin !== new URL(request.url).origin && origin !== env.publicUrl) {
       throw csrfFailure();
     }
-    const sent =
-      request.headers.get("x-csrf-token") ??
-      (await request
-        .clone()
-        .formData()
-        .then((f) => f.get("_csrf"))
-        .catch(() => null));
+    // Every state-changing request here is a form. A body that does not parse as one is the
+    // sender's mistake (400), never a crash in the action that reads it.
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
+    if (!form) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
+    const sent = request.headers.get("x-csrf-token") ?? form.get("_csrf");
     if (newCsrf || typeof sent !== "string" || sent !== csrfToken) {
       throw csrfFailure();
     }

@@ -85,6 +85,7 @@ export async function addInnovationFiles(
 
 export async function removeInnovationFile(db: Db, actor: Actor, id: number, fileId: number) {
   const current = await loadInnovation(db, id);
+  if (!Number.isSafeInteger(fileId) || fileId <= 0) throw new AppError("not-found", "errors.notFound");
   assertCan(actor, "innovation.edit", current);
   const actorId = actor.kind === "user" ? actor.id : null;
   await db.transaction(async (tx) => {

@@ -106,7 +106,7 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
         await unpublishInnovation(db, actor, id);
         return redirect(`/kelola/inovasi/${id}?pesan=unpublished`);
       case "removeFile":
-        await removeInnovationFile(db, actor, id, Number(form.get("fileId")));
+        await removeInnovationFile(db, actor, id, Number(form.get("fileId")) || 0);
         return redirect(`/kelola/inovasi/${id}?pesan=fileRemoved`);
       default:
         return data({ errors: { _form: t("errors.invalid") }, values: null, intent }, { status: 400 });

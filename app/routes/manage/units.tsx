@@ -23,21 +23,24 @@ function managedAgencyId(actor: { role: string; agencyId: number | null }, reque
   return actor.role === "national_admin" && fromQuery > 0 ? fromQuery : (actor.agencyId ?? -1);
 }
 
-export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
+async function managedAgency(context: Route.LoaderArgs["context"], request: Request) {
   const actor = requireUser(context);
   const agencyId = managedAgencyId(actor, request);
   assertCan(actor, "agency.manage", { agencyId });
-  const { db } = services(context);
-  const [agency] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
+  const [agency] = await services(context).db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   if (!agency) throw new AppError("not-found", "errors.notFound");
+  return { actor, agency, agencyId };
+}
+
+export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
+  const { agency, agencyId } = await managedAgency(context, request);
+  const { db } = services(context);
   const list = await db.select().from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
   return { agency, units: list, added: new URL(request.url).searchParams.get("ditambah") };
 });
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
-  const actor = requireUser(context);
-  const agencyId = managedAgencyId(actor, request);
-  assertCan(actor, "agency.manage", { agencyId });
+  const { actor, agencyId } = await managedAgency(context, request);
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const form = await request.formData();
