@@ -18,14 +18,12 @@ const csrfFailure = () => data(errorBody(new AppError("forbidden", "errors.csrf"
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function preferredLocale(request: Request, cookie: string | undefined, userLocale: string | null): Locale {
+// Bahasa Indonesia by default, whatever the browser's language (many phones here are set to
+// English); English only when the person chose it, by the switch or in their account.
+function preferredLocale(cookie: string | undefined, userLocale: string | null): Locale {
   if (isLocale(cookie)) return cookie;
   if (isLocale(userLocale)) return userLocale;
-  // Bahasa Indonesia first: English only when the browser asks for it before Indonesian.
-  const accept = (request.headers.get("accept-language") ?? "").toLowerCase();
-  const en = accept.indexOf("en");
-  const id = accept.indexOf("id");
-  return en !== -1 && (id === -1 || en < id) ? "en" : "id";
+  return "id";
 }
 
 export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
@@ -64,7 +62,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   context.set(requestContext, {
     actor: session?.actor ?? ANONYMOUS,
     sessionIdHash: session?.idHash ?? null,
-    locale: preferredLocale(request, cookies[LOCALE_COOKIE], session?.locale ?? null),
+    locale: preferredLocale(cookies[LOCALE_COOKIE], session?.locale ?? null),
     zone,
     csrfToken,
     agencyName: session?.agencyName ?? null,
