@@ -69,7 +69,8 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   });
 
   const response = await next();
-  if (newCsrf) {
+  // Only pages carry forms; API answers and downloads are publicly cacheable and cookie-free.
+  if (newCsrf && (response.headers.get("content-type") ?? "").startsWith("text/html")) {
     response.headers.append("set-cookie", setCookie(env, CSRF_COOKIE, csrfToken));
   }
   return response;
