@@ -1,10 +1,173 @@
-// Stub: not built yet.
-import { data } from "react-router";
+// /inovasi: the catalogue search. One GET form holds the words, the sort and the facet
+// checkboxes, so the page works without JavaScript and its address is the search to share.
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/catalogue";
+import { requestInfo, services } from "~/lib/context.server";
+import { formatNumber, translator } from "~/i18n";
+import { useRoot, useT } from "~/lib/use-i18n";
+import { catalogueQueryToParams, CATALOGUE_SORTS, FACETS, parseCatalogueQuery, type CatalogueQuery, type Facet } from "~/modules/catalogue/schemas";
+import { searchInnovations } from "~/modules/catalogue/search-innovations.server";
+import { listProvinces } from "~/modules/catalogue/list-provinces.server";
+import { getAgencyProfile } from "~/modules/catalogue/get-agency-portfolio.server";
+import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
+import { FacetFilters } from "~/modules/catalogue/ui/facet-filters";
+import { Pagination } from "~/modules/catalogue/ui/pagination";
+import { facetValueLabel } from "~/modules/catalogue/ui/labels";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
+const FORM_ID = "catalogue-search";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, env } = services(context);
+  const t = translator(requestInfo(context).locale);
+  const url = new URL(request.url);
+  const query = parseCatalogueQuery(url.searchParams);
+  const [result, provinces, agency] = await Promise.all([
+    searchInnovations(db, query),
+    listProvinces(db),
+    query.agency ? getAgencyProfile(db, query.agency) : null,
+  ]);
+  return {
+    query,
+    result,
+    provinces: Object.fromEntries(provinces.map((p) => [p.code, p.name])),
+    agencyName: agency ? (agency.shortName ?? agency.name) : null,
+    title: query.q ? t("catalogue.pageTitleQuery", { q: query.q }) : t("catalogue.pageTitle"),
+    description: t("catalogue.description"),
+    canonical: `${env.publicUrl}/inovasi${url.search}`,
+  };
 }
 
-export default function Stub() {
-  return null;
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+  loaderData
+    ? [
+        { title: loaderData.title },
+        { name: "description", content: loaderData.description },
+        { property: "og:title", content: loaderData.title },
+        { property: "og:description", content: loaderData.description },
+        { property: "og:type", content: "website" },
+        { property: "og:url", content: loaderData.canonical },
+      ]
+    : [];
+
+const href = (query: Partial<CatalogueQuery>) => {
+  const p = catalogueQueryToParams(query).toString();
+  return p ? `/inovasi?${p}` : "/inovasi";
+};
+
+/** The same search without one filter value (page reset: the old page may not exist). */
+function without(query: CatalogueQuery, facet: Facet | "agency", value?: string): string {
+  if (facet === "agency") return href({ ...query, agency: undefined, page: 1 });
+  const rest = (query[facet] as (string | number)[]).filter((v) => String(v) !== value);
+  return href({ ...query, [facet]: rest, page: 1 });
+}
+
+export default function Catalogue({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { locale } = useRoot();
+  const { query, result, provinces, agencyName } = loaderData;
+  const selected = Object.fromEntries(FACETS.map((f) => [f, (query[f] as (string | number)[]).map(String)])) as Record<Facet, string[]>;
+  const active = FACETS.flatMap((f) => selected[f].map((v) => ({ facet: f, value: v, label: facetValueLabel(t, f, v, provinces) })));
+  const hasFilters = active.length > 0 || Boolean(query.agency);
+  const count = formatNumber(locale, result.total);
+  const sorts = CATALOGUE_SORTS.filter((s) => s !== "relevance" || query.q);
+
+  return (
+    <>
+      <h1>{t("catalogue.title")}</h1>
+      <Form method="get" action="/inovasi" id={FORM_ID} role="search" className="catalogue-search">
+        <label htmlFor="catalogue-q">{t("catalogue.search.label")}</label>
+        <p className="hint" id="catalogue-q-hint">{t("catalogue.search.hint")}</p>
+        <div className="search-row">
+          <input id="catalogue-q" name="q" type="search" defaultValue={query.q} maxLength={200} aria-describedby="catalogue-q-hint" />
+          <button type="submit" className="button">{t("catalogue.search.submit")}</button>
+        </div>
+        {query.agency ? <input type="hidden" name="agency" value={query.agency} /> : null}
+        {query.perPage !== 20 ? <input type="hidden" name="perPage" value={query.perPage} /> : null}
+      </Form>
+
+      <div className="catalogue-layout">
+        <aside className="catalogue-filters" aria-labelledby="filters-title">
+          <h2 id="filters-title">{t("catalogue.filters.title")}</h2>
+          <FacetFilters formId={FORM_ID} facets={result.facets} selected={selected} provinces={provinces} />
+        </aside>
+
+        <section className="catalogue-results" aria-labelledby="results-title">
+          <h2 id="results-title">
+            {result.estimated?.total ? t("catalogue.results.countAbout", { count }) : t("catalogue.results.count", { count })}
+            {query.q ? ` ${t("catalogue.results.forQuery", { q: query.q })}` : null}
+          </h2>
+
+          {result.correctedQuery ? (
+            <p className="notice" role="status">
+              {t("catalogue.results.corrected", { corrected: result.correctedQuery })}{" "}
+              <Link to={href({ ...query, q: result.correctedQuery, page: 1 })}>
+                {t("catalogue.results.onlyCorrected", { corrected: result.correctedQuery })}
+              </Link>
+            </p>
+          ) : null}
+          {result.incomplete ? (
+            <p className="notice notice-warning" role="status">{t("catalogue.results.incomplete")}</p>
+          ) : result.estimated ? (
+            <p className="hint">{t("catalogue.results.estimated")}</p>
+          ) : null}
+
+          {hasFilters ? (
+            <div className="active-filters">
+              <h3>{t("catalogue.filters.active")}</h3>
+              <ul>
+                {agencyName ? (
+                  <li>
+                    <Link to={without(query, "agency")} aria-label={t("catalogue.filters.remove", { label: t("catalogue.filters.agency", { name: agencyName }) })}>
+                      {t("catalogue.filters.agency", { name: agencyName })} <span aria-hidden="true">×</span>
+                    </Link>
+                  </li>
+                ) : null}
+                {active.map((a) => (
+                  <li key={`${a.facet}-${a.value}`}>
+                    <Link to={without(query, a.facet, a.value)} aria-label={t("catalogue.filters.remove", { label: a.label })}>
+                      {a.label} <span aria-hidden="true">×</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to={href({ q: query.q })}>{t("catalogue.filters.clear")}</Link>
+              </p>
+            </div>
+          ) : null}
+
+          <div className="sort-row">
+            <label htmlFor="catalogue-sort">{t("catalogue.sort.label")}</label>{" "}
+            <select id="catalogue-sort" name="sort" form={FORM_ID} defaultValue={query.sort}>
+              {sorts.map((s) => (
+                <option key={s} value={s}>{t(`catalogue.sort.${s}`)}</option>
+              ))}
+            </select>{" "}
+            <button type="submit" form={FORM_ID} className="button secondary">{t("catalogue.sort.apply")}</button>
+          </div>
+
+          {result.items.length ? (
+            <InnovationCardList cards={result.items} />
+          ) : result.total > 0 ? (
+            <p className="empty-state">
+              <Link to={href({ ...query, page: 1 })}>{t("catalogue.results.pastLast")}</Link>
+            </p>
+          ) : (
+            <div className="empty-state">
+              <p><strong>{t("catalogue.results.none")}</strong></p>
+              <ul>
+                {query.q ? <li>{t("catalogue.results.noneSpelling")}</li> : null}
+                {query.q ? <li>{t("catalogue.results.noneWords")}</li> : null}
+                {hasFilters ? <li><Link to={href({ q: query.q })}>{t("catalogue.results.noneFilters")}</Link></li> : null}
+                <li><Link to="/inovasi">{t("catalogue.results.browseAll")}</Link></li>
+              </ul>
+            </div>
+          )}
+
+          <Pagination page={result.page} pages={result.pages} href={(page) => href({ ...query, page })} />
+          <p className="hint share-hint">{t("catalogue.results.share")}</p>
+        </section>
+      </div>
+    </>
+  );
 }

@@ -1,10 +1,251 @@
-// Stub: not built yet.
-import { data } from "react-router";
+// /kepatuhan: "One Agency, One Innovation" for a year: the figures and the agencies that have not
+// met the duty. Public; every control is a GET form so the page works without JavaScript and
+// every view has a shareable address.
+import { data, Form, Link } from "react-router";
+import type { Route } from "./+types/compliance";
+import { requestInfo, services } from "~/lib/context.server";
+import { page } from "~/lib/respond.server";
+import { formatNumber, formatPercent, translator, type Locale } from "~/i18n";
+import { useRoot, useT } from "~/lib/use-i18n";
+import { ErrorSummary, fieldId } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { queryToObject } from "~/modules/api/query";
+import { AGENCY_TYPES } from "~/modules/innovations/vocab";
+import { complianceReport } from "~/modules/compliance/compliance-report.server";
+import { readComplianceQuery } from "~/modules/compliance/read-query";
+import { reportableYears } from "~/modules/compliance/year";
+import type { Tally } from "~/modules/compliance/compliance-figures.server";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Lumbung" }];
+
+export const loader = page(async ({ request, context }: Route.LoaderArgs) => {
+  const { db } = services(context);
+  const { locale } = requestInfo(context);
+  const t = translator(locale);
+  const { query, errors } = readComplianceQuery(queryToObject(new URL(request.url).searchParams), t);
+  const report = await complianceReport(db, query);
+  const filters = { year: query.year, type: query.type ?? "", province: query.province ?? "", q: query.q ?? "" };
+  const body = {
+    title: `${t("compliance.title")} ${query.year} · ${t("app.name")}`,
+    report,
+    filters,
+    years: reportableYears(),
+    errors,
+  };
+  return Object.keys(errors).length ? data(body, { status: 400 }) : body;
+});
+
+/** The query string for a filtered view, leaving out empty filters. */
+function queryString(filters: Record<string, string | number>) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== "" && v !== undefined) sp.set(k, String(v));
+  return sp.toString();
 }
 
-export default function Stub() {
-  return null;
+const rateText = (locale: Locale, rate: number | null, none: string) => (rate === null ? none : formatPercent(locale, rate));
+
+function TallyCells({ tally }: { tally: Tally }) {
+  const t = useT();
+  const { locale } = useRoot();
+  return (
+    <>
+      <td className="num">{formatNumber(locale, tally.agencies)}</td>
+      <td className="num">{formatNumber(locale, tally.met)}</td>
+      <td className="num">{formatNumber(locale, tally.notMet)}</td>
+      <td className="num compliance-rate">
+        {rateText(locale, tally.rate, t("compliance.noRate"))}
+        {tally.rate === null ? null : <meter min={0} max={1} value={tally.rate} aria-hidden="true" />}
+      </td>
+    </>
+  );
+}
+
+function TallyHead({ first }: { first: string }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" className="num">{t("compliance.col.agencies")}</th>
+        <th scope="col" className="num">{t("compliance.col.met")}</th>
+        <th scope="col" className="num">{t("compliance.col.notMet")}</th>
+        <th scope="col" className="num">{t("compliance.col.rate")}</th>
+      </tr>
+    </thead>
+  );
+}
+
+export default function Compliance({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { locale } = useRoot();
+  const { report, filters, years, errors } = loaderData;
+  const year = String(report.year);
+  const { overall, notMet } = report;
+  const listFilters = { year: report.year, type: filters.type, province: filters.province, q: filters.q };
+  const labels = {
+    year: t("compliance.year"),
+    type: t("compliance.filter.type"),
+    province: t("compliance.filter.province"),
+    q: t("compliance.filter.q"),
+    page: t("compliance.filter.page"),
+  };
+  return (
+    <>
+      <h1>{t("compliance.title")}</h1>
+      <ErrorSummary errors={errors} labels={labels} />
+      <p>{t("compliance.intro")}</p>
+
+      <Form method="get" className={errors.year ? "compliance-year field-error" : "compliance-year"} aria-label={t("compliance.year")}>
+        <label htmlFor={fieldId("year")}>{t("compliance.year")}</label>
+        {errors.year ? <p className="error-message" id={`${fieldId("year")}-error`}>{errors.year}</p> : null}
+        <select
+          id={fieldId("year")}
+          name="year"
+          defaultValue={year}
+          aria-invalid={errors.year ? true : undefined}
+          aria-describedby={errors.year ? `${fieldId("year")}-error` : undefined}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>{y}</option>
+          ))}
+        </select>
+        {filters.type ? <input type="hidden" name="type" value={filters.type} /> : null}
+        {filters.province ? <input type="hidden" name="province" value={filters.province} /> : null}
+        {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
+        <button type="submit" className="button">{t("compliance.show")}</button>
+      </Form>
+
+      <section className="compliance-headline" aria-labelledby="compliance-headline">
+        <p className="compliance-figure" id="compliance-headline">
+          <strong>{rateText(locale, overall.rate, t("compliance.noRate"))}</strong>{" "}
+          {t("compliance.headline", { met: overall.met, total: overall.agencies, year })}
+        </p>
+        <p>{t("compliance.headlineNotMet", { count: overall.notMet })}</p>
+        <p className="hint">{t("compliance.rule", { year })}</p>
+      </section>
+
+      <h2 id="by-type">{t("compliance.byType")}</h2>
+      <table aria-labelledby="by-type">
+        <TallyHead first={t("compliance.col.type")} />
+        <tbody>
+          {report.byType.map((row) => (
+            <tr key={row.type}>
+              <th scope="row">{t(`agencyType.${row.type}`)}</th>
+              <TallyCells tally={row} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="compliance-total">
+            <th scope="row">{t("compliance.allAgencies")}</th>
+            <TallyCells tally={overall} />
+          </tr>
+        </tfoot>
+      </table>
+
+      <h2 id="by-province">{t("compliance.byProvince")}</h2>
+      <p className="hint">{t("compliance.byProvinceHint")}</p>
+      <table aria-labelledby="by-province">
+        <TallyHead first={t("compliance.col.province")} />
+        <tbody>
+          {report.byProvince.map((row) => (
+            <tr key={row.code}>
+              <th scope="row">
+                <Link to={`/kepatuhan?${queryString({ year: report.year, province: row.code })}#not-met`}>{row.name}</Link>
+              </th>
+              <TallyCells tally={row} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="not-met">{t("compliance.notMet.title", { year })}</h2>
+      <Form method="get" className="filters compliance-filters" aria-label={t("compliance.filter.title")}>
+        <input type="hidden" name="year" value={year} />
+        <div className="field">
+          <label htmlFor={fieldId("type")}>{t("compliance.filter.type")}</label>
+          <select id={fieldId("type")} name="type" defaultValue={filters.type}>
+            <option value="">{t("common.all")}</option>
+            {AGENCY_TYPES.map((type) => (
+              <option key={type} value={type}>{t(`agencyType.${type}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className={errors.province ? "field field-error" : "field"}>
+          <label htmlFor={fieldId("province")}>{t("compliance.filter.province")}</label>
+          {errors.province ? <p className="error-message" id={`${fieldId("province")}-error`}>{errors.province}</p> : null}
+          <select
+            id={fieldId("province")}
+            name="province"
+            defaultValue={filters.province}
+            aria-describedby={errors.province ? `${fieldId("province")}-error` : undefined}
+          >
+            <option value="">{t("common.all")}</option>
+            {report.byProvince.map((p) => (
+              <option key={p.code} value={p.code}>{p.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className={errors.q ? "field field-error" : "field"}>
+          <label htmlFor={fieldId("q")}>{t("compliance.filter.q")}</label>
+          <p className="hint" id={`${fieldId("q")}-hint`}>{t("compliance.filter.qHint")}</p>
+          {errors.q ? <p className="error-message" id={`${fieldId("q")}-error`}>{errors.q}</p> : null}
+          <input
+            id={fieldId("q")}
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            maxLength={100}
+            aria-describedby={[`${fieldId("q")}-hint`, errors.q ? `${fieldId("q")}-error` : ""].join(" ").trim()}
+          />
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">{t("common.filter")}</button>{" "}
+          <Link to={`/kepatuhan?year=${year}#not-met`}>{t("common.reset")}</Link>
+        </div>
+      </Form>
+
+      <p>{t("compliance.notMet.count", { count: notMet.total })}</p>
+      {notMet.total > 0 ? (
+        <p>
+          <a href={`/kepatuhan/unduh?${queryString(listFilters)}`} download>{t("compliance.download")}</a>{" "}
+          <span className="hint">{t("compliance.downloadHint")}</span>
+        </p>
+      ) : null}
+
+      {notMet.rows.length === 0 ? (
+        <p>{t("compliance.notMet.none")}</p>
+      ) : (
+        <table aria-labelledby="not-met">
+          <thead>
+            <tr>
+              <th scope="col">{t("compliance.notMet.agency")}</th>
+              <th scope="col">{t("compliance.col.type")}</th>
+              <th scope="col">{t("compliance.col.province")}</th>
+              <th scope="col">{t("compliance.notMet.regionCode")}</th>
+              <th scope="col" className="num">{t("compliance.notMet.published")}</th>
+              <th scope="col" className="num">{t("compliance.notMet.lastYear")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {notMet.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row"><Link to={`/instansi/${row.slug}`}>{row.name}</Link></th>
+                <td>{t(`agencyType.${row.type}`)}</td>
+                <td>{row.provinceName ?? ""}</td>
+                <td>{row.regionCode ?? ""}</td>
+                <td className="num">{formatNumber(locale, row.publishedInnovations)}</td>
+                <td className="num">{row.lastInnovationYear === null ? t("compliance.notMet.never") : String(row.lastInnovationYear)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={notMet.page} pages={notMet.pages} />
+
+      <p className="hint">
+        {t("compliance.api")} <a href={`/api/v1/compliance?year=${year}`}>/api/v1/compliance?year={year}</a>
+      </p>
+    </>
+  );
 }

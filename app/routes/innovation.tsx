@@ -1,10 +1,252 @@
-// Stub: not built yet.
-import { data } from "react-router";
+// /inovasi/:slug: everything public about one published innovation, with link previews
+// (OpenGraph, Twitter) so a link shared on WhatsApp shows its title, summary and first photo.
+import { Link, redirect } from "react-router";
+import type { Route } from "./+types/innovation";
+import { services } from "~/lib/context.server";
+import { notFound } from "~/lib/errors";
+import { page } from "~/lib/respond.server";
+import { formatDate, formatNumber } from "~/i18n";
+import { useInstant, useRoot, useT } from "~/lib/use-i18n";
+import { getPublishedInnovation, type PublicFile } from "~/modules/catalogue/get-innovation.server";
+import { shorten } from "~/modules/catalogue/cards.server";
+import { withAcronym } from "~/modules/catalogue/ui/labels";
 
-export function loader() {
-  throw data({ error: { code: "not-found", reason: "errors.notFound" } }, { status: 404 });
+export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
+  const { db, env } = services(context);
+  const innovation = await getPublishedInnovation(db, params.slug);
+  if (!innovation) throw notFound();
+  // Numeric ids (the API's, old links) lead to the one shareable address.
+  if (params.slug !== innovation.slug) throw redirect(`/inovasi/${innovation.slug}`, 301);
+  const photo = innovation.photos[0];
+  return {
+    innovation,
+    preview: {
+      title: withAcronym(innovation.name, innovation.acronym),
+      description: shorten(innovation.summary.replace(/\s+/g, " ").trim(), 200),
+      url: `${env.publicUrl}/inovasi/${innovation.slug}`,
+      image: photo ? `${env.publicUrl}/berkas/${photo.id}` : null,
+      imageAlt: photo ? (photo.caption ?? innovation.name) : null,
+    },
+  };
+});
+
+export const meta: Route.MetaFunction = ({ loaderData }) => {
+  if (!loaderData) return [{ title: "Lumbung" }];
+  const p = loaderData.preview;
+  const tags: ReturnType<Route.MetaFunction> = [
+    { title: `${p.title} · Lumbung` },
+    { name: "description", content: p.description },
+    { tagName: "link", rel: "canonical", href: p.url },
+    { property: "og:site_name", content: "Lumbung" },
+    { property: "og:type", content: "article" },
+    { property: "og:title", content: p.title },
+    { property: "og:description", content: p.description },
+    { property: "og:url", content: p.url },
+    { name: "twitter:card", content: p.image ? "summary_large_image" : "summary" },
+    { name: "twitter:title", content: p.title },
+    { name: "twitter:description", content: p.description },
+  ];
+  if (p.image) {
+    tags.push(
+      { property: "og:image", content: p.image },
+      { property: "og:image:alt", content: p.imageAlt ?? p.title },
+      { name: "twitter:image", content: p.image },
+    );
+  }
+  return tags;
+};
+
+const safeUrl = (u: string | null) => (u && /^https?:\/\//i.test(u) ? u : null);
+const dateOnly = (d: string) => `${d}T12:00:00Z`;
+
+function fileType(mime: string) {
+  if (mime === "application/pdf") return "PDF";
+  const m = /^image\/(\w+)/.exec(mime);
+  return m ? m[1].toUpperCase() : mime;
 }
 
-export default function Stub() {
-  return null;
+function TextSection({ id, title, text }: { id: string; title: string; text: string }) {
+  if (!text.trim()) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <div className="prose-text">{text}</div>
+    </section>
+  );
+}
+
+export default function Innovation({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const { locale } = useRoot();
+  const instant = useInstant();
+  const i = loaderData.innovation;
+  const size = (f: PublicFile) =>
+    f.size >= 1024 * 1024
+      ? `${formatNumber(locale, f.size / (1024 * 1024), { maximumFractionDigits: 1 })} MB`
+      : `${formatNumber(locale, Math.max(1, Math.round(f.size / 1024)))} KB`;
+  const video = safeUrl(i.videoUrl);
+
+  return (
+    <article className="innovation-page">
+      <nav aria-label={t("catalogue.innovation.breadcrumb")} className="breadcrumb">
+        <Link to="/inovasi">{t("catalogue.title")}</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/instansi/${i.agency.slug}`}>{i.agency.shortName ?? i.agency.name}</Link>
+      </nav>
+      <h1>{withAcronym(i.name, i.acronym)}</h1>
+      <p className="lead">{i.summary}</p>
+
+      <section aria-labelledby="facts-title" className="facts">
+        <h2 id="facts-title" className="visually-hidden">{t("catalogue.innovation.facts")}</h2>
+        <dl>
+          <dt>{t("innovation.field.agency")}</dt>
+          <dd><Link to={`/instansi/${i.agency.slug}`}>{i.agency.name}</Link></dd>
+          {i.unitName ? (<><dt>{t("innovation.field.unit")}</dt><dd>{i.unitName}</dd></>) : null}
+          {i.regionName ? (
+            <>
+              <dt>{t("innovation.field.region")}</dt>
+              <dd>
+                {i.regionName}
+                {i.provinceCode && i.provinceName && i.regionCode !== i.provinceCode ? (
+                  <>, <Link to={`/wilayah/${i.provinceCode}`}>{i.provinceName}</Link></>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("innovation.field.status")}</dt>
+          <dd><span className={`tag status-${i.status}`}>{t(`innovation.status.${i.status}`)}</span></dd>
+          {i.startedOn ? (<><dt>{t("innovation.field.startedOn")}</dt><dd>{formatDate(locale, dateOnly(i.startedOn))}</dd></>) : null}
+          {i.sectors.length ? (
+            <>
+              <dt>{t("innovation.field.sectors")}</dt>
+              <dd>
+                {i.sectors.map((s) => (
+                  <Link key={s} to={`/inovasi?sector=${s}`} className="tag">{t(`sector.${s}`)}</Link>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {i.sdgs.length ? (
+            <>
+              <dt>{t("innovation.field.sdgs")}</dt>
+              <dd>
+                <ul className="inline-list">
+                  {i.sdgs.map((g) => <li key={g}>{t(`sdg.${g}`)}</li>)}
+                </ul>
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("innovation.field.origin")}</dt>
+          <dd>
+            {t(`innovation.origin.${i.origin}`)}
+            {i.originInnovation ? (
+              <>
+                {": "}
+                <Link to={`/inovasi/${i.originInnovation.slug}`}>{i.originInnovation.name}</Link>
+              </>
+            ) : null}
+            {i.originNote ? <> ({i.originNote})</> : null}
+          </dd>
+          {i.publishedAt ? (<><dt>{t("catalogue.innovation.publishedAt")}</dt><dd>{instant(i.publishedAt)}</dd></>) : null}
+          <dt>{t("catalogue.innovation.updatedAt")}</dt>
+          <dd>{instant(i.updatedAt)}</dd>
+        </dl>
+      </section>
+
+      {i.photos.length ? (
+        <section aria-labelledby="photos-title">
+          <h2 id="photos-title">{t("catalogue.innovation.photos")}</h2>
+          <div className="photo-grid">
+            {i.photos.map((f, n) => (
+              <figure key={f.id}>
+                <img src={`/berkas/${f.id}`} alt={f.caption ?? t("catalogue.innovation.photoAlt", { n: n + 1, name: i.name })} loading={n ? "lazy" : "eager"} />
+                {f.caption ? <figcaption>{f.caption}</figcaption> : null}
+              </figure>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <TextSection id="problem" title={t("innovation.field.problem")} text={i.problem} />
+      <TextSection id="target-group" title={t("innovation.field.targetGroup")} text={i.targetGroup} />
+      <TextSection id="novelty" title={t("innovation.field.novelty")} text={i.novelty} />
+      <TextSection id="implementation" title={t("innovation.field.implementation")} text={i.implementation} />
+      <TextSection id="results" title={t("innovation.field.results")} text={i.results} />
+
+      {i.indicators.length ? (
+        <section aria-labelledby="indicators-title">
+          <h2 id="indicators-title">{t("innovation.field.indicators")}</h2>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t("catalogue.innovation.indicatorsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("innovation.indicator.name")}</th>
+                  <th scope="col">{t("innovation.indicator.before")}</th>
+                  <th scope="col">{t("innovation.indicator.after")}</th>
+                  <th scope="col">{t("innovation.indicator.unit")}</th>
+                  <th scope="col">{t("innovation.indicator.source")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {i.indicators.map((row, n) => (
+                  <tr key={n}>
+                    <th scope="row">{row.name}</th>
+                    <td>{row.before}</td>
+                    <td>{row.after}</td>
+                    <td>{row.unit}</td>
+                    <td>{row.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <TextSection id="benefits" title={t("innovation.field.benefits")} text={i.benefits} />
+      <TextSection id="resources" title={t("innovation.field.resources")} text={i.resources} />
+      <TextSection id="sustainability" title={t("innovation.field.sustainability")} text={i.sustainability} />
+
+      {video ? (
+        <p>
+          <a href={video} rel="noopener noreferrer">{t("catalogue.innovation.video")}</a>
+        </p>
+      ) : null}
+
+      {i.evidence.length ? (
+        <section aria-labelledby="evidence-title">
+          <h2 id="evidence-title">{t("catalogue.innovation.evidence")}</h2>
+          <ul>
+            {i.evidence.map((f) => (
+              <li key={f.id}>
+                <a href={`/berkas/${f.id}`} download={f.filename}>
+                  {f.filename}
+                </a>
+                {f.caption ? ` — ${f.caption}` : null}{" "}
+                <span className="muted">({t("catalogue.innovation.fileSize", { type: fileType(f.mime), size: size(f) })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {i.contact.name || i.contact.email || i.contact.phone ? (
+        <section aria-labelledby="contact-title">
+          <h2 id="contact-title">{t("catalogue.innovation.contact")}</h2>
+          <p>
+            {i.contact.name}
+            {i.contact.email ? <><br /><a href={`mailto:${i.contact.email}`}>{i.contact.email}</a></> : null}
+            {i.contact.phone ? <><br /><a href={`tel:${i.contact.phone.replace(/[^\d+]/g, "")}`}>{i.contact.phone}</a></> : null}
+          </p>
+        </section>
+      ) : null}
+
+      <ul className="related-links">
+        <li><Link to={`/instansi/${i.agency.slug}`}>{t("catalogue.innovation.moreFromAgency", { agency: i.agency.shortName ?? i.agency.name })}</Link></li>
+        {i.sectors[0] ? (
+          <li><Link to={`/inovasi?sector=${i.sectors[0]}`}>{t("catalogue.innovation.similar", { sector: t(`sector.${i.sectors[0]}`) })}</Link></li>
+        ) : null}
+      </ul>
+    </article>
+  );
 }

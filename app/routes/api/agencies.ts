@@ -1,6 +1,15 @@
-// Stub: not built yet.
-import { json } from "~/lib/respond.server";
+// GET /api/v1/agencies: agencies by name, filtered by q, type and province, paginated.
+import type { Route } from "./+types/agencies";
+import { services } from "~/lib/context.server";
+import { listAgencies } from "~/modules/catalogue/list-agencies.server";
+import { AgenciesQuerySchema } from "~/modules/api/query-schemas";
+import { baseUrl, ok, openData, pageOf, parseQuery } from "~/modules/api/respond.server";
+import { agencyJson } from "~/modules/api/shapes";
 
-export function loader() {
-  return json({ error: { code: "not-found", reason: "errors.notFound", message: "Not found" } }, 404);
-}
+export const loader = openData(async ({ request, context }: Route.LoaderArgs) => {
+  const query = parseQuery(AgenciesQuerySchema, request);
+  // The same directory as the /instansi page: same filters, same order, same counts.
+  const { items, total } = await listAgencies(services(context).db, query);
+  const base = baseUrl(context);
+  return ok({ data: items.map((r) => agencyJson(base, r)), ...pageOf(context, request, { total, ...query }) });
+});

@@ -1,6 +1,14 @@
-// Stub: not built yet.
-import { json } from "~/lib/respond.server";
+// GET /api/v1/innovations/:id: one published innovation by id or slug. Anything not published
+// is a 404, exactly like an id that does not exist.
+import type { Route } from "./+types/innovation";
+import { services } from "~/lib/context.server";
+import { notFound } from "~/lib/errors";
+import { getPublishedInnovation } from "~/modules/catalogue/get-innovation.server";
+import { baseUrl, ok, openData } from "~/modules/api/respond.server";
+import { innovationDetailJson } from "~/modules/api/shapes";
 
-export function loader() {
-  return json({ error: { code: "not-found", reason: "errors.notFound", message: "Not found" } }, 404);
-}
+export const loader = openData(async ({ params, context }: Route.LoaderArgs) => {
+  const innovation = await getPublishedInnovation(services(context).db, params.id);
+  if (!innovation) throw notFound();
+  return ok(innovationDetailJson(baseUrl(context), innovation));
+});

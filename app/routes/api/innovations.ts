@@ -1,6 +1,16 @@
-// Stub: not built yet.
-import { json } from "~/lib/respond.server";
+// GET /api/v1/innovations: the catalogue's search (published innovations only), with the same
+// parameters and facets as the /inovasi page.
+import type { Route } from "./+types/innovations";
+import { services } from "~/lib/context.server";
+import { CatalogueQuerySchema } from "~/modules/catalogue/schemas";
+import { searchInnovations } from "~/modules/catalogue/search-innovations.server";
+import { baseUrl, ok, openData, pageOf, parseQuery } from "~/modules/api/respond.server";
+import { innovationSearchJson } from "~/modules/api/shapes";
 
-export function loader() {
-  return json({ error: { code: "not-found", reason: "errors.notFound", message: "Not found" } }, 404);
-}
+export const loader = openData(async ({ request, context }: Route.LoaderArgs) => {
+  // Strict, unlike the page: a bad parameter is a 400 naming it, never silently dropped.
+  const query = parseQuery(CatalogueQuerySchema, request);
+  const result = await searchInnovations(services(context).db, query);
+  const page = pageOf(context, request, { total: result.total, page: query.page, perPage: query.perPage, pages: result.pages });
+  return ok(innovationSearchJson(baseUrl(context), result, page));
+});

@@ -1,6 +1,7 @@
-// Stub: not built yet.
-import { json } from "~/lib/respond.server";
+// Any other address under /api: a JSON 404, never the HTML error page.
+import { notFound } from "~/lib/errors";
+import { openData } from "~/modules/api/respond.server";
 
-export function loader() {
-  return json({ error: { code: "not-found", reason: "errors.notFound", message: "Not found" } }, 404);
-}
+export const loader = openData(async () => {
+  throw notFound();
+});

@@ -1,6 +1,6 @@
-// Stub: not built yet.
-import { json } from "~/lib/respond.server";
+// GET /api/v1/openapi.json: the OpenAPI 3.1 document of the open API.
+import type { Route } from "./+types/openapi";
+import { openApiDocument } from "~/modules/api/openapi.server";
+import { baseUrl, ok, openData } from "~/modules/api/respond.server";
 
-export function loader() {
-  return json({ error: { code: "not-found", reason: "errors.notFound", message: "Not found" } }, 404);
-}
+export const loader = openData(async ({ context }: Route.LoaderArgs) => ok(openApiDocument(baseUrl(context))));

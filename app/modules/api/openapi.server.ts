@@ -1,0 +1,232 @@
+// The OpenAPI 3.1 document of the open API, served at /api/v1/openapi.json. Response schemas
+// and most parameters are generated from the same Zod schemas the endpoints use (schemas.ts,
+// query-schemas.ts), so the document describes what the code does. tests/api.test.ts checks
+// every endpoint's real responses against it.
+import { z } from "zod";
+import { AGENCY_TYPES, INNOVATION_STATUSES, SECTORS } from "~/modules/innovations/vocab";
+import { jakartaYear } from "~/modules/compliance/year";
+import {
+  CATALOGUE_SORTS,
+  DEFAULT_PER_PAGE,
+  MAX_PER_PAGE,
+  MAX_QUERY_LENGTH,
+  MAX_RESULT_WINDOW,
+} from "~/modules/catalogue/schemas";
+import { AgenciesQuerySchema, ComplianceApiQuerySchema, RegionsQuerySchema } from "./query-schemas";
+import { apiRegistry } from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+type Parameter = { name: string; in: "query" | "path"; required: boolean; description?: string; schema: JsonSchema; style?: string; explode?: boolean };
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** A Zod schema as a JSON Schema fragment to embed in the document (no $schema, no $id). */
+function embed(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _s, $id: _i, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** Query parameters from a Zod object schema: names, descriptions and constraints as coded. */
+function queryParameters(schema: z.ZodObject): Parameter[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const { description, ...fieldSchema } = embed(field as z.ZodType, "input");
+    return { name, in: "query", required: false, description: description as string | undefined, schema: fieldSchema };
+  });
+}
+
+const idParameter = (what: string): Parameter => ({
+  name: "id",
+  in: "path",
+  required: true,
+  description: `The ${what}'s numeric id or its slug (the last part of its page's address).`,
+  schema: { type: "string", minLength: 1, maxLength: 200 },
+});
+
+// The catalogue's parameters (app/modules/catalogue/schemas.ts). Its schema reads repeated
+// parameters into lists through preprocessing, which JSON Schema cannot express, so they are
+// described here from the same vocabularies and limits.
+const list = (name: string, items: JsonSchema, description: string): Parameter => ({
+  name,
+  in: "query",
+  required: false,
+  description: `${description} Repeat the parameter for several values (any of them matches).`,
+  schema: { type: "array", items },
+  style: "form",
+  explode: true,
+});
+
+const catalogueParameters = (): Parameter[] => [
+  {
+    name: "q",
+    in: "query",
+    required: false,
+    description: "Words to search for, in Bahasa Indonesia (stemmed, typo-tolerant).",
+    schema: { type: "string", maxLength: MAX_QUERY_LENGTH },
+  },
+  list("agencyType", { type: "string", enum: [...AGENCY_TYPES] }, "Agency type."),
+  list("province", { type: "string", pattern: "^\\d{2}$" }, "Province code."),
+  list("sector", { type: "string", enum: [...SECTORS] }, "Sector."),
+  list("sdg", { type: "integer", minimum: 1, maximum: 17 }, "Sustainable Development Goal, 1 to 17."),
+  list("status", { type: "string", enum: [...INNOVATION_STATUSES] }, "Implementation status."),
+  list("year", { type: "integer" }, "Start year."),
+  { name: "agency", in: "query", required: false, description: "The owning agency's slug.", schema: { type: "string", maxLength: 120 } },
+  {
+    name: "sort",
+    in: "query",
+    required: false,
+    description: "Order of results. Default: relevance when q is given, otherwise newest.",
+    schema: { type: "string", enum: [...CATALOGUE_SORTS] },
+  },
+  {
+    name: "page",
+    in: "query",
+    required: false,
+    description: `Page number, from 1. Results stop at the ${MAX_RESULT_WINDOW.toLocaleString("en")}th.`,
+    schema: { type: "integer", minimum: 1, default: 1 },
+  },
+  {
+    name: "perPage",
+    in: "query",
+    required: false,
+    description: `Items per page, 1 to ${MAX_PER_PAGE}.`,
+    schema: { type: "integer", minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE },
+  },
+];
+
+const openDataHeaders = {
+  "Access-Control-Allow-Origin": { $ref: "#/components/headers/AccessControlAllowOrigin" },
+  "Cache-Control": { $ref: "#/components/headers/CacheControl" },
+};
+
+const success = (description: string, schemaId: string) => ({
+  description,
+  headers: openDataHeaders,
+  content: { "application/json": { schema: ref(schemaId) } },
+});
+
+const errors = (...statuses: (400 | 404)[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/${s === 400 ? "BadRequest" : "NotFound"}` }]));
+
+function operation(o: { id: string; summary: string; description?: string; parameters: Parameter[]; ok: ReturnType<typeof success>; errors: (400 | 404)[] }) {
+  return {
+    get: {
+      operationId: o.id,
+      summary: o.summary,
+      ...(o.description ? { description: o.description } : {}),
+      parameters: o.parameters,
+      responses: { "200": o.ok, ...errors(...o.errors) },
+    },
+  };
+}
+
+function build(base: string) {
+  const generated = z.toJSONSchema(apiRegistry, { uri: (id) => `#/components/schemas/${id}`, io: "output" }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  const schemas = Object.fromEntries(
+    Object.entries(generated.schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Lumbung open API",
+      version: "1.0.0",
+      description:
+        "Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly \"One Agency, One Innovation\" (Satu Instansi Satu Inovasi) figures. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status.",
+      license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+    },
+    servers: [{ url: base }],
+    paths: {
+      "/api/v1/innovations": operation({
+        id: "searchInnovations",
+        summary: "Search published innovations",
+        description: "The catalogue's search: full text in Bahasa Indonesia with facets and their counts.",
+        parameters: catalogueParameters(),
+        ok: success("A page of matching innovations, with facet counts.", "InnovationSearch"),
+        errors: [400],
+      }),
+      "/api/v1/innovations/{id}": operation({
+        id: "getInnovation",
+        summary: "One published innovation",
+        parameters: [idParameter("innovation")],
+        ok: success("The innovation.", "InnovationDetail"),
+        errors: [404],
+      }),
+      "/api/v1/agencies": operation({
+        id: "listAgencies",
+        summary: "List agencies",
+        description: "Ministries, national agencies, regional governments and state- and region-owned enterprises, by name.",
+        parameters: queryParameters(AgenciesQuerySchema),
+        ok: success("A page of agencies.", "AgencyList"),
+        errors: [400],
+      }),
+      "/api/v1/agencies/{id}": operation({
+        id: "getAgency",
+        summary: "One agency",
+        parameters: [idParameter("agency")],
+        ok: success("The agency, with its count of published innovations.", "AgencyDetail"),
+        errors: [404],
+      }),
+      "/api/v1/regions": operation({
+        id: "listRegions",
+        summary: "List regions",
+        description: "Provinces and regencies/cities with their Ministry of Home Affairs codes and time zones.",
+        parameters: queryParameters(RegionsQuerySchema),
+        ok: success("A page of regions, by code.", "RegionList"),
+        errors: [400],
+      }),
+      "/api/v1/compliance": operation({
+        id: "getCompliance",
+        summary: "One Agency, One Innovation figures for a year",
+        description:
+          "How many agencies have at least one published innovation that started or was published in the year (Jakarta calendar): overall, by agency type and by province. The list of agencies that have not met the duty is the CSV at links.csv.",
+        parameters: queryParameters(ComplianceApiQuerySchema),
+        ok: success("The figures.", "Compliance"),
+        errors: [400],
+      }),
+      "/api/v1/openapi.json": {
+        get: {
+          operationId: "getOpenApiDocument",
+          summary: "This document",
+          responses: {
+            "200": {
+              description: "The OpenAPI 3.1 document.",
+              headers: openDataHeaders,
+              content: { "application/json": { schema: { type: "object" } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas,
+      responses: {
+        BadRequest: {
+          description: "A parameter is invalid; error.fields names each one and says what is wrong.",
+          headers: openDataHeaders,
+          content: { "application/json": { schema: ref("Error") } },
+        },
+        NotFound: {
+          description: "No such item (or it is not published), or no such endpoint.",
+          headers: openDataHeaders,
+          content: { "application/json": { schema: ref("Error") } },
+        },
+      },
+      headers: {
+        AccessControlAllowOrigin: { description: "Open data: readable from any origin.", schema: { type: "string", const: "*" } },
+        CacheControl: { description: "Responses may be cached for 60 seconds.", schema: { type: "string" } },
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof build>;
+
+// Built once per base address and year: the year parameter's default is the current year.
+let cached: { key: string; doc: OpenApiDocument } | null = null;
+
+export function openApiDocument(base: string, now: Date = new Date()): OpenApiDocument {
+  const key = `${base}|${jakartaYear(now)}`;
+  if (cached?.key !== key) cached = { key, doc: build(base) };
+  return cached.doc;
+}

@@ -1,0 +1,137 @@
+// The public catalogue's search: published innovations only, Indonesian stemming, typo
+// tolerance, facets with counts, sorting and pagination.
+//
+// A search runs three rounds of statements (searchStatements lists them for the benchmark):
+//   1. correction: typo candidates for unknown query words (only when there are words);
+//   2. plan: the planner's row estimates and the id span (see search-plan.server.ts);
+//   3. items ∥ facets (∥ an exact count when facets are sampled but the result set is small).
+//
+// Scale, for 1,000,000 innovations:
+// - words go through the GIN index on search_vector; without words, "newest" walks the
+//   published_at partial index and stops after one page;
+// - the page of cards is chosen on narrow columns and only its rows are joined and read;
+// - the total and six facets are one statement reading the matching rows once, exactly up to
+//   a few thousand rows, from a stratified sample beyond (then marked as estimates);
+// - pages stop at the 10,000th result (MAX_RESULT_WINDOW), deep OFFSETs being a full sort.
+import type { DbOrTx } from "~/db/client.server";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import { AGENCY_TYPES, INNOVATION_STATUSES, SECTORS } from "~/modules/innovations/vocab";
+import { rowsOf, toCard, type CardRow } from "./cards.server";
+import { withStatementTimeout } from "./statement-timeout.server";
+import { correctionSql, correctQuery, correctableWords } from "./correct-query.server";
+import { FACETS, maxPage, type CatalogueQuery, type Facet } from "./schemas";
+import { DEFAULT_LIMITS, planSearch, roundEstimate, type PlanLimits, type SearchPlan } from "./search-plan.server";
+import { countSql, estimateSql, facetFilters, facetRowsWhere, facetsSql, idSpanSql, indexedWhere, itemsSql, matchWhere, type SearchText } from "./search-sql.server";
+import type { FacetCount, SearchResult } from "./types";
+
+type FacetRow = { facet: Facet | "total"; value: string | null; count: number };
+
+// Fixed vocabularies keep their own order (a checkbox does not jump around as counts change);
+// provinces go by code (the ministry's west-to-east numbering) and years newest first.
+const ORDER: Partial<Record<Facet, readonly string[]>> = {
+  agencyType: AGENCY_TYPES,
+  sector: SECTORS,
+  status: INNOVATION_STATUSES,
+  sdg: Array.from({ length: 17 }, (_, i) => String(i + 1)),
+};
+
+function sortFacet(facet: Facet, counts: FacetCount[]): FacetCount[] {
+  const order = ORDER[facet];
+  if (order) {
+    const rank = (v: string) => (order.indexOf(v) === -1 ? order.length : order.indexOf(v));
+    return counts.sort((a, b) => rank(a.value) - rank(b.value) || a.value.localeCompare(b.value));
+  }
+  if (facet === "year") return counts.sort((a, b) => Number(b.value) - Number(a.value));
+  return counts.sort((a, b) => a.value.localeCompare(b.value));
+}
+
+export type SearchOptions = { limits?: Partial<PlanLimits> };
+
+export async function searchInnovations(db: DbOrTx, query: CatalogueQuery, options: SearchOptions = {}): Promise<SearchResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { text, correctedQuery } = await correctQuery(db, query.q);
+  const plan = await planSearch(db, query, text, limits);
+  const guarded = <T>(statement: SQL) => withStatementTimeout(db, limits.timeoutMs, (tx) => rowsOf<T>(tx, statement));
+  const [itemRows, facetRows, countRows] = await Promise.all([
+    guarded<CardRow>(itemsSql(query, text, { relevanceWindow: plan.relevanceWindow })),
+    guarded<FacetRow>(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })),
+    plan.sample && plan.exactTotal ? guarded<{ count: number }>(countSql(query, text)) : null,
+  ]);
+  return shapeResult(query, plan, { itemRows, facetRows, countRows }, correctedQuery);
+}
+
+type Rows = { itemRows: CardRow[] | null; facetRows: FacetRow[] | null; countRows: { count: number }[] | null };
+
+/** Rows to the result; a statement stopped by the time limit left null and the result says so. */
+export function shapeResult(query: CatalogueQuery, plan: SearchPlan, rows: Rows, correctedQuery?: string): SearchResult {
+  const { itemRows, facetRows, countRows } = rows;
+  const scale = plan.sample?.scale ?? 1;
+  const scaled = (n: number) => (plan.sample ? roundEstimate(n * scale) : n);
+  // Without its own count, the total is the planner's estimate.
+  let total = facetRows ? 0 : roundEstimate(plan.estimates.matches);
+  let totalEstimated = facetRows ? Boolean(plan.sample) : true;
+  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
+  for (const row of facetRows ?? []) {
+    if (row.facet === "total") total = scaled(Number(row.count));
+    else if (row.value !== null) facets[row.facet].push({ value: String(row.value), count: scaled(Number(row.count)) });
+  }
+  if (countRows) {
+    total = Number(countRows[0]?.count ?? 0);
+    totalEstimated = false;
+  }
+  // Values the visitor ticked stay listed (with 0) so they can be unticked.
+  for (const facet of FACETS) {
+    for (const value of (query[facet] as (string | number)[]).map(String)) {
+      if (!facets[facet].some((c) => c.value === value)) facets[facet].push({ value, count: 0 });
+    }
+    sortFacet(facet, facets[facet]);
+  }
+
+  const lastPage = plan.relevanceWindow ? Math.ceil(plan.relevanceWindow / query.perPage) : maxPage(query.perPage);
+  const facetsEstimated = Boolean(plan.sample) || !facetRows;
+  return {
+    total,
+    page: query.page,
+    perPage: query.perPage,
+    pages: Math.min(Math.ceil(total / query.perPage), lastPage),
+    items: (itemRows ?? []).map(toCard),
+    facets,
+    ...(totalEstimated || facetsEstimated ? { estimated: { total: totalEstimated, facets: facetsEstimated } } : {}),
+    ...(itemRows && facetRows && (countRows || !(plan.sample && plan.exactTotal)) ? {} : { incomplete: true as const }),
+    ...(correctedQuery ? { correctedQuery } : {}),
+  };
+}
+
+type Statement = { sql: string; params: unknown[] };
+
+/**
+ * The statements searchInnovations runs for a query, round by round, as SQL text and
+ * parameters for a raw driver, with the plan that chose them. The benchmark times these
+ * directly to print the database's own time beside the HTTP time (statements of one round run
+ * concurrently in the app). Running it performs rounds 1 and 2 itself (they decide round 3).
+ */
+export async function searchStatements(
+  db: DbOrTx,
+  query: CatalogueQuery,
+  limits: PlanLimits = DEFAULT_LIMITS,
+): Promise<{ rounds: Statement[][]; plan: SearchPlan; text: SearchText | null }> {
+  const dialect = new PgDialect();
+  const q = (s: SQL): Statement => dialect.sqlToQuery(s);
+  const { text } = await correctQuery(db, query.q);
+  const plan = await planSearch(db, query, text, limits);
+  const rounds: Statement[][] = [];
+  if (query.q.trim()) rounds.push([q(correctionSql(query.q, correctableWords(query.q)))]);
+  const estimates = [q(estimateSql(matchWhere(query, text))), q(idSpanSql())];
+  if (Object.keys(facetFilters(query)).length > 0) {
+    estimates.push(q(estimateSql(facetRowsWhere(query, text))), q(estimateSql(indexedWhere(query, text))));
+  }
+  rounds.push(estimates);
+  const last = [
+    q(itemsSql(query, text, { relevanceWindow: plan.relevanceWindow })),
+    q(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })),
+  ];
+  if (plan.sample && plan.exactTotal) last.push(q(countSql(query, text)));
+  rounds.push(last);
+  return { rounds, plan, text };
+}

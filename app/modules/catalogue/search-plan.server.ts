@@ -1,0 +1,168 @@
+// How much of a search to do exactly. Counting and ranking cost grows with the rows matched,
+// and reading a row's search vector (TOASTed, ~2 KB) costs 5–10 µs: a specific query
+// ("mal pelayanan publik surabaya") matches a few hundred rows and is done exactly; a common
+// word ("layanan") or an unfiltered browse matches most of a million rows, and an exact count
+// or rank of those takes seconds on any PostgreSQL. Beyond the limits below the catalogue does
+// what large search engines do:
+// - facet counts (and the total, when that is large too) are estimated from a stratified
+//   sample and marked as estimates ("sekitar 910.000");
+// - relevance is ranked among the newest RELEVANCE_WINDOW matches.
+// The planner's row estimates (EXPLAIN: nothing is read) decide. They assume that ANDed words
+// are independent, so they err low and the search is then exact: slower, never wrong. A
+// statement that still runs away is stopped by the time limit (search-innovations.server.ts).
+import type { SQL } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { rowsOf } from "./cards.server";
+import type { CatalogueQuery } from "./schemas";
+import { estimateSql, facetFilters, facetRowsWhere, idSpanSql, indexedWhere, matchWhere, type SearchText } from "./search-sql.server";
+
+export type PlanLimits = {
+  /** Facets counted exactly when an index finds at most this many rows (estimated). */
+  exactLimit: number;
+  /** The total counted exactly when an index finds at most this many rows. */
+  countLimit: number;
+  /** Matches always ranked in full up to this estimate. */
+  rankLimit: number;
+  /** Otherwise, when cheaper, only this many of the newest matches are ranked. */
+  relevanceWindow: number;
+  /** Rows of the facet set a sample aims to hold. */
+  sampleTarget: number;
+  /** Rows a sample may read at most (it reads the whole id span's rows in its ranges). */
+  sampleReadLimit: number;
+  /** A search statement running longer is stopped (PostgreSQL statement_timeout). */
+  timeoutMs: number;
+};
+
+// Measured on a 1M-row register (PostgreSQL 15): reading a row costs ~1–2 µs, ~5–10 µs with
+// its search vector, and counting six facets ~2–3 µs per row. These keep each statement near
+// 20–50 ms at a million rows.
+export const DEFAULT_LIMITS: PlanLimits = {
+  exactLimit: 5_000,
+  countLimit: 20_000,
+  rankLimit: 1_000,
+  relevanceWindow: 500,
+  sampleTarget: 2_000,
+  sampleReadLimit: 12_000,
+  timeoutMs: 3_000,
+};
+
+// Relative costs, per row, of the two ways to rank (see chooseRelevanceWindow).
+const FETCH = 1.5;
+const VECTOR = 5;
+
+// Strata spread the sample over the whole id span, i.e. over every year of registrations,
+// so that no period or bulk import dominates the estimate.
+const STRATA = 128;
+
+export type SearchPlan = {
+  estimates: { matches: number; facetRows: number; candidates: number; tableRows: number };
+  relevanceWindow?: number;
+  /** Facet counts from a sample: read only ids in `ranges`, multiply by `scale`. */
+  sample?: { ranges: [number, number][]; scale: number };
+  /** Whether the total is counted exactly (else it is estimated from the sample). */
+  exactTotal: boolean;
+};
+
+/**
+ * Ranking every match reads every candidate the GIN index returns (the filters have no index)
+ * and every match's search vector; ranking the newest `window` matches walks the published-at
+ * index until it has them, reading window / selectivity rows. Take the cheaper. Not for
+ * phrases ("bank sampah"): the planner estimates them like their words ANDed, far too many,
+ * and walking for rare ones would read the whole table.
+ */
+export function chooseRelevanceWindow(
+  e: { matches: number; candidates: number; tableRows: number },
+  limits: Pick<PlanLimits, "rankLimit" | "relevanceWindow">,
+  phrase: boolean,
+): number | undefined {
+  if (phrase || e.matches <= Math.max(limits.rankLimit, limits.relevanceWindow)) return undefined;
+  const selectivity = e.matches / Math.max(e.tableRows, e.matches, 1);
+  const walk = (limits.relevanceWindow / selectivity) * FETCH + limits.relevanceWindow * VECTOR;
+  const full = e.candidates * FETCH + e.matches * VECTOR;
+  return walk < full ? limits.relevanceWindow : undefined;
+}
+
+type ExplainRow = { "QUERY PLAN": unknown };
+
+/** The planner's row estimate for innovations `i` under a condition (no rows are read). */
+export async function estimateRows(db: DbOrTx, where: SQL): Promise<number> {
+  const [row] = await rowsOf<ExplainRow>(db, estimateSql(where));
+  const raw = row?.["QUERY PLAN"];
+  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: { "Plan Rows": number } }[];
+  return Number(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
+}
+
+/** An estimate shown with two significant digits: 912,345 → 910,000. Never 0 if seen. */
+export function roundEstimate(n: number): number {
+  if (n <= 0) return 0;
+  if (n < 100) return Math.max(1, Math.round(n));
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
+
+/**
+ * Ranges covering `fraction` of [lo, hi], one in each of STRATA equal strata, and the
+ * scale-up. Each range sits at a different offset in its stratum (a fixed low-discrepancy
+ * sequence, so the same search samples the same rows and its numbers do not jitter): data
+ * loaded in a repeating pattern cannot line up with the sample and vanish from it.
+ */
+export function sampleRanges(lo: number, hi: number, fraction: number) {
+  const span = hi - lo + 1;
+  const strata = Math.min(STRATA, span);
+  const ranges: [number, number][] = [];
+  let covered = 0;
+  for (let k = 0; k < strata; k++) {
+    const start = lo + Math.floor((k * span) / strata);
+    const end = lo + Math.floor(((k + 1) * span) / strata) - 1;
+    const size = end - start + 1;
+    const take = Math.min(size, Math.max(1, Math.round(size * fraction)));
+    const offset = Math.floor(((k * 0.6180339887) % 1) * (size - take + 1));
+    ranges.push([start + offset, start + offset + take - 1]);
+    covered += take;
+  }
+  return { ranges, scale: span / covered };
+}
+
+export async function planSearch(
+  db: DbOrTx,
+  query: CatalogueQuery,
+  text: SearchText | null,
+  limits: PlanLimits,
+): Promise<SearchPlan> {
+  // With filters, the facets read more than the matches (each facet ignores its own filter)
+  // and the index finds more than either (the filters have no index).
+  const filtered = Object.keys(facetFilters(query)).length > 0;
+  const [matches, facetRows, candidates, span] = await Promise.all([
+    estimateRows(db, matchWhere(query, text)),
+    filtered ? estimateRows(db, facetRowsWhere(query, text)) : null,
+    filtered ? estimateRows(db, indexedWhere(query, text)) : null,
+    rowsOf<{ lo: number | null; hi: number | null }>(db, idSpanSql()),
+  ]);
+  const lo = span[0]?.lo === null || span[0]?.lo === undefined ? null : Number(span[0].lo);
+  const hi = span[0]?.hi === null || span[0]?.hi === undefined ? null : Number(span[0].hi);
+  const estimates = {
+    matches,
+    facetRows: facetRows ?? matches,
+    candidates: candidates ?? matches,
+    tableRows: lo === null || hi === null ? 0 : hi - lo + 1,
+  };
+  const plan: SearchPlan = { estimates, exactTotal: true };
+  if (text && query.sort === "relevance") {
+    plan.relevanceWindow = chooseRelevanceWindow(estimates, limits, query.q.includes('"'));
+  }
+
+  // Only the words (GIN) and the agency (btree) lead to rows through an index; the facet
+  // columns have none, so counting "few" rows found by them alone still reads the table.
+  const indexed = text !== null || Boolean(query.agency);
+  const small = estimates.tableRows <= limits.exactLimit;
+  if (small || (indexed && estimates.candidates <= limits.exactLimit) || lo === null || hi === null) return plan;
+  const fraction = Math.min(
+    limits.sampleTarget / Math.max(estimates.facetRows, 1),
+    limits.sampleReadLimit / estimates.tableRows,
+  );
+  // Sampling half the table or more saves little: count it all.
+  if (fraction >= 0.5) return plan;
+  plan.sample = sampleRanges(lo, hi, fraction);
+  plan.exactTotal = indexed && estimates.candidates <= limits.countLimit;
+  return plan;
+}

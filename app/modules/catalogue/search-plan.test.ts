@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { roundEstimate, sampleRanges } from "./search-plan.server";
+
+describe("sampleRanges", () => {
+  it("spreads the sample over the whole id span and scales it back up", () => {
+    const { ranges, scale } = sampleRanges(1, 1_000_000, 0.01);
+    expect(ranges).toHaveLength(128);
+    expect(ranges[0][0]).toBe(1);
+    expect(ranges[127][0]).toBeGreaterThan(990_000 - 8_000);
+    const covered = ranges.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
+    expect(covered).toBeGreaterThan(9_900);
+    expect(covered).toBeLessThan(10_100);
+    expect(scale * covered).toBeCloseTo(1_000_000);
+    for (let k = 1; k < ranges.length; k++) expect(ranges[k][0]).toBeGreaterThan(ranges[k - 1][1]);
+    for (const [lo, hi] of ranges) expect(hi).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it("does not line up with data repeating every few thousand ids", () => {
+    // One row in 7,300 ids each has a given start year in a repeating bulk load: the sample
+    // must still meet them in proportion.
+    const { ranges, scale } = sampleRanges(1, 1_000_000, 0.02);
+    let hits = 0;
+    for (const [lo, hi] of ranges) for (let id = lo; id <= hi; id++) if (id % 7_300 < 365) hits++;
+    const truth = Array.from({ length: 1_000_000 }, (_, i) => ((i + 1) % 7_300 < 365 ? 1 : 0)).reduce<number>((a, b) => a + b, 0);
+    expect(hits * scale).toBeGreaterThan(truth * 0.7);
+    expect(hits * scale).toBeLessThan(truth * 1.3);
+  });
+
+  it("takes at least one id per stratum, and no more strata than ids", () => {
+    const { ranges, scale } = sampleRanges(10, 14, 0.0001);
+    expect(ranges).toEqual([[10, 10], [11, 11], [12, 12], [13, 13], [14, 14]]);
+    expect(scale).toBe(1);
+  });
+});
+
+describe("roundEstimate", () => {
+  it("keeps two significant digits and never rounds a seen value to 0", () => {
+    expect(roundEstimate(912_345)).toBe(910_000);
+    expect(roundEstimate(1_234)).toBe(1_200);
+    expect(roundEstimate(87.4)).toBe(87);
+    expect(roundEstimate(0.3)).toBe(1);
+    expect(roundEstimate(0)).toBe(0);
+  });
+});

@@ -1,0 +1,202 @@
+// The SQL of a catalogue search, apart from running it, so that the benchmark can run exactly
+// what the app runs (see searchStatements in search-innovations.server.ts).
+//
+// Filters combine as facets usually do: values of one facet are OR-ed, facets are AND-ed, and
+// each facet's counts apply every filter except its own (so ticking "Kesehatan" does not hide
+// the other sectors' counts).
+import { sql, type SQL } from "drizzle-orm";
+import { cardColumns, cardJoins } from "./cards.server";
+import { FACETS, type CatalogueQuery, type Facet } from "./schemas";
+
+/** The words to search: the visitor's query and, when a typo was corrected, the corrected one. */
+export type SearchText = { q: string; corrected?: string };
+
+// The Indonesian stemmer ("pelayanan" and "layanan" share the lexeme "layan"); the trigger in
+// drizzle/0002_search.sql builds innovations.search_vector with the same configuration.
+const tsQuery = (text: SearchText): SQL =>
+  text.corrected
+    ? sql`(websearch_to_tsquery('indonesian', ${text.q}) || websearch_to_tsquery('indonesian', ${text.corrected}))`
+    : sql`websearch_to_tsquery('indonesian', ${text.q})`;
+
+const inList = (values: (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const and = (parts: SQL[]) => (parts.length ? sql`(${sql.join(parts, sql` AND `)})` : sql`true`);
+const or = (parts: SQL[]) => (parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`);
+
+// `= ANY(ARRAY[…])` rather than `IN (…)` or `=`: PostgreSQL turns a single-value `=` into an
+// equivalence class and re-adds it after every other condition, which puts the costly text
+// match first. An array comparison keeps its place (and costs less per value in the planner).
+const anyOf = (column: string, values: (string | number)[], type: string) =>
+  sql`${sql.raw(column)} = ANY(ARRAY[${inList(values)}]::${sql.raw(type)}[])`;
+
+/** One condition per active facet filter, on innovations `i`. */
+export function facetFilters(query: CatalogueQuery): Partial<Record<Facet, SQL>> {
+  const f: Partial<Record<Facet, SQL>> = {};
+  if (query.agencyType.length) f.agencyType = anyOf("i.agency_type", query.agencyType, "agency_type");
+  if (query.province.length) f.province = anyOf("i.province_code", query.province, "text");
+  // && (overlap) is what the array columns' values mean as a filter: any of the ticked ones.
+  if (query.sector.length) f.sector = sql`i.sectors && ARRAY[${inList(query.sector)}]::text[]`;
+  if (query.sdg.length) f.sdg = sql`i.sdgs && ARRAY[${inList(query.sdg)}]::smallint[]`;
+  if (query.status.length) f.status = anyOf("i.status", query.status, "innovation_status");
+  if (query.year.length) f.year = anyOf("i.start_year", query.year, "smallint");
+  return f;
+}
+
+// Conditions are written cheapest first: PostgreSQL keeps the written order among conditions
+// of equal cost, and the text match, which must read the row's TOASTed search vector, costs
+// most. A row that fails a filter is then never read that far.
+const published = sql`i.state = 'published'`;
+const agencyIs = (query: CatalogueQuery) =>
+  query.agency ? [sql`i.agency_id = (SELECT id FROM agencies WHERE slug = ${query.agency})`] : [];
+const wordsMatch = (text: SearchText | null) => (text ? [sql`i.search_vector @@ ${tsQuery(text)}`] : []);
+// The same test hidden from the GIN index (COALESCE is not indexable): for a sample, checking
+// its few thousand rows one by one is cheaper than intersecting the posting lists of common
+// words over the whole table, which the planner tends to underestimate.
+const wordsMatchRowByRow = (text: SearchText | null) =>
+  text ? [sql`coalesce(i.search_vector @@ ${tsQuery(text)}, false)`] : [];
+
+/** Rows an index finds before any facet filter: the words (GIN) and the agency (btree). */
+export function indexedWhere(query: CatalogueQuery, text: SearchText | null): SQL {
+  return and([published, ...agencyIs(query), ...wordsMatch(text)]);
+}
+
+/** Rows matching the query and every filter: the result set. */
+export function matchWhere(query: CatalogueQuery, text: SearchText | null): SQL {
+  return and([published, ...agencyIs(query), ...Object.values(facetFilters(query)), ...wordsMatch(text)]);
+}
+
+/**
+ * Rows some facet counts: those failing at most one filter (a row failing two counts nowhere).
+ * Written as an OR of "all filters but one", which the planner estimates from column
+ * statistics and can answer with bitmap indexes.
+ */
+export function facetRowsWhere(query: CatalogueQuery, text: SearchText | null, opts: { rowByRow?: boolean } = {}): SQL {
+  const filters = facetFilters(query);
+  const active = FACETS.filter((f) => filters[f]);
+  const words = opts.rowByRow ? wordsMatchRowByRow(text) : wordsMatch(text);
+  const allBut = active.map((skip) => and(active.filter((f) => f !== skip).map((f) => filters[f]!)));
+  return and([published, ...agencyIs(query), ...(active.length >= 2 ? [or(allBut)] : []), ...words]);
+}
+
+/** The planner's row estimate for a condition: cheap (no rows are read). */
+export const estimateSql = (where: SQL) => sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM innovations i WHERE ${where}`;
+
+/** The id span that sampled counts stratify over (two primary-key probes). */
+export const idSpanSql = () => sql`SELECT min(id)::int AS lo, max(id)::int AS hi FROM innovations`;
+
+export const countSql = (query: CatalogueQuery, text: SearchText | null) =>
+  sql`SELECT count(*)::int AS count FROM innovations i WHERE ${matchWhere(query, text)}`;
+
+type SortKey = { expr: SQL; dir: "ASC" | "DESC" | "DESC NULLS LAST" };
+
+// Every order ends on the id so pages never overlap or skip when keys tie. Published rows
+// always have published_at, so plain DESC matches a backward scan of its partial index.
+function sortKeys(query: CatalogueQuery, text: SearchText | null, alias: string): SortKey[] {
+  const c = (col: string) => sql.raw(`${alias}.${col}`);
+  const newest: SortKey[] = [
+    { expr: c("published_at"), dir: "DESC" },
+    { expr: c("id"), dir: "DESC" },
+  ];
+  switch (query.sort) {
+    case "relevance":
+      // Cover density: weighted (name A, summary B, substance C, rest D), and query words
+      // close together count more.
+      return text ? [{ expr: sql`ts_rank_cd(${c("search_vector")}, ${tsQuery(text)})`, dir: "DESC" }, ...newest] : newest;
+    case "name":
+      return [
+        { expr: c("name"), dir: "ASC" },
+        { expr: c("id"), dir: "ASC" },
+      ];
+    case "start":
+      return [
+        { expr: c("started_on"), dir: "DESC NULLS LAST" },
+        { expr: c("id"), dir: "DESC" },
+      ];
+    default:
+      return newest;
+  }
+}
+
+const orderBy = (keys: SortKey[], expr: (k: SortKey, n: number) => SQL) =>
+  sql.join(
+    keys.map((k, n) => sql`${expr(k, n)} ${sql.raw(k.dir)}`),
+    sql`, `,
+  );
+
+/**
+ * One page of cards. The page's ids are chosen on narrow columns first, so only its rows are
+ * joined and have their summary read.
+ *
+ * `relevanceWindow`: for a query matching very many rows, ranking every match means reading
+ * every match's search vector (the costly part of full-text search). Then only the newest
+ * `relevanceWindow` matches are ranked; a query that specific words narrow down is ranked in
+ * full. The caller decides from the planner's estimate.
+ */
+export function itemsSql(query: CatalogueQuery, text: SearchText | null, opts: { relevanceWindow?: number } = {}): SQL {
+  const offset = (query.page - 1) * query.perPage;
+  const windowed = opts.relevanceWindow !== undefined && text !== null && query.sort === "relevance";
+  const source = windowed
+    ? sql`(SELECT i.id, i.search_vector, i.published_at FROM innovations i
+           WHERE ${matchWhere(query, text)}
+           ORDER BY i.published_at DESC, i.id DESC LIMIT ${opts.relevanceWindow}) w`
+    : sql`innovations i WHERE ${matchWhere(query, text)}`;
+  const alias = windowed ? "w" : "i";
+  const keys = sortKeys(query, text, alias);
+  const picked = sql.join(
+    keys.map((k, n) => sql`${k.expr} AS ${sql.raw(`k${n}`)}`),
+    sql`, `,
+  );
+  return sql`SELECT ${cardColumns}
+    FROM (
+      SELECT ${sql.raw(alias)}.id, ${picked}
+      FROM ${source}
+      ORDER BY ${orderBy(keys, (k) => k.expr)}
+      LIMIT ${query.perPage} OFFSET ${offset}
+    ) p
+    JOIN innovations i ON i.id = p.id ${cardJoins}
+    ORDER BY ${orderBy(keys, (_k, n) => sql.raw(`p.k${n}`))}`;
+}
+
+/** How each facet's value is read from a row of `m` (arrays are unnested). */
+const FACET_VALUE: Record<Facet, { from: SQL; value: SQL; notNull?: SQL }> = {
+  agencyType: { from: sql``, value: sql`m.agency_type::text` },
+  province: { from: sql``, value: sql`m.province_code`, notNull: sql`m.province_code IS NOT NULL` },
+  sector: { from: sql`, unnest(m.sectors) AS v(value)`, value: sql`v.value` },
+  sdg: { from: sql`, unnest(m.sdgs) AS v(value)`, value: sql`v.value::text` },
+  status: { from: sql``, value: sql`m.status::text` },
+  year: { from: sql``, value: sql`m.start_year::text`, notNull: sql`m.start_year IS NOT NULL` },
+};
+
+/**
+ * The total and all facet counts in one statement: the rows some facet counts are read once
+ * into a materialised set, each carrying one flag per active filter; each facet then counts
+ * the rows that pass all the other filters.
+ *
+ * `sampleRanges`: for very many rows, read only those whose id falls in these ranges (a
+ * stratified sample spread over the whole id span, i.e. over time, found through the primary
+ * key, so the other rows are never read) and let the caller scale up.
+ */
+export function facetsSql(query: CatalogueQuery, text: SearchText | null, opts: { sampleRanges?: [number, number][] } = {}): SQL {
+  const filters = facetFilters(query);
+  const active = FACETS.filter((f) => filters[f]);
+  const flag = (f: Facet) => sql.raw(`m.f_${f}`);
+  const flags = active.map((f) => sql`${filters[f]} AS ${sql.raw(`f_${f}`)}`);
+  const sampled = Boolean(opts.sampleRanges);
+  const sample = opts.sampleRanges
+    ? sql` AND ${or(opts.sampleRanges.map(([lo, hi]) => sql`i.id BETWEEN ${lo} AND ${hi}`))}`
+    : sql``;
+  const othersPass = (except: Facet | null) => and(active.filter((f) => f !== except).map(flag));
+  const branches = FACETS.map((facet) => {
+    const v = FACET_VALUE[facet];
+    const where = [othersPass(facet), ...(v.notNull ? [v.notNull] : [])];
+    return sql`SELECT ${facet}::text AS facet, ${v.value} AS value, count(*)::int AS count
+      FROM m${v.from} WHERE ${and(where)} GROUP BY 2`;
+  });
+  return sql`WITH m AS MATERIALIZED (
+      SELECT i.agency_type, i.province_code, i.sectors, i.sdgs, i.status, i.start_year
+        ${flags.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``}
+      FROM innovations i
+      WHERE ${facetRowsWhere(query, text, { rowByRow: sampled })}${sample}
+    )
+    SELECT 'total'::text AS facet, NULL::text AS value, count(*)::int AS count FROM m WHERE ${othersPass(null)}
+    UNION ALL ${sql.join(branches, sql` UNION ALL `)}`;
+}

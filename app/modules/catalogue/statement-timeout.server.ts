@@ -1,0 +1,29 @@
+// A public search box is also a way to make the database work: one crafted query (a phrase of
+// common words the planner misjudges) can take seconds. Each search statement runs under a
+// time limit and a stopped statement becomes a partial answer, never an error page.
+// PGlite runs in-process and does not enforce statement_timeout; the guard matters on a
+// PostgreSQL server, where the catalogue is public.
+import { sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "~/db/client.server";
+
+/** PostgreSQL's query_canceled (statement_timeout), as raised by either driver. */
+export function isQueryCanceled(e: unknown): boolean {
+  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 4; depth++) {
+    if (err.code === "57014") return true;
+    err = err.cause as typeof err;
+  }
+  return false;
+}
+
+/** Run `work` in a transaction whose statements stop after `ms`; null when one was stopped. */
+export async function withStatementTimeout<T>(db: DbOrTx, ms: number, work: (tx: DbOrTx) => Promise<T>): Promise<T | null> {
+  try {
+    return await (db as Db | Tx).transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('statement_timeout', ${String(Math.max(1, Math.round(ms)))}, true)`);
+      return work(tx);
+    });
+  } catch (e) {
+    if (isQueryCanceled(e)) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,31 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { innovations } from "~/db/schema";
+import { jakartaYearBounds } from "./year";
+
+/**
+ * Whether the agency (its id column) met "One Agency, One Innovation" in a year: a boolean SQL
+ * expression.
+ *
+ * The duty (Kementerian PANRB, 2013): every agency creates at least one public-service
+ * innovation every year. An agency meets it for year Y when it has at least one PUBLISHED
+ * innovation that either started in Y (innovations.start_year) or was published in Y (the
+ * Jakarta calendar year, see year.ts). Both count because agencies often register an
+ * innovation in the year after it started; counting only start years would mark an agency as
+ * failing for work it did and reported. Drafts, submitted and returned entries do not count:
+ * until the agency admin publishes an entry, it is not part of the public register. Every
+ * origin counts, replications included: adopting a proven innovation is itself a new service
+ * for that agency's public, which is what the replication programme encourages.
+ *
+ * Two correlated EXISTS probes per agency, OR-ed (so PostgreSQL keeps them as per-agency index
+ * probes rather than joining every innovation of the year): the cost grows with the number of
+ * agencies (thousands), not of innovations (a million). With partial indexes on
+ * (agency_id, start_year) and (agency_id, published_at) WHERE state = 'published', each probe
+ * is an index-only lookup.
+ */
+export function metDuty(agencyId: AnyColumn | SQL, year: number): SQL {
+  const { from, to } = jakartaYearBounds(year);
+  // 'published' is a literal, not a parameter, so the planner can match the partial indexes.
+  return sql`(exists (select 1 from ${innovations} m where m.agency_id = ${agencyId} and m.state = 'published' and m.start_year = ${year})
+    or exists (select 1 from ${innovations} m where m.agency_id = ${agencyId} and m.state = 'published'
+      and m.published_at >= ${from} and m.published_at < ${to}))`;
+}

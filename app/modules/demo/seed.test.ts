@@ -1,0 +1,178 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "~/db/client.server";
+import { openTestDatabase } from "../../../tests/db";
+import { ARTICLE_INNOVATIONS } from "./articles";
+import { DEMO_LOGINS } from "./demo-logins";
+import { planGeneratedInnovations, type AgencyRef } from "./plan";
+import { createRng } from "./prng";
+import { seedDemo } from "./seed.server";
+
+const GENERATED = 300;
+let database: Database;
+let first: Awaited<ReturnType<typeof seedDemo>>;
+
+const rows = async <T>(query: ReturnType<typeof sql>) => {
+  const res = (await database.db.execute(query)) as unknown as { rows?: T[] } | T[];
+  return (Array.isArray(res) ? res : (res.rows ?? [])) as T[];
+};
+const one = async <T>(query: ReturnType<typeof sql>) => (await rows<T>(query))[0];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  first = await seedDemo(database.db, { generated: GENERATED });
+}, 120_000);
+afterAll(async () => database?.close());
+
+describe("the demo seed", () => {
+  it("loads the innovations named in the source articles, published, at the right agency and unit", async () => {
+    expect(first).toEqual({ seeded: true, innovations: ARTICLE_INNOVATIONS.length + GENERATED });
+    const found = await rows<{ acronym: string; state: string; agency: string; unit: string; published_at: unknown }>(sql`
+      select i.acronym, i.state, a.slug as agency, u.name as unit, i.published_at
+      from innovations i join agencies a on a.id = i.agency_id join units u on u.id = i.unit_id
+      where i.slug in (${sql.join(ARTICLE_INNOVATIONS.map((a) => sql`${a.slug}`), sql`, `)})`);
+    expect(found).toHaveLength(ARTICLE_INNOVATIONS.length);
+    for (const f of found) {
+      expect(f.state).toBe("published");
+      expect(f.published_at).toBeTruthy();
+    }
+    const byAcronym = new Map(found.map((f) => [f.acronym, f]));
+    for (const [acronym, agency, unit] of [
+      ["Gemas Pesulan", "kabupaten-banyumas-33-02", "Dinas Pekerjaan Umum"],
+      ["Gemma BABS", "kabupaten-banyumas-33-02", "Dinas Kesehatan"],
+      ["Gendis Mamas", "kabupaten-banyumas-33-02", "Dinas Pendidikan"],
+      ["Klinik Konsultasi", "kabupaten-banyumas-33-02", "Inspektorat"],
+      ["HALO", "kabupaten-banyumas-33-02", "Satuan Polisi Pamong Praja"],
+      ["Ayam Kate Mas", "kabupaten-banyumas-33-02", "Dinas Kependudukan dan Pencatatan Sipil"],
+      ["UPIK", "kota-yogyakarta-34-71", "Dinas Komunikasi, Informatika dan Persandian"],
+      ["UPTPK", "kabupaten-sragen-33-14", "Unit Pelayanan Terpadu Penanggulangan Kemiskinan"],
+      ["MPP Surabaya", "kota-surabaya-35-78", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"],
+    ]) {
+      expect(byAcronym.get(acronym), acronym).toMatchObject({ agency, unit });
+    }
+    for (const acronym of ["Roadshow by Molin", "Mitra Kurir Langit", "One Stop Service", "Seribu Bank Sampah", "Kartu Rastra", "MPP DKI Jakarta", "MPP Banyuwangi"]) {
+      expect(byAcronym.has(acronym), acronym).toBe(true);
+    }
+  });
+
+  it("links Jakarta's and Banyuwangi's Mal Pelayanan Publik to Surabaya's, and every replication to an earlier one elsewhere", async () => {
+    const mpp = await rows<{ slug: string; origin: string; source: string | null }>(sql`
+      select i.slug, i.origin, s.slug as source from innovations i left join innovations s on s.id = i.origin_innovation_id
+      where i.slug like 'mal-pelayanan-publik-%' order by i.slug`);
+    expect(mpp).toEqual([
+      { slug: "mal-pelayanan-publik-banyuwangi", origin: "replication", source: "mal-pelayanan-publik-surabaya" },
+      { slug: "mal-pelayanan-publik-dki-jakarta", origin: "replication", source: "mal-pelayanan-publik-surabaya" },
+      { slug: "mal-pelayanan-publik-surabaya", origin: "original", source: null },
+    ]);
+    const bad = await one<{ n: number; total: number }>(sql`
+      select count(*) filter (where s.id is null or s.agency_id = i.agency_id or s.started_on >= i.started_on or s.state <> 'published')::int as n,
+             count(*)::int as total
+      from innovations i left join innovations s on s.id = i.origin_innovation_id where i.origin = 'replication'`);
+    expect(bad.n).toBe(0);
+    expect(bad.total).toBeGreaterThan(10);
+    const projects = await one<{ n: number; unnoted: number }>(sql`
+      select count(*)::int as n, count(*) filter (where coalesce(origin_note, '') = '')::int as unnoted
+      from innovations where origin = 'leadership_project'`);
+    expect(projects.n).toBeGreaterThan(10);
+    expect(projects.unnoted).toBe(0);
+  });
+
+  it("creates every demo login with a person's name, in the right agency and unit", async () => {
+    const users = await rows<{ email: string; name: string; role: string; agency: string | null; unit: string | null }>(sql`
+      select u.email, u.name, u.role, a.slug as agency, un.name as unit
+      from users u left join agencies a on a.id = u.agency_id left join units un on un.id = u.unit_id`);
+    const byEmail = new Map(users.map((u) => [u.email, u]));
+    for (const login of DEMO_LOGINS) {
+      const u = byEmail.get(login.email);
+      expect(u, login.email).toBeDefined();
+      expect(u!.role).toBe(login.role);
+      expect(u!.name).toMatch(/^[A-Z][a-z.]+( [A-Z][a-z]+)+$/);
+    }
+    expect(byEmail.get("admin@menpan.demo")).toMatchObject({ agency: null });
+    expect(byEmail.get("admin@banyumaskab.demo")).toMatchObject({ agency: "kabupaten-banyumas-33-02" });
+    expect(byEmail.get("bupati@banyumaskab.demo")).toMatchObject({ agency: "kabupaten-banyumas-33-02" });
+    expect(byEmail.get("operator.dpu@banyumaskab.demo")).toMatchObject({ agency: "kabupaten-banyumas-33-02", unit: "Dinas Pekerjaan Umum" });
+    expect(byEmail.get("operator@surabaya.demo")).toMatchObject({ agency: "kota-surabaya-35-78" });
+  });
+
+  it("gives the Banyumas operator and Admin Lokal work to review", async () => {
+    const states = await rows<{ state: string; n: number; commented: number }>(sql`
+      select i.state, count(*)::int as n, count(i.review_comment)::int as commented
+      from innovations i join agencies a on a.id = i.agency_id
+      where a.slug = 'kabupaten-banyumas-33-02' and i.state <> 'published' group by i.state order by i.state`);
+    expect(states).toEqual([
+      { state: "draft", n: 3, commented: 0 },
+      { state: "submitted", n: 3, commented: 0 },
+      { state: "returned", n: 2, commented: 2 },
+    ]);
+    const history = await one<{ missing: number }>(sql`
+      select count(*)::int as missing from innovations i
+      where not exists (select 1 from innovation_history h where h.innovation_id = i.id and h.action = 'created')
+         or (i.state = 'published' and not exists (select 1 from innovation_history h where h.innovation_id = i.id and h.action = 'published'))`);
+    expect(history.missing).toBe(0);
+  });
+
+  it("spreads generated entries over agency types, eastern provinces, years and statuses, with consistent columns", async () => {
+    const spread = await one<{ types: number; east: number; years: number; min_year: number; max_year: number; statuses: number; sectors: number }>(sql`
+      select count(distinct agency_type)::int as types,
+             count(*) filter (where province_code::int >= 81)::int as east,
+             count(distinct start_year)::int as years,
+             min(start_year) filter (where start_year >= 2014)::int as min_year, max(start_year)::int as max_year,
+             count(distinct status)::int as statuses,
+             (select count(distinct s)::int from innovations, unnest(sectors) s) as sectors
+      from innovations`);
+    expect(spread).toMatchObject({ types: 7, min_year: 2014, max_year: 2026, statuses: 4, sectors: 15 });
+    expect(spread.east).toBeGreaterThan(5);
+    const inconsistent = await one<{ n: number }>(sql`
+      select count(*)::int as n from innovations i join agencies a on a.id = i.agency_id
+      where i.agency_type <> a.type or i.province_code is distinct from a.province_code
+         or i.start_year is distinct from extract(year from i.started_on)::int
+         or (i.state = 'published') <> (i.published_at is not null)
+         or i.search_vector is null
+         or i.unit_id is null
+         or concat_ws(' ', i.name, i.acronym, i.summary, i.problem, i.novelty, i.implementation, i.results, i.benefits, i.resources, i.sustainability) ~ '[{}]'`);
+    expect(inconsistent.n).toBe(0);
+    const words = await one<{ n: number }>(sql`select count(*)::int as n from search_words where word in ('sungai', 'pengaduan', 'sampah')`);
+    expect(words.n).toBe(3);
+  });
+
+  it("stores real PNG photos and a PDF with matching size and checksum", async () => {
+    const files = await rows<{ kind: string; mime: string; size: number; sha256: string; data: Uint8Array }>(sql`select kind, mime, size, sha256, data from innovation_files`);
+    expect(files.filter((f) => f.kind === "photo").length).toBeGreaterThanOrEqual(6);
+    expect(files.filter((f) => f.mime === "application/pdf")).toHaveLength(1);
+    for (const f of files) {
+      const bytes = Buffer.from(f.data);
+      expect(bytes.length).toBe(f.size);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(f.sha256);
+      const magic = f.mime === "image/png" ? "\x89PNG" : "%PDF";
+      expect(bytes.subarray(0, 4).toString("latin1")).toBe(magic);
+    }
+  });
+
+  it("does nothing when run again", async () => {
+    const count = async () =>
+      one<{ i: number; u: number; un: number; f: number; h: number }>(sql`select
+        (select count(*)::int from innovations) as i, (select count(*)::int from users) as u, (select count(*)::int from units) as un,
+        (select count(*)::int from innovation_files) as f, (select count(*)::int from innovation_history) as h`);
+    const before = await count();
+    expect(await seedDemo(database.db, { generated: GENERATED })).toEqual({ seeded: false });
+    expect(await count()).toEqual(before);
+    expect(before.i).toBe(ARTICLE_INNOVATIONS.length + GENERATED);
+  });
+});
+
+describe("the generated plan", () => {
+  it("is the same on every run", () => {
+    const agencies: AgencyRef[] = [
+      { id: 1, slug: "kabupaten-banyumas-33-02", type: "kabupaten", name: "Pemerintah Kabupaten Banyumas", shortName: "Kab. Banyumas", provinceCode: "33" },
+      { id: 2, slug: "kabupaten-sikka-53-07", type: "kabupaten", name: "Pemerintah Kabupaten Sikka", shortName: "Kab. Sikka", provinceCode: "53" },
+      { id: 3, slug: "kemenkes", type: "kementerian", name: "Kementerian Kesehatan", shortName: "Kemenkes", provinceCode: null },
+    ];
+    const provinces = new Map([["33", "Jawa Tengah"], ["53", "Nusa Tenggara Timur"]]);
+    const a = planGeneratedInnovations(createRng(7), agencies, provinces, 60);
+    const b = planGeneratedInnovations(createRng(7), agencies, provinces, 60);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(new Set(a.map((p) => p.name)).size).toBeGreaterThan(40);
+  });
+});

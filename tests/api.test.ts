@@ -1,0 +1,396 @@
+// The open API, driven through the real server: every endpoint's real responses (successes and
+// errors) are validated against the OpenAPI document the server itself serves, so the document
+// cannot drift from the code.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { and, eq, sql } from "drizzle-orm";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import routes from "../app/routes";
+import { openTestDatabase } from "./db";
+import { testClient, type Client } from "./app";
+import type { Database, Db } from "../app/db/client.server";
+import { agencies, innovationFiles, innovations, regions } from "../app/db/schema";
+import { PNG_1PX } from "./fixtures";
+import { createAgency, createInnovation } from "../app/db/factories.server";
+
+// ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+
+const BASE = "http://localhost:3000";
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, { get: { operationId: string; parameters?: { name: string }[]; responses: Record<string, { $ref?: string }> } }>;
+  components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+};
+
+let database: Database;
+let db: Db;
+let client: Client;
+let doc: Doc;
+let ajv: Ajv2020;
+
+let banyumas: typeof agencies.$inferSelect;
+let bumd: typeof agencies.$inferSelect;
+type InnovationRow = typeof innovations.$inferSelect;
+let published: InnovationRow;
+let unpublished: InnovationRow[];
+let photoId: number;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  db = database.db;
+  ({ client } = await testClient(database));
+  const res = await client.get("/api/v1/openapi.json");
+  doc = (await res.json()) as Doc;
+  // Strict: a keyword the validator does not know is an error, not silently ignored. The
+  // document's own top-level keys are declared so the whole document can be loaded as one
+  // schema and its responses addressed by JSON pointer, exactly as served.
+  ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  ajv.addVocabulary(["openapi", "info", "servers", "paths", "components"]);
+  ajv.addSchema(doc, "openapi");
+
+  [banyumas] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.regionCode, "33.02"), eq(agencies.type, "kabupaten")));
+  bumd = await createAgency(db, { name: "Perumda Air Minum Uji API", type: "bumd", regionCode: "33.02" });
+  published = await createInnovation(db, {
+    agencyId: banyumas.id,
+    name: "Gerakan Masyarakat Peduli Sungai Bersih",
+    acronym: "Gemas Pesulan",
+    summary: "Warga dan dinas pekerjaan umum membersihkan sungai bersama setiap pekan.",
+    sectors: ["lingkungan", "pemberdayaan"],
+    sdgs: [6, 11],
+    startedOn: "2022-03-01",
+    publishedAt: new Date("2022-04-01T03:00:00Z"),
+    contactName: "Narahubung Uji",
+    contactEmail: "narahubung@banyumaskab.go.id",
+    contactPhone: "0281-000000",
+  });
+  // Entries still in the register's review workflow: never part of the open data. Their names
+  // share a word no published entry has, so a search for it must find nothing.
+  unpublished = await Promise.all(
+    (["draft", "submitted", "returned"] as const).map((state) =>
+      createInnovation(db, { agencyId: banyumas.id, name: `Layanan Rahasia Tahap ${state}`, startedOn: "2022-05-01", state }),
+    ),
+  );
+  await createInnovation(db, { agencyId: bumd.id, name: "Pembayaran Air Minum Daring", startedOn: "2021-01-10", sectors: ["tik"], publishedAt: new Date("2021-02-01T03:00:00Z") });
+  [{ id: photoId }] = await db
+    .insert(innovationFiles)
+    .values({ innovationId: published.id, kind: "photo", filename: "sungai.png", mime: "image/png", size: PNG_1PX.length, sha256: "0".repeat(64), caption: "Kerja bakti", data: new Uint8Array(PNG_1PX) })
+    .returning({ id: innovationFiles.id });
+});
+afterAll(async () => database?.close());
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+const validators = new Map<string, ValidateFunction>();
+
+/** The validator of the response schema the document gives for a path and status. */
+function validatorFor(path: string, status: number): ValidateFunction {
+  const key = `${path} ${status}`;
+  const cached = validators.get(key);
+  if (cached) return cached;
+  const op = doc.paths[path]?.get;
+  if (!op) throw new Error(`the document has no GET ${path}`);
+  const response = op.responses[String(status)];
+  if (!response) throw new Error(`the document has no ${status} response for GET ${path}`);
+  const at = response.$ref
+    ? `openapi${response.$ref}/${pointer("content", "application/json", "schema")}`
+    : `openapi#/${pointer("paths", path, "get", "responses", String(status), "content", "application/json", "schema")}`;
+  const validate = ajv.compile({ $ref: at });
+  validators.set(key, validate);
+  return validate;
+}
+
+/** GET an API address, check the open-data headers and the body against the document. */
+// The body's shape is what the document's schema just checked; `any` keeps the assertions terse.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function getValid(url: string, docPath: string, status = 200): Promise<any> {
+  const res = await client.get(url);
+  expect(res.status, url).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  expect(res.headers.get("access-control-allow-origin")).toBe("*");
+  expect(res.headers.get("cache-control")).toBe("public, max-age=60");
+  const body: unknown = await res.json();
+  const validate = validatorFor(docPath, status);
+  if (!validate(body)) throw new Error(`${url}: response does not match the document: ${ajv.errorsText(validate.errors)}`);
+  return body;
+}
+
+describe("the OpenAPI document", () => {
+  it("is OpenAPI 3.1 with valid JSON Schemas for every component", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    for (const id of Object.keys(doc.components.schemas)) {
+      expect(() => ajv.compile({ $ref: `openapi#/components/schemas/${id}` }), id).not.toThrow();
+    }
+  });
+
+  it("describes every API route of the app, each with its success and error responses", () => {
+    const flatten = (entries: RouteConfigEntry[]): string[] =>
+      entries.flatMap((e) => [e.path ?? "", ...(e.children ? flatten(e.children) : [])]);
+    const apiPaths = flatten(routes as RouteConfigEntry[])
+      .filter((p) => p.startsWith("api/v1/"))
+      .map((p) => `/${p.replace(/:(\w+)/g, "{$1}")}`);
+    expect(apiPaths.length).toBeGreaterThanOrEqual(7);
+    expect(Object.keys(doc.paths).sort()).toEqual(apiPaths.sort());
+    for (const [path, item] of Object.entries(doc.paths)) {
+      expect(item.get.operationId, path).toBeTruthy();
+      expect(item.get.responses["200"], path).toBeDefined();
+      if (path !== "/api/v1/openapi.json") {
+        expect(Object.keys(item.get.responses).some((s) => s === "400" || s === "404"), path).toBe(true);
+      }
+    }
+  });
+
+  it("is served with the open-data headers and absolute server address", async () => {
+    const body = await getValid("/api/v1/openapi.json", "/api/v1/openapi.json");
+    expect(body.servers).toEqual([{ url: BASE }]);
+  });
+});
+
+describe("GET /api/v1/agencies", () => {
+  it("lists every agency by name, paginated with absolute links", async () => {
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(agencies);
+    const body = await getValid("/api/v1/agencies", "/api/v1/agencies");
+    expect(body.meta).toEqual({ total: n, page: 1, perPage: 20, pages: Math.ceil(n / 20) });
+    expect(body.data).toHaveLength(20);
+    expect(body.links).toEqual({ self: `${BASE}/api/v1/agencies`, next: `${BASE}/api/v1/agencies?page=2`, prev: null });
+    const second = await getValid(body.links.next.slice(BASE.length), "/api/v1/agencies");
+    expect(second.links.prev).toBe(`${BASE}/api/v1/agencies?page=1`);
+    expect(second.data[0].name >= body.data[19].name).toBe(true);
+  });
+
+  it("filters by type, province and part of the name, keeping the filters in its links", async () => {
+    const body = await getValid("/api/v1/agencies?type=bumd&province=33&q=uji+api", "/api/v1/agencies");
+    expect(body.data.map((a: { id: number }) => a.id)).toEqual([bumd.id]);
+    expect(body.data[0]).toMatchObject({
+      type: "bumd",
+      provinceCode: "33",
+      provinceName: "Jawa Tengah",
+      publishedInnovations: 1,
+      links: { self: `${BASE}/api/v1/agencies/${bumd.id}`, html: `${BASE}/instansi/${bumd.slug}` },
+    });
+    // Published innovations only: Banyumas's three entries under review are not counted.
+    const banyumasItem = await getValid("/api/v1/agencies?q=banyumas&type=kabupaten", "/api/v1/agencies");
+    expect(banyumasItem.data).toEqual([expect.objectContaining({ id: banyumas.id, publishedInnovations: 1 })]);
+    const kota = await getValid("/api/v1/agencies?type=kota&province=33&perPage=5", "/api/v1/agencies");
+    expect(kota.meta.total).toBe(6); // Jawa Tengah's six cities
+    expect(kota.links.next).toBe(`${BASE}/api/v1/agencies?type=kota&province=33&perPage=5&page=2`);
+  });
+
+  it("answers 400 naming every bad parameter", async () => {
+    const body = await getValid("/api/v1/agencies?type=desa&province=3&perPage=1000&page=0", "/api/v1/agencies", 400);
+    expect(body.error.code).toBe("invalid");
+    expect(Object.keys(body.error.fields).sort()).toEqual(["page", "perPage", "province", "type"]);
+    const repeated = await getValid("/api/v1/agencies?type=kota&type=bumd", "/api/v1/agencies", 400);
+    expect(Object.keys(repeated.error.fields)).toEqual(["type"]);
+  });
+});
+
+describe("GET /api/v1/agencies/:id", () => {
+  it("finds an agency by id or by slug, counting only its published innovations", async () => {
+    const byId = await getValid(`/api/v1/agencies/${banyumas.id}`, "/api/v1/agencies/{id}");
+    const bySlug = await getValid(`/api/v1/agencies/${banyumas.slug}`, "/api/v1/agencies/{id}");
+    expect(bySlug).toEqual(byId);
+    expect(byId.data).toMatchObject({
+      id: banyumas.id,
+      type: "kabupaten",
+      regionCode: "33.02",
+      regionName: "Kabupaten Banyumas",
+      provinceName: "Jawa Tengah",
+      // One published; the draft, submitted and returned entries are not public.
+      publishedInnovations: 1,
+    });
+    expect(byId.data.links.innovations).toBe(`${BASE}/api/v1/innovations?agency=${banyumas.slug}`);
+  });
+
+  it("answers a JSON 404 for an unknown id or slug", async () => {
+    for (const id of ["999999", "99999999999999999999", "tidak-ada-instansi-ini"]) {
+      const body = await getValid(`/api/v1/agencies/${id}`, "/api/v1/agencies/{id}", 404);
+      expect(body.error.code).toBe("not-found");
+    }
+  });
+});
+
+describe("GET /api/v1/innovations", () => {
+  it("searches published innovations in Indonesian, with facets and absolute links", async () => {
+    const body = await getValid("/api/v1/innovations?q=sungai", "/api/v1/innovations");
+    expect(body.meta).toMatchObject({ total: 1, page: 1, perPage: 20, pages: 1 });
+    expect(body.data).toEqual([
+      expect.objectContaining({
+        id: published.id,
+        acronym: "Gemas Pesulan",
+        startedOn: "2022-03-01",
+        startYear: 2022,
+        agency: expect.objectContaining({ id: banyumas.id, type: "kabupaten" }),
+        provinceCode: "33",
+        sectors: ["lingkungan", "pemberdayaan"],
+        sdgs: [6, 11],
+        links: {
+          self: `${BASE}/api/v1/innovations/${published.id}`,
+          html: `${BASE}/inovasi/${published.slug}`,
+          photo: `${BASE}/berkas/${photoId}`,
+        },
+      }),
+    ]);
+    expect(body.facets.agencyType).toEqual([{ value: "kabupaten", count: 1 }]);
+    expect(body.facets.sector).toEqual(expect.arrayContaining([{ value: "lingkungan", count: 1 }]));
+    expect(body.links).toEqual({ self: `${BASE}/api/v1/innovations?q=sungai`, next: null, prev: null });
+  });
+
+  it("never lists a draft, submitted or returned entry", async () => {
+    const hidden = new Set(unpublished.map((i) => i.id));
+    const search = await getValid("/api/v1/innovations?q=rahasia", "/api/v1/innovations");
+    expect(search.meta.total).toBe(0);
+    expect(search.data).toEqual([]);
+    const all = await getValid("/api/v1/innovations?perPage=100", "/api/v1/innovations");
+    expect(all.meta.total).toBe(2);
+    expect(all.data.some((i: { id: number }) => hidden.has(i.id))).toBe(false);
+    const byAgency = await getValid(`/api/v1/innovations?agency=${banyumas.slug}`, "/api/v1/innovations");
+    expect(byAgency.data.map((i: { id: number }) => i.id)).toEqual([published.id]);
+  });
+
+  it("filters with repeated facet parameters and pages with links that keep them", async () => {
+    const body = await getValid("/api/v1/innovations?agencyType=kabupaten&agencyType=bumd&province=33&perPage=1&sort=name", "/api/v1/innovations");
+    expect(body.meta).toMatchObject({ total: 2, perPage: 1, pages: 2 });
+    expect(body.links.next).toBe(`${BASE}/api/v1/innovations?agencyType=kabupaten&agencyType=bumd&province=33&perPage=1&sort=name&page=2`);
+    const next = await getValid(body.links.next.slice(BASE.length), "/api/v1/innovations");
+    expect(next.data[0].id).not.toBe(body.data[0].id);
+    const tik = await getValid("/api/v1/innovations?sector=tik", "/api/v1/innovations");
+    expect(tik.data.map((i: { name: string }) => i.name)).toEqual(["Pembayaran Air Minum Daring"]);
+  });
+
+  it("answers 400 naming every bad parameter", async () => {
+    const body = await getValid("/api/v1/innovations?agencyType=desa&sdg=18&perPage=500&sort=acak", "/api/v1/innovations", 400);
+    expect(body.error.code).toBe("invalid");
+    expect(Object.keys(body.error.fields).sort()).toEqual(["agencyType", "perPage", "sdg", "sort"]);
+  });
+});
+
+describe("GET /api/v1/innovations/:id", () => {
+  it("gives a published innovation by id or slug, without its contact person's details", async () => {
+    const byId = await getValid(`/api/v1/innovations/${published.id}`, "/api/v1/innovations/{id}");
+    const bySlug = await getValid(`/api/v1/innovations/${published.slug}`, "/api/v1/innovations/{id}");
+    expect(bySlug).toEqual(byId);
+    expect(byId.data).toMatchObject({
+      id: published.id,
+      name: "Gerakan Masyarakat Peduli Sungai Bersih",
+      summary: "Warga dan dinas pekerjaan umum membersihkan sungai bersama setiap pekan.",
+      origin: "original",
+      regionCode: "33.02",
+      photos: [{ id: photoId, filename: "sungai.png", mime: "image/png", caption: "Kerja bakti", url: `${BASE}/berkas/${photoId}` }],
+      evidence: [],
+      links: { self: `${BASE}/api/v1/innovations/${published.id}`, html: `${BASE}/inovasi/${published.slug}` },
+    });
+    const text = JSON.stringify(byId);
+    expect(text).not.toContain("narahubung@banyumaskab.go.id");
+    expect(text).not.toContain("0281-000000");
+  });
+
+  it("answers a JSON 404 for an entry that is not published, exactly as for one that does not exist", async () => {
+    for (const i of unpublished) {
+      for (const key of [String(i.id), i.slug]) {
+        const body = await getValid(`/api/v1/innovations/${key}`, "/api/v1/innovations/{id}", 404);
+        expect(body.error.code).toBe("not-found");
+      }
+    }
+    await getValid("/api/v1/innovations/999999999", "/api/v1/innovations/{id}", 404);
+    await getValid("/api/v1/innovations/tidak-ada", "/api/v1/innovations/{id}", 404);
+  });
+});
+
+describe("GET /api/v1/regions", () => {
+  it("lists all 552 provinces and regencies/cities in one page of the largest size", async () => {
+    const body = await getValid("/api/v1/regions?perPage=1000", "/api/v1/regions");
+    expect(body.meta).toEqual({ total: 552, page: 1, perPage: 1000, pages: 1 });
+    expect(body.data.filter((r: { level: string }) => r.level === "province")).toHaveLength(38);
+    expect(body.data[0]).toEqual({ code: "11", name: expect.any(String), level: "province", provinceCode: "11", timeZone: "WIB" });
+  });
+
+  it("filters by province and level", async () => {
+    const body = await getValid("/api/v1/regions?province=33&level=regency&perPage=100", "/api/v1/regions");
+    expect(body.meta.total).toBe(35);
+    expect(body.data.every((r: { provinceCode: string; level: string }) => r.provinceCode === "33" && r.level === "regency")).toBe(true);
+    expect(body.data.find((r: { code: string }) => r.code === "33.02")).toMatchObject({ name: "Kabupaten Banyumas", timeZone: "WIB" });
+    const papua = await getValid("/api/v1/regions?province=91&level=province", "/api/v1/regions");
+    expect(papua.data).toEqual([expect.objectContaining({ code: "91", timeZone: "WIT" })]);
+  });
+
+  it("answers 400 for a bad level or page size", async () => {
+    const body = await getValid("/api/v1/regions?level=desa&perPage=abc", "/api/v1/regions", 400);
+    expect(Object.keys(body.error.fields).sort()).toEqual(["level", "perPage"]);
+  });
+});
+
+describe("GET /api/v1/compliance", () => {
+  it("gives the year's figures overall, by type and by province", async () => {
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(agencies);
+    const body = await getValid("/api/v1/compliance?year=2022", "/api/v1/compliance");
+    expect(body.data.year).toBe(2022);
+    expect(body.data.overall).toEqual({ agencies: n, met: 1, notMet: n - 1, rate: 1 / n });
+    expect(body.data.byType.map((r: { type: string }) => r.type)).toEqual(["kementerian", "lembaga", "provinsi", "kabupaten", "kota", "bumn", "bumd"]);
+    expect(body.data.byType.find((r: { type: string }) => r.type === "kabupaten").met).toBe(1);
+    const [{ provinces }] = await db
+      .select({ provinces: sql<number>`count(*)::int` })
+      .from(regions)
+      .where(eq(regions.level, "province"));
+    expect(body.data.byProvince).toHaveLength(provinces);
+    expect(body.data.byProvince.find((r: { code: string }) => r.code === "33").met).toBe(1);
+    expect(body.data.rule).toMatch(/2022/);
+    expect(body.links).toEqual({
+      self: `${BASE}/api/v1/compliance?year=2022`,
+      html: `${BASE}/kepatuhan?year=2022`,
+      csv: `${BASE}/kepatuhan/unduh?year=2022`,
+    });
+    // 2021: only the BUMD's innovation (started and published that year).
+    const y2021 = await getValid("/api/v1/compliance?year=2021", "/api/v1/compliance");
+    expect(y2021.data.overall.met).toBe(1);
+    expect(y2021.data.byType.find((r: { type: string }) => r.type === "bumd")).toMatchObject({ met: 1 });
+    const y2020 = await getValid("/api/v1/compliance?year=2020", "/api/v1/compliance");
+    expect(y2020.data.overall.met).toBe(0);
+  });
+
+  it("defaults to the current year", async () => {
+    const body = await getValid("/api/v1/compliance", "/api/v1/compliance");
+    expect(body.data.year).toBeGreaterThanOrEqual(2025);
+  });
+
+  it("answers 400 for a year before the programme or in the future", async () => {
+    for (const year of ["2012", "3000", "dua-ribu", "2022.5"]) {
+      const body = await getValid(`/api/v1/compliance?year=${year}`, "/api/v1/compliance", 400);
+      expect(body.error.fields).toEqual({ year: "Choose a year between 2013 and this year." });
+    }
+  });
+});
+
+describe("cross-origin use", () => {
+  it("answers a browser's preflight for any endpoint", async () => {
+    const res = await client.request("OPTIONS", "/api/v1/regions", undefined, {
+      origin: "https://data.contoh.go.id",
+      "access-control-request-method": "GET",
+      "access-control-request-headers": "x-requested-with",
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-methods")).toContain("GET");
+    expect(res.headers.get("access-control-allow-headers")).toBe("*");
+  });
+});
+
+describe("unknown API addresses", () => {
+  it("answer a JSON 404 with the open-data headers, never the HTML error page", async () => {
+    for (const url of ["/api/v1/tidak-ada", "/api/v2/innovations", "/api/v1/agencies/1/units"]) {
+      const res = await client.get(url);
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      const body = await res.json();
+      const validate = ajv.compile({ $ref: "openapi#/components/schemas/Error" });
+      expect(validate(body), ajv.errorsText(validate.errors)).toBe(true);
+      expect(body.error.code).toBe("not-found");
+    }
+  });
+});

@@ -1,0 +1,166 @@
+// The authorization table: every route of app/routes.ts, for GET and (where it has an action)
+// POST, against every role. A route missing from the table fails the test, so no new page can
+// ship without someone deciding who may use it.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import routes from "../app/routes";
+import { openTestDatabase } from "./db";
+import { testClient, type Client } from "./app";
+import { PNG_1PX } from "./fixtures";
+import type { Database } from "../app/db/client.server";
+import { createAgency, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
+import { innovationFiles } from "../app/db/schema";
+
+const ROLES = ["anonymous", "operatorA", "operatorB", "agencyAdmin", "head", "evaluator", "panelist", "admin"] as const;
+type Who = (typeof ROLES)[number];
+const EVERYONE: Who[] = [...ROLES];
+const SIGNED_IN: Who[] = ROLES.filter((r) => r !== "anonymous");
+const AGENCY_A_STAFF: Who[] = ["operatorA", "agencyAdmin", "head", "admin"];
+const REGISTER_USERS: Who[] = ["operatorA", "operatorB", "agencyAdmin", "head", "admin"];
+
+/** Who is allowed; everyone else must get 401, 403 or 404. "404" means a 404 for everyone. */
+type Rule = Who[] | "404";
+type Entry = { path: string; get?: Rule; post?: Rule; postFields?: Record<string, string> };
+
+// Paths use fixture values: {draft} is agency A's draft innovation, {pub} a published one.
+const TABLE: Record<string, Entry> = {
+  "routes/home": { path: "/", get: EVERYONE },
+  "routes/catalogue": { path: "/inovasi", get: EVERYONE },
+  "routes/innovation": { path: "/inovasi/{pubSlug}", get: EVERYONE },
+  "routes/agencies": { path: "/instansi", get: EVERYONE },
+  "routes/agency": { path: "/instansi/{agencySlug}", get: EVERYONE },
+  "routes/agency-exhibition": { path: "/instansi/{agencySlug}/pameran", get: EVERYONE },
+  "routes/agency-print": { path: "/instansi/{agencySlug}/cetak", get: EVERYONE },
+  "routes/province": { path: "/wilayah/33", get: EVERYONE },
+  "routes/file": { path: "/berkas/{draftFile}", get: AGENCY_A_STAFF },
+  "routes/compliance": { path: "/kepatuhan", get: EVERYONE },
+  "routes/compliance-csv": { path: "/kepatuhan/unduh", get: EVERYONE },
+  "routes/preferences": { path: "/preferensi", get: EVERYONE, post: EVERYONE, postFields: { lang: "en" } },
+  "routes/login": { path: "/masuk", get: EVERYONE, post: EVERYONE },
+  "routes/logout": { path: "/keluar", get: EVERYONE, post: EVERYONE },
+  "routes/forgot-password": { path: "/lupa-sandi", get: EVERYONE, post: EVERYONE },
+  "routes/reset-password": { path: "/atur-ulang-sandi/bukan-token", get: EVERYONE, post: EVERYONE },
+  "routes/accept-invitation": { path: "/undangan/bukan-token", get: EVERYONE, post: EVERYONE },
+  "routes/manage/layout": { path: "/kelola", get: SIGNED_IN },
+  "routes/manage/dashboard": { path: "/kelola", get: SIGNED_IN },
+  "routes/manage/innovations": { path: "/kelola/inovasi", get: REGISTER_USERS },
+  "routes/manage/innovation-new": {
+    path: "/kelola/inovasi/baru",
+    get: ["operatorA", "operatorB", "agencyAdmin", "admin"],
+    post: ["operatorA", "operatorB", "agencyAdmin", "admin"],
+  },
+  "routes/manage/innovation-edit": { path: "/kelola/inovasi/{draftId}", get: AGENCY_A_STAFF, post: ["operatorA", "agencyAdmin", "admin"], postFields: { name: "" } },
+  "routes/manage/innovation-history": { path: "/kelola/inovasi/{draftId}/riwayat", get: AGENCY_A_STAFF },
+  "routes/manage/units": { path: "/kelola/unit?instansi={agencyId}", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
+  "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
+  "routes/manage/agencies": { path: "/kelola/instansi", get: ["admin"], post: ["admin"] },
+  "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"] },
+  "routes/api/openapi": { path: "/api/v1/openapi.json", get: EVERYONE },
+  "routes/api/innovations": { path: "/api/v1/innovations", get: EVERYONE },
+  "routes/api/innovation": { path: "/api/v1/innovations/{pubId}", get: EVERYONE },
+  "routes/api/agencies": { path: "/api/v1/agencies", get: EVERYONE },
+  "routes/api/agency": { path: "/api/v1/agencies/{agencyId}", get: EVERYONE },
+  "routes/api/regions": { path: "/api/v1/regions", get: EVERYONE },
+  "routes/api/compliance": { path: "/api/v1/compliance", get: EVERYONE },
+  "routes/api/not-found": { path: "/api/v1/tidak-ada", get: "404" },
+  "routes/not-found": { path: "/tidak-ada", get: "404" },
+};
+
+function flatten(entries: RouteConfigEntry[], out: { id: string; file: string }[] = []) {
+  for (const e of entries) {
+    out.push({ id: e.id ?? e.file.replace(/\.(tsx?|jsx?)$/, ""), file: e.file });
+    if (e.children) flatten(e.children, out);
+  }
+  return out;
+}
+const ROUTES = flatten(routes as RouteConfigEntry[]);
+const source = (file: string) => fs.readFileSync(path.resolve(import.meta.dirname, "../app", file), "utf8");
+const hasExport = (file: string, name: string) => new RegExp(`export (const|async function|function) ${name}\\b`).test(source(file));
+
+let database: Database;
+const clients = {} as Record<Who, Client>;
+const credentials = {} as Record<Who, { email: string; password: string }>;
+const vars: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const { newClient } = await testClient(database);
+  const db = database.db;
+  const agencyA = await createAgency(db, { name: "Pemerintah Kabupaten A" });
+  const agencyB = await createAgency(db, { name: "Pemerintah Kabupaten B" });
+  const unitA = await createUnit(db, { agencyId: agencyA.id });
+  const draft = await createInnovation(db, { agencyId: agencyA.id, state: "draft", name: "Draf Rahasia" });
+  const pub = await createInnovation(db, { agencyId: agencyA.id, name: "Inovasi Terbuka" });
+  const [file] = await db
+    .insert(innovationFiles)
+    .values({ innovationId: draft.id, kind: "photo", filename: "f.png", mime: "image/png", size: PNG_1PX.length, sha256: "x", data: new Uint8Array(PNG_1PX) })
+    .returning();
+  Object.assign(vars, {
+    draftId: String(draft.id),
+    draftFile: String(file.id),
+    pubSlug: pub.slug,
+    pubId: String(pub.id),
+    agencySlug: agencyA.slug,
+    agencyId: String(agencyA.id),
+  });
+  const users = {
+    operatorA: await createTestUser(db, { role: "unit_operator", agencyId: agencyA.id, unitId: unitA.id }),
+    operatorB: await createTestUser(db, { role: "unit_operator", agencyId: agencyB.id }),
+    agencyAdmin: await createTestUser(db, { role: "agency_admin", agencyId: agencyA.id }),
+    head: await createTestUser(db, { role: "agency_head", agencyId: agencyA.id }),
+    evaluator: await createTestUser(db, { role: "evaluator" }),
+    panelist: await createTestUser(db, { role: "panelist" }),
+    admin: await createTestUser(db, { role: "national_admin" }),
+  };
+  clients.anonymous = newClient();
+  for (const [who, u] of Object.entries(users)) {
+    const c = newClient();
+    await c.login(u.email, u.password);
+    clients[who as Who] = c;
+    credentials[who as Who] = u;
+  }
+});
+afterAll(async () => database?.close());
+
+const fill = (p: string) => p.replace(/\{(\w+)\}/g, (_, k: string) => vars[k]);
+
+describe("the authorization table", () => {
+  it("lists every route, with every method the route answers", () => {
+    const missing = ROUTES.filter((r) => !TABLE[r.id]).map((r) => r.id);
+    expect(missing, "routes without an authorization rule").toEqual([]);
+    for (const r of ROUTES) {
+      if (hasExport(r.file, "loader")) expect(TABLE[r.id].get, `${r.id} GET`).toBeDefined();
+      if (hasExport(r.file, "action")) expect(TABLE[r.id].post, `${r.id} POST`).toBeDefined();
+    }
+    const unknown = Object.keys(TABLE).filter((id) => !ROUTES.some((r) => r.id === id));
+    expect(unknown, "table rows for routes that no longer exist").toEqual([]);
+  });
+
+  for (const [id, entry] of Object.entries(TABLE)) {
+    for (const method of ["get", "post"] as const) {
+      const rule = entry[method];
+      if (!rule) continue;
+      it(`${method.toUpperCase()} ${entry.path} (${id})`, async () => {
+        const results: string[] = [];
+        for (const who of ROLES) {
+          const c = clients[who];
+          const url = fill(entry.path);
+          const res = method === "get" ? await c.get(url) : await c.post(url, entry.postFields ?? {});
+          // Logging out ends the shared session: log back in for the routes after this one.
+          if (id === "routes/logout" && method === "post" && who !== "anonymous") await c.login(credentials[who].email, credentials[who].password);
+          const allowed = rule !== "404" && rule.includes(who);
+          const ok =
+            rule === "404"
+              ? res.status === 404
+              : allowed
+                ? res.status < 500 && ![401, 403, 404].includes(res.status)
+                : [401, 403, 404].includes(res.status);
+          if (!ok) results.push(`${who}: got ${res.status}, expected ${rule === "404" ? "404" : allowed ? "allowed" : "denied"}`);
+        }
+        expect(results).toEqual([]);
+      });
+    }
+  }
+});

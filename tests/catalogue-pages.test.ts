@@ -1,0 +1,300 @@
+// The public catalogue's pages, driven through the real built server: search with facets,
+// the innovation page and its link previews, agency, exhibition, print and province pages.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "./db";
+import { testClient, type Client } from "./app";
+import type { Database } from "../app/db/client.server";
+import { agencyBySlug, createAgency, createInnovation } from "../app/db/factories.server";
+import { innovationFiles } from "../app/db/schema";
+
+let database: Database;
+let client: Client;
+const ids = { published: 0, draft: 0, photo: 0, evidence: 0, agencySlug: "", publishedSlug: "", draftSlug: "", otherAgencySlug: "" };
+
+// A unique word keeps each test's counts to its own rows.
+const TOKEN = "sungaiwangi";
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ({ client } = await testClient(database));
+  const db = database.db;
+  const banyumas = await agencyBySlug(db, "kabupaten-banyumas-33-02");
+  ids.agencySlug = banyumas.slug;
+  const gemas = await createInnovation(db, {
+    agencyId: banyumas.id,
+    name: "Gerakan Masyarakat Peduli Sungai Sungaiwangi",
+    acronym: "Gemas Pesulan",
+    summary: "Warga bersama DPU membersihkan sungai & saluran setiap Jumat <b>pagi</b>.",
+    problem: "Sungai tersumbat sampah dan banjir setiap musim hujan.",
+    results: "Titik banjir turun dari 40 menjadi 12.",
+    indicators: [{ name: "Titik banjir", before: "40", after: "12", unit: "titik", source: "BPBD 2023" }],
+    sectors: ["lingkungan", "kebencanaan"],
+    sdgs: [6, 11],
+    status: "implementasi",
+    startedOn: "2019-03-01",
+    contactName: "Ibu Sri",
+    contactEmail: "sri@banyumaskab.go.id",
+  });
+  ids.published = gemas.id;
+  ids.publishedSlug = gemas.slug;
+  const files = await db
+    .insert(innovationFiles)
+    .values([
+      { innovationId: gemas.id, kind: "photo", filename: "kerja-bakti.jpg", mime: "image/jpeg", size: 2048, sha256: "a", data: new Uint8Array([1]) },
+      { innovationId: gemas.id, kind: "evidence", filename: "laporan-bpbd.pdf", mime: "application/pdf", size: 153600, sha256: "b", data: new Uint8Array([2]) },
+    ])
+    .returning();
+  ids.photo = files[0].id;
+  ids.evidence = files[1].id;
+
+  const draft = await createInnovation(db, { agencyId: banyumas.id, name: `Draf Rahasia ${TOKEN}`, state: "draft" });
+  ids.draft = draft.id;
+  ids.draftSlug = draft.slug;
+  await createInnovation(db, { agencyId: banyumas.id, name: `Dikirim Rahasia ${TOKEN}`, state: "submitted" });
+
+  const other = await createAgency(db, { name: "BUMD Air Minum Sungaiwangi", regionCode: "35.78" });
+  ids.otherAgencySlug = other.slug;
+  await createInnovation(db, { agencyId: other.id, name: `Meter Air ${TOKEN}`, sectors: ["infrastruktur"], sdgs: [6], startedOn: "2021-06-01" });
+  await createInnovation(db, { agencyId: other.id, name: `Posyandu Digital ${TOKEN}`, sectors: ["kesehatan"], sdgs: [3], startedOn: "2022-06-01" });
+  await createInnovation(db, { name: "Unit Pengaduan Warga Terpadu", summary: "Pengaduan warga dijawab dalam tiga hari." });
+});
+afterAll(async () => database?.close());
+
+/** The page, with React's text separators (<!-- -->) removed so text reads as shown. */
+const html = async (path: string) => {
+  const res = await client.get(path);
+  return { status: res.status, body: (await res.text()).replace(/<!-- -->/g, ""), res };
+};
+/** The text inside the element with this id, up to its first child element's end. */
+const textOf = (body: string, id: string) => {
+  const m = new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</`).exec(body);
+  return (m?.[1] ?? "").replace(/<[^>]+>/g, "");
+};
+/** The opening tag of the element with this id. */
+const tagOf = (body: string, id: string) => new RegExp(`<[a-z]+ [^>]*id="${id}"[^>]*>`).exec(body)?.[0] ?? "";
+/** A link: its href, then any attributes React Router adds, then its text. */
+const link = (href: string, text: string) =>
+  new RegExp(`<a href="${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>${text}</a>`);
+const metaContent = (body: string, key: string) =>
+  new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(body)?.[1];
+
+describe("home", () => {
+  it("offers the search, the figures, the newest innovations and the compliance page", async () => {
+    const { status, body } = await html("/");
+    expect(status).toBe(200);
+    expect(body).toContain("Katalog terbuka inovasi pelayanan publik Indonesia");
+    expect(body).toMatch(/<form[^>]*action="\/inovasi"[^>]*role="search"|<form[^>]*role="search"[^>]*action="\/inovasi"/);
+    expect(body).toContain(`href="/inovasi/${ids.publishedSlug}"`);
+    expect(body).toContain('href="/kepatuhan"');
+    expect(body).not.toContain("Draf Rahasia");
+    expect(body).toContain("<strong>4</strong> inovasi terbit");
+  });
+});
+
+describe("catalogue search", () => {
+  it("finds by words, with cards linking to the innovation and its agency", async () => {
+    const { status, body } = await html("/inovasi?q=gemas+pesulan");
+    expect(status).toBe(200);
+    expect(textOf(body, "results-title")).toBe("1 inovasi untuk “gemas pesulan”");
+    expect(body).toContain(`href="/inovasi/${ids.publishedSlug}"`);
+    expect(body).toContain("Gemas Pesulan");
+    expect(body).toContain(`href="/instansi/${ids.agencySlug}"`);
+    // Summaries are text, never markup.
+    expect(body).toContain("&lt;b&gt;pagi&lt;/b&gt;");
+  });
+
+  it("narrows the count as filters are ticked, and shows facet counts", async () => {
+    const all = await html(`/inovasi?q=${TOKEN}`);
+    expect(textOf(all.body, "results-title")).toBe(`3 inovasi untuk “${TOKEN}”`);
+    const box = tagOf(all.body, "f-sector-kesehatan");
+    expect(box).toContain('name="sector"');
+    expect(box).toContain('value="kesehatan"');
+    expect(box).toContain('form="catalogue-search"');
+    expect(box).not.toContain("checked");
+    expect(all.body).toContain('for="f-sector-kesehatan">Kesehatan <span class="facet-count">(1)</span>');
+    expect(all.body).toContain('for="f-province-35">Jawa Timur <span class="facet-count">(2)</span>');
+
+    const filtered = await html(`/inovasi?q=${TOKEN}&sector=kesehatan`);
+    expect(textOf(filtered.body, "results-title")).toBe(`1 inovasi untuk “${TOKEN}”`);
+    expect(filtered.body).toContain("Posyandu Digital");
+    expect(filtered.body).not.toContain("Meter Air");
+    // The ticked box stays ticked, and can be removed in one link.
+    expect(tagOf(filtered.body, "f-sector-kesehatan")).toContain('checked=""');
+    expect(filtered.body).toMatch(link(`/inovasi?q=${TOKEN}`, "Hapus semua saringan"));
+    // Other sectors keep their counts (a facet ignores its own filter); provinces narrow.
+    expect(filtered.body).toContain('for="f-sector-infrastruktur">Infrastruktur <span class="facet-count">(1)</span>');
+    expect(filtered.body).toContain('for="f-province-35">Jawa Timur <span class="facet-count">(1)</span>');
+    expect(filtered.body).not.toContain('for="f-province-33"');
+
+    const province = await html(`/inovasi?q=${TOKEN}&province=33`);
+    expect(textOf(province.body, "results-title")).toBe(`1 inovasi untuk “${TOKEN}”`);
+    const none = await html(`/inovasi?q=${TOKEN}&province=33&sector=kesehatan`);
+    expect(textOf(none.body, "results-title")).toBe(`0 inovasi untuk “${TOKEN}”`);
+    expect(none.body).toContain("Tidak ada inovasi yang cocok.");
+  });
+
+  it("searches in Bahasa Indonesia: stems and forgives typos", async () => {
+    const stem = await html("/inovasi?q=pengaduan");
+    expect(stem.body).toContain("Unit Pengaduan Warga Terpadu");
+    const typo = await html("/inovasi?q=pengadun+warga");
+    expect(typo.status).toBe(200);
+    expect(typo.body).toContain("Unit Pengaduan Warga Terpadu");
+    expect(typo.body).toContain("Termasuk hasil untuk “pengaduan warga”.");
+    expect(typo.body).toContain('href="/inovasi?q=pengaduan+warga"');
+  });
+
+  it("never lists what is not published", async () => {
+    const { body } = await html(`/inovasi?q=rahasia+${TOKEN}`);
+    expect(textOf(body, "results-title")).toBe(`0 inovasi untuk “rahasia ${TOKEN}”`);
+    expect(body).not.toContain("Draf Rahasia");
+    expect(body).not.toContain("Dikirim Rahasia");
+  });
+
+  it("pages with links that keep the search", async () => {
+    const { body } = await html(`/inovasi?q=${TOKEN}&perPage=2`);
+    expect(body).toContain("Halaman 1 dari 2");
+    expect(body).toContain(`href="/inovasi?q=${TOKEN}&amp;perPage=2&amp;page=2"`);
+    const second = await html(`/inovasi?q=${TOKEN}&perPage=2&page=2`);
+    expect(second.body).toContain("Halaman 2 dari 2");
+    expect(second.body.match(/class="innovation-card"/g)).toHaveLength(1);
+  });
+
+  it("answers bad parameters with a page, never an error", async () => {
+    for (const q of [
+      "page=-1&perPage=0",
+      "page=abc&perPage=99999",
+      "page=999999999999999999999",
+      "sort=drop+table&sdg=99&sdg=abc&year=x&province=xyz&agencyType=raja",
+      `agency=${encodeURIComponent("../../etc")}&status=%27`,
+      `q=${"kata ".repeat(400)}`,
+      'q="unterminated&q=-&q=%7C%7C',
+      "q=%E0%A4%A&sector[]=kesehatan&sector[]=bogus",
+    ]) {
+      const res = await client.get(`/inovasi?${q}`);
+      expect(res.status, q).toBe(200);
+    }
+  });
+});
+
+describe("innovation page", () => {
+  it("shows every public detail, its files and its agency", async () => {
+    const { status, body } = await html(`/inovasi/${ids.publishedSlug}`);
+    expect(status).toBe(200);
+    expect(body).toMatch(/<h1>Gerakan Masyarakat Peduli Sungai Sungaiwangi \(Gemas Pesulan\)<\/h1>/);
+    expect(body).toContain("Sungai tersumbat sampah");
+    expect(body).toContain("<th scope=\"row\">Titik banjir</th><td>40</td><td>12</td>");
+    expect(body).toMatch(new RegExp(`<img src="/berkas/${ids.photo}" alt="Foto 1 inovasi Gerakan Masyarakat Peduli Sungai Sungaiwangi"`));
+    expect(body).toMatch(new RegExp(`<a href="/berkas/${ids.evidence}" download="laporan-bpbd.pdf">laporan-bpbd.pdf</a>`));
+    expect(body).toContain("PDF, 150 KB");
+    expect(body).toMatch(link(`/instansi/${ids.agencySlug}`, "Pemerintah Kabupaten Banyumas"));
+    expect(body).toContain("mailto:sri@banyumaskab.go.id");
+    expect(body).toContain("1 Maret 2019");
+  });
+
+  it("gives link previews: OpenGraph and Twitter tags with absolute addresses", async () => {
+    const { body } = await html(`/inovasi/${ids.publishedSlug}`);
+    expect(metaContent(body, "og:title")).toBe("Gerakan Masyarakat Peduli Sungai Sungaiwangi (Gemas Pesulan)");
+    expect(metaContent(body, "og:description")).toBe("Warga bersama DPU membersihkan sungai &amp; saluran setiap Jumat &lt;b&gt;pagi&lt;/b&gt;.");
+    expect(metaContent(body, "og:type")).toBe("article");
+    expect(metaContent(body, "og:url")).toBe(`http://localhost:3000/inovasi/${ids.publishedSlug}`);
+    expect(metaContent(body, "og:image")).toBe(`http://localhost:3000/berkas/${ids.photo}`);
+    expect(metaContent(body, "twitter:card")).toBe("summary_large_image");
+    expect(body).toContain("<title>Gerakan Masyarakat Peduli Sungai Sungaiwangi (Gemas Pesulan) · Lumbung</title>");
+  });
+
+  it("uses the configured public address in previews", async () => {
+    const { client: other } = await testClient(database, { PUBLIC_URL: "https://lumbung.example.id" });
+    const body = await (await other.get(`/inovasi/${ids.publishedSlug}`)).text();
+    expect(metaContent(body, "og:image")).toBe(`https://lumbung.example.id/berkas/${ids.photo}`);
+  });
+
+  it("sends an id to the innovation's one address", async () => {
+    const res = await client.get(`/inovasi/${ids.published}`);
+    expect(res.status).toBe(301);
+    expect(res.headers.get("location")).toBe(`/inovasi/${ids.publishedSlug}`);
+  });
+
+  it("is a 404 for drafts, by slug or id, and for unknown addresses", async () => {
+    for (const p of [`/inovasi/${ids.draftSlug}`, `/inovasi/${ids.draft}`, "/inovasi/tidak-ada-inovasi-ini", "/inovasi/%27%3B"]) {
+      const res = await client.get(p);
+      expect(res.status, p).toBe(404);
+      const text = await res.text();
+      expect(text).toContain("Halaman tidak ditemukan");
+      expect(text).not.toContain("Draf Rahasia");
+    }
+  });
+});
+
+describe("agency pages", () => {
+  it("shows the portfolio with counts, and links to the exhibition and print views", async () => {
+    const { status, body } = await html(`/instansi/${ids.agencySlug}`);
+    expect(status).toBe(200);
+    expect(body).toContain("<h1>Pemerintah Kabupaten Banyumas</h1>");
+    expect(body).toContain("1 inovasi terbit");
+    expect(body).toContain(`href="/inovasi/${ids.publishedSlug}"`);
+    expect(body).not.toContain("Draf Rahasia");
+    expect(body).toContain(`href="/instansi/${ids.agencySlug}/pameran"`);
+    expect(body).toContain(`href="/instansi/${ids.agencySlug}/cetak"`);
+    expect(body).toContain(`href="/inovasi?agency=${ids.agencySlug}&amp;status=implementasi"`);
+    expect(metaContent(body, "og:title")).toBe("Pemerintah Kabupaten Banyumas");
+    expect(metaContent(body, "og:image")).toBe(`http://localhost:3000/berkas/${ids.photo}`);
+  });
+
+  it("shows the exhibition as slides linked by anchors, without JavaScript", async () => {
+    const { status, body } = await html(`/instansi/${ids.agencySlug}/pameran`);
+    expect(status).toBe(200);
+    expect(body).toContain('class="exhibition"');
+    expect(body).toContain('id="slide-1"');
+    expect(body).toContain('href="#slide-1"');
+    expect(body).toContain('href="#slide-2"');
+    expect(body).toContain("Gerakan Masyarakat Peduli Sungai Sungaiwangi");
+    expect(body).toContain("1 dari 1");
+  });
+
+  it("prints the portfolio with each innovation's address", async () => {
+    const { status, body } = await html(`/instansi/${ids.agencySlug}/cetak`);
+    expect(status).toBe(200);
+    expect(body).toContain("Portofolio inovasi");
+    expect(body).toContain(`http://localhost:3000/inovasi/${ids.publishedSlug}`);
+    expect(body).not.toContain("Draf Rahasia");
+  });
+
+  it("filters the catalogue to one agency", async () => {
+    const { body } = await html(`/inovasi?agency=${ids.otherAgencySlug}`);
+    expect(textOf(body, "results-title")).toBe("2 inovasi");
+    expect(body).toContain("Instansi: BUMD Air Minum Sungaiwangi");
+  });
+
+  it("lists agencies with filters and their innovation counts", async () => {
+    const { status, body } = await html("/instansi?q=air+minum+sungaiwangi");
+    expect(status).toBe(200);
+    expect(body).toContain("1 instansi");
+    expect(body).toMatch(/BUMD Air Minum Sungaiwangi<\/a><\/th><td>BUMD<\/td><td><a href="\/wilayah\/35"[^>]*>Jawa Timur<\/a><\/td><td class="num">2<\/td>/);
+    const kota = await html("/instansi?type=kota&province=35");
+    expect(kota.body).toContain("Pemerintah Kota Surabaya");
+    expect(kota.body).not.toContain("Pemerintah Kabupaten Banyumas");
+    expect((await client.get("/instansi?type=raja&province=zz&page=-4")).status).toBe(200);
+  });
+
+  it("is a 404 for an unknown agency, on every view", async () => {
+    for (const p of ["/instansi/tidak-ada", "/instansi/tidak-ada/pameran", "/instansi/tidak-ada/cetak"]) {
+      expect((await client.get(p)).status, p).toBe(404);
+    }
+  });
+});
+
+describe("province page", () => {
+  it("shows its governments and agencies with counts, and its newest innovations", async () => {
+    const { status, body } = await html("/wilayah/33");
+    expect(status).toBe(200);
+    expect(body).toContain("<h1>Jawa Tengah</h1>");
+    expect(body).toContain("Pemerintah Provinsi Jawa Tengah");
+    expect(body).toMatch(/Pemerintah Kabupaten Banyumas<\/a><\/th><td>Pemerintah Kabupaten<\/td><td class="num">1<\/td>/);
+    expect(body).toContain(`href="/inovasi/${ids.publishedSlug}"`);
+    expect(body).toContain('href="/inovasi?province=33"');
+  });
+
+  it("is a 404 for what is not a province", async () => {
+    for (const p of ["/wilayah/99", "/wilayah/33.02", "/wilayah/abc"]) expect((await client.get(p)).status, p).toBe(404);
+  });
+});

@@ -1,0 +1,127 @@
+// "One Agency, One Innovation" as a visitor sees it: the page at /kepatuhan (server-rendered,
+// GET forms, no JavaScript needed) and its CSV export.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { openTestDatabase } from "./db";
+import { testClient, type Client } from "./app";
+import type { Database, Db } from "../app/db/client.server";
+import { agencies } from "../app/db/schema";
+import { createAgency, createInnovation } from "../app/db/factories.server";
+import { formatNumber, formatPercent } from "../app/i18n";
+
+let database: Database;
+let db: Db;
+let client: Client;
+let total: number;
+let semarang: typeof agencies.$inferSelect;
+let tricky: typeof agencies.$inferSelect;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  db = database.db;
+  ({ client } = await testClient(database));
+  [semarang] = await db
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.regionCode, "33.74"), eq(agencies.type, "kota")));
+  // Kota Semarang met the duty in 2022; everyone else has not.
+  await createInnovation(db, { agencyId: semarang.id, startedOn: "2022-03-01", publishedAt: new Date("2022-04-01T03:00:00Z") });
+  tricky = await createAgency(db, { name: '=Perumda "Uji", Jawa Tengah', type: "bumd", regionCode: "33.74" });
+  await createInnovation(db, { agencyId: tricky.id, startedOn: "2020-01-01", publishedAt: new Date("2020-02-01T03:00:00Z") });
+  [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(agencies);
+});
+afterAll(async () => database?.close());
+
+const page = async (url: string, headers: Record<string, string> = {}) => {
+  const res = await client.get(url, headers);
+  return { status: res.status, html: await res.text() };
+};
+
+describe("the compliance page", () => {
+  it("shows the year's headline figure and the tables by type and by province", async () => {
+    const { status, html } = await page("/kepatuhan?year=2022");
+    expect(status).toBe(200);
+    expect(html).toContain("<h1>Satu Instansi Satu Inovasi</h1>");
+    expect(html).toContain(formatPercent("id", 1 / total));
+    expect(html).toContain(`1 dari ${formatNumber("id", total)} instansi memenuhi kewajiban pada tahun 2022`);
+    expect(html).toContain('<option value="2022" selected="">2022</option>');
+    expect(html).toContain("Pemerintah Kota</th>");
+    expect(html).toContain("Menurut provinsi");
+    // 38 provinces, each a row header linking to its filtered list.
+    expect(html.match(/<th scope="row"><a href="\/kepatuhan\?year=2022&amp;province=\d{2}#not-met"/g)).toHaveLength(38);
+  });
+
+  it("lists the agencies that have not met the duty, filtered by GET form, with the CSV link", async () => {
+    const { html } = await page("/kepatuhan?year=2022&type=kota&province=33");
+    expect(html).toMatch(/<form class="filters compliance-filters"[^>]*method="get">/);
+    expect(html).toContain("5 instansi sesuai saringan.");
+    expect(html).toContain("Pemerintah Kota Surakarta");
+    expect(html).not.toContain(">Pemerintah Kota Semarang</a>");
+    expect(html).not.toContain(">Pemerintah Kabupaten Banyumas</a>");
+    expect(html).toContain('href="/kepatuhan/unduh?year=2022&amp;type=kota&amp;province=33"');
+
+    const byName = await page("/kepatuhan?year=2022&q=surakarta");
+    expect(byName.html).toContain("1 instansi sesuai saringan.");
+    expect(byName.html).toContain('value="surakarta"');
+  });
+
+  it("shows an agency's history in the list", async () => {
+    const { html } = await page("/kepatuhan?year=2022&type=bumd&q=Perumda");
+    expect(html).toContain("=Perumda &quot;Uji&quot;, Jawa Tengah");
+    expect(html).toMatch(/<td class="num">1<\/td><td class="num">2020<\/td>/);
+    const never = await page("/kepatuhan?year=2022&q=surakarta");
+    expect(never.html).toContain("Belum pernah");
+  });
+
+  it("pages through the list with shareable links that keep the filters", async () => {
+    const first = await page("/kepatuhan?year=2022&type=kabupaten");
+    expect(first.html).toContain('rel="next" href="/kepatuhan?year=2022&amp;type=kabupaten&amp;page=2"');
+    const second = await page("/kepatuhan?year=2022&type=kabupaten&page=2");
+    expect(second.html).toMatch(/Halaman 2 dari \d+/);
+    expect(second.html).toMatch(/rel="prev"/);
+  });
+
+  it("names a bad parameter in an error summary and still shows the figures", async () => {
+    const { status, html } = await page("/kepatuhan?year=1999&province=abc");
+    expect(status).toBe(400);
+    expect(html).toContain("Ada masalah");
+    expect(html).toContain('href="#f-year"');
+    expect(html).toContain('href="#f-province"');
+    expect(html).toContain("Pilih tahun antara 2013 dan tahun ini.");
+    expect(html).toContain("Menurut jenis instansi");
+  });
+
+  it("speaks English when asked", async () => {
+    const { html } = await page("/kepatuhan?year=2022", { cookie: "lumbung_lang=en" });
+    expect(html).toContain("<h1>One Agency, One Innovation</h1>");
+    expect(html).toContain(`1 of ${formatNumber("en", total)} agencies met the duty in 2022`);
+  });
+});
+
+describe("the CSV export", () => {
+  it("downloads every matching agency as UTF-8 CSV with a byte-order mark, named by year", async () => {
+    const res = await client.get("/kepatuhan/unduh?year=2022&province=33");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="satu-instansi-satu-inovasi-2022-belum-memenuhi.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1).split("\r\n");
+    expect(lines[0]).toBe("Instansi,Jenis instansi,Provinsi,Kode wilayah,Inovasi terbit (semua tahun),Tahun inovasi terakhir");
+    expect(lines.at(-1)).toBe("");
+    const rows = lines.slice(1, -1);
+    // Jawa Tengah's 36 governments and the BUMD, less Kota Semarang: no page limit applies.
+    expect(rows).toHaveLength(36);
+    expect(rows).toContain("Pemerintah Kabupaten Banyumas,Pemerintah Kabupaten,Jawa Tengah,33.02,0,");
+    expect(rows.some((r) => r.startsWith("Pemerintah Kota Semarang,"))).toBe(false);
+    // Quoted, and the leading "=" neutralised so a spreadsheet does not run it.
+    expect(rows).toContain(`"'=Perumda ""Uji"", Jawa Tengah",BUMD,Jawa Tengah,33.74,1,2020`);
+  });
+
+  it("answers 400 in plain text for a bad filter", async () => {
+    const res = await client.get("/kepatuhan/unduh?year=2099");
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await res.text()).toContain("year: Pilih tahun antara 2013 dan tahun ini.");
+  });
+});
