@@ -1,0 +1,2 @@
+CREATE INDEX "innovations_published_agency_year_idx" ON "innovations" USING btree ("agency_id","start_year","published_at") WHERE state = 'published';--> statement-breakpoint
+CREATE INDEX "innovations_published_agency_at_idx" ON "innovations" USING btree ("agency_id","published_at") WHERE state = 'published';
