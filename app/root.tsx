@@ -129,35 +129,22 @@ export function ErrorBoundary() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const body = isRouteErrorResponse(error) ? (error.data as { error?: { reason?: string } } | undefined) : undefined;
-  if (status === 404) {
-    return (
-      <section className="error-page">
-        <h1>{t("errors.notFound")}</h1>
-        <p>{t("errors.notFoundBody")}</p>
-        <p><Link to="/">{t("nav.home")}</Link></p>
-      </section>
-    );
-  }
-  if (status === 401) {
-    return (
-      <section className="error-page">
-        <h1>{t("errors.unauthenticated")}</h1>
-        <p><Link to="/masuk">{t("nav.login")}</Link></p>
-      </section>
-    );
-  }
-  if (status < 500) {
-    return (
-      <section className="error-page">
-        <h1>{t(body?.error?.reason ?? "errors.forbidden")}</h1>
-        <p><Link to="/">{t("nav.home")}</Link></p>
-      </section>
-    );
-  }
+  const heading =
+    status === 404
+      ? t("errors.notFound")
+      : status === 401
+        ? t("errors.unauthenticated")
+        : status < 500
+          ? t(body?.error?.reason ?? "errors.forbidden")
+          : t("errors.server");
   return (
     <section className="error-page">
-      <h1>{t("errors.server")}</h1>
-      <p>{t("errors.serverBody")}</p>
+      {/* React moves the title into <head>: error pages are named like any other page. */}
+      <title>{`${heading} · Lumbung`}</title>
+      <h1>{heading}</h1>
+      {status === 404 ? <p>{t("errors.notFoundBody")}</p> : null}
+      {status >= 500 ? <p>{t("errors.serverBody")}</p> : null}
+      <p>{status === 401 ? <Link to="/masuk">{t("nav.login")}</Link> : <Link to="/">{t("nav.home")}</Link>}</p>
     </section>
   );
 }

@@ -37,16 +37,18 @@ type FieldProps = {
   hint?: string;
   error?: string;
   required?: boolean;
+  /** What to say beside the label of a field that is not required, instead of "(optional)". */
+  optionalNote?: string;
   children?: ReactNode;
 };
 
-function FieldShell({ name, label, hint, error, children, required }: FieldProps & { children: ReactNode }) {
+function FieldShell({ name, label, hint, error, children, required, optionalNote }: FieldProps & { children: ReactNode }) {
   const t = useT();
   const id = fieldId(name);
   return (
     <div className={error ? "field field-error" : "field"}>
       <label htmlFor={id}>
-        {label} {required ? null : <span className="optional">{t("common.optional")}</span>}
+        {label} {required ? null : <span className="optional">{optionalNote ?? t("common.optional")}</span>}
       </label>
       {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
       {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}
@@ -129,7 +131,7 @@ export function CheckboxGroup(
   const id = fieldId(name);
   return (
     <fieldset className={error ? "field field-error checkbox-group" : "field checkbox-group"} aria-describedby={describedBy(name, hint, error)}>
-      <legend>{label} {props.required ? null : <span className="optional">{t("common.optional")}</span>}</legend>
+      <legend>{label} {props.required ? null : <span className="optional">{props.optionalNote ?? t("common.optional")}</span>}</legend>
       {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
       {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}
       <div className="checkbox-items" id={id}>

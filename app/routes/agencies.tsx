@@ -46,7 +46,15 @@ export default function Agencies({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t("catalogue.agencies.title")}</h1>
       <p className="lead">{t("catalogue.agencies.intro")}</p>
-      <Form method="get" action="/instansi" className="filter-form" role="search" aria-label={t("catalogue.agencies.title")}>
+      {/* Keyed by the filters: a client-side navigation remounts the uncontrolled inputs. */}
+      <Form
+        key={`${query.q}|${query.type ?? ""}|${query.province ?? ""}`}
+        method="get"
+        action="/instansi"
+        className="filter-form"
+        role="search"
+        aria-label={t("catalogue.agencies.title")}
+      >
         <div className="field">
           <label htmlFor="agencies-q">{t("catalogue.agencies.q")}</label>
           <input id="agencies-q" name="q" type="search" defaultValue={query.q} maxLength={100} />

@@ -86,7 +86,7 @@ export default function Exhibition({ loaderData }: Route.ComponentProps) {
   const last = innovations.length + 1;
 
   return (
-    <div className="exhibition" ref={ref} tabIndex={0} aria-label={t("catalogue.exhibition.kicker")}>
+    <div className="exhibition" ref={ref} tabIndex={0} role="region" aria-label={t("catalogue.exhibition.kicker")}>
       {enhanced ? (
         <button type="button" className="exhibition-play" aria-pressed={playing} onClick={() => setPlaying(!playing)}>
           {playing ? t("catalogue.exhibition.pause") : t("catalogue.exhibition.play")}

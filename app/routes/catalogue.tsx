@@ -70,11 +70,14 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
   const hasFilters = active.length > 0 || Boolean(query.agency);
   const count = formatNumber(locale, result.total);
   const sorts = CATALOGUE_SORTS.filter((s) => s !== "relevance" || query.q);
+  // The inputs are uncontrolled (they work without JavaScript); after a client-side navigation
+  // a new key remounts them so they show the new address's search, not the old one.
+  const formKey = catalogueQueryToParams({ ...query, page: 1 }).toString();
 
   return (
     <>
       <h1>{t("catalogue.title")}</h1>
-      <Form method="get" action="/inovasi" id={FORM_ID} role="search" className="catalogue-search">
+      <Form key={formKey} method="get" action="/inovasi" id={FORM_ID} role="search" className="catalogue-search">
         <label htmlFor="catalogue-q">{t("catalogue.search.label")}</label>
         <p className="hint" id="catalogue-q-hint">{t("catalogue.search.hint")}</p>
         <div className="search-row">
@@ -88,7 +91,7 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
       <div className="catalogue-layout">
         <aside className="catalogue-filters" aria-labelledby="filters-title">
           <h2 id="filters-title">{t("catalogue.filters.title")}</h2>
-          <FacetFilters formId={FORM_ID} facets={result.facets} selected={selected} provinces={provinces} />
+          <FacetFilters key={formKey} formId={FORM_ID} facets={result.facets} selected={selected} provinces={provinces} />
         </aside>
 
         <section className="catalogue-results" aria-labelledby="results-title">
@@ -138,7 +141,7 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
 
           <div className="sort-row">
             <label htmlFor="catalogue-sort">{t("catalogue.sort.label")}</label>{" "}
-            <select id="catalogue-sort" name="sort" form={FORM_ID} defaultValue={query.sort}>
+            <select key={formKey} id="catalogue-sort" name="sort" form={FORM_ID} defaultValue={query.sort}>
               {sorts.map((s) => (
                 <option key={s} value={s}>{t(`catalogue.sort.${s}`)}</option>
               ))}

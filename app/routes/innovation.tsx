@@ -105,10 +105,16 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
             <>
               <dt>{t("innovation.field.region")}</dt>
               <dd>
-                {i.regionName}
-                {i.provinceCode && i.provinceName && i.regionCode !== i.provinceCode ? (
-                  <>, <Link to={`/wilayah/${i.provinceCode}`}>{i.provinceName}</Link></>
-                ) : null}
+                {i.provinceCode && i.regionCode === i.provinceCode ? (
+                  <Link to={`/wilayah/${i.provinceCode}`}>{i.regionName}</Link>
+                ) : (
+                  <>
+                    {i.regionName}
+                    {i.provinceCode && i.provinceName ? (
+                      <>, <Link to={`/wilayah/${i.provinceCode}`}>{i.provinceName}</Link></>
+                    ) : null}
+                  </>
+                )}
               </dd>
             </>
           ) : null}

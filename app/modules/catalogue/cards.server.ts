@@ -88,16 +88,19 @@ export function toCard(row: CardRow): InnovationCard {
 
 /**
  * Published innovations as cards, newest first, for a condition on `i` (agency, province).
- * Uses the published-at partial index when the condition is selective enough, else the
- * agency index.
+ * Published rows always have published_at, so plain DESC lets the planner walk the
+ * published-at partial index backwards (DESC NULLS LAST would mean sorting every row).
  */
 export async function recentCards(db: DbOrTx, where: SQL, limit: number): Promise<InnovationCard[]> {
   const rows = await rowsOf<CardRow>(
     db,
-    sql`SELECT ${cardColumns} FROM innovations i ${cardJoins}
-        WHERE i.state = 'published' AND ${where}
-        ORDER BY i.published_at DESC NULLS LAST, i.id DESC
-        LIMIT ${limit}`,
+    sql`SELECT ${cardColumns}
+        FROM (SELECT i.id, i.published_at FROM innovations i
+              WHERE i.state = 'published' AND ${where}
+              ORDER BY i.published_at DESC, i.id DESC
+              LIMIT ${limit}) p
+        JOIN innovations i ON i.id = p.id ${cardJoins}
+        ORDER BY p.published_at DESC, p.id DESC`,
   );
   return rows.map(toCard);
 }

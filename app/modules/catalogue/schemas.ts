@@ -70,7 +70,7 @@ export const CatalogueQuerySchema = z
   .transform((v) => ({
     ...v,
     // Relevance means nothing without words to rank by.
-    sort: (v.sort ?? (v.q ? "relevance" : "newest")) as CatalogueSort,
+    sort: (v.q ? (v.sort ?? "relevance") : v.sort && v.sort !== "relevance" ? v.sort : "newest") as CatalogueSort,
     agencyType: dedupe(v.agencyType),
     province: dedupe(v.province),
     sector: dedupe(v.sector),

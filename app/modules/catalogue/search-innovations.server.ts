@@ -2,16 +2,18 @@
 // tolerance, facets with counts, sorting and pagination.
 //
 // A search runs three rounds of statements (searchStatements lists them for the benchmark):
-//   1. correction: typo candidates for unknown query words (only when there are words);
+//   1. correction: typo candidates for unknown query words (only when there is a query);
 //   2. plan: the planner's row estimates and the id span (see search-plan.server.ts);
-//   3. items ∥ facets (∥ an exact count when facets are sampled but the result set is small).
+//   3. items ∥ facets (∥ an exact count when the facets are sampled but the index finds few
+//      rows), each under the statement time limit (statement-timeout.server.ts).
 //
-// Scale, for 1,000,000 innovations:
+// Scale, for 1,000,000 innovations (figures and trade-offs in search-plan.server.ts):
 // - words go through the GIN index on search_vector; without words, "newest" walks the
 //   published_at partial index and stops after one page;
 // - the page of cards is chosen on narrow columns and only its rows are joined and read;
-// - the total and six facets are one statement reading the matching rows once, exactly up to
-//   a few thousand rows, from a stratified sample beyond (then marked as estimates);
+// - the total and six facets are one statement reading the rows once, exactly when an index
+//   finds few, from a stratified sample otherwise (and then marked as estimates);
+// - a query matching very many rows is ranked among its newest matches;
 // - pages stop at the 10,000th result (MAX_RESULT_WINDOW), deep OFFSETs being a full sort.
 import type { DbOrTx } from "~/db/client.server";
 import { PgDialect } from "drizzle-orm/pg-core";

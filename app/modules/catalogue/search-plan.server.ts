@@ -27,7 +27,10 @@ export type PlanLimits = {
   relevanceWindow: number;
   /** Rows of the facet set a sample aims to hold. */
   sampleTarget: number;
-  /** Rows a sample may read at most (it reads the whole id span's rows in its ranges). */
+  /**
+   * Rows a sample may read at most (it reads every row in its id ranges, matching or not);
+   * fewer when the words must be tested on each.
+   */
   sampleReadLimit: number;
   /** A search statement running longer is stopped (PostgreSQL statement_timeout). */
   timeoutMs: number;
@@ -42,7 +45,7 @@ export const DEFAULT_LIMITS: PlanLimits = {
   rankLimit: 1_000,
   relevanceWindow: 500,
   sampleTarget: 2_000,
-  sampleReadLimit: 12_000,
+  sampleReadLimit: 8_000,
   timeoutMs: 3_000,
 };
 
@@ -156,10 +159,9 @@ export async function planSearch(
   const indexed = text !== null || Boolean(query.agency);
   const small = estimates.tableRows <= limits.exactLimit;
   if (small || (indexed && estimates.candidates <= limits.exactLimit) || lo === null || hi === null) return plan;
-  const fraction = Math.min(
-    limits.sampleTarget / Math.max(estimates.facetRows, 1),
-    limits.sampleReadLimit / estimates.tableRows,
-  );
+  // A sampled row costs more when its search vector must be read to test the words.
+  const readLimit = text ? (limits.sampleReadLimit * FETCH) / (FETCH + VECTOR) : limits.sampleReadLimit;
+  const fraction = Math.min(limits.sampleTarget / Math.max(estimates.facetRows, 1), readLimit / estimates.tableRows);
   // Sampling half the table or more saves little: count it all.
   if (fraction >= 0.5) return plan;
   plan.sample = sampleRanges(lo, hi, fraction);

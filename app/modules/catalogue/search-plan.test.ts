@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roundEstimate, sampleRanges } from "./search-plan.server";
+import { chooseRelevanceWindow, roundEstimate, sampleRanges } from "./search-plan.server";
 
 describe("sampleRanges", () => {
   it("spreads the sample over the whole id span and scales it back up", () => {
@@ -40,5 +40,22 @@ describe("roundEstimate", () => {
     expect(roundEstimate(87.4)).toBe(87);
     expect(roundEstimate(0.3)).toBe(1);
     expect(roundEstimate(0)).toBe(0);
+  });
+});
+
+describe("chooseRelevanceWindow", () => {
+  const limits = { rankLimit: 1_000, relevanceWindow: 500 };
+  it("ranks a few matches in full", () => {
+    expect(chooseRelevanceWindow({ matches: 800, candidates: 800, tableRows: 1_000_000 }, limits, false)).toBeUndefined();
+    expect(chooseRelevanceWindow({ matches: 3_000, candidates: 3_000, tableRows: 1_000_000 }, limits, false)).toBeUndefined();
+  });
+  it("ranks only the newest of very many matches", () => {
+    expect(chooseRelevanceWindow({ matches: 900_000, candidates: 900_000, tableRows: 1_000_000 }, limits, false)).toBe(500);
+  });
+  it("walks when filters narrow a common word's many candidates", () => {
+    expect(chooseRelevanceWindow({ matches: 8_000, candidates: 550_000, tableRows: 1_000_000 }, limits, false)).toBe(500);
+  });
+  it("never walks for a phrase, whose estimate is unreliable", () => {
+    expect(chooseRelevanceWindow({ matches: 900_000, candidates: 900_000, tableRows: 1_000_000 }, limits, true)).toBeUndefined();
   });
 });

@@ -37,7 +37,7 @@ describe("the statement time limit", () => {
 
   it("answers a partial result, marked so, when statements were stopped", () => {
     const query = parseCatalogueQuery(new URLSearchParams("q=layanan&sector=kesehatan"));
-    const plan = { estimates: { matches: 123_456, facetRows: 900_000, tableRows: 1_000_000 }, exactTotal: false };
+    const plan = { estimates: { matches: 123_456, facetRows: 900_000, candidates: 900_000, tableRows: 1_000_000 }, exactTotal: false };
     const r = shapeResult(query, plan, { itemRows: null, facetRows: null, countRows: null });
     expect(r.incomplete).toBe(true);
     expect(r.items).toEqual([]);

@@ -49,6 +49,8 @@ const EXTRA_INDICATOR_ROWS = 2;
 export function InnovationForm({ values, errors = {}, units, agencies, maxUploadMb, children }: Props) {
   const t = useT();
   const v = values;
+  // Drafts may be saved half-done; these fields are needed before the entry is sent for review.
+  const toSubmit = t("innovations.form.neededToSend");
   const str = (x: unknown) => (x === null || x === undefined ? "" : String(x));
   const indicators = [...(v.indicators ?? []), ...Array.from({ length: EXTRA_INDICATOR_ROWS }, () => ({ name: "", before: "", after: "", unit: "", source: "" }))];
   const labels: Record<string, string> = {
@@ -73,7 +75,7 @@ export function InnovationForm({ values, errors = {}, units, agencies, maxUpload
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" encType="multipart/form-data" className="innovation-form">
+      <Form method="post" encType="multipart/form-data" className="innovation-form" noValidate>
         <CsrfField />
         {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
         <fieldset>
@@ -83,7 +85,7 @@ export function InnovationForm({ values, errors = {}, units, agencies, maxUpload
           ) : null}
           <TextField name="name" label={t("innovation.field.name")} required defaultValue={v.name} error={errors.name} maxLength={200} />
           <TextField name="acronym" label={t("innovation.field.acronym")} hint={t("innovation.field.acronymHint")} defaultValue={v.acronym} error={errors.acronym} maxLength={60} />
-          <TextArea name="summary" label={t("innovation.field.summary")} hint={t("innovation.field.summaryHint")} defaultValue={v.summary} error={errors.summary} rows={4} />
+          <TextArea name="summary" label={t("innovation.field.summary")} optionalNote={toSubmit} hint={t("innovation.field.summaryHint")} defaultValue={v.summary} error={errors.summary} rows={4} />
           {units.length ? (
             <SelectField name="unitId" label={t("innovation.field.unit")} options={units.map((u) => ({ value: String(u.id), label: u.name }))} defaultValue={str(v.unitId)} emptyLabel="" error={errors.unitId} />
           ) : null}
@@ -92,11 +94,11 @@ export function InnovationForm({ values, errors = {}, units, agencies, maxUpload
         </fieldset>
         <fieldset>
           <legend className="section-legend">{t("innovation.field.problem")}</legend>
-          <TextArea name="problem" label={t("innovation.field.problem")} defaultValue={v.problem} error={errors.problem} />
-          <TextArea name="targetGroup" label={t("innovation.field.targetGroup")} defaultValue={v.targetGroup} error={errors.targetGroup} rows={3} />
-          <TextArea name="novelty" label={t("innovation.field.novelty")} hint={t("innovation.field.noveltyHint")} defaultValue={v.novelty} error={errors.novelty} />
-          <TextArea name="implementation" label={t("innovation.field.implementation")} defaultValue={v.implementation} error={errors.implementation} />
-          <TextArea name="results" label={t("innovation.field.results")} defaultValue={v.results} error={errors.results} />
+          <TextArea name="problem" label={t("innovation.field.problem")} optionalNote={toSubmit} defaultValue={v.problem} error={errors.problem} />
+          <TextArea name="targetGroup" label={t("innovation.field.targetGroup")} optionalNote={toSubmit} defaultValue={v.targetGroup} error={errors.targetGroup} rows={3} />
+          <TextArea name="novelty" label={t("innovation.field.novelty")} optionalNote={toSubmit} hint={t("innovation.field.noveltyHint")} defaultValue={v.novelty} error={errors.novelty} />
+          <TextArea name="implementation" label={t("innovation.field.implementation")} optionalNote={toSubmit} defaultValue={v.implementation} error={errors.implementation} />
+          <TextArea name="results" label={t("innovation.field.results")} optionalNote={toSubmit} defaultValue={v.results} error={errors.results} />
         </fieldset>
         <fieldset className="indicators">
           <legend className="section-legend">{t("innovation.field.indicators")}</legend>
@@ -122,7 +124,7 @@ export function InnovationForm({ values, errors = {}, units, agencies, maxUpload
           <TextArea name="benefits" label={t("innovation.field.benefits")} defaultValue={v.benefits} error={errors.benefits} />
           <TextArea name="resources" label={t("innovation.field.resources")} hint={t("innovation.field.resourcesHint")} defaultValue={v.resources} error={errors.resources} rows={3} />
           <TextArea name="sustainability" label={t("innovation.field.sustainability")} hint={t("innovation.field.sustainabilityHint")} defaultValue={v.sustainability} error={errors.sustainability} rows={3} />
-          <CheckboxGroup name="sectors" label={t("innovation.field.sectors")} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} defaultValues={v.sectors ?? []} error={errors.sectors} />
+          <CheckboxGroup name="sectors" label={t("innovation.field.sectors")} optionalNote={toSubmit} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} defaultValues={v.sectors ?? []} error={errors.sectors} />
           <CheckboxGroup name="sdgs" label={t("innovation.field.sdgs")} options={SDGS.map((n) => ({ value: String(n), label: t(`sdg.${n}`) }))} defaultValues={(v.sdgs ?? []).map(String)} error={errors.sdgs} />
         </fieldset>
         <fieldset>

@@ -1,0 +1,76 @@
+// The frame every page shares: home, 404, language switch, log in and out, error summary.
+import { checkPage, expect, logIn, test, visit } from "./fixtures";
+
+test("the home page offers the catalogue search, in Bahasa Indonesia", async ({ page }) => {
+  const response = await visit(page, "/");
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Katalog terbuka inovasi pelayanan publik Indonesia");
+  await expect(page.getByRole("search").getByRole("searchbox", { name: "Cari" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Katalog Inovasi" })).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "Mode demo" })).toBeVisible();
+});
+
+test("an unknown address shows a real 404 page that leads home", async ({ page }) => {
+  const response = await visit(page, "/tidak-ada-halaman-ini", { errorPage: true });
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak ditemukan");
+  await page.getByRole("main").getByRole("link", { name: "Beranda" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Katalog terbuka inovasi pelayanan publik Indonesia");
+  await checkPage(page);
+});
+
+test("the language switches to English and back, staying on the same page", async ({ page }) => {
+  await visit(page, "/masuk");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Masuk ke Lumbung");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveURL(/\/masuk$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in to Lumbung");
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Innovation catalogue" })).toBeVisible();
+  await checkPage(page);
+
+  // The choice sticks on the next page.
+  await visit(page, "/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The open catalogue of Indonesia's public-service innovations");
+
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Katalog terbuka inovasi pelayanan publik Indonesia");
+  await checkPage(page);
+});
+
+test("a unit operator logs in and out", async ({ page }) => {
+  await logIn(page, "operator.dpu@banyumaskab.demo");
+  await expect(page).toHaveURL(/\/kelola$/);
+  await expect(page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Kelola" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Masuk" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Keluar" })).toHaveCount(0);
+  await checkPage(page);
+
+  // The work area is closed again.
+  await visit(page, "/kelola", { errorPage: true });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Silakan masuk terlebih dahulu.");
+});
+
+test("a login form sent with mistakes shows the error summary, linking to each field", async ({ page }) => {
+  await visit(page, "/masuk");
+  await page.getByLabel("Email").fill("bukan-email");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+
+  const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Ada masalah" }) });
+  await expect(summary).toBeVisible();
+  const emailError = summary.getByRole("link", { name: /Masukkan alamat email yang benar/ });
+  await expect(emailError).toHaveAttribute("href", "#f-email");
+  // The field carries its own message too, tied to it for screen readers.
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(/Masukkan alamat email yang benar/);
+  await expect(page.getByLabel("Email")).toHaveValue("bukan-email");
+  await checkPage(page);
+
+  await emailError.click();
+  await expect(page.getByLabel("Email")).toBeFocused();
+});

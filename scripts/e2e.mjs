@@ -1,0 +1,128 @@
+// `npm run test:e2e`: start the real app the way `npm start` does (build if stale, migrate, load
+// the demo data) on a fresh temporary PGlite data directory and a free port, wait until it serves,
+// run Playwright against it, then stop it and remove the data. Arguments go to `playwright test`
+// (e.g. `npm run test:e2e -- --project=no-js e2e/catalogue.spec.ts`).
+//
+// Settings: LUMBUNG_BUILD_DIR (default "build"), E2E_PORT (default: a free port),
+// E2E_KEEP_DATA=1 keeps the data directory and the server log for a look afterwards.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { buildIfStale } from "./build-if-stale.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const HOST = "127.0.0.1";
+const STARTUP_TIMEOUT_MS = 180_000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilServing(url, child, logFile) {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before serving:\n${tail(logFile)}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server did not serve ${url} within ${STARTUP_TIMEOUT_MS / 1000} s:\n${tail(logFile)}`);
+}
+
+function tail(file, lines = 40) {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no server log)";
+  }
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lumbung-e2e-"));
+const dataDir = path.join(tmp, "data");
+const logFile = path.join(tmp, "server.log");
+let server;
+let code = 1;
+
+const cleanup = async () => {
+  if (server) await stopServer(server);
+  if (process.env.E2E_KEEP_DATA === "1") console.log(`e2e: data and server log kept in ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
+};
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.once(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+try {
+  // Build first, in the foreground, so a build failure is reported as such (and the start-up
+  // wait below only measures migrations, demo data and listening).
+  const started = performance.now();
+  if (buildIfStale({ quiet: true })) console.log(`e2e: built the app in ${Math.round(performance.now() - started)} ms`);
+
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
+  const baseURL = `http://${HOST}:${port}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "development",
+    HOST,
+    PORT: String(port),
+    LUMBUNG_DATA_DIR: dataDir,
+    LUMBUNG_DEMO: "1",
+    PUBLIC_URL: baseURL,
+  };
+  delete env.DATABASE_URL; // the end-to-end tests always run on a fresh embedded database
+  const log = fs.openSync(logFile, "a");
+  server = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", log, log],
+  });
+  const booting = performance.now();
+  await waitUntilServing(`${baseURL}/`, server, logFile);
+  console.log(`e2e: Lumbung serving at ${baseURL} on a fresh PGlite database (ready in ${Math.round(performance.now() - booting)} ms)`);
+
+  const cli = path.join(root, "node_modules/@playwright/test/cli.js");
+  const pw = spawn(process.execPath, [cli, "test", ...process.argv.slice(2)], {
+    cwd: root,
+    env: { ...process.env, E2E_BASE_URL: baseURL },
+    stdio: "inherit",
+  });
+  code = await new Promise((resolve) => pw.on("exit", (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+  if (code !== 0 && process.env.CI) console.log(`e2e: last lines of the server log:\n${tail(logFile, 30)}`);
+} catch (e) {
+  console.error(`e2e: ${e instanceof Error ? e.message : e}`);
+  code = 1;
+} finally {
+  await cleanup();
+}
+process.exit(code);
