@@ -11,8 +11,9 @@ const BANYUMAS = /Kab(upaten|\.) Banyumas/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A form field by its Indonesian label; optional fields carry "(opsional)" after it. */
-const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escape(label)}\\s*(\\(opsional\\))?\\s*$`));
+/** A form field by its Indonesian label, which may end in "(opsional)" or "(wajib sebelum dikirim)". */
+const field = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^${escape(label)}\\s*(\\((opsional|wajib sebelum dikirim)\\))?\\s*$`));
 
 /** A button of the page's own content (the header has its own "Simpan" and "Cari"). */
 const mainButton = (page: Page, name: string) => page.getByRole("main").getByRole("button", { name, exact: true });
