@@ -24,7 +24,7 @@ import { withStatementTimeout } from "./statement-timeout.server";
 import { correctionSql, correctQuery, correctableWords } from "./correct-query.server";
 import { FACETS, maxPage, type CatalogueQuery, type Facet } from "./schemas";
 import { DEFAULT_LIMITS, planSearch, roundEstimate, type PlanLimits, type SearchPlan } from "./search-plan.server";
-import { countSql, estimateSql, facetFilters, facetRowsWhere, facetsSql, idSpanSql, indexedWhere, itemsSql, matchWhere, type SearchText } from "./search-sql.server";
+import { countSql, estimateSql, facetFilters, facetRowsWhere, facetsSql, idSpanSql, indexedWhere, itemsSql, matchWhere, type RelevanceWindow, type SearchText } from "./search-sql.server";
 import type { FacetCount, SearchResult } from "./types";
 
 type FacetRow = { facet: Facet | "total"; value: string | null; count: number };
@@ -48,18 +48,30 @@ function sortFacet(facet: Facet, counts: FacetCount[]): FacetCount[] {
   return counts.sort((a, b) => a.value.localeCompare(b.value));
 }
 
-export type SearchOptions = { limits?: Partial<PlanLimits> };
+export type SearchOptions = {
+  limits?: Partial<PlanLimits>;
+  /** Pin the relevance window instead of letting the plan choose (to reproduce a case). */
+  window?: RelevanceWindow;
+};
 
 export async function searchInnovations(db: DbOrTx, query: CatalogueQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { text, correctedQuery } = await correctQuery(db, query.q);
   const plan = await planSearch(db, query, text, limits);
+  if (options.window) plan.relevanceWindow = options.window;
   const guarded = <T>(statement: SQL) => withStatementTimeout(db, limits.timeoutMs, (tx) => rowsOf<T>(tx, statement));
-  const [itemRows, facetRows, countRows] = await Promise.all([
-    guarded<CardRow>(itemsSql(query, text, { relevanceWindow: plan.relevanceWindow })),
+  const [windowRows, facetRows, countRows] = await Promise.all([
+    guarded<CardRow>(itemsSql(query, text, { window: plan.relevanceWindow })),
     guarded<FacetRow>(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })),
     plan.sample && plan.exactTotal ? guarded<{ count: number }>(countSql(query, text)) : null,
   ]);
+  // A window short of a page: the matches were sparser among the newest rows than estimated
+  // (or the page is deep). Rank them all instead.
+  let itemRows = windowRows;
+  if (plan.relevanceWindow && windowRows && windowRows.length < query.perPage) {
+    plan.relevanceWindow = undefined;
+    itemRows = await guarded<CardRow>(itemsSql(query, text));
+  }
   return shapeResult(query, plan, { itemRows, facetRows, countRows }, correctedQuery);
 }
 
@@ -90,7 +102,7 @@ export function shapeResult(query: CatalogueQuery, plan: SearchPlan, rows: Rows,
     sortFacet(facet, facets[facet]);
   }
 
-  const lastPage = plan.relevanceWindow ? Math.ceil(plan.relevanceWindow / query.perPage) : maxPage(query.perPage);
+  const lastPage = plan.relevanceWindow ? Math.ceil(plan.relevanceWindow.size / query.perPage) : maxPage(query.perPage);
   const facetsEstimated = Boolean(plan.sample) || !facetRows;
   return {
     total,
@@ -130,7 +142,7 @@ export async function searchStatements(
   }
   rounds.push(estimates);
   const last = [
-    q(itemsSql(query, text, { relevanceWindow: plan.relevanceWindow })),
+    q(itemsSql(query, text, { window: plan.relevanceWindow })),
     q(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })),
   ];
   if (plan.sample && plan.exactTotal) last.push(q(countSql(query, text)));

@@ -233,8 +233,23 @@ describe("searchInnovations: beyond the exact limits", () => {
   });
 
   it("ranks only the newest matches when they are very many", async () => {
-    const query = parseCatalogueQuery(new URLSearchParams("q=halamanto"));
-    const rows = await rowsOf<CardRow>(db, itemsSql(query, { q: "halamanto" }, { relevanceWindow: 5 }));
+    const query = parseCatalogueQuery(new URLSearchParams("q=halamanto&perPage=5"));
+    const rows = await rowsOf<CardRow>(db, itemsSql(query, { q: "halamanto" }, { window: { size: 5, scan: 1_000 } }));
     expect(rows.map((r) => r.name)).toEqual(["Halamanto 25", "Halamanto 24", "Halamanto 23", "Halamanto 22", "Halamanto 21"]);
+    const r = await searchInnovations(db, query, { window: { size: 5, scan: 1_000 } });
+    expect(r.items.map((i) => i.name)).toEqual(["Halamanto 25", "Halamanto 24", "Halamanto 23", "Halamanto 22", "Halamanto 21"]);
+    expect(r.pages).toBe(1);
+  });
+
+  it("reads no further than the newest rows it may scan, and then ranks in full", async () => {
+    // Rows published after the Halamanto ones fill the scan: the window finds none.
+    await createInnovation(db, { name: "Lebih Baru Satu" });
+    await createInnovation(db, { name: "Lebih Baru Dua" });
+    const query = parseCatalogueQuery(new URLSearchParams("q=halamanto&perPage=5"));
+    const bounded = await rowsOf<CardRow>(db, itemsSql(query, { q: "halamanto" }, { window: { size: 5, scan: 2 } }));
+    expect(bounded).toEqual([]);
+    const r = await searchInnovations(db, query, { window: { size: 5, scan: 2 } });
+    expect(r.items.map((i) => i.name)).toEqual(["Halamanto 25", "Halamanto 24", "Halamanto 23", "Halamanto 22", "Halamanto 21"]);
+    expect(r.pages).toBe(5);
   });
 });

@@ -6,15 +6,22 @@
 // what large search engines do:
 // - facet counts (and the total, when that is large too) are estimated from a stratified
 //   sample and marked as estimates ("sekitar 910.000");
-// - relevance is ranked among the newest RELEVANCE_WINDOW matches.
+// - relevance is ranked among the newest matches (a bounded walk; see chooseRelevanceWindow).
 // The planner's row estimates (EXPLAIN: nothing is read) decide. They assume that ANDed words
-// are independent, so they err low and the search is then exact: slower, never wrong. A
-// statement that still runs away is stopped by the time limit (search-innovations.server.ts).
+// are independent, so they err low and the search is then exact: slower, never wrong; and a
+// window that comes back short is replaced by a full ranking. A statement that still runs
+// away is stopped by the time limit (statement-timeout.server.ts).
+//
+// What no choice here can fix, because no index leads to the rows: filters without words that
+// match few rows (their "newest" walk reads until it has a page), and phrases of common words
+// (the GIN index cannot check word order, so every candidate's vector is read). A GIN index
+// over the facet values (one text[] of "province:33", "sector:kesehatan", …) would give the
+// first an index; smaller, untoasted vectors would make the second cheaper.
 import type { SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { rowsOf } from "./cards.server";
 import type { CatalogueQuery } from "./schemas";
-import { estimateSql, facetFilters, facetRowsWhere, idSpanSql, indexedWhere, matchWhere, type SearchText } from "./search-sql.server";
+import { estimateSql, facetFilters, facetRowsWhere, idSpanSql, indexedWhere, matchWhere, type RelevanceWindow, type SearchText } from "./search-sql.server";
 
 export type PlanLimits = {
   /** Facets counted exactly when an index finds at most this many rows (estimated). */
@@ -23,8 +30,10 @@ export type PlanLimits = {
   countLimit: number;
   /** Matches always ranked in full up to this estimate. */
   rankLimit: number;
-  /** Otherwise, when cheaper, only this many of the newest matches are ranked. */
+  /** Otherwise, when cheaper, only this many of the newest matches are ranked… */
   relevanceWindow: number;
+  /** …looked for among this many of the newest published rows. */
+  relevanceScan: number;
   /** Rows of the facet set a sample aims to hold. */
   sampleTarget: number;
   /**
@@ -44,8 +53,9 @@ export const DEFAULT_LIMITS: PlanLimits = {
   countLimit: 20_000,
   rankLimit: 1_000,
   relevanceWindow: 500,
+  relevanceScan: 30_000,
   sampleTarget: 2_000,
-  sampleReadLimit: 8_000,
+  sampleReadLimit: 5_000,
   timeoutMs: 3_000,
 };
 
@@ -59,7 +69,7 @@ const STRATA = 128;
 
 export type SearchPlan = {
   estimates: { matches: number; facetRows: number; candidates: number; tableRows: number };
-  relevanceWindow?: number;
+  relevanceWindow?: RelevanceWindow;
   /** Facet counts from a sample: read only ids in `ranges`, multiply by `scale`. */
   sample?: { ranges: [number, number][]; scale: number };
   /** Whether the total is counted exactly (else it is estimated from the sample). */
@@ -68,21 +78,22 @@ export type SearchPlan = {
 
 /**
  * Ranking every match reads every candidate the GIN index returns (the filters have no index)
- * and every match's search vector; ranking the newest `window` matches walks the published-at
- * index until it has them, reading window / selectivity rows. Take the cheaper. Not for
- * phrases ("bank sampah"): the planner estimates them like their words ANDed, far too many,
- * and walking for rare ones would read the whole table.
+ * and every match's search vector; the window walks the newest rows until it has its matches
+ * or has read `relevanceScan` rows, and reads only those matches' vectors. Take the cheaper.
+ * Not for phrases ("bank sampah"): the planner estimates them like their words ANDed, far too
+ * many, and the window would come back short after testing the phrase on every row it read.
  */
 export function chooseRelevanceWindow(
   e: { matches: number; candidates: number; tableRows: number },
-  limits: Pick<PlanLimits, "rankLimit" | "relevanceWindow">,
+  limits: Pick<PlanLimits, "rankLimit" | "relevanceWindow" | "relevanceScan">,
   phrase: boolean,
-): number | undefined {
-  if (phrase || e.matches <= Math.max(limits.rankLimit, limits.relevanceWindow)) return undefined;
+): RelevanceWindow | undefined {
+  const size = limits.relevanceWindow;
+  if (phrase || e.matches <= Math.max(limits.rankLimit, size)) return undefined;
   const selectivity = e.matches / Math.max(e.tableRows, e.matches, 1);
-  const walk = (limits.relevanceWindow / selectivity) * FETCH + limits.relevanceWindow * VECTOR;
+  const walk = Math.min(limits.relevanceScan, size / selectivity) * FETCH + size * VECTOR;
   const full = e.candidates * FETCH + e.matches * VECTOR;
-  return walk < full ? limits.relevanceWindow : undefined;
+  return walk < full ? { size, scan: limits.relevanceScan } : undefined;
 }
 
 type ExplainRow = { "QUERY PLAN": unknown };

@@ -44,16 +44,16 @@ describe("roundEstimate", () => {
 });
 
 describe("chooseRelevanceWindow", () => {
-  const limits = { rankLimit: 1_000, relevanceWindow: 500 };
+  const limits = { rankLimit: 1_000, relevanceWindow: 500, relevanceScan: 30_000 };
   it("ranks a few matches in full", () => {
     expect(chooseRelevanceWindow({ matches: 800, candidates: 800, tableRows: 1_000_000 }, limits, false)).toBeUndefined();
     expect(chooseRelevanceWindow({ matches: 3_000, candidates: 3_000, tableRows: 1_000_000 }, limits, false)).toBeUndefined();
   });
   it("ranks only the newest of very many matches", () => {
-    expect(chooseRelevanceWindow({ matches: 900_000, candidates: 900_000, tableRows: 1_000_000 }, limits, false)).toBe(500);
+    expect(chooseRelevanceWindow({ matches: 900_000, candidates: 900_000, tableRows: 1_000_000 }, limits, false)).toEqual({ size: 500, scan: 30_000 });
   });
   it("walks when filters narrow a common word's many candidates", () => {
-    expect(chooseRelevanceWindow({ matches: 8_000, candidates: 550_000, tableRows: 1_000_000 }, limits, false)).toBe(500);
+    expect(chooseRelevanceWindow({ matches: 8_000, candidates: 550_000, tableRows: 1_000_000 }, limits, false)).toEqual({ size: 500, scan: 30_000 });
   });
   it("never walks for a phrase, whose estimate is unreliable", () => {
     expect(chooseRelevanceWindow({ matches: 900_000, candidates: 900_000, tableRows: 1_000_000 }, limits, true)).toBeUndefined();

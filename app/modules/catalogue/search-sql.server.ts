@@ -122,24 +122,36 @@ const orderBy = (keys: SortKey[], expr: (k: SortKey, n: number) => SQL) =>
     sql`, `,
   );
 
+/** Rank only the newest `size` matches found among the newest `scan` published rows. */
+export type RelevanceWindow = { size: number; scan: number };
+
 /**
  * One page of cards. The page's ids are chosen on narrow columns first, so only its rows are
  * joined and have their summary read.
  *
- * `relevanceWindow`: for a query matching very many rows, ranking every match means reading
- * every match's search vector (the costly part of full-text search). Then only the newest
- * `relevanceWindow` matches are ranked; a query that specific words narrow down is ranked in
- * full. The caller decides from the planner's estimate.
+ * `window`: for a query matching very many rows, ranking every match means reading every
+ * match's search vector (the costly part of full-text search). Then only the newest
+ * `window.size` matches are ranked, looked for among the newest `window.scan` published rows
+ * (so the walk is bounded even when the matches turn out sparser than estimated: a LIMIT is a
+ * wall no condition is pushed through). The caller decides from the planner's estimates, and
+ * ranks in full when the window comes back short.
  */
-export function itemsSql(query: CatalogueQuery, text: SearchText | null, opts: { relevanceWindow?: number } = {}): SQL {
+export function itemsSql(query: CatalogueQuery, text: SearchText | null, opts: { window?: RelevanceWindow } = {}): SQL {
   const offset = (query.page - 1) * query.perPage;
-  const windowed = opts.relevanceWindow !== undefined && text !== null && query.sort === "relevance";
-  const source = windowed
-    ? sql`(SELECT i.id, i.search_vector, i.published_at FROM innovations i
-           WHERE ${matchWhere(query, text)}
-           ORDER BY i.published_at DESC, i.id DESC LIMIT ${opts.relevanceWindow}) w`
+  const win = opts.window && text !== null && query.sort === "relevance" ? opts.window : null;
+  // The newest rows, exposing (as `i`) every column the filters and the words read.
+  const newest = (w: RelevanceWindow) => sql`(
+      SELECT i.id, i.search_vector, i.published_at, i.agency_type, i.province_code, i.sectors, i.sdgs, i.status, i.start_year
+      FROM innovations i
+      WHERE ${and([published, ...agencyIs(query)])}
+      ORDER BY i.published_at DESC, i.id DESC
+      LIMIT ${w.scan}) i`;
+  const source = win
+    ? sql`(SELECT i.id, i.search_vector, i.published_at FROM ${newest(win)}
+           WHERE ${and([...Object.values(facetFilters(query)), ...wordsMatch(text)])}
+           ORDER BY i.published_at DESC, i.id DESC LIMIT ${win.size}) w`
     : sql`innovations i WHERE ${matchWhere(query, text)}`;
-  const alias = windowed ? "w" : "i";
+  const alias = win ? "w" : "i";
   const keys = sortKeys(query, text, alias);
   const picked = sql.join(
     keys.map((k, n) => sql`${k.expr} AS ${sql.raw(`k${n}`)}`),
