@@ -3,8 +3,13 @@
 import path from "node:path";
 import { serve } from "@hono/node-server";
 
-export async function runServer({ root, env: source = process.env, log = console.log }) {
+export async function runServer({ root, env: given = process.env, log = console.log }) {
   const started = performance.now();
+  // Lumbung's own mode (demo data, required settings) comes from the settings as given. The
+  // libraries always run their production builds: React's development build renders pages
+  // several times slower. Set before the build (and so React) is loaded.
+  const source = { ...given };
+  process.env.NODE_ENV = "production";
   const buildDir = path.resolve(root, source.LUMBUNG_BUILD_DIR ?? "build");
   const build = await import(path.join(buildDir, "server/index.js"));
   const env = build.parseEnv(source);
