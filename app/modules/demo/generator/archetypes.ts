@@ -115,8 +115,8 @@ export const ARCHETYPES: Archetype[] = [
   },
   {
     id: "aduan",
-    names: ["Layanan Aduan Cepat {O}", "Respons Cepat {O}", "Kanal Pengaduan {O}"],
-    acronyms: ["Halo {S}", "Tanggap {S}", "Lapor {S}"],
+    names: ["Respons Cepat {O}", "Tanggap Cepat {O}", "Pusat Panggilan {O}"],
+    acronyms: ["Respon {S}", "Tanggap {S}", "Halo {S}"],
     kind: "kanal aduan dan respons cepat",
     summaries: [
       "Warga menyampaikan aduan tentang {obj} lewat telepon, WhatsApp, dan media sosial. Setiap aduan dicatat, diteruskan ke petugas yang berwenang, dan dilaporkan kembali kepada pelapor sampai selesai.",

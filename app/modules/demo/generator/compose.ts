@@ -117,7 +117,8 @@ export function composeInnovation(rng: Rng, ctx: ComposeContext): ComposedInnova
   };
   // Names and acronyms are paired by position ("Jemput Bola …" ↔ "Jempol …").
   const variant = rng.int(0, archetype.names.length - 1);
-  const name = fill(archetype.names[variant], vars);
+  // An object's label may repeat the archetype's last word ("Kanal Pengaduan Pengaduan …").
+  const name = fill(archetype.names[variant], vars).replace(/\b(\p{L}+)(\s+\1\b)+/giu, "$1");
   const acronym = acronymOf(archetype.acronyms[variant], object.stem);
   const measuredIn = Math.min(ctx.startYear + rng.int(1, 3), 2026);
   const i1 = indicatorOf(rng, theme.indicators[ii], measuredIn);
