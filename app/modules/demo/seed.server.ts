@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, meta, users } from "~/db/schema";
 import { seedReference } from "~/modules/agencies/seed-reference.server";
@@ -37,5 +37,7 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
     });
   }
   await db.insert(meta).values({ key: "demo_seeded", value: { at: new Date().toISOString() } });
+  // The catalogue's search plans from planner statistics, and PGlite never gathers them itself.
+  await db.execute(sql`ANALYZE`);
   return { seeded: true, innovations: content.innovations };
 }

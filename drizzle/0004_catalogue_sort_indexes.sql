@@ -1,0 +1,2 @@
+CREATE INDEX "innovations_published_name_idx" ON "innovations" USING btree ("name","id") WHERE state = 'published';--> statement-breakpoint
+CREATE INDEX "innovations_published_started_idx" ON "innovations" USING btree ("started_on" DESC NULLS LAST,"id" DESC NULLS FIRST) WHERE state = 'published';
