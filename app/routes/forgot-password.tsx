@@ -7,8 +7,9 @@ import { useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { ForgotSchema } from "~/modules/accounts/schemas";
 import { requestPasswordReset } from "~/modules/accounts/use-token.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Lupa kata sandi · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.forgot.title");
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, env } = services(context);

@@ -12,8 +12,9 @@ import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { DEMO_PASSWORD, DEMO_LOGINS } from "~/modules/demo/demo-logins";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { useT } from "~/lib/use-i18n";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Masuk · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav.login");
 
 export function loader({ context, request }: Route.LoaderArgs) {
   const { actor } = requestInfo(context);

@@ -4,7 +4,7 @@ import { units, users, userTokens } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { invitableRoles, type Actor, type Role } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { queueMail } from "~/modules/mail/queue-mail.server";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const INVITE_DAYS = 7;
@@ -53,11 +53,8 @@ export async function inviteUser(
     await queueMail(tx, {
       to: input.email,
       kind: "invite",
-      subject: "Undangan ke Lumbung / Invitation to Lumbung",
-      body:
-        `Yth. ${input.name},\n\n${actor.name} mengundang Anda ke Lumbung. Buka tautan ini untuk membuat kata sandi ` +
-        `(berlaku ${INVITE_DAYS} hari):\n${link}\n\n` +
-        `${actor.name} has invited you to Lumbung. Open this link to set your password (valid ${INVITE_DAYS} days):\n${link}\n`,
+      subject: bilingualSubject("mail.invite.subject"),
+      body: bilingual("mail.invite.body", { name: input.name, inviter: actor.name, days: INVITE_DAYS, link }),
     });
     await recordAudit(tx, { actorUserId: actor.id, action: "user.invite", subjectType: "user", subjectId: u.id, data: { role: input.role, agencyId } });
     return u.id;

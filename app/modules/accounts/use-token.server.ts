@@ -3,7 +3,7 @@ import type { Db } from "~/db/client.server";
 import { sessions, users, userTokens } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { queueMail } from "~/modules/mail/queue-mail.server";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { hashPassword } from "./password.server";
 import { hashToken, newToken } from "./tokens.server";
 
@@ -60,11 +60,8 @@ export async function requestPasswordReset(db: Db, email: string, opts: { public
     await queueMail(tx, {
       to: user.email,
       kind: "password-reset",
-      subject: "Atur ulang kata sandi Lumbung / Reset your Lumbung password",
-      body:
-        `Buka tautan ini untuk mengatur ulang kata sandi (berlaku ${RESET_HOURS} jam):\n${link}\n\n` +
-        `Open this link to reset your password (valid ${RESET_HOURS} hours):\n${link}\n\n` +
-        `Abaikan email ini jika Anda tidak memintanya. / Ignore this email if you did not ask for it.\n`,
+      subject: bilingualSubject("mail.reset.subject"),
+      body: bilingual("mail.reset.body", { hours: RESET_HOURS, link }),
     });
   });
   return token;

@@ -3,14 +3,20 @@ import type { Db, Tx } from "~/db/client.server";
 import { users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
-import { queueMail } from "~/modules/mail/queue-mail.server";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { loadInnovation } from "./load-innovation.server";
 import { applyTransition } from "./transition.server";
 
-async function tellCreator(tx: Tx, createdBy: number | null, subject: string, body: string) {
+async function tellCreator(tx: Tx, createdBy: number | null, what: "returned" | "published", vars: Record<string, string>) {
   if (!createdBy) return;
   const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, createdBy));
-  if (creator) await queueMail(tx, { to: creator.email, kind: "innovation-reviewed", subject, body });
+  if (!creator) return;
+  await queueMail(tx, {
+    to: creator.email,
+    kind: `innovation-${what}`,
+    subject: bilingualSubject(`mail.${what}.subject`, vars),
+    body: bilingual(`mail.${what}.body`, vars),
+  });
 }
 
 /** Admin Lokal returns an entry to its operator with a note saying what to correct. */
@@ -25,12 +31,7 @@ export async function returnInnovation(db: Db, actor: Actor, id: number, comment
     actorId: actor.id,
     comment,
     after: (tx) =>
-      tellCreator(
-        tx,
-        current.createdBy,
-        `Inovasi dikembalikan: ${current.name}`,
-        `Catatan Admin Lokal / Agency admin's note:\n${comment}\n\n${opts.publicUrl}/kelola/inovasi/${id}\n`,
-      ),
+      tellCreator(tx, current.createdBy, "returned", { name: current.name, comment, link: `${opts.publicUrl}/kelola/inovasi/${id}` }),
   });
 }
 
@@ -45,12 +46,7 @@ export async function publishInnovation(db: Db, actor: Actor, id: number, opts: 
     transition: "publish",
     actorId: actor.id,
     after: (tx) =>
-      tellCreator(
-        tx,
-        current.createdBy,
-        `Inovasi terbit: ${current.name}`,
-        `Inovasi "${current.name}" sudah terbit di katalog / is now published: ${opts.publicUrl}/inovasi/${current.slug}\n`,
-      ),
+      tellCreator(tx, current.createdBy, "published", { name: current.name, link: `${opts.publicUrl}/inovasi/${current.slug}` }),
   });
 }
 

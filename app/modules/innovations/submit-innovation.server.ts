@@ -3,7 +3,7 @@ import type { Db } from "~/db/client.server";
 import { users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
-import { queueMail } from "~/modules/mail/queue-mail.server";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { loadInnovation } from "./load-innovation.server";
 import { REQUIRED_FOR_SUBMIT } from "./schemas";
 import { applyTransition } from "./transition.server";
@@ -34,11 +34,8 @@ export async function submitInnovation(db: Db, actor: Actor, id: number, opts: {
         await queueMail(tx, {
           to: a.email,
           kind: "innovation-submitted",
-          subject: `Inovasi menunggu pemeriksaan: ${current.name}`,
-          body:
-            `${actor.name} mengirim inovasi "${current.name}" untuk diperiksa.\n` +
-            `Periksa di: ${opts.publicUrl}/kelola/inovasi/${id}\n\n` +
-            `${actor.name} sent the innovation "${current.name}" for review: ${opts.publicUrl}/kelola/inovasi/${id}\n`,
+          subject: bilingualSubject("mail.submitted.subject", { name: current.name }),
+          body: bilingual("mail.submitted.body", { actor: actor.name, name: current.name, link: `${opts.publicUrl}/kelola/inovasi/${id}` }),
         });
       }
     },

@@ -14,8 +14,9 @@ import { CsvImport } from "~/components/csv-import";
 import { AgencySchema } from "~/modules/agencies/schemas";
 import { createAgencies } from "~/modules/agencies/create-agencies.server";
 import { AGENCY_COLUMNS, importAgencies } from "~/modules/agencies/import-csv.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Instansi · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav.agencies");
 
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);

@@ -6,8 +6,9 @@ import { innovations } from "~/db/schema";
 import { page } from "~/lib/respond.server";
 import { useT } from "~/lib/use-i18n";
 import { INNOVATION_STATES } from "~/modules/innovations/vocab";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Kelola · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav.manage");
 
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);

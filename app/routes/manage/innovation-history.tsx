@@ -6,8 +6,9 @@ import { page } from "~/lib/respond.server";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { loadInnovation } from "~/modules/innovations/load-innovation.server";
 import { innovationHistoryOf } from "~/modules/innovations/queries.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Riwayat perubahan · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "innovations.manage.history");
 
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const actor = requireUser(context);

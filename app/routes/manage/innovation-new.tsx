@@ -11,8 +11,9 @@ import { addInnovationFiles } from "~/modules/innovations/files.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
 import { agencyOptions, unitsOfAgency } from "~/modules/innovations/queries.server";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Daftarkan inovasi · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "innovations.manage.new");
 
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);

@@ -7,8 +7,9 @@ import { listManagedInnovations } from "~/modules/innovations/queries.server";
 import { INNOVATION_STATES, type InnovationState } from "~/modules/innovations/vocab";
 import { forbidden } from "~/lib/errors";
 import { Pagination } from "~/components/pagination";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Inovasi instansi · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "innovations.manage.title");
 
 const PER_PAGE = 25;
 

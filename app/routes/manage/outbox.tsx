@@ -5,8 +5,9 @@ import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { outbox, users } from "~/db/schema";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Kotak keluar · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.outbox.title");
 
 // The secretariat reads all outgoing mail; Admin Lokal reads only mail to its own agency's people.
 export const loader = page(async ({ context }: Route.LoaderArgs) => {

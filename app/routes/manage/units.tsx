@@ -14,8 +14,9 @@ import { CsvImport } from "~/components/csv-import";
 import { UnitSchema } from "~/modules/agencies/schemas";
 import { addUnits } from "~/modules/agencies/add-units.server";
 import { importUnits } from "~/modules/agencies/import-csv.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Unit pelayanan · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "agencies.units.title");
 
 // Admin Lokal manages its own agency's units; the secretariat picks an agency with ?instansi=ID.
 function managedAgencyId(actor: { role: string; agencyId: number | null }, request: Request) {

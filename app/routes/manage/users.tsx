@@ -13,8 +13,9 @@ import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/fo
 import { InviteSchema } from "~/modules/accounts/schemas";
 import { inviteUser } from "~/modules/accounts/invite-user.server";
 import { agencyOptions, unitsOfAgency } from "~/modules/innovations/queries.server";
+import { pageTitle } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = () => [{ title: "Pengguna · Lumbung" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.users.title");
 
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);
