@@ -8,12 +8,16 @@ export type FormResult<T> = { ok: true; data: T; values: Record<string, unknown>
 // PostgreSQL text cannot hold NUL characters: drop them at the boundary.
 export const stripNul = <T,>(v: T): T => (typeof v === "string" ? (v.replace(/\u0000/g, "") as T) : v);
 
-/** FormData as a plain object; a name given more than once, or ending in [], becomes an array. */
-export function formToObject(form: FormData): Record<string, unknown> {
+/**
+ * FormData's text fields as a plain object; a name given more than once, or ending in [],
+ * becomes an array. Files are left to their own readers (they cannot be shown back in a form).
+ */
+export function formToObject(form: FormData, skip: (key: string) => boolean = () => false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
-    if (key === "_csrf" || key === "_intent") continue;
-    const all = form.getAll(key).map(stripNul);
+    if (key === "_csrf" || key === "_intent" || skip(key)) continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string").map(stripNul);
+    if (!all.length) continue;
     const name = key.endsWith("[]") ? key.slice(0, -2) : key;
     out[name] = key.endsWith("[]") || all.length > 1 ? all : all[0];
   }

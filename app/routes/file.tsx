@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Route } from "./+types/file";
 import { requestInfo, services } from "~/lib/context.server";
-import { innovationFiles, innovations } from "~/db/schema";
+import { fileForDownload } from "~/modules/innovations/files.server";
 import { notFound } from "~/lib/errors";
 import { can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
@@ -11,20 +10,7 @@ import { page } from "~/lib/respond.server";
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const { db } = services(context);
   const { actor } = requestInfo(context);
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  const [row] = await db
-    .select({
-      data: innovationFiles.data,
-      mime: innovationFiles.mime,
-      filename: innovationFiles.filename,
-      sha256: innovationFiles.sha256,
-      agencyId: innovations.agencyId,
-      state: innovations.state,
-    })
-    .from(innovationFiles)
-    .innerJoin(innovations, eq(innovations.id, innovationFiles.innovationId))
-    .where(eq(innovationFiles.id, id));
+  const row = await fileForDownload(db, Number(params.id));
   if (!row || !can(actor, "innovation.view", row).ok) throw notFound();
   const isPublic = row.state === "published";
   const inline = row.mime.startsWith("image/");

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "~/db/client.server";
-import { innovationFiles, innovationHistory } from "~/db/schema";
+import { innovationFiles, innovationHistory, innovations } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
@@ -105,4 +105,22 @@ export async function listInnovationFiles(db: Db, id: number) {
     .from(innovationFiles)
     .where(eq(innovationFiles.innovationId, id))
     .orderBy(innovationFiles.id);
+}
+
+/** A stored file with what deciding who may read it needs: its entry's agency and state. */
+export async function fileForDownload(db: Db, fileId: number) {
+  if (!Number.isSafeInteger(fileId) || fileId <= 0) return null;
+  const [row] = await db
+    .select({
+      data: innovationFiles.data,
+      mime: innovationFiles.mime,
+      filename: innovationFiles.filename,
+      sha256: innovationFiles.sha256,
+      agencyId: innovations.agencyId,
+      state: innovations.state,
+    })
+    .from(innovationFiles)
+    .innerJoin(innovations, eq(innovations.id, innovationFiles.innovationId))
+    .where(eq(innovationFiles.id, fileId));
+  return row ?? null;
 }

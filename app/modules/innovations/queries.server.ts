@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { INNOVATION_STATES } from "./vocab";
 import type { Db } from "~/db/client.server";
 import { agencies, innovationHistory, innovations, units, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
@@ -55,10 +56,19 @@ export async function innovationHistoryOf(db: Db, id: number) {
     .orderBy(desc(innovationHistory.at), desc(innovationHistory.id));
 }
 
-export async function unitsOfAgency(db: Db, agencyId: number) {
-  return db.select({ id: units.id, name: units.name }).from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
+/** How many of the actor's agency's entries (all, for the secretariat) are at each stage. */
+export async function countByState(db: Db, actor: Extract<Actor, { kind: "user" }>) {
+  const scope = actor.role === "national_admin" ? undefined : eq(innovations.agencyId, actor.agencyId ?? -1);
+  const rows = await db
+    .select({ state: innovations.state, n: sql<number>`count(*)::int` })
+    .from(innovations)
+    .where(scope)
+    .groupBy(innovations.state);
+  return Object.fromEntries(INNOVATION_STATES.map((s) => [s, rows.find((r) => r.state === s)?.n ?? 0])) as Record<InnovationState, number>;
 }
 
-export async function agencyOptions(db: Db) {
-  return db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(agencies.name);
+export async function slugOf(db: Db, id: number | null) {
+  if (!id) return null;
+  const [row] = await db.select({ slug: innovations.slug }).from(innovations).where(eq(innovations.id, id));
+  return row?.slug ?? null;
 }

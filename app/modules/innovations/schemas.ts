@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined, stripNul, toArray } from "~/lib/forms";
+import { blankToUndefined, formToObject, stripNul, toArray } from "~/lib/forms";
 import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SECTORS } from "./vocab";
 
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
@@ -65,13 +65,7 @@ export type InnovationInput = z.output<typeof InnovationInputSchema>;
 
 /** The form's flat fields → the schema's input, gathering the indicator rows. */
 export function innovationFormToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("indicator_") || key === "_csrf" || key === "_intent" || key === "photos" || key === "evidence") continue;
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string").map(stripNul);
-    const name = key.endsWith("[]") ? key.slice(0, -2) : key;
-    out[name] = key.endsWith("[]") ? all : all[0];
-  }
+  const out = formToObject(form, (key) => key.startsWith("indicator_"));
   const col = (k: string) => form.getAll(`indicator_${k}`).map((v) => (typeof v === "string" ? stripNul(v).trim() : ""));
   const names = col("name");
   const before = col("before");

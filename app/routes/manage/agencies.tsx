@@ -1,5 +1,4 @@
 import { data, Form, Link } from "react-router";
-import { desc, inArray } from "drizzle-orm";
 import type { Route } from "./+types/agencies";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
@@ -8,7 +7,7 @@ import { page } from "~/lib/respond.server";
 import { formToObject, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
-import { agencies } from "~/db/schema";
+import { listEnterprises } from "~/modules/agencies/queries.server";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { CsvImport } from "~/components/csv-import";
 import { AgencySchema } from "~/modules/agencies/schemas";
@@ -22,12 +21,7 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   assertCan(actor, "agency.create");
   const { db } = services(context);
-  const list = await db
-    .select({ id: agencies.id, name: agencies.name, type: agencies.type, regionCode: agencies.regionCode, slug: agencies.slug })
-    .from(agencies)
-    .where(inArray(agencies.type, ["bumn", "bumd"]))
-    .orderBy(desc(agencies.createdAt))
-    .limit(200);
+  const list = await listEnterprises(db);
   return { list };
 });
 

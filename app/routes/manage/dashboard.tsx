@@ -1,8 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
 import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { innovations } from "~/db/schema";
+import { countByState } from "~/modules/innovations/queries.server";
 import { page } from "~/lib/respond.server";
 import { useT } from "~/lib/use-i18n";
 import { INNOVATION_STATES } from "~/modules/innovations/vocab";
@@ -13,17 +12,11 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const { db } = services(context);
-  const scope = actor.role === "national_admin" ? undefined : actor.agencyId ? eq(innovations.agencyId, actor.agencyId) : sql`false`;
-  const counts = await db
-    .select({ state: innovations.state, n: sql<number>`count(*)::int` })
-    .from(innovations)
-    .where(scope ? and(scope) : undefined)
-    .groupBy(innovations.state);
   return {
     name: actor.name,
     role: actor.role,
     agencyName: requestInfo(context).agencyName,
-    counts: Object.fromEntries(INNOVATION_STATES.map((s) => [s, counts.find((c) => c.state === s)?.n ?? 0])),
+    counts: await countByState(db, actor),
     hasRegister: ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
   };
 });

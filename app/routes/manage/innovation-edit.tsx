@@ -14,11 +14,10 @@ import { submitInnovation } from "~/modules/innovations/submit-innovation.server
 import { publishInnovation, returnInnovation, unpublishInnovation } from "~/modules/innovations/review-innovation.server";
 import { addInnovationFiles, listInnovationFiles, removeInnovationFile } from "~/modules/innovations/files.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
-import { unitsOfAgency } from "~/modules/innovations/queries.server";
+import { slugOf } from "~/modules/innovations/queries.server";
+import { unitsOfAgency } from "~/modules/agencies/queries.server";
 import { ReturnSchema } from "~/modules/innovations/schemas";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
-import { innovations } from "~/db/schema";
-import { eq } from "drizzle-orm";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.innovation.name ?? ""} · Lumbung` }];
 
@@ -38,11 +37,7 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
   const { db, env } = services(context);
   const innovation = await loadInnovation(db, Number(params.id));
   assertCan(actor, "innovation.manage", innovation);
-  let originInnovation: string | null = null;
-  if (innovation.originInnovationId) {
-    const [o] = await db.select({ slug: innovations.slug }).from(innovations).where(eq(innovations.id, innovation.originInnovationId));
-    originInnovation = o?.slug ?? null;
-  }
+  const originInnovation = await slugOf(db, innovation.originInnovationId);
   const notice = new URL(request.url).searchParams.get("pesan");
   return {
     innovation: { ...innovation, searchVector: undefined, originInnovation },

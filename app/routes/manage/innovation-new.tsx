@@ -9,7 +9,7 @@ import { useT } from "~/lib/use-i18n";
 import { createInnovation } from "~/modules/innovations/create-innovation.server";
 import { addInnovationFiles } from "~/modules/innovations/files.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
-import { agencyOptions, unitsOfAgency } from "~/modules/innovations/queries.server";
+import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 import { pageTitle } from "~/lib/meta";
 

@@ -1,5 +1,4 @@
 import { data, Form } from "react-router";
-import { eq } from "drizzle-orm";
 import type { Route } from "./+types/units";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
@@ -8,7 +7,7 @@ import { page } from "~/lib/respond.server";
 import { formToObject, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
-import { agencies, units } from "~/db/schema";
+import { agencyById, unitsOfAgency } from "~/modules/agencies/queries.server";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { CsvImport } from "~/components/csv-import";
 import { UnitSchema } from "~/modules/agencies/schemas";
@@ -28,7 +27,7 @@ async function managedAgency(context: Route.LoaderArgs["context"], request: Requ
   const actor = requireUser(context);
   const agencyId = managedAgencyId(actor, request);
   assertCan(actor, "agency.manage", { agencyId });
-  const [agency] = await services(context).db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
+  const agency = await agencyById(services(context).db, agencyId);
   if (!agency) throw new AppError("not-found", "errors.notFound");
   return { actor, agency, agencyId };
 }
@@ -36,7 +35,7 @@ async function managedAgency(context: Route.LoaderArgs["context"], request: Requ
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const { agency, agencyId } = await managedAgency(context, request);
   const { db } = services(context);
-  const list = await db.select().from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
+  const list = await unitsOfAgency(db, agencyId);
   return { agency, units: list, added: new URL(request.url).searchParams.get("ditambah") };
 });
 

@@ -1,5 +1,4 @@
 import { data, Form } from "react-router";
-import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Route } from "./+types/users";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, forbidden } from "~/lib/errors";
@@ -8,11 +7,11 @@ import { page } from "~/lib/respond.server";
 import { formToObject, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
-import { agencies, units, users } from "~/db/schema";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { InviteSchema } from "~/modules/accounts/schemas";
 import { inviteUser } from "~/modules/accounts/invite-user.server";
-import { agencyOptions, unitsOfAgency } from "~/modules/innovations/queries.server";
+import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
+import { listUsers } from "~/modules/accounts/list-users.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.users.title");
@@ -23,22 +22,7 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
   if (!roles.length) throw forbidden();
   const { db } = services(context);
   const national = actor.role === "national_admin";
-  const list = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      agencyName: agencies.shortName,
-      unitName: units.name,
-      active: sql<boolean>`${users.passwordHash} is not null`,
-    })
-    .from(users)
-    .leftJoin(agencies, eq(agencies.id, users.agencyId))
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(national ? isNotNull(users.id) : eq(users.agencyId, actor.agencyId ?? -1))
-    .orderBy(users.name)
-    .limit(500);
+  const list = await listUsers(db, actor);
   return {
     list,
     roles,

@@ -1,0 +1,28 @@
+import { desc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { agencies, units } from "~/db/schema";
+
+export async function agencyById(db: DbOrTx, id: number) {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const [row] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, id));
+  return row ?? null;
+}
+
+/** Every agency as a choice in a form. */
+export async function agencyOptions(db: DbOrTx) {
+  return db.select({ id: agencies.id, name: agencies.name }).from(agencies).orderBy(agencies.name);
+}
+
+export async function unitsOfAgency(db: DbOrTx, agencyId: number) {
+  return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
+}
+
+/** The state- and region-owned enterprises the secretariat added, newest first. */
+export async function listEnterprises(db: DbOrTx, limit = 200) {
+  return db
+    .select({ id: agencies.id, name: agencies.name, type: agencies.type, regionCode: agencies.regionCode, slug: agencies.slug })
+    .from(agencies)
+    .where(inArray(agencies.type, ["bumn", "bumd"]))
+    .orderBy(desc(agencies.createdAt))
+    .limit(limit);
+}
