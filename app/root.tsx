@@ -52,6 +52,7 @@ function Header() {
           <NavLink to="/inovasi">{t("nav.catalogue")}</NavLink>
           <NavLink to="/instansi">{t("nav.agencies")}</NavLink>
           <NavLink to="/kepatuhan">{t("nav.compliance")}</NavLink>
+          <NavLink to="/kompetisi">{t("nav.competitions")}</NavLink>
           {user ? <NavLink to="/kelola">{t("nav.manage")}</NavLink> : null}
         </nav>
         <div className="header-tools">

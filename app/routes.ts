@@ -20,6 +20,10 @@ export default [
   route("kepatuhan", "routes/compliance.tsx"),
   route("kepatuhan/unduh", "routes/compliance-csv.tsx"),
 
+  // The competition.
+  route("kompetisi", "routes/competitions.tsx"),
+  route("kompetisi/:slug", "routes/competition.tsx"),
+
   // Accounts.
   route("preferensi", "routes/preferences.tsx"),
   route("masuk", "routes/login.tsx"),
@@ -39,6 +43,16 @@ export default [
     route("pengguna", "routes/manage/users.tsx"),
     route("instansi", "routes/manage/agencies.tsx"),
     route("kotak-keluar", "routes/manage/outbox.tsx"),
+    route("proposal", "routes/manage/proposals.tsx"),
+    route("proposal/:id", "routes/manage/proposal.tsx"),
+    route("proposal/:id/tanda-terima", "routes/manage/proposal-receipt.tsx"),
+    route("proposal/:id/berkas/:fileId", "routes/manage/proposal-file.tsx"),
+    route("kompetisi", "routes/manage/competitions.tsx"),
+    route("kompetisi/:slug", "routes/manage/competition.tsx"),
+    route("kompetisi/:slug/atur/:part", "routes/manage/competition-part.tsx"),
+    route("kompetisi/:slug/tahap/:stage", "routes/manage/competition-criteria.tsx"),
+    route("kompetisi/:slug/seleksi", "routes/manage/screening.tsx"),
+    route("kompetisi/:slug/seleksi/:id", "routes/manage/screening-proposal.tsx"),
   ]),
 
   // The open, read-only API.
@@ -49,6 +63,8 @@ export default [
   route("api/v1/agencies/:id", "routes/api/agency.ts"),
   route("api/v1/regions", "routes/api/regions.ts"),
   route("api/v1/compliance", "routes/api/compliance.ts"),
+  route("api/v1/competitions", "routes/api/competitions.ts"),
+  route("api/v1/competitions/:slug", "routes/api/competition.ts"),
   route("api/*", "routes/api/not-found.ts"),
 
   route("*", "routes/not-found.tsx"),

@@ -68,7 +68,20 @@ async function benchSize(serverUrl: string, size: number, rows: string[][]) {
 
   const search = await loadSearch();
   const db = await openPostgres(gen.url, 4);
-  const pool = new pg.Pool({ connectionString: gen.url, max: 4 });
+  // The app's pool settings (app/db/client.server.ts), so that the floor runs the same plans.
+  const pool = new pg.Pool({ connectionString: gen.url, max: 4, options: "-c work_mem=64MB" });
+  const run = async (s: { sql: string; params: unknown[]; avoidSeqScan?: boolean }) => {
+    if (!s.avoidSeqScan) return pool.query(s.sql, s.params);
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT set_config('enable_seqscan', 'off', true)");
+      return await client.query(s.sql, s.params);
+    } finally {
+      await client.query("COMMIT");
+      client.release();
+    }
+  };
   const app = await startApp({ DATABASE_URL: gen.url, NODE_ENV: "production" });
   try {
     const api = (await get(`${app.base}/api/v1/innovations`)).status === 200;
@@ -82,7 +95,7 @@ async function benchSize(serverUrl: string, size: number, rows: string[][]) {
       });
       const apiSeries = api ? await measure(() => get(`${app.base}/api/v1/innovations${qs ? `?${qs}` : ""}`)) : null;
       const raw = await measure(async () => {
-        for (const round of rounds) await Promise.all(round.map((s) => pool.query(s.sql, s.params as unknown[])));
+        for (const round of rounds) await Promise.all(round.map(run));
       });
       rows.push([
         size.toLocaleString("en"),

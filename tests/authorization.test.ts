@@ -10,8 +10,8 @@ import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import { PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
-import { createAgency, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { innovationFiles } from "../app/db/schema";
+import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
+import { innovationFiles, proposalFiles, proposals } from "../app/db/schema";
 
 const ROLES = ["anonymous", "operatorA", "operatorB", "agencyAdmin", "head", "evaluator", "panelist", "admin"] as const;
 type Who = (typeof ROLES)[number];
@@ -37,6 +37,8 @@ const TABLE: Record<string, Entry> = {
   "routes/file": { path: "/berkas/{draftFile}", get: AGENCY_A_STAFF },
   "routes/compliance": { path: "/kepatuhan", get: EVERYONE },
   "routes/compliance-csv": { path: "/kepatuhan/unduh", get: EVERYONE },
+  "routes/competitions": { path: "/kompetisi", get: EVERYONE },
+  "routes/competition": { path: "/kompetisi/{announced}", get: EVERYONE },
   "routes/preferences": { path: "/preferensi", get: EVERYONE, post: EVERYONE, postFields: { lang: "en" } },
   "routes/login": { path: "/masuk", get: EVERYONE, post: EVERYONE },
   "routes/logout": { path: "/keluar", get: EVERYONE, post: EVERYONE },
@@ -57,6 +59,16 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/agencies": { path: "/kelola/instansi", get: ["admin"], post: ["admin"] },
   "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"] },
+  "routes/manage/proposals": { path: "/kelola/proposal", get: REGISTER_USERS, post: ["operatorA", "operatorB", "agencyAdmin"] },
+  "routes/manage/proposal": { path: "/kelola/proposal/{proposalId}", get: AGENCY_A_STAFF, post: ["operatorA", "agencyAdmin"] },
+  "routes/manage/proposal-receipt": { path: "/kelola/proposal/{submittedProposal}/tanda-terima", get: AGENCY_A_STAFF },
+  "routes/manage/proposal-file": { path: "/kelola/proposal/{proposalId}/berkas/{proposalFile}", get: AGENCY_A_STAFF },
+  "routes/manage/screening": { path: "/kelola/kompetisi/kipp-buka/seleksi", get: ["admin"], post: ["admin"] },
+  "routes/manage/screening-proposal": { path: "/kelola/kompetisi/kipp-buka/seleksi/{submittedProposal}", get: ["admin"], post: ["admin"] },
+  "routes/manage/competitions": { path: "/kelola/kompetisi", get: ["admin"], post: ["admin"] },
+  "routes/manage/competition": { path: "/kelola/kompetisi/{draftCompetition}", get: ["admin"], post: ["admin"] },
+  "routes/manage/competition-part": { path: "/kelola/kompetisi/{draftCompetition}/atur/kategori", get: ["admin"], post: ["admin"] },
+  "routes/manage/competition-criteria": { path: "/kelola/kompetisi/{draftCompetition}/tahap/2", get: ["admin"], post: ["admin"] },
   "routes/api/openapi": { path: "/api/v1/openapi.json", get: EVERYONE },
   "routes/api/innovations": { path: "/api/v1/innovations", get: EVERYONE },
   "routes/api/innovation": { path: "/api/v1/innovations/{pubId}", get: EVERYONE },
@@ -64,6 +76,8 @@ const TABLE: Record<string, Entry> = {
   "routes/api/agency": { path: "/api/v1/agencies/{agencyId}", get: EVERYONE },
   "routes/api/regions": { path: "/api/v1/regions", get: EVERYONE },
   "routes/api/compliance": { path: "/api/v1/compliance", get: EVERYONE },
+  "routes/api/competitions": { path: "/api/v1/competitions", get: EVERYONE },
+  "routes/api/competition": { path: "/api/v1/competitions/{announced}", get: EVERYONE },
   "routes/api/not-found": { path: "/api/v1/tidak-ada", get: "404" },
   "routes/not-found": { path: "/tidak-ada", get: "404" },
 };
@@ -97,7 +111,28 @@ beforeAll(async () => {
     .insert(innovationFiles)
     .values({ innovationId: draft.id, kind: "photo", filename: "f.png", mime: "image/png", size: PNG_1PX.length, sha256: "x", data: new Uint8Array(PNG_1PX) })
     .returning();
+  const announced = await createCompetition(db, { state: "announced", slug: "kipp-umum" });
+  const draftCompetition = await createCompetition(db, { slug: "kipp-draf" });
+  const open = await createCompetition(db, { slug: "kipp-buka", state: "announced", registrationClosesInDays: 30 });
+  const [proposal] = await db
+    .insert(proposals)
+    .values({ competitionId: open.id, innovationId: pub.id, agencyId: agencyA.id, groupCode: "umum", categoryCode: "kesehatan", title: "Proposal A" })
+    .returning();
+  const pub2 = await createInnovation(db, { agencyId: agencyA.id, name: "Inovasi Terkirim" });
+  const [submitted] = await db
+    .insert(proposals)
+    .values({ competitionId: open.id, innovationId: pub2.id, agencyId: agencyA.id, groupCode: "umum", categoryCode: "kesehatan", title: "Proposal B", state: "submitted", receiptNumber: "KIPP-BUKA-00001", submittedAt: new Date() })
+    .returning();
+  const [pfile] = await db
+    .insert(proposalFiles)
+    .values({ proposalId: proposal.id, slot: "signifikansi", filename: "bukti.png", mime: "image/png", size: PNG_1PX.length, sha256: "y", data: new Uint8Array(PNG_1PX) })
+    .returning();
   Object.assign(vars, {
+    announced: announced.slug,
+    draftCompetition: draftCompetition.slug,
+    proposalId: String(proposal.id),
+    submittedProposal: String(submitted.id),
+    proposalFile: String(pfile.id),
     draftId: String(draft.id),
     draftFile: String(file.id),
     pubSlug: pub.slug,

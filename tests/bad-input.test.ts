@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
-import { createInnovation, createTestUser } from "../app/db/factories.server";
+import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
+import { proposals } from "../app/db/schema";
 
 const HOSTILE_QUERY =
   "?q=%00%27%22%3Cscript%3E%E0%A4%A&page=-1&halaman=99999999999999999999&perPage=100000&sort=%27&year=abc&year=99999" +
@@ -27,9 +28,19 @@ const HOSTILE_PATHS = [
   "/api/v1/innovations/%00",
   "/api/v1/innovations/99999999999999999999",
   "/api/v1/agencies/%27",
+  "/kompetisi/%00",
+  "/kelola/kompetisi/%27",
+  "/kelola/kompetisi/kipp-uji/atur/%00",
+  "/kelola/kompetisi/kipp-uji/tahap/99999999999999999999",
+  "/kelola/kompetisi/kipp-uji/tahap/-1",
+  "/api/v1/competitions/%00",
+  "/kelola/proposal/%00",
+  "/kelola/proposal/99999999999999999999",
+  "/kelola/proposal/1/berkas/%27",
+  "/kelola/proposal/abc/tanda-terima",
 ];
-const GET_PATHS = ["/", "/inovasi", "/instansi", "/kepatuhan", "/kepatuhan/unduh", "/kelola", "/kelola/inovasi", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/kelola/kotak-keluar", "/api/v1/innovations", "/api/v1/agencies", "/api/v1/regions", "/api/v1/compliance"];
-const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc"];
+const GET_PATHS = ["/", "/inovasi", "/instansi", "/kepatuhan", "/kepatuhan/unduh", "/kelola", "/kelola/inovasi", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/kelola/kotak-keluar", "/api/v1/innovations", "/api/v1/agencies", "/api/v1/regions", "/api/v1/compliance", "/kompetisi", "/kompetisi/kipp-uji", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/api/v1/competitions", "/kelola/proposal"];
+const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/kelola/kompetisi/kipp-uji/atur/tahap", "/kelola/kompetisi/kipp-uji/atur/kelayakan", "/kelola/kompetisi/kipp-uji/atur/umum", "/kelola/kompetisi/kipp-uji/tahap/2", "/kelola/proposal", "/kelola/proposal/{pid}"];
 
 const LONG = "ä".repeat(100_000);
 const hostileForms: Record<string, string | string[]>[] = [
@@ -39,6 +50,13 @@ const hostileForms: Record<string, string | string[]>[] = [
   { _intent: "publish" },
   { name: "Nama\u0000Nul", email: "a\u0000@b.id", password: "x\u0000", indicator_name: "a\u0000", indicator_before: "1", indicator_after: "2" },
   { _intent: "nonsense", indicator_name: ["a", "b"], indicator_before: "1" },
+  // Setup forms: rows with hostile indexes, instants, rubric lines, shares and versions.
+  { "r.0.code": "\u0000", "r.99999.name": LONG, "r.0.opensAt": "2031-02-30T25:61", "r.0.closesAt": "x", "r.0.advancement.n": "1e309", "r.0.rubric": "9-1: x\n-: \n1-2", "r.0.advancement.minTypeShares": "desa:x,:", "q.0.max": "-1", "r.0._remove": LONG, "excludeTiers[]": ["\u0000"], edition: "1e99", slug: LONG, source: "clone:99999999999" },
+  { version: "99999999999999999999", _intent: "announce", "r.-1.code": "a", "r.1.kind": "registration", "maxTimesInTier.tier": "x", "scoring.aggregate": "max", objectionDays: "-5", source: "preset:__proto__" },
+  { _intent: "autosave", code: "\u0000", body: LONG, version: "1e99", competition: LONG, innovationId: "-1", groupCode: "\u0000", categoryCode: LONG },
+  { _intent: "removeFile:99999999999", "section.x": LONG, "link.video": "javascript:alert(1)", sources: "abc 1e99 -5", "declarations[]": ["\u0000"] },
+  { _intent: "endorse" },
+  { _intent: "return", comment: LONG },
   { videoUrl: "javascript:alert(1)", contactEmail: "a@b", contactPhone: "<>", origin: "replication", originInnovation: "%00" },
 ];
 
@@ -46,14 +64,30 @@ let database: Database;
 let anon: Client;
 let admin: Client;
 let draftId = 0;
+let proposalId = 0;
+let operator: Client;
 beforeAll(async () => {
   database = await openTestDatabase();
   const { newClient } = await testClient(database);
   const u = await createTestUser(database.db, { role: "national_admin" });
   draftId = (await createInnovation(database.db, { state: "draft" })).id;
+  await createCompetition(database.db, { slug: "kipp-uji", state: "announced" });
+  // An agency's operator and a proposal they may edit, so hostile forms reach its code.
+  const agency = await createAgency(database.db);
+  const op = await createTestUser(database.db, { role: "unit_operator", agencyId: agency.id });
+  const open = await createCompetition(database.db, { slug: "kipp-buka", state: "announced", registrationClosesInDays: 10 });
+  const innovation = await createInnovation(database.db, { agencyId: agency.id });
+  proposalId = (
+    await database.db
+      .insert(proposals)
+      .values({ competitionId: open.id, innovationId: innovation.id, agencyId: agency.id, groupCode: "umum", categoryCode: "kesehatan", title: "Uji" })
+      .returning()
+  )[0].id;
   anon = newClient();
   admin = newClient();
   await admin.login(u.email, u.password);
+  operator = newClient();
+  await operator.login(op.email, op.password);
 });
 afterAll(async () => database?.close());
 
@@ -69,18 +103,20 @@ describe("hostile input", () => {
     expect(failures).toEqual([]);
   });
 
-  it("never answers a form post with a 500", async () => {
-    const failures: string[] = [];
-    for (const c of [anon, admin]) {
+  // One test per person: each posts every hostile form to every form route.
+  for (const who of ["anonymous", "national admin", "agency operator"] as const) {
+    it(`never answers a form post with a 500 (${who})`, async () => {
+      const c = who === "anonymous" ? anon : who === "national admin" ? admin : operator;
+      const failures: string[] = [];
       for (const p of POST_PATHS) {
         for (const f of hostileForms) {
-          const res = await c.post(p.replace("{id}", String(draftId)), f);
+          const res = await c.post(p.replace("{id}", String(draftId)).replace("{pid}", String(proposalId)), f);
           if (res.status >= 500) failures.push(`${p} ${Object.keys(f).join(",").slice(0, 60)} → ${res.status}`);
         }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    });
+  }
 
   it("answers a request body that is not a form with a 4xx", async () => {
     const res = await admin.request("POST", "/kelola/inovasi/baru", new URLSearchParams("a=%ZZ"), { "x-csrf-token": await admin.csrf() });

@@ -76,6 +76,10 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // the 4 MB default they go lossy at 1M innovations and a search rechecks ~100k rows
   // (measured 1.2 s → 0.2 s, docs/benchmarks.md).
   const pool = new pg.Pool({ connectionString: url, max, options: "-c work_mem=64MB" });
+  // An idle connection the server closes (a restart, an administrator's command, a dropped
+  // database) is reported on the pool; unheard, that event would end the whole process. The
+  // pool replaces the connection on the next query, so it is logged and nothing more.
+  pool.on("error", (e) => console.error("PostgreSQL connection lost:", e.message));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,

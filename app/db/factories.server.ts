@@ -2,7 +2,9 @@
 // agency too. Used by tests and by the demo seed, so both build data the same way.
 import { eq } from "drizzle-orm";
 import type { Db } from "./client.server";
-import { agencies, innovations, regions, units, users } from "./schema";
+import { agencies, competitions, innovations, regions, units, users } from "./schema";
+import { preset, type PresetId } from "~/modules/competitions/presets";
+import { withRegistrationClosingIn } from "~/modules/competitions/config";
 import { slugify } from "~/modules/agencies/regions";
 import { hashPassword } from "~/modules/accounts/password.server";
 import type { Role } from "~/lib/policy";
@@ -97,6 +99,28 @@ export async function createInnovation(db: Db, input: Partial<InnovationInsert> 
       startedOn,
       startYear: startedOn ? Number(startedOn.slice(0, 4)) : null,
     })
+    .returning();
+  return row;
+}
+
+/** An edition from a preset (default: the 2023 form), in the given state and year. */
+export async function createCompetition(
+  db: Db,
+  input: {
+    edition?: number;
+    slug?: string;
+    state?: (typeof competitions.$inferInsert)["state"];
+    preset?: PresetId;
+    /** Registration open now, closing in this many days (negative: closed that long ago). */
+    registrationClosesInDays?: number;
+  } = {},
+) {
+  const edition = input.edition ?? new Date().getFullYear();
+  const draft = preset(input.preset ?? "kipp-2023-umum", edition);
+  const config = input.registrationClosesInDays === undefined ? draft.config : withRegistrationClosingIn(draft.config, new Date(), input.registrationClosesInDays);
+  const [row] = await db
+    .insert(competitions)
+    .values({ slug: input.slug ?? `kipp-${edition}-${next()}`, edition, ...draft, config, state: input.state ?? "draft" })
     .returning();
   return row;
 }

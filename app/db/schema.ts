@@ -2,15 +2,19 @@
 // drizzle/ from this file; hand-written SQL (extensions, search columns) lives in custom
 // migrations there too.
 import { sql } from "drizzle-orm";
+import type { CompetitionConfig } from "../modules/competitions/config";
 import {
   bigint,
+  boolean,
   customType,
   date,
   index,
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -272,7 +276,7 @@ export const innovations = pgTable(
     uniqueIndex("innovations_slug_idx").on(t.slug),
     index("innovations_agency_idx").on(t.agencyId, t.state),
     index("innovations_search_idx").using("gin", t.searchVector),
-    index("innovations_published_idx").on(t.publishedAt).where(sql`state = 'published'`),
+    index("innovations_published_idx").on(t.publishedAt, t.id).where(sql`state = 'published'`),
     index("innovations_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     // One Agency, One Innovation: "has this agency a published innovation started, or
     // published, in year Y?" answered from the index alone (0.9 s → 13 ms at 1M rows).
@@ -341,3 +345,198 @@ export const meta = pgTable("meta", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
 });
+
+// --- Competitions ---------------------------------------------------------------------------
+
+// draft: being set up, seen only by the secretariat; announced: public, its stages run by
+// their dates; provisional: results announced, objections open; final: decree recorded and
+// results published.
+export const competitionState = pgEnum("competition_state", ["draft", "announced", "provisional", "final"]);
+
+export const competitions = pgTable(
+  "competitions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull(),
+    edition: smallint("edition").notNull(),
+    name: text("name").notNull(),
+    theme: text("theme").notNull().default(""),
+    legalBasis: text("legal_basis").notNull().default(""),
+    state: competitionState("state").notNull().default("draft"),
+    // The whole configuration (app/modules/competitions/config.ts), validated on every write.
+    config: jsonb("config").$type<CompetitionConfig>().notNull(),
+    clonedFromId: integer("cloned_from_id"),
+    announcedAt: timestamp("announced_at", { withTimezone: true }),
+    decreeNumber: text("decree_number"),
+    decreeDate: date("decree_date"),
+    resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("competitions_slug_idx").on(t.slug), index("competitions_edition_idx").on(t.edition)],
+);
+
+// --- Proposals ------------------------------------------------------------------------------
+
+// A proposal's path inside its agency before it reaches the secretariat (see
+// app/modules/proposals/workflow.ts): the unit operator drafts, Admin Lokal checks and
+// forwards, the head of agency endorses, and endorsement is submission.
+export const proposalState = pgEnum("proposal_state", [
+  "draft",
+  "agency_review",
+  "returned",
+  "awaiting_endorsement",
+  "submitted",
+  "withdrawn",
+]);
+
+// The secretariat's administrative screening of a submitted proposal.
+export const screeningResult = pgEnum("screening_result", ["pending", "passed", "failed"]);
+
+// Receipt numbers come from one sequence: taking one never waits for another submission (a
+// counter row would make every submission of the deadline rush queue on one lock). Numbers
+// rise within an edition; a rolled-back submission leaves a gap.
+export const proposalReceiptSeq = pgSequence("proposal_receipt_seq");
+
+export const proposals = pgTable(
+  "proposals",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id),
+    innovationId: integer("innovation_id")
+      .notNull()
+      .references(() => innovations.id),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    unitId: integer("unit_id").references(() => units.id),
+    // Codes in the competition's configuration.
+    groupCode: text("group_code").notNull(),
+    categoryCode: text("category_code").notNull(),
+    title: text("title").notNull(),
+    state: proposalState("state").notNull().default("draft"),
+    // Replication proposals name the innovations they replicate.
+    sourceInnovationIds: integer("source_innovation_ids").array().notNull().default(sql`'{}'::integer[]`),
+    // Link attachments by attachment code (the video), and the declarations accepted.
+    links: jsonb("links").$type<Record<string, string>>().notNull().default({}),
+    declarations: text("declarations").array().notNull().default(sql`'{}'::text[]`),
+    reviewComment: text("review_comment"),
+    receiptNumber: text("receipt_number"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    endorsedBy: integer("endorsed_by").references(() => users.id, { onDelete: "set null" }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    screening: screeningResult("screening").notNull().default("pending"),
+    // Checklist item code → checked; the reason is what the applicant reads when it failed.
+    screeningChecklist: jsonb("screening_checklist").$type<Record<string, boolean>>().notNull().default({}),
+    screeningReason: text("screening_reason"),
+    screenedBy: integer("screened_by").references(() => users.id, { onDelete: "set null" }),
+    screenedAt: timestamp("screened_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One live proposal per innovation and edition (a withdrawn one may be entered again).
+    uniqueIndex("proposals_innovation_live_idx").on(t.competitionId, t.innovationId).where(sql`state <> 'withdrawn'`),
+    uniqueIndex("proposals_receipt_idx").on(t.receiptNumber),
+    index("proposals_competition_state_idx").on(t.competitionId, t.state),
+    index("proposals_agency_idx").on(t.agencyId, t.competitionId),
+  ],
+);
+
+// Each section is saved on its own, with its own version: two people writing different
+// sections of one draft never collide, and two writing the same section are told.
+export const proposalSections = pgTable(
+  "proposal_sections",
+  {
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    sectionCode: text("section_code").notNull(),
+    body: text("body").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.sectionCode] })],
+);
+
+export const proposalFiles = pgTable(
+  "proposal_files",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    // A section code (its evidence) or an attachment code.
+    slot: text("slot").notNull(),
+    filename: text("filename").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("proposal_files_proposal_idx").on(t.proposalId, t.slot)],
+);
+
+export const proposalHistory = pgTable(
+  "proposal_history",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    comment: text("comment"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("proposal_history_proposal_idx").on(t.proposalId, t.at)],
+);
+
+// The similarity screening: each submitted proposal against the others and the register.
+export const similarityRunState = pgEnum("similarity_run_state", ["running", "done", "failed"]);
+
+export const similarityRuns = pgTable("similarity_runs", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  competitionId: integer("competition_id")
+    .notNull()
+    .references(() => competitions.id, { onDelete: "cascade" }),
+  state: similarityRunState("state").notNull().default("running"),
+  proposals: integer("proposals").notNull().default(0),
+  comparedWith: integer("compared_with").notNull().default(0),
+  flagged: integer("flagged").notNull().default(0),
+  error: text("error"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  startedBy: integer("started_by").references(() => users.id, { onDelete: "set null" }),
+});
+
+export type MatchedPassage = { a: { start: number; end: number; text: string }; b: { start: number; end: number; text: string } };
+
+export const similarityMatches = pgTable(
+  "similarity_matches",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => similarityRuns.id, { onDelete: "cascade" }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    // The other text: another proposal, or an innovation of the register.
+    otherKind: text("other_kind").notNull(),
+    otherId: integer("other_id").notNull(),
+    similarity: smallint("similarity").notNull(),
+    identicalTitle: boolean("identical_title").notNull().default(false),
+    passages: jsonb("passages").$type<MatchedPassage[]>().notNull().default([]),
+  },
+  (t) => [index("similarity_matches_run_proposal_idx").on(t.runId, t.proposalId)],
+);

@@ -7,6 +7,9 @@ import { agencies } from "~/modules/agencies/messages";
 import { innovations } from "~/modules/innovations/messages";
 import { catalogue } from "~/modules/catalogue/messages";
 import { compliance } from "~/modules/compliance/messages";
+import { competitions } from "~/modules/competitions/messages";
+import { proposalMessages } from "~/modules/proposals/messages";
+import { screeningMessages } from "~/modules/screening/messages";
 
 const id = {
   ...core.id,
@@ -15,6 +18,9 @@ const id = {
   ...innovations.id,
   ...catalogue.id,
   ...compliance.id,
+  ...competitions.id,
+  ...proposalMessages.id,
+  ...screeningMessages.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -25,6 +31,9 @@ const en: Record<MessageKey, string> = {
   ...innovations.en,
   ...catalogue.en,
   ...compliance.en,
+  ...competitions.en,
+  ...proposalMessages.en,
+  ...screeningMessages.en,
 };
 
 export const catalogs = { id, en };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogs } from "./catalogs";
-import { formatInstant, translator } from "./index";
+import { formatInstant, fromZonedInput, toZonedInput, translator } from "./index";
 
 describe("language and time", () => {
   it("has the same keys in Indonesian and English, none empty", () => {
@@ -18,5 +18,19 @@ describe("language and time", () => {
     expect(formatInstant("id", deadline, "WIB")).toMatch(/31 Juli 2026.*23\.59 WIB$/);
     expect(formatInstant("id", deadline, "WITA")).toMatch(/1 Agustus 2026.*00\.59 WITA$/);
     expect(formatInstant("en", deadline, "WIT")).toMatch(/1 August 2026.*01:59 WIT$/);
+  });
+});
+
+describe("zoned date-time fields", () => {
+  it("shows an instant as typed in each zone and reads it back with the zone's offset", () => {
+    const deadline = "2026-04-30T23:59:59+07:00";
+    expect(toZonedInput(deadline, "WIB")).toBe("2026-04-30T23:59:59");
+    expect(toZonedInput(deadline, "WIT")).toBe("2026-05-01T01:59:59");
+    expect(fromZonedInput("2026-05-01T01:59:59", "WIT")).toBe("2026-05-01T01:59:59+09:00");
+    expect(Date.parse(fromZonedInput("2026-05-01T01:59:59", "WIT")!)).toBe(Date.parse(deadline));
+    expect(fromZonedInput("2026-04-30T23:59", "WITA")).toBe("2026-04-30T23:59:00+08:00");
+  });
+  it("refuses what is not a real date and time", () => {
+    for (const bad of ["2026-02-30T10:00", "2026-04-30T24:00", "2026-04-30", "kemarin", "2026-04-30T10:61"]) expect(fromZonedInput(bad, "WIB"), bad).toBeNull();
   });
 });

@@ -28,15 +28,23 @@ function formatValue(locale: Locale, v: string | number | undefined): string {
 
 const intlLocale = (l: Locale) => (l === "id" ? "id-ID" : "en-GB");
 
+// Building an Intl formatter costs ~50 µs, formatting with one ~1 µs, and a search page formats
+// a hundred facet counts: formatters are made once per locale and options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f as T;
+}
+const numberFormat = (locale: Locale, opts?: Intl.NumberFormatOptions) =>
+  cached(`n:${locale}:${JSON.stringify(opts ?? {})}`, () => new Intl.NumberFormat(intlLocale(locale), opts));
+
 export function formatNumber(locale: Locale, n: number, opts?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(intlLocale(locale), opts).format(n);
+  return numberFormat(locale, opts).format(n);
 }
 
 export function formatPercent(locale: Locale, ratio: number) {
-  return new Intl.NumberFormat(intlLocale(locale), {
-    style: "percent",
-    maximumFractionDigits: 1,
-  }).format(ratio);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(ratio);
 }
 
 // Indonesia's three zones. A deadline is one instant; it is shown in the reader's zone, named.
@@ -52,24 +60,47 @@ export const isZoneName = (v: unknown): v is ZoneName =>
 export function formatDate(locale: Locale, d: Date | string | null | undefined) {
   if (!d) return "";
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  return cached(
+    `d:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  ).format(date);
 }
 
 /** An instant in the reader's zone, with the zone named: "23 November 2026 17.53 WIB". */
 export function formatInstant(locale: Locale, d: Date | string, zone: ZoneName) {
   const date = typeof d === "string" ? new Date(d) : d;
-  const text = new Intl.DateTimeFormat(intlLocale(locale), {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TIME_ZONES[zone],
-  }).format(date);
+  const text = cached(
+    `i:${locale}:${zone}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: TIME_ZONES[zone],
+      }),
+  ).format(date);
   return `${text} ${zone}`;
+}
+
+// Indonesia keeps no daylight saving: each zone is a fixed offset.
+export const ZONE_OFFSETS: Record<ZoneName, string> = { WIB: "+07:00", WITA: "+08:00", WIT: "+09:00" };
+const offsetMinutes = (zone: ZoneName) => Number(ZONE_OFFSETS[zone].slice(1, 3)) * 60;
+
+/** An instant as a datetime-local field's value in a zone: "2026-04-30T23:59:59". */
+export function toZonedInput(iso: string, zone: ZoneName): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return "";
+  return new Date(t + offsetMinutes(zone) * 60_000).toISOString().slice(0, 19);
+}
+
+/** A datetime-local value typed in a zone, as an ISO instant with the zone's offset; null if unreadable. */
+export function fromZonedInput(value: string, zone: ZoneName): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = "00"] = m;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${ZONE_OFFSETS[zone]}`;
+  // Reject dates that do not exist (31 April): the round trip must give back what was typed.
+  return toZonedInput(iso, zone) === `${y}-${mo}-${d}T${h}:${mi}:${s}` ? iso : null;
 }

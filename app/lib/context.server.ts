@@ -6,7 +6,7 @@ import type { Locale, ZoneName } from "~/i18n";
 import { AppError } from "./errors";
 
 /** What the server hands every request: set once per request in server/app.ts. */
-export type Services = { db: Db; env: Env; nonce: string; clientIp: string };
+export type Services = { db: Db; env: Env; nonce: string; clientIp: string; receivedAt: Date };
 export const servicesContext = createContext<Services>();
 
 /** Who is asking, in which language and zone: set by the root middleware. */

@@ -72,3 +72,11 @@ export const blankToUndefined = (v: unknown) =>
 
 export const toArray = (v: unknown) =>
   v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v];
+
+/**
+ * A row id (or version) from a path segment or form value: digits only, within PostgreSQL's
+ * integer range; anything else is null, so no user input reaches the database as a bad number.
+ */
+export function idOf(value: unknown): number | null {
+  return typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : null;
+}

@@ -26,6 +26,7 @@ export const ANONYMOUS: Actor = { kind: "anonymous" };
 
 type InnovationSubject = { agencyId: number; state: "draft" | "submitted" | "returned" | "published" };
 type AgencySubject = { agencyId: number };
+type ProposalSubject = { agencyId: number; state: "draft" | "agency_review" | "returned" | "awaiting_endorsement" | "submitted" | "withdrawn" };
 
 export type Decision = { ok: true } | { ok: false; reason: string };
 const allow: Decision = { ok: true };
@@ -85,6 +86,32 @@ const rules = {
     if (!(isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)))) return deny();
     return s.state === "published" ? deny("innovations.errors.wrongState") : allow;
   },
+  // The secretariat alone sets up and runs the competition.
+  "competition.manage": (a: Actor) => (isNational(a) ? allow : deny()),
+  // An edition is public from its announcement; a draft is the secretariat's alone.
+  "competition.view": (a: Actor, s: { state: "draft" | "announced" | "provisional" | "final" }) =>
+    s.state !== "draft" || isNational(a) ? allow : deny("errors.notFound"),
+  // Proposals: the agency's own people work on them; the secretariat reads them.
+  "proposal.create": (a: Actor, s: AgencySubject) =>
+    isUser(a) && (a.role === "agency_admin" || a.role === "unit_operator") && inAgency(a, s.agencyId) ? allow : deny(),
+  "proposal.view": (a: Actor, s: ProposalSubject) => (isNational(a) || agencyStaff(a, s.agencyId) ? allow : deny("errors.notFound")),
+  // Operators write while the draft is theirs; Admin Lokal also corrects while checking it.
+  "proposal.edit": (a: Actor, s: ProposalSubject) => {
+    if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
+    if (a.role === "agency_admin") return s.state === "draft" || s.state === "returned" || s.state === "agency_review" ? allow : deny("proposals.errors.locked");
+    if (a.role === "unit_operator") return s.state === "draft" || s.state === "returned" ? allow : deny("proposals.errors.locked");
+    return deny();
+  },
+  "proposal.send": (a: Actor, s: ProposalSubject) =>
+    isUser(a) && (a.role === "unit_operator" || a.role === "agency_admin") && inAgency(a, s.agencyId) ? allow : deny(),
+  // Admin Lokal checks, corrects and forwards to the head, or returns with comments.
+  "proposal.review": (a: Actor, s: ProposalSubject) =>
+    isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId) ? allow : deny(),
+  // The head of agency's endorsement is the submission; the head may also send it back.
+  "proposal.endorse": (a: Actor, s: ProposalSubject) =>
+    isUser(a) && a.role === "agency_head" && inAgency(a, s.agencyId) ? allow : deny(),
+  "proposal.withdraw": (a: Actor, s: ProposalSubject) =>
+    isUser(a) && (a.role === "agency_admin" || a.role === "agency_head") && inAgency(a, s.agencyId) ? allow : deny(),
   "innovation.unpublish": (a: Actor, s: InnovationSubject) =>
     (isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId))) &&
     s.state === "published"

@@ -132,7 +132,7 @@ function build(base: string) {
       title: "Lumbung open API",
       version: "1.0.0",
       description:
-        "Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly \"One Agency, One Innovation\" (Satu Instansi Satu Inovasi) figures. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status.",
+        "Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly \"One Agency, One Innovation\" (Satu Instansi Satu Inovasi) figures, and the competitions' public calls. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status.",
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
     servers: [{ url: base }],
@@ -183,6 +183,22 @@ function build(base: string) {
         parameters: queryParameters(ComplianceApiQuerySchema),
         ok: success("The figures.", "Compliance"),
         errors: [400],
+      }),
+      "/api/v1/competitions": operation({
+        id: "listCompetitions",
+        summary: "List competitions",
+        description: "Announced editions of the yearly competition, newest first, with their state, current stage and proposal deadline. Drafts are never listed.",
+        parameters: [],
+        ok: success("Every announced edition.", "CompetitionList"),
+        errors: [],
+      }),
+      "/api/v1/competitions/{slug}": operation({
+        id: "getCompetition",
+        summary: "One competition's call",
+        description: "An announced edition's public call: groups, categories, the proposal form's sections, the stages with their instants and criteria, and the award tiers. Never proposals, scores or unpublished rankings.",
+        parameters: [{ name: "slug", in: "path", required: true, description: "The edition's short address, e.g. kipp-2026.", schema: { type: "string", minLength: 1, maxLength: 60 } }],
+        ok: success("The edition.", "CompetitionDetail"),
+        errors: [404],
       }),
       "/api/v1/openapi.json": {
         get: {

@@ -251,3 +251,64 @@ export type InnovationSearch = z.infer<typeof InnovationSearchSchema>;
 export type InnovationDetail = z.infer<typeof InnovationDetailSchema>;
 export type PageMeta = z.infer<typeof PageMetaSchema>;
 export type PageLinks = z.infer<typeof PageLinksSchema>;
+
+// --- Competitions --------------------------------------------------------------------------
+
+const instant = z.string().meta({ description: "An instant, ISO 8601 with its offset (e.g. 2026-04-30T23:59:59+07:00)." });
+
+const competitionCore = {
+  slug: z.string(),
+  edition: z.number().int(),
+  name: z.string(),
+  theme: z.string(),
+  state: z.enum(["announced", "provisional", "final"]).meta({
+    description: "announced: the call is public and stages run by their dates; provisional: results announced, objections open; final: results fixed by decree.",
+  }),
+  currentStage: z.string().nullable().meta({ description: "Code of the stage running now, if any." }),
+  deadline: instant.nullable().meta({ description: "The proposal deadline: proposals are accepted up to the end of this second." }),
+};
+
+export const CompetitionSummarySchema = named(
+  "CompetitionSummary",
+  z.object({ ...competitionCore, links: z.object({ self: url, html: url }) }),
+);
+
+export const CompetitionListSchema = named("CompetitionList", z.object({ data: z.array(CompetitionSummarySchema) }));
+
+export const CompetitionDetailSchema = named(
+  "CompetitionDetail",
+  z.object({
+    data: z.object({
+      ...competitionCore,
+      legalBasis: z.string(),
+      groups: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(["umum", "replikasi", "khusus"]), description: z.string() })),
+      categories: z.array(z.object({ code: z.string(), name: z.string(), description: z.string() })),
+      sections: z.array(
+        z.object({
+          code: z.string(),
+          title: z.string(),
+          guidance: z.string(),
+          wordLimit: count,
+          weight: z.number().meta({ description: "Percent of the proposal's score." }),
+          evidenceRequired: z.boolean(),
+          groups: z.array(z.string()).meta({ description: "Groups whose form has the section; empty: all." }),
+        }),
+      ),
+      stages: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          kind: z.enum(["registration", "screening", "scoring", "presentation", "field_verification", "decision"]),
+          opensAt: instant,
+          closesAt: instant,
+          criteria: z.array(z.object({ code: z.string(), name: z.string(), description: z.string(), weight: z.number(), scaleMin: z.number(), scaleMax: z.number() })),
+        }),
+      ),
+      tiers: z.array(z.object({ code: z.string(), name: z.string(), rank: z.number().int() })),
+      links: z.object({ self: url, html: url }),
+    }),
+  }),
+);
+
+export type CompetitionSummaryJson = z.infer<typeof CompetitionSummarySchema>;
+export type CompetitionDetailJson = z.infer<typeof CompetitionDetailSchema>;

@@ -8,7 +8,8 @@ import type { RegionRow } from "./list-regions.server";
 import type { InnovationCard, SearchResult } from "~/modules/catalogue/types";
 import type { PublicFile, PublicInnovation } from "~/modules/catalogue/get-innovation.server";
 import type { Sector } from "~/modules/innovations/vocab";
-import type { Agency, AgencyDetail, Compliance, InnovationDetail, InnovationSearch, InnovationSummary, PageLinks, PageMeta, Region } from "./schemas";
+import type { PublicCompetition } from "~/modules/competitions/public.server";
+import type { Agency, AgencyDetail, CompetitionDetailJson, CompetitionSummaryJson, Compliance, InnovationDetail, InnovationSearch, InnovationSummary, PageLinks, PageMeta, Region } from "./schemas";
 
 export const agencyJson = (base: string, r: AgencyListItem): Agency => ({
   id: r.id,
@@ -155,3 +156,40 @@ export const innovationDetailJson = (base: string, i: PublicInnovation): Innovat
     links: innovationLinks(base, i),
   },
 });
+
+// --- Competitions: the public call only (see competitions/public.server.ts) ------------------
+
+export function competitionSummaryJson(base: string, c: PublicCompetition): CompetitionSummaryJson {
+  return {
+    slug: c.slug,
+    edition: c.edition,
+    name: c.name,
+    theme: c.theme,
+    state: c.state,
+    currentStage: c.currentStage,
+    deadline: c.deadline,
+    links: { self: `${base}/api/v1/competitions/${c.slug}`, html: `${base}/kompetisi/${c.slug}` },
+  };
+}
+
+export function competitionDetailJson(base: string, c: PublicCompetition): { data: CompetitionDetailJson["data"] } {
+  const { config } = c;
+  return {
+    data: {
+      ...competitionSummaryJson(base, c),
+      legalBasis: c.legalBasis,
+      groups: config.groups.map(({ code, name, kind, description }) => ({ code, name, kind, description })),
+      categories: config.categories.map(({ code, name, description }) => ({ code, name, description })),
+      sections: config.sections.map(({ code, title, guidance, wordLimit, weight, evidenceRequired, groups }) => ({ code, title, guidance, wordLimit, weight, evidenceRequired, groups })),
+      stages: config.stages.map((s) => ({
+        code: s.code,
+        name: s.name,
+        kind: s.kind,
+        opensAt: s.opensAt,
+        closesAt: s.closesAt,
+        criteria: s.criteria.map(({ code, name, description, weight, scaleMin, scaleMax }) => ({ code, name, description, weight, scaleMin, scaleMax })),
+      })),
+      tiers: config.tiers.map(({ code, name, rank }) => ({ code, name, rank })),
+    },
+  };
+}

@@ -24,7 +24,7 @@ import { withStatementTimeout } from "./statement-timeout.server";
 import { correctionSql, correctQuery, correctableWords } from "./correct-query.server";
 import { FACETS, maxPage, type CatalogueQuery, type Facet } from "./schemas";
 import { DEFAULT_LIMITS, planSearch, roundEstimate, type PlanLimits, type SearchPlan } from "./search-plan.server";
-import { countSql, estimateSql, facetFilters, facetRowsWhere, facetsSql, idSpanSql, indexedWhere, itemsSql, matchWhere, type RelevanceWindow, type SearchText } from "./search-sql.server";
+import { countSql, estimateSql, facetFilters, facetRowsWhere, facetsSql, idSpanSql, indexedWhere, itemsSql, lexemesSql, lexemeWhere, matchWhere, type RelevanceWindow, type SearchText } from "./search-sql.server";
 import type { FacetCount, SearchResult } from "./types";
 
 type FacetRow = { facet: Facet | "total"; value: string | null; count: number };
@@ -59,10 +59,12 @@ export async function searchInnovations(db: DbOrTx, query: CatalogueQuery, optio
   const { text, correctedQuery } = await correctQuery(db, query.q);
   const plan = await planSearch(db, query, text, limits);
   if (options.window) plan.relevanceWindow = options.window;
-  const guarded = <T>(statement: SQL) => withStatementTimeout(db, limits.timeoutMs, (tx) => rowsOf<T>(tx, statement));
+  const guarded = <T>(statement: SQL, opts?: { avoidSeqScan?: boolean }) =>
+    withStatementTimeout(db, limits.timeoutMs, (tx) => rowsOf<T>(tx, statement), opts);
   const [windowRows, facetRows, countRows] = await Promise.all([
     guarded<CardRow>(itemsSql(query, text, { window: plan.relevanceWindow })),
-    guarded<FacetRow>(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })),
+    // Exact facets of words read only the rows the index names (see withStatementTimeout).
+    guarded<FacetRow>(facetsSql(query, text, { sampleRanges: plan.sample?.ranges }), { avoidSeqScan: Boolean(text) && !plan.sample }),
     plan.sample && plan.exactTotal ? guarded<{ count: number }>(countSql(query, text)) : null,
   ]);
   // A window short of a page: the matches were sparser among the newest rows than estimated
@@ -117,7 +119,8 @@ export function shapeResult(query: CatalogueQuery, plan: SearchPlan, rows: Rows,
   };
 }
 
-type Statement = { sql: string; params: unknown[] };
+/** `avoidSeqScan`: the app runs it with enable_seqscan off (see withStatementTimeout). */
+type Statement = { sql: string; params: unknown[]; avoidSeqScan?: boolean };
 
 /**
  * The statements searchInnovations runs for a query, round by round, as SQL text and
@@ -140,10 +143,12 @@ export async function searchStatements(
   if (Object.keys(facetFilters(query)).length > 0) {
     estimates.push(q(estimateSql(facetRowsWhere(query, text))), q(estimateSql(indexedWhere(query, text))));
   }
+  // The lexemes' own estimates follow a lookup of the lexemes, concurrent with the others.
+  if (plan.lexemes) estimates.push(q(lexemesSql(query.q)), ...plan.lexemes.map((l) => q(estimateSql(lexemeWhere(query, l)))));
   rounds.push(estimates);
   const last = [
     q(itemsSql(query, text, { window: plan.relevanceWindow })),
-    q(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })),
+    { ...q(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })), avoidSeqScan: Boolean(text) && !plan.sample },
   ];
   if (plan.sample && plan.exactTotal) last.push(q(countSql(query, text)));
   rounds.push(last);

@@ -6,6 +6,8 @@ import { innovationFiles } from "~/db/schema";
 import { parseCatalogueQuery } from "./schemas";
 import { searchInnovations } from "./search-innovations.server";
 import { itemsSql } from "./search-sql.server";
+import { DEFAULT_LIMITS, estimateRows, planSearch } from "./search-plan.server";
+import { lexemeWhere } from "./search-sql.server";
 import { rowsOf, type CardRow } from "./cards.server";
 
 let database: Database;
@@ -207,6 +209,24 @@ describe("searchInnovations: order and pages", () => {
     expect(newest.items.map((i) => i.name)).toEqual(["Halamanto 25", "Halamanto 24"]);
     const start = await search({ q: "halamanto", sort: "start", perPage: "1" });
     expect(start.items[0].name).toBe("Halamanto 25");
+  });
+});
+
+describe("searchInnovations: planning words that go together", () => {
+  it("bounds a plain-words query by its rarest word, looked up by stemmed lexeme", async () => {
+    const hit = await createInnovation(db, { name: "Kesehatan Ibu Hamil Wanareja", summary: "Pemeriksaan ibu hamil." });
+    const query = parseCatalogueQuery(new URLSearchParams("q=kesehatan ibu hamil wanareja"));
+    const plan = await planSearch(db, query, { q: query.q }, DEFAULT_LIMITS);
+    expect(plan.lexemes).toEqual(["hamil", "ibu", "sehat", "wanareja"]);
+    const rarest = Math.min(...(await Promise.all(plan.lexemes!.map((l) => estimateRows(db, lexemeWhere(query, l))))));
+    expect(plan.estimates.candidates).toBeGreaterThanOrEqual(Math.min(rarest, plan.estimates.tableRows) - 0.001);
+    const r = await search({ q: "kesehatan ibu hamil wanareja" });
+    expect(r.items.map((i) => i.id)).toEqual([hit.id]);
+  });
+
+  it("quotes lexemes holding quotes or backslashes", async () => {
+    const r = await search({ q: "o'neil back\\slash 'x' \\" });
+    expect(r.items).toEqual([]);
   });
 });
 

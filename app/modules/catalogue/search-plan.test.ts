@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseRelevanceWindow, roundEstimate, sampleRanges } from "./search-plan.server";
+import { chooseRelevanceWindow, correlatedEstimates, roundEstimate, sampleRanges } from "./search-plan.server";
+import { plainWords } from "./search-sql.server";
 
 describe("sampleRanges", () => {
   it("spreads the sample over the whole id span and scales it back up", () => {
@@ -57,5 +58,38 @@ describe("chooseRelevanceWindow", () => {
   });
   it("never walks for a phrase, whose estimate is unreliable", () => {
     expect(chooseRelevanceWindow({ matches: 900_000, candidates: 900_000, tableRows: 1_000_000 }, limits, true)).toBeUndefined();
+  });
+});
+
+describe("correlatedEstimates", () => {
+  const independent = { matches: 300, facetRows: 400, candidates: 412, tableRows: 1_000_000 };
+  it("raises the estimates of words that go together to their rarest word's", () => {
+    // "kesehatan ibu hamil" on a million rows: 412 by independence, 42,808 found.
+    const e = correlatedEstimates(independent, [199_217, 45_054, 43_242]);
+    expect(e.candidates).toBe(43_242);
+    expect(e.matches).toBeCloseTo((300 * 43_242) / 412);
+    expect(e.facetRows).toBeCloseTo((400 * 43_242) / 412);
+    expect(e.tableRows).toBe(1_000_000);
+  });
+  it("leaves a single word, or a rarest word rarer than the product, as it is", () => {
+    expect(correlatedEstimates(independent, [43_242])).toEqual(independent);
+    expect(correlatedEstimates(independent, [90_000, 200])).toEqual(independent);
+  });
+  it("never estimates more rows than the table has", () => {
+    const e = correlatedEstimates({ matches: 10, facetRows: 10, candidates: 10, tableRows: 1_000 }, [5_000, 8_000]);
+    expect(e.matches).toBe(1_000);
+    expect(e.candidates).toBe(1_000);
+  });
+});
+
+describe("plainWords", () => {
+  it("is true only for two or more required words without correction", () => {
+    expect(plainWords({ q: "kesehatan ibu hamil" })).toBe(true);
+    expect(plainWords({ q: "pengaduan" })).toBe(false);
+    expect(plainWords({ q: '"bank sampah" desa' })).toBe(false);
+    expect(plainWords({ q: "pasar or kota" })).toBe(false);
+    expect(plainWords({ q: "pasar -kota" })).toBe(false);
+    expect(plainWords({ q: "pengadun warga", corrected: "pengaduan warga" })).toBe(false);
+    expect(plainWords(null)).toBe(false);
   });
 });

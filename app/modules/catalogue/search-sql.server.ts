@@ -77,6 +77,26 @@ export function facetRowsWhere(query: CatalogueQuery, text: SearchText | null, o
   return and([published, ...agencyIs(query), ...(active.length >= 2 ? [or(allBut)] : []), ...words]);
 }
 
+/**
+ * Whether a query is only words, all required ("kesehatan ibu hamil"): no phrase, no "or", no
+ * excluded word, no typo correction. Only for these does the rarest word bound the matches.
+ */
+export function plainWords(text: SearchText | null): text is SearchText {
+  if (!text || text.corrected) return false;
+  const words = text.q.trim().split(/\s+/);
+  return words.length >= 2 && !/["]/.test(text.q) && !words.some((w) => w.startsWith("-") || w.toLowerCase() === "or");
+}
+
+/** The query's stemmed words (lexemes), as the search vector holds them. */
+export const lexemesSql = (q: string) =>
+  sql`SELECT coalesce(array_agg(l ORDER BY l), '{}') AS lexemes FROM unnest(tsvector_to_array(to_tsvector('indonesian', ${q}))) l`;
+
+/** Published rows (of the agency, if any) holding one lexeme: already stemmed, so no parsing. */
+export function lexemeWhere(query: CatalogueQuery, lexeme: string): SQL {
+  const quoted = `'${lexeme.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+  return and([published, ...agencyIs(query), sql`i.search_vector @@ ${quoted}::tsquery`]);
+}
+
 /** The planner's row estimate for a condition: cheap (no rows are read). */
 export const estimateSql = (where: SQL) => sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM innovations i WHERE ${where}`;
 

@@ -15,11 +15,26 @@ export function isQueryCanceled(e: unknown): boolean {
   return false;
 }
 
-/** Run `work` in a transaction whose statements stop after `ms`; null when one was stopped. */
-export async function withStatementTimeout<T>(db: DbOrTx, ms: number, work: (tx: DbOrTx) => Promise<T>): Promise<T | null> {
+/**
+ * Run `work` in a transaction whose statements stop after `ms`; null when one was stopped.
+ * `avoidSeqScan`: the planner prices testing a row's words like any operator, blind to the
+ * TOASTed vector it must read first; when most of a small register matches it scans every
+ * vector (30 ms at 10,000 rows) instead of reading the matches the index names (5 ms).
+ */
+export async function withStatementTimeout<T>(
+  db: DbOrTx,
+  ms: number,
+  work: (tx: DbOrTx) => Promise<T>,
+  opts: { avoidSeqScan?: boolean } = {},
+): Promise<T | null> {
   try {
     return await (db as Db | Tx).transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('statement_timeout', ${String(Math.max(1, Math.round(ms)))}, true)`);
+      const timeout = String(Math.max(1, Math.round(ms)));
+      await tx.execute(
+        opts.avoidSeqScan
+          ? sql`SELECT set_config('statement_timeout', ${timeout}, true), set_config('enable_seqscan', 'off', true)`
+          : sql`SELECT set_config('statement_timeout', ${timeout}, true)`,
+      );
       return work(tx);
     });
   } catch (e) {

@@ -5,6 +5,7 @@ import { seedReference } from "~/modules/agencies/seed-reference.server";
 import { createUser } from "~/modules/accounts/create-user.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import { seedDemoContent } from "./content.server";
+import { seedDemoCompetitions } from "./competitions.server";
 
 export { seedReference };
 
@@ -36,6 +37,7 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
       unitId: content.loginUnits[login.email] ?? null,
     });
   }
+  await seedDemoCompetitions(db);
   await db.insert(meta).values({ key: "demo_seeded", value: { at: new Date().toISOString() } });
   // The catalogue's search plans from planner statistics, and PGlite never gathers them itself.
   await db.execute(sql`ANALYZE`);

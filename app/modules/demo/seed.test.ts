@@ -176,3 +176,18 @@ describe("the generated plan", () => {
     expect(new Set(a.map((p) => p.name)).size).toBeGreaterThan(40);
   });
 });
+
+describe("the demo competition", () => {
+  it("is announced with its registration open on the day the demo is loaded", async () => {
+    const { competitions } = await import("~/db/schema");
+    const { stageAt, CompetitionConfigSchema } = await import("~/modules/competitions/config");
+    const all = await database.db.select().from(competitions);
+    expect(all).toHaveLength(1);
+    const [c] = all;
+    expect(c.state).toBe("announced");
+    expect(CompetitionConfigSchema.safeParse(c.config).success).toBe(true);
+    expect(stageAt(c.config, new Date())?.kind).toBe("registration");
+    // The deadline stays the last second of a day in WIB.
+    expect(c.config.stages[0].closesAt).toMatch(/T23:59:59\+07:00$/);
+  });
+});

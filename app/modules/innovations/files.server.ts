@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "~/db/client.server";
 import { innovationFiles, innovationHistory, innovations } from "~/db/schema";
 import { AppError } from "~/lib/errors";
+import { sniffFile } from "~/lib/uploads.server";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { loadInnovation } from "./load-innovation.server";
 
-// Uploads are judged by their bytes, never by their name or the browser's claim: a photo must
-// really be JPEG/PNG/WebP, evidence PDF or one of those images.
+// A photo must really be JPEG/PNG/WebP, evidence PDF or one of those images (by its bytes).
 export const ACCEPTED = {
   photo: ["image/jpeg", "image/png", "image/webp"],
   evidence: ["application/pdf", "image/jpeg", "image/png", "image/webp"],
@@ -35,18 +34,9 @@ export async function checkUploads(uploads: Upload[], maxBytes: number) {
   const errors: Record<string, { key: string; vars: Record<string, string | number> }> = {};
   for (const u of uploads) {
     const field = u.kind === "photo" ? "photos" : "evidence";
-    const name = u.file.name.slice(0, 200) || "berkas";
-    if (u.file.size > maxBytes) {
-      errors[field] = { key: "innovations.errors.fileSize", vars: { name, max: Math.round(maxBytes / 1048576) } };
-      continue;
-    }
-    const bytes = new Uint8Array(await u.file.arrayBuffer());
-    const type = await fileTypeFromBuffer(bytes);
-    if (!type || !(ACCEPTED[u.kind] as readonly string[]).includes(type.mime)) {
-      errors[field] = { key: "innovations.errors.fileType", vars: { name, allowed: u.kind === "photo" ? "JPEG, PNG, WebP" : "PDF, JPEG, PNG, WebP" } };
-      continue;
-    }
-    checked.push({ kind: u.kind, filename: name, mime: type.mime, bytes });
+    const r = await sniffFile(u.file, ACCEPTED[u.kind], u.kind === "photo" ? "JPEG, PNG, WebP" : "PDF, JPEG, PNG, WebP", maxBytes);
+    if (r.ok) checked.push({ kind: u.kind, ...r.file });
+    else errors[field] = r.problem;
   }
   return { checked, errors };
 }

@@ -33,3 +33,7 @@ export const SDGS = Array.from({ length: 17 }, (_, i) => i + 1);
 
 export const AGENCY_TYPES = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota", "bumn", "bumd"] as const;
 export type AgencyType = (typeof AGENCY_TYPES)[number];
+
+/** The register's long text fields, in the order of the form (a proposal's sections prefill from them). */
+export const INNOVATION_TEXT_FIELDS = ["summary", "problem", "targetGroup", "novelty", "implementation", "results", "benefits", "resources", "sustainability"] as const;
+export type InnovationTextField = (typeof INNOVATION_TEXT_FIELDS)[number];

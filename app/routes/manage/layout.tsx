@@ -18,6 +18,8 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
       users: agencyId ? can(actor, "agency.manage", { agencyId }).ok : can(actor, "agency.create").ok,
       agencies: can(actor, "agency.create").ok,
       outbox: can(actor, "outbox.view").ok,
+      competitions: can(actor, "competition.manage").ok,
+      proposals: actor.kind === "user" && (actor.role === "national_admin" || (Boolean(agencyId) && ["agency_admin", "unit_operator", "agency_head"].includes(actor.role))),
     },
   };
 });
@@ -33,6 +35,8 @@ export default function ManageLayout({ loaderData }: Route.ComponentProps) {
         {links.units ? <NavLink to="/kelola/unit">{t("agencies.units.title")}</NavLink> : null}
         {links.users ? <NavLink to="/kelola/pengguna">{t("accounts.users.title")}</NavLink> : null}
         {links.agencies ? <NavLink to="/kelola/instansi">{t("nav.agencies")}</NavLink> : null}
+        {links.proposals ? <NavLink to="/kelola/proposal">{t("proposals.title")}</NavLink> : null}
+        {links.competitions ? <NavLink to="/kelola/kompetisi">{t("competitions.manageTitle")}</NavLink> : null}
         {links.outbox ? <NavLink to="/kelola/kotak-keluar">{t("accounts.outbox.title")}</NavLink> : null}
       </nav>
       <Outlet />

@@ -1,0 +1,38 @@
+// Uploads are judged by their bytes, never by their name or the browser's claim.
+import { fileTypeFromBuffer } from "file-type";
+
+export type CheckedFile = { filename: string; mime: string; bytes: Uint8Array };
+export type FileProblem = { key: string; vars: Record<string, string | number> };
+
+/** A file whose real type is one of `accepted` and whose size is within `maxBytes`, or why not. */
+export async function sniffFile(
+  file: File,
+  accepted: readonly string[],
+  allowedLabel: string,
+  maxBytes: number,
+): Promise<{ ok: true; file: CheckedFile } | { ok: false; problem: FileProblem }> {
+  const name = file.name.slice(0, 200) || "berkas";
+  if (file.size > maxBytes) return { ok: false, problem: { key: "innovations.errors.fileSize", vars: { name, max: Math.round(maxBytes / 1048576) } } };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = await fileTypeFromBuffer(bytes);
+  if (!type || !accepted.includes(type.mime)) return { ok: false, problem: { key: "innovations.errors.fileType", vars: { name, allowed: allowedLabel } } };
+  return { ok: true, file: { filename: name, mime: type.mime, bytes } };
+}
+
+/**
+ * A stored file as a download. Images open in the browser, everything else downloads; the bytes
+ * never run as a page, even if a crafted file got through the checks.
+ */
+export function fileResponse(file: { data: Uint8Array; mime: string; filename: string; sha256: string }, opts: { isPublic: boolean }) {
+  const inline = file.mime.startsWith("image/");
+  return new Response(file.data as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": file.mime,
+      "content-length": String(file.data.byteLength),
+      "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      "cache-control": opts.isPublic ? "public, max-age=3600" : "private, no-store",
+      etag: `"${file.sha256}"`,
+      "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    },
+  });
+}

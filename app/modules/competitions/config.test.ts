@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { addDays, CompetitionConfigSchema, registrationStage, stageAt, type CompetitionConfig } from "./config";
+import { preset, PRESETS } from "./presets";
+
+const errorsOf = (config: unknown) => {
+  const r = CompetitionConfigSchema.safeParse(config);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+};
+const clone = (c: CompetitionConfig): CompetitionConfig => structuredClone(c);
+
+describe("presets", () => {
+  it.each(PRESETS)("%s is a valid configuration", (id) => {
+    const draft = preset(id, 2027);
+    expect(errorsOf(draft.config)).toEqual({});
+    expect(draft.name).toContain("2027");
+    expect(registrationStage(draft.config)?.closesAt).toMatch(/^2027-.*\+07:00$/);
+  });
+
+  it("2023 'umum' has its 8 sections, weights and word limits", () => {
+    const { sections } = preset("kipp-2023-umum", 2023).config;
+    expect(sections.map((s) => [s.title, s.weight, s.wordLimit])).toEqual([
+      ["Ringkasan", 0, 200],
+      ["Latar belakang dan tujuan", 10, 300],
+      ["Kebaruan / nilai tambah", 15, 200],
+      ["Implementasi", 5, 200],
+      ["Signifikansi", 30, 600],
+      ["Adaptabilitas", 20, 300],
+      ["Sumber daya", 5, 200],
+      ["Strategi keberlanjutan", 15, 500],
+    ]);
+  });
+
+  it("2017 has its 4 categories and 4 criteria", () => {
+    const { categories, stages } = preset("kipp-2017", 2017).config;
+    expect(categories.map((c) => c.name)).toEqual([
+      "Tata Kelola Pemerintahan",
+      "Penggunaan Teknologi Informasi dan Komunikasi",
+      "Perbaikan Kesejahteraan Sosial",
+      "Pelayanan Langsung kepada Masyarakat",
+    ]);
+    const desk = stages.find((s) => s.code === "evaluasi")!;
+    expect(desk.criteria.map((k) => k.name)).toEqual(["Kebaruan", "Produktivitas", "Manfaat", "Keberlanjutan"]);
+  });
+});
+
+describe("CompetitionConfigSchema cross-checks", () => {
+  const base = preset("kipp-2023-umum", 2026).config;
+
+  it("refuses duplicate codes, naming the row", () => {
+    const c = clone(base);
+    c.categories[1].code = c.categories[0].code;
+    expect(errorsOf(c)).toEqual({ "categories.1.code": "competitions.errors.duplicateCode" });
+  });
+
+  it("refuses weights that do not add up to 100", () => {
+    const c = clone(base);
+    c.sections[1].weight = 11;
+    c.stages[2].criteria[0].weight = 50;
+    expect(errorsOf(c)).toMatchObject({ sections: "competitions.errors.sectionWeights", "stages.2.criteria": "competitions.errors.criteriaWeights" });
+  });
+
+  it("refuses references to unknown groups, tiers and sections", () => {
+    const c = clone(base);
+    c.eligibility.quotas[0].group = "tidak-ada";
+    c.stages[3].tier = "top-1000";
+    c.stages[2].criteria[0].section = "hilang";
+    expect(errorsOf(c)).toMatchObject({
+      "eligibility.quotas.0.group": "competitions.errors.unknownGroup",
+      "stages.3.tier": "competitions.errors.unknownTier",
+      "stages.2.criteria.0.section": "competitions.errors.unknownSection",
+    });
+  });
+
+  it("checks stage order, instants and what a scored stage needs", () => {
+    const c = clone(base);
+    c.stages[1].closesAt = c.stages[1].opensAt;
+    c.stages[2].judges = "none";
+    c.stages[2].reviewersPerProposal = 0;
+    c.stages[1].advancement = { rule: "top", n: 10, scope: "overall", minTypeShares: [] };
+    c.stages[4].opensAt = "2026-01-01T00:00:00+07:00";
+    expect(errorsOf(c)).toMatchObject({
+      "stages.1.closesAt": "competitions.errors.closesBeforeOpens",
+      "stages.1.advancement.rule": "competitions.errors.unscoredAdvancement",
+      "stages.2.judges": "competitions.errors.needJudges",
+      "stages.2.reviewersPerProposal": "competitions.errors.needReviewers",
+      "stages.4.opensAt": "competitions.errors.stageOrder",
+    });
+    const d = clone(base);
+    d.stages.reverse();
+    expect(errorsOf(d)["stages.0.kind"]).toBe("competitions.errors.registrationFirst");
+  });
+
+  it("refuses overlapping rubric levels and levels outside the scale", () => {
+    const c = clone(base);
+    c.stages[2].criteria[0].rubric = [
+      { min: 1, max: 5, description: "a" },
+      { min: 5, max: 10, description: "b" },
+    ];
+    c.stages[2].criteria[1].rubric = [{ min: 0, max: 11, description: "c" }];
+    expect(errorsOf(c)).toMatchObject({
+      "stages.2.criteria.0.rubric": "competitions.errors.rubric",
+      "stages.2.criteria.1.rubric": "competitions.errors.rubric",
+    });
+  });
+});
+
+describe("stageAt", () => {
+  const { config } = preset("kipp-2023-umum", 2026);
+  it("finds the stage running at an instant, to the second, and none between stages", () => {
+    // The deadline is 30 April 23.59.59 WIB: its last second is still open, the next is not.
+    expect(stageAt(config, new Date("2026-04-30T16:59:59.999Z"))?.code).toBe("registrasi");
+    expect(stageAt(config, new Date("2026-04-30T17:00:00Z"))?.code).toBe("seleksi-administrasi");
+    expect(stageAt(config, new Date("2026-05-31T17:00:00Z"))?.code).toBe("evaluasi");
+    expect(stageAt(config, new Date("2025-12-31T00:00:00Z"))).toBeUndefined();
+  });
+});
+
+describe("addDays", () => {
+  it("moves an instant by whole days in its own offset", () => {
+    expect(addDays("2026-04-30T23:59:59+07:00", 1)).toBe("2026-05-01T23:59:59+07:00");
+    expect(addDays("2026-03-01T00:00:00+09:00", -1)).toBe("2026-02-28T00:00:00+09:00");
+    expect(addDays("2028-02-28T12:00:00+08:00", 1)).toBe("2028-02-29T12:00:00+08:00");
+  });
+});

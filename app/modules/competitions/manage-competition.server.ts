@@ -1,0 +1,127 @@
+// Setting up an edition: create it (from a preset or by cloning an earlier edition), change any
+// part of its configuration, and announce it. Every write validates the whole configuration
+// (its parts refer to each other), checks the version the editor saw, and is audited.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { competitions } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { assertCan, type Actor } from "~/lib/policy";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { CompetitionConfigSchema, type CompetitionConfig } from "./config";
+import { preset, type PresetId } from "./presets";
+import type { CompetitionGeneral } from "./schemas";
+
+export type CompetitionRow = typeof competitions.$inferSelect;
+
+const actorId = (a: Actor) => (a.kind === "user" ? a.id : null);
+
+/** Every instant of a configuration moved by whole years (an edition cloned to a later year). */
+export function shiftYears(config: CompetitionConfig, years: number): CompetitionConfig {
+  // Calendar years, in the instant's own offset: 30 April 23.59.59 WIB stays 30 April 23.59.59
+  // WIB (Indonesia has no daylight saving, so the offset of a zone never changes).
+  const move = (iso: string) => iso.replace(/^(\d{4})/, (y) => String(Number(y) + years));
+  return { ...config, stages: config.stages.map((s) => ({ ...s, opensAt: move(s.opensAt), closesAt: move(s.closesAt) })) };
+}
+
+/** A configuration that no longer parses (edited by hand in the database) is a bug, not input. */
+function validConfig(config: unknown): CompetitionConfig {
+  const r = CompetitionConfigSchema.safeParse(config);
+  if (!r.success) throw new AppError("invalid", "competitions.errors.config", Object.fromEntries(r.error.issues.map((i) => [i.path.join(".") || "_form", i.message])));
+  return r.data;
+}
+
+export type NewCompetition = { edition: number; slug: string; source: { preset: PresetId } | { cloneOf: number } };
+
+export async function createCompetition(db: Db, actor: Actor, input: NewCompetition): Promise<CompetitionRow> {
+  assertCan(actor, "competition.manage");
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.slug, input.slug));
+    if (taken) throw new AppError("conflict", "competitions.errors.slugTaken", { slug: "competitions.errors.slugTaken" });
+    let draft: { name: string; theme: string; legalBasis: string; config: CompetitionConfig; clonedFromId?: number };
+    if ("preset" in input.source) {
+      draft = preset(input.source.preset, input.edition);
+    } else {
+      const [source] = await tx.select().from(competitions).where(eq(competitions.id, input.source.cloneOf));
+      if (!source) throw new AppError("invalid", "competitions.errors.cloneSource", { source: "competitions.errors.cloneSource" });
+      draft = {
+        name: source.name.replace(String(source.edition), String(input.edition)),
+        theme: source.theme,
+        legalBasis: "",
+        config: shiftYears(source.config, input.edition - source.edition),
+        clonedFromId: source.id,
+      };
+    }
+    const [row] = await tx
+      .insert(competitions)
+      .values({ slug: input.slug, edition: input.edition, ...draft, config: validConfig(draft.config), createdBy: actorId(actor) })
+      .returning();
+    await recordAudit(tx, {
+      actorUserId: actorId(actor),
+      action: "competition.create",
+      subjectType: "competition",
+      subjectId: row.id,
+      data: { edition: input.edition, source: input.source },
+    });
+    return row;
+  });
+}
+
+export type CompetitionChange = { general?: CompetitionGeneral; config?: Partial<CompetitionConfig> };
+
+/**
+ * Change the general fields and/or replace parts of the configuration, if nobody saved since
+ * `version`. Returns the new row, or the field errors of the configuration as a whole.
+ */
+export async function updateCompetition(
+  db: Db,
+  actor: Actor,
+  id: number,
+  version: number,
+  change: CompetitionChange,
+): Promise<{ ok: true; row: CompetitionRow } | { ok: false; errors: Record<string, string> }> {
+  assertCan(actor, "competition.manage");
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(competitions).where(eq(competitions.id, id)).for("update");
+    if (!current) throw new AppError("not-found", "errors.notFound");
+    if (current.version !== version) throw new AppError("conflict", "competitions.errors.stale");
+    if (current.state === "final") throw new AppError("conflict", "competitions.errors.finished");
+    const parsed = CompetitionConfigSchema.safeParse({ ...current.config, ...change.config });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const i of parsed.error.issues) errors[i.path.join(".") || "_form"] ??= i.message;
+      return { ok: false as const, errors };
+    }
+    const [row] = await tx
+      .update(competitions)
+      .set({ ...(change.general ?? {}), config: parsed.data, version: sql`${competitions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(competitions.id, id), eq(competitions.version, version)))
+      .returning();
+    await recordAudit(tx, {
+      actorUserId: actorId(actor),
+      action: "competition.update",
+      subjectType: "competition",
+      subjectId: id,
+      data: { parts: [...Object.keys(change.general ?? {}), ...Object.keys(change.config ?? {})] },
+    });
+    return { ok: true as const, row };
+  });
+}
+
+/** Make a draft edition public: its call, categories, form and stage dates. */
+export async function announceCompetition(db: Db, actor: Actor, id: number, version: number): Promise<CompetitionRow> {
+  assertCan(actor, "competition.manage");
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(competitions).where(eq(competitions.id, id)).for("update");
+    if (!current) throw new AppError("not-found", "errors.notFound");
+    if (current.version !== version) throw new AppError("conflict", "competitions.errors.stale");
+    if (current.state !== "draft") throw new AppError("conflict", "competitions.errors.alreadyAnnounced");
+    validConfig(current.config);
+    const [row] = await tx
+      .update(competitions)
+      .set({ state: "announced", announcedAt: new Date(), version: sql`${competitions.version} + 1`, updatedAt: new Date() })
+      .where(eq(competitions.id, id))
+      .returning();
+    await recordAudit(tx, { actorUserId: actorId(actor), action: "competition.announce", subjectType: "competition", subjectId: id });
+    return row;
+  });
+}

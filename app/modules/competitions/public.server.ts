@@ -1,0 +1,55 @@
+// What the public may see of an edition: announced editions only, and of them the call, the
+// form, the criteria, the schedule and the tiers. Never proposals, scores or rankings (later
+// stages publish results through their own, equally filtered, reads).
+import type { DbOrTx } from "~/db/client.server";
+import { can, type Actor } from "~/lib/policy";
+import { registrationStage, stageAt, stageEnd, type CompetitionConfig } from "./config";
+import { competitionBySlug, listCompetitions } from "./queries.server";
+
+export type PublicCompetition = {
+  slug: string;
+  edition: number;
+  name: string;
+  theme: string;
+  legalBasis: string;
+  state: "announced" | "provisional" | "final";
+  /** The stage running now, if any. */
+  currentStage: string | null;
+  /** The proposal deadline (the registration stage's close), as an instant. */
+  deadline: string | null;
+  config: Omit<CompetitionConfig, "scoring">;
+};
+
+export function toPublic(row: { slug: string; edition: number; name: string; theme: string; legalBasis: string; state: string; config: CompetitionConfig }, now = new Date()): PublicCompetition {
+  const { scoring: _scoring, ...config } = row.config;
+  const registration = registrationStage(row.config);
+  return {
+    slug: row.slug,
+    edition: row.edition,
+    name: row.name,
+    theme: row.theme,
+    legalBasis: row.legalBasis,
+    state: row.state as PublicCompetition["state"],
+    currentStage: stageAt(row.config, now)?.code ?? null,
+    deadline: registration?.closesAt ?? null,
+    config,
+  };
+}
+
+export async function publicCompetitions(db: DbOrTx) {
+  return listCompetitions(db, { includeDrafts: false });
+}
+
+/** An edition if the actor may see it (a draft only by the secretariat), else null. */
+export async function visibleCompetition(db: DbOrTx, actor: Actor, slug: string) {
+  const row = await competitionBySlug(db, slug);
+  if (!row || !can(actor, "competition.view", { state: row.state }).ok) return null;
+  return row;
+}
+
+/** Whole days and hours until an instant (none once it has passed). */
+export function timeLeft(until: string, now = new Date()): { days: number; hours: number } | null {
+  const ms = stageEnd({ closesAt: until }) - now.getTime();
+  if (ms <= 0) return null;
+  return { days: Math.floor(ms / 86_400_000), hours: Math.floor((ms % 86_400_000) / 3_600_000) };
+}

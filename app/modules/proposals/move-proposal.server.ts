@@ -1,0 +1,140 @@
+// Moving a proposal along its path (workflow.ts), with the checks of each step: who may, from
+// which state, and for the endorsement (which is the submission) everything submitProblems
+// asks, the deadline to the second included (judged at the request's arrival). The receipt
+// number and the exact time are taken in the same transaction; every step is recorded and the people of the next step are told.
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "~/db/client.server";
+import { competitions, innovations, proposalFiles, proposalHistory, proposals, proposalSections, users } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { assertCan, can, type Actor } from "~/lib/policy";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { isStageOpen, registrationStage } from "~/modules/competitions/config";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { submitProblems, type Problem } from "./eligibility";
+import { canMove, PROPOSAL_TRANSITIONS, type ProposalTransition } from "./workflow";
+import type { Role } from "~/lib/policy";
+import { formatInstant } from "~/i18n";
+
+export class SubmitRefused extends Error {
+  constructor(readonly problems: Problem[]) {
+    super("submit refused");
+  }
+}
+
+type Notice = { roles: Role[]; key: string; kind: string; alsoCreator?: boolean };
+
+// Who hears of each step: the people who act next, and for a return or a receipt the author.
+const NOTICES: Record<ProposalTransition, Notice> = {
+  send: { roles: ["agency_admin"], key: "mail.proposalSent", kind: "proposal-sent" },
+  forward: { roles: ["agency_head"], key: "mail.proposalEndorsement", kind: "proposal-endorsement" },
+  return: { roles: [], key: "mail.proposalReturned", kind: "proposal-returned", alsoCreator: true },
+  endorse: { roles: ["agency_admin"], key: "mail.proposalReceipt", kind: "proposal-receipt", alsoCreator: true },
+  withdraw: { roles: ["agency_admin", "agency_head"], key: "mail.proposalWithdrawn", kind: "proposal-withdrawn" },
+};
+
+async function notify(tx: Tx, p: typeof proposals.$inferSelect, t: ProposalTransition, vars: Record<string, string | number>) {
+  const n = NOTICES[t];
+  const recipients = new Set<string>();
+  if (n.roles.length) {
+    const rows = await tx.select({ email: users.email }).from(users).where(and(eq(users.agencyId, p.agencyId), inArray(users.role, n.roles)));
+    rows.forEach((r) => recipients.add(r.email));
+  }
+  if (n.alsoCreator && p.createdBy) {
+    const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, p.createdBy));
+    if (u) recipients.add(u.email);
+  }
+  for (const to of recipients) {
+    await queueMail(tx, { to, kind: n.kind, subject: bilingualSubject(`${n.key}.subject`, vars), body: bilingual(`${n.key}.body`, vars) });
+  }
+}
+
+function authorise(actor: Actor, t: ProposalTransition, p: { agencyId: number; state: (typeof proposals.$inferSelect)["state"] }) {
+  const subject = { agencyId: p.agencyId, state: p.state };
+  if (t === "send") return assertCan(actor, "proposal.send", subject);
+  if (t === "forward") return assertCan(actor, "proposal.review", subject);
+  if (t === "endorse" || t === "withdraw") return assertCan(actor, t === "endorse" ? "proposal.endorse" : "proposal.withdraw", subject);
+  // A return comes from whoever holds the proposal: Admin Lokal while checking, the head (or
+  // Admin Lokal, taking it back) while it awaits endorsement.
+  if (p.state === "awaiting_endorsement" && can(actor, "proposal.endorse", subject).ok) return;
+  assertCan(actor, "proposal.review", subject);
+}
+
+export async function moveProposal(
+  db: Db,
+  actor: Actor,
+  id: number,
+  t: ProposalTransition,
+  opts: { comment?: string; publicUrl: string; now?: Date },
+) {
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  if (t === "return" && !opts.comment) throw new AppError("invalid", "proposals.errors.commentRequired", { comment: "proposals.errors.commentRequired" });
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select().from(proposals).where(eq(proposals.id, id)).for("update");
+    if (!p) throw new AppError("not-found", "errors.notFound");
+    authorise(actor, t, p);
+    if (!canMove(p.state, t)) throw new AppError("conflict", "proposals.errors.wrongState");
+    const [competition] = await tx.select().from(competitions).where(eq(competitions.id, p.competitionId));
+    // The deadline is judged at the instant the request arrived (given by the route), so a
+    // submission sent in time is not refused for waiting behind the rush.
+    const now = opts.now ?? new Date();
+    const set: Partial<typeof proposals.$inferInsert> = { state: PROPOSAL_TRANSITIONS[t].to, updatedAt: now };
+    if (t === "return") set.reviewComment = opts.comment;
+    if (t === "withdraw") {
+      const registration = registrationStage(competition.config);
+      if (!registration || !isStageOpen(registration, now)) throw new AppError("conflict", "proposals.errors.withdrawClosed");
+      set.withdrawnAt = now;
+    }
+    if (t === "endorse") {
+      // Submissions of one agency to one edition take turns, so two cannot both fill the last
+      // place of a quota; other agencies never wait for them.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${p.competitionId}, ${p.agencyId})`);
+      const [innovation] = await tx.select().from(innovations).where(eq(innovations.id, p.innovationId));
+      const [sections, files, counts] = await Promise.all([
+        tx.select().from(proposalSections).where(eq(proposalSections.proposalId, id)),
+        tx.select({ slot: proposalFiles.slot }).from(proposalFiles).where(eq(proposalFiles.proposalId, id)),
+        tx
+          .select({ group: proposals.groupCode, n: sql<number>`count(*)::int` })
+          .from(proposals)
+          .where(and(eq(proposals.competitionId, p.competitionId), eq(proposals.agencyId, p.agencyId), eq(proposals.state, "submitted"), ne(proposals.id, id)))
+          .groupBy(proposals.groupCode),
+      ]);
+      const problems = submitProblems({
+        config: competition.config,
+        now,
+        groupCode: p.groupCode,
+        categoryCode: p.categoryCode,
+        sections: Object.fromEntries(sections.map((s) => [s.sectionCode, s.body])),
+        filledSlots: new Set(files.map((f) => f.slot)),
+        links: p.links,
+        declarations: p.declarations,
+        sourceInnovationIds: p.sourceInnovationIds,
+        innovation: { startedOn: innovation.startedOn, state: innovation.state },
+        agencyType: innovation.agencyType,
+        submittedByGroup: Object.fromEntries(counts.map((c) => [c.group, Number(c.n)])),
+      });
+      if (problems.length) throw new SubmitRefused(problems);
+      const { rows } = (await tx.execute(sql`SELECT nextval('proposal_receipt_seq')::text AS n`)) as unknown as { rows: { n: string }[] };
+      const n = rows[0].n;
+      set.receiptNumber = `${competition.slug.toUpperCase()}-${n.padStart(5, "0")}`;
+      set.submittedAt = now;
+      set.endorsedBy = actor.id;
+    }
+    const [updated] = await tx
+      .update(proposals)
+      .set({ ...set, version: sql`${proposals.version} + 1` })
+      .where(eq(proposals.id, id))
+      .returning();
+    await tx.insert(proposalHistory).values({ proposalId: id, actorUserId: actor.id, action: t, comment: opts.comment ?? null, at: now });
+    await recordAudit(tx, { actorUserId: actor.id, action: `proposal.${t}`, subjectType: "proposal", subjectId: id, data: { from: p.state, to: updated.state } });
+    await notify(tx, p, t, {
+      title: p.title,
+      competition: competition.name,
+      actor: actor.name,
+      comment: opts.comment ?? "",
+      receipt: updated.receiptNumber ?? "",
+      at: formatInstant("id", now, "WIB"),
+      link: `${opts.publicUrl}/kelola/proposal/${id}`,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,154 @@
+// One section of a proposal: its text box with the live word count and limit, autosave when
+// JavaScript runs (and an explicit Save button when it does not), and, when someone else saved
+// the section meanwhile, both versions and their difference, so nobody is overwritten silently.
+import { useEffect, useRef, useState } from "react";
+import { useFetcher } from "react-router";
+import { diffWords } from "diff";
+import { fieldId } from "~/components/forms";
+import { useRoot, useT } from "~/lib/use-i18n";
+import { countWords } from "../words";
+
+export type SectionView = {
+  code: string;
+  title: string;
+  guidance: string;
+  wordLimit: number;
+  weight: number;
+  body: string;
+  version: number;
+  evidenceRequired: boolean;
+};
+
+export type Conflict = { code: string; theirs: string; version: number; mine: string };
+
+type AutosaveReply = { saved?: { code: string; version: number }[]; conflicts?: Conflict[] };
+
+// Long enough to let a sentence finish, short enough that little is at risk.
+const AUTOSAVE_AFTER_MS = 1500;
+
+export function Difference({ theirs, mine }: { theirs: string; mine: string }) {
+  const t = useT();
+  return (
+    <p className="diff" aria-label={`${t("proposals.conflictTheirs")} → ${t("proposals.conflictMine")}`}>
+      {diffWords(theirs, mine).map((part, i) =>
+        part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>,
+      )}
+    </p>
+  );
+}
+
+export function SectionEditor({ section, editable, conflict: initialConflict, error }: { section: SectionView; editable: boolean; conflict?: Conflict; error?: string }) {
+  const t = useT();
+  const { csrfToken } = useRoot();
+  const fetcher = useFetcher<AutosaveReply>();
+  const id = fieldId(`section.${section.code}`);
+  // After a refused save without JavaScript, the box holds the person's own text again.
+  const [text, setText] = useState(initialConflict?.mine ?? section.body);
+  const [version, setVersion] = useState(initialConflict?.version ?? section.version);
+  const [savedText, setSavedText] = useState(initialConflict ? initialConflict.mine : section.body);
+  const [conflict, setConflict] = useState<Conflict | undefined>(initialConflict);
+  const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+  const [savedAt, setSavedAt] = useState<string>("");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<string | null>(null);
+
+  const words = countWords(text);
+  const over = words > section.wordLimit;
+
+  const save = (body: string, asVersion = version) => {
+    inFlight.current = body;
+    setStatus("saving");
+    fetcher.submit({ _csrf: csrfToken, _intent: "autosave", code: section.code, body, version: String(asVersion) }, { method: "post" });
+  };
+
+  // A reply: take the new version; if more was typed meanwhile, save again (no keystroke lost).
+  useEffect(() => {
+    if (fetcher.state !== "idle" || inFlight.current === null) return;
+    const sent = inFlight.current;
+    inFlight.current = null;
+    const reply = fetcher.data;
+    const saved = reply?.saved?.find((s) => s.code === section.code);
+    const refused = reply?.conflicts?.find((c) => c.code === section.code);
+    if (saved) {
+      setVersion(saved.version);
+      setSavedText(sent);
+      setStatus("saved");
+      setSavedAt(new Date().toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" }));
+    } else if (refused) {
+      setConflict(refused);
+      setStatus("idle");
+    } else setStatus("failed");
+  }, [fetcher.state, fetcher.data, section.code]);
+
+  useEffect(() => {
+    if (!editable || conflict || text === savedText || fetcher.state !== "idle") return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => save(text), AUTOSAVE_AFTER_MS);
+    return () => clearTimeout(timer.current);
+  }, [text, savedText, editable, conflict, fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const describedBy = [`${id}-hint`, `${id}-count`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className={error || conflict ? "field field-error section-editor" : "field section-editor"}>
+      <label htmlFor={id}>
+        {section.title} {section.weight ? <span className="muted">({t("competitions.weightShort", { n: section.weight })})</span> : null}
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        {section.guidance}
+        {section.evidenceRequired ? <> {t("proposals.evidenceRequired")}</> : null}
+      </p>
+      {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}
+      {conflict ? (
+        <div className="conflict" role="alert">
+          <h3>{t("proposals.conflictTitle")}</h3>
+          <p>{t("proposals.conflictBody", { section: section.title })}</p>
+          <h4>{t("proposals.conflictTheirs")}</h4>
+          <blockquote className="theirs">{conflict.theirs || "—"}</blockquote>
+          <Difference theirs={conflict.theirs} mine={text} />
+          <div className="conflict-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setConflict(undefined);
+                setVersion(conflict.version);
+                save(text, conflict.version);
+              }}
+            >
+              {t("proposals.conflictKeepMine")}
+            </button>{" "}
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setText(conflict.theirs);
+                setSavedText(conflict.theirs);
+                setVersion(conflict.version);
+                setConflict(undefined);
+              }}
+            >
+              {t("proposals.conflictTakeTheirs")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <textarea
+        id={id}
+        name={`section.${section.code}`}
+        rows={Math.min(20, Math.max(5, Math.ceil(section.wordLimit / 40)))}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        readOnly={!editable}
+        aria-describedby={describedBy}
+        aria-invalid={error || over ? true : undefined}
+      />
+      <input type="hidden" name={`version.${section.code}`} value={version} />
+      <p id={`${id}-count`} className={over ? "word-count over" : "word-count"} aria-live="polite">
+        {t(over ? "proposals.wordsOver" : "proposals.words", { words, limit: section.wordLimit })}
+        {status === "saving" ? <> · {t("proposals.saving")}</> : null}
+        {status === "saved" ? <> · {t("proposals.autosaved", { time: savedAt })}</> : null}
+        {status === "failed" ? <> · <span className="error-message">{t("proposals.autosaveFailed")}</span></> : null}
+      </p>
+    </div>
+  );
+}

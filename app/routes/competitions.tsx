@@ -1,0 +1,35 @@
+// /kompetisi: every announced edition, newest first.
+import { Link } from "react-router";
+import type { Route } from "./+types/competitions";
+import { services } from "~/lib/context.server";
+import { page } from "~/lib/respond.server";
+import { useT } from "~/lib/use-i18n";
+import { pageTitle } from "~/lib/meta";
+import { publicCompetitions } from "~/modules/competitions/public.server";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "competitions.publicTitle");
+
+export const loader = page(async ({ context }: Route.LoaderArgs) => ({ list: await publicCompetitions(services(context).db) }));
+
+export default function Competitions({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("competitions.publicTitle")}</h1>
+      <p>{t("competitions.publicIntro")}</p>
+      {loaderData.list.length ? (
+        <ul className="card-list">
+          {loaderData.list.map((c) => (
+            <li key={c.id} className="card">
+              <h2><Link to={`/kompetisi/${c.slug}`}>{c.name}</Link></h2>
+              {c.theme ? <p>{c.theme}</p> : null}
+              <p className="muted">{t(`competitions.state.${c.state}`)}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("competitions.none")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Route } from "./+types/proposal-file";
+import { requireUser, services } from "~/lib/context.server";
+import { notFound } from "~/lib/errors";
+import { idOf } from "~/lib/forms";
+import { page } from "~/lib/respond.server";
+import { fileResponse } from "~/lib/uploads.server";
+import { proposalFileForDownload } from "~/modules/proposals/files.server";
+
+// A proposal's evidence or attachment: never public, only for those who may see the proposal.
+export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  const id = idOf(params.id);
+  const fileId = idOf(params.fileId);
+  if (!id || !fileId) throw notFound();
+  return fileResponse(await proposalFileForDownload(services(context).db, actor, id, fileId), { isPublic: false });
+});

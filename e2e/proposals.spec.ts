@@ -1,0 +1,98 @@
+// An agency enters the competition: the unit operator writes the proposal from a register
+// entry, Admin Lokal forwards it, the head sees what is missing, and once it is complete
+// endorses it and gets a receipt. Runs with JavaScript (autosave) and without (explicit save).
+import type { Page } from "@playwright/test";
+import { checkPage, expect, logIn, test, visit } from "./fixtures";
+import { pdfDocument } from "./files";
+
+const FILLER = "Inovasi ini sudah direplikasi oleh dua kecamatan dan dapat diterapkan di daerah lain dengan biaya kecil.";
+
+async function openProposal(page: Page, id: string) {
+  await page.goto(`/kelola/proposal/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Halaman tidak ditemukan");
+  await checkPage(page);
+}
+
+test("an agency's proposal goes from the unit to the head and is submitted with a receipt", async ({ page, newPerson }, testInfo) => {
+  const js = testInfo.project.name === "js";
+  await logIn(page, "operator.dpu@banyumaskab.demo");
+  await page.getByRole("navigation", { name: "Menu kelola" }).getByRole("link", { name: "Proposal kompetisi" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Proposal kompetisi");
+  await expect(page.getByText(/Batas akhir: .* WIB/)).toBeVisible();
+  await checkPage(page);
+
+  // Each run enters a different register entry of the agency.
+  const innovation = page.getByLabel("Inovasi dari register");
+  const options = await innovation.locator("option").allTextContents();
+  await innovation.selectOption({ index: js ? 0 : 1 });
+  expect(options.length).toBeGreaterThan(1);
+  await page.getByLabel("Kelompok").selectOption({ label: "Kelompok Umum" });
+  await page.getByLabel("Kategori").selectOption({ label: "Tata Kelola Pemerintahan" });
+  await page.getByRole("button", { name: "Buat proposal" }).click();
+  await expect(page).toHaveURL(/\/kelola\/proposal\/\d+/);
+  const id = page.url().match(/\/kelola\/proposal\/(\d+)/)![1];
+  await expect(page.getByRole("textbox", { name: /^Ringkasan/ })).not.toHaveValue("");
+  await expect(page.getByText(/\d+ dari 200 kata/).first()).toBeVisible();
+  await checkPage(page);
+
+  // Fill what the register did not hold.
+  const adaptability = page.getByRole("textbox", { name: /^Adaptabilitas/ });
+  await adaptability.fill(FILLER);
+  if (js) {
+    // Autosave: no button pressed.
+    await expect(page.getByText(/Tersimpan otomatis/).first()).toBeVisible({ timeout: 10_000 });
+  }
+  for (const box of await page.locator(".section-editor textarea").all()) {
+    if (!(await box.inputValue()).trim()) await box.fill(FILLER);
+  }
+  await page.getByLabel("Tautan video (paling lama 5 menit, 720p)").fill("https://video.example.id/proposal");
+  await page.getByLabel("Saya menyatakan data yang disampaikan benar").check();
+  for (const input of await page.locator('input[type="file"]').all()) {
+    await input.setInputFiles({ name: "bukti.pdf", mimeType: "application/pdf", buffer: pdfDocument() });
+  }
+  await page.getByRole("button", { name: "Simpan" }).last().click();
+  await expect(page.getByRole("status")).toContainText("Tersimpan.");
+  await expect(page.getByRole("textbox", { name: /^Adaptabilitas/ })).toHaveValue(FILLER);
+  await expect(page.getByRole("link", { name: "bukti.pdf" }).first()).toBeVisible();
+  await checkPage(page);
+
+  await page.getByRole("button", { name: "Kirim ke Admin Lokal" }).click();
+  await expect(page.getByRole("status")).toContainText("Proposal dikirim ke Admin Lokal.");
+  await checkPage(page);
+
+  const admin = await newPerson();
+  await logIn(admin, "admin@banyumaskab.demo");
+  await openProposal(admin, id);
+  await admin.getByRole("button", { name: "Teruskan ke pimpinan untuk disahkan" }).click();
+  await expect(admin.getByRole("status")).toContainText("Proposal diteruskan ke pimpinan untuk disahkan.");
+  await checkPage(admin);
+
+  const head = await newPerson();
+  await logIn(head, "bupati@banyumaskab.demo");
+  await openProposal(head, id);
+  await expect(head.getByText("Pengesahan pimpinan adalah pengiriman")).toBeVisible();
+  await head.getByRole("button", { name: "Sahkan dan kirim proposal" }).click();
+  await expect(head.getByRole("status")).toContainText(/Proposal terkirim\. Nomor tanda terima KIPP-\d{4}-\d{5}/);
+  await expect(head.getByText("Terkirim").first()).toBeVisible();
+  await checkPage(head);
+  await head.getByRole("link", { name: "Tanda terima" }).click();
+  await expect(head.getByRole("heading", { level: 1 })).toHaveText("Tanda terima proposal");
+  await expect(head.getByText(/pukul \d{2}\.\d{2} WIB/)).toBeVisible();
+  await checkPage(head);
+});
+
+test("a photo that is not what it claims is refused by its content, and the text is kept", async ({ page }, testInfo) => {
+  const js = testInfo.project.name === "js";
+  await logIn(page, "operator.dpu@banyumaskab.demo");
+  await visit(page, "/kelola/proposal");
+  await page.getByLabel("Inovasi dari register").selectOption({ index: js ? 2 : 3 });
+  await page.getByRole("button", { name: "Buat proposal" }).click();
+  await expect(page).toHaveURL(/\/kelola\/proposal\/\d+/);
+  await checkPage(page);
+  await page.getByRole("textbox", { name: /^Adaptabilitas/ }).fill(FILLER);
+  await page.locator('input[type="file"]').first().setInputFiles({ name: "foto.png", mimeType: "image/png", buffer: Buffer.from("bukan gambar") });
+  await page.getByRole("button", { name: "Simpan" }).last().click();
+  await expect(page.getByRole("alert")).toContainText("foto.png");
+  await expect(page.getByRole("textbox", { name: /^Adaptabilitas/ })).toHaveValue(FILLER);
+  await checkPage(page);
+});

@@ -1,0 +1,268 @@
+// A proposal's whole path through the running app, as its people would take it: entered from
+// the register (prefilled), written by two people at once (neither silently overwritten),
+// checked and returned by Admin Lokal, endorsed by the head only when complete and before the
+// deadline (to the second), with a receipt; withdrawn; quotas; other agencies kept out.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { openTestDatabase } from "./db";
+import { testClient, type Client } from "./app";
+import { fileOf, PNG_1PX } from "./fixtures";
+import type { Database } from "../app/db/client.server";
+import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
+import { competitions, outbox, proposals, proposalSections } from "../app/db/schema";
+import { moveProposal, SubmitRefused } from "../app/modules/proposals/move-proposal.server";
+import { stageEnd, registrationStage } from "../app/modules/competitions/config";
+
+let database: Database;
+let newClient: () => Client;
+let operator: Client, agencyAdmin: Client, head: Client, otherOperator: Client;
+let people: Record<string, Awaited<ReturnType<typeof createTestUser>>>;
+let agencyId: number;
+let innovationId: number;
+let competition: Awaited<ReturnType<typeof createCompetition>>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ({ newClient } = await testClient(database));
+  const db = database.db;
+  const agency = await createAgency(db, { name: "BUMD Proposalia" });
+  agencyId = agency.id;
+  const unit = await createUnit(db, { agencyId });
+  const other = await createAgency(db, { name: "Pemerintah Kabupaten Lain" });
+  innovationId = (
+    await createInnovation(db, {
+      agencyId,
+      unitId: unit.id,
+      name: "Sekolah Lapang Gizi",
+      acronym: "SELAGI",
+      summary: "Kader posyandu mengajar ibu hamil memasak makanan bergizi.",
+      problem: "Angka stunting tinggi.",
+      targetGroup: "Ibu hamil dan balita.",
+      novelty: "Kelas memasak di posyandu.",
+      startedOn: "2022-03-01",
+    })
+  ).id;
+  people = {
+    operator: await createTestUser(db, { role: "unit_operator", agencyId, unitId: unit.id }),
+    agencyAdmin: await createTestUser(db, { role: "agency_admin", agencyId }),
+    head: await createTestUser(db, { role: "agency_head", agencyId }),
+    otherOperator: await createTestUser(db, { role: "unit_operator", agencyId: other.id }),
+  };
+  [operator, agencyAdmin, head, otherOperator] = await Promise.all(
+    ["operator", "agencyAdmin", "head", "otherOperator"].map(async (k) => {
+      const c = newClient();
+      await c.login(people[k].email, people[k].password);
+      return c;
+    }),
+  );
+  competition = await createCompetition(db, { slug: "kipp-proposal", state: "announced", registrationClosesInDays: 20 });
+});
+afterAll(async () => database?.close());
+
+const row = async (id: number) => (await database.db.select().from(proposals).where(eq(proposals.id, id)))[0];
+const section = async (id: number, code: string) =>
+  (await database.db.select().from(proposalSections).where(and(eq(proposalSections.proposalId, id), eq(proposalSections.sectionCode, code))))[0];
+const mailsTo = async (email: string) => database.db.select().from(outbox).where(eq(outbox.toAddress, email));
+
+let proposalId = 0;
+
+describe("entering an innovation", () => {
+  it("starts from the register: each section prefilled from the fields its configuration names", async () => {
+    const res = await operator.post("/kelola/proposal", { competition: "kipp-proposal", innovationId: String(innovationId), groupCode: "umum", categoryCode: "kesehatan" });
+    expect(res.status).toBe(302);
+    proposalId = Number(res.headers.get("location")!.match(/\/kelola\/proposal\/(\d+)/)![1]);
+    const p = await row(proposalId);
+    expect(p).toMatchObject({ state: "draft", title: "Sekolah Lapang Gizi (SELAGI)", agencyId, groupCode: "umum" });
+    expect((await section(proposalId, "ringkasan")).body).toBe("Kader posyandu mengajar ibu hamil memasak makanan bergizi.");
+    expect((await section(proposalId, "latar-belakang")).body).toBe("Angka stunting tinggi.\n\nIbu hamil dan balita.");
+    expect((await section(proposalId, "adaptabilitas")).body).toBe("");
+    const page = await (await operator.get(`/kelola/proposal/${proposalId}`)).text();
+    expect(page).toContain("8 dari 200 kata");
+  });
+
+  it("refuses the same innovation twice, and another agency's innovation", async () => {
+    const twice = await operator.post("/kelola/proposal", { competition: "kipp-proposal", innovationId: String(innovationId), groupCode: "umum", categoryCode: "kesehatan" });
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain("Inovasi ini sudah diajukan di edisi ini.");
+    const theirs = await otherOperator.post("/kelola/proposal", { competition: "kipp-proposal", innovationId: String(innovationId), groupCode: "umum", categoryCode: "kesehatan" });
+    expect(theirs.status).toBe(400);
+    expect(await theirs.text()).toContain("Pilih inovasi instansi Anda yang sudah terbit.");
+    expect((await otherOperator.get(`/kelola/proposal/${proposalId}`)).status).toBe(404);
+  });
+});
+
+describe("writing together", () => {
+  it("saves a section with the version its writer saw, and tells the second writer instead of overwriting", async () => {
+    const first = await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "Kelas memasak bergilir di setiap posyandu desa.", version: "1" });
+    expect(first.status).toBe(200);
+    expect(await section(proposalId, "kebaruan")).toMatchObject({ body: "Kelas memasak bergilir di setiap posyandu desa.", version: 2 });
+
+    const stale = await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "Versi Admin Lokal yang lama.", version: "1" });
+    expect(stale.status).toBe(409);
+    expect(await section(proposalId, "kebaruan")).toMatchObject({ body: "Kelas memasak bergilir di setiap posyandu desa.", version: 2 });
+
+    // Without JavaScript: the whole form, one section stale. The others are saved; the stale
+    // one is shown with the stored text and the writer's own text kept in the box.
+    const form = {
+      version: String((await row(proposalId)).version),
+      title: "Sekolah Lapang Gizi (SELAGI)",
+      groupCode: "umum",
+      categoryCode: "kesehatan",
+      "section.kebaruan": "Tulisan saya tanpa JavaScript.",
+      "version.kebaruan": "1",
+      "section.adaptabilitas": "Sudah direplikasi dua kabupaten tetangga.",
+      "version.adaptabilitas": "1",
+    };
+    const res = await agencyAdmin.post(`/kelola/proposal/${proposalId}`, form);
+    expect(res.status).toBe(409);
+    const page = await res.text();
+    expect(page).toContain("Bagian ini diubah orang lain");
+    expect(page).toContain("Kelas memasak bergilir di setiap posyandu desa.");
+    expect(page).toContain("Tulisan saya tanpa JavaScript.");
+    expect((await section(proposalId, "adaptabilitas")).body).toBe("Sudah direplikasi dua kabupaten tetangga.");
+    expect((await section(proposalId, "kebaruan")).body).toBe("Kelas memasak bergilir di setiap posyandu desa.");
+  });
+});
+
+describe("the agency's path", () => {
+  it("goes to Admin Lokal, who returns it with a required comment; the author is told", async () => {
+    expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "send" })).status).toBe(302);
+    expect((await row(proposalId)).state).toBe("agency_review");
+    expect((await mailsTo(people.agencyAdmin.email)).map((m) => m.kind)).toContain("proposal-sent");
+    // The operator's text is locked while Admin Lokal checks it.
+    expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "x", version: "2" })).status).toBe(403);
+
+    const bare = await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "return", comment: "" });
+    expect(bare.status).toBe(400);
+    expect(await bare.text()).toContain("Tulis catatan agar penyusun tahu apa yang perlu diperbaiki.");
+    expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "return", comment: "Lengkapi bukti dukung." })).status).toBe(302);
+    expect(await row(proposalId)).toMatchObject({ state: "returned", reviewComment: "Lengkapi bukti dukung." });
+    expect((await mailsTo(people.operator.email)).map((m) => m.kind)).toContain("proposal-returned");
+  });
+
+  it("cannot be endorsed while incomplete: every reason is listed", async () => {
+    expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "send" })).status).toBe(302);
+    expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "forward" })).status).toBe(302);
+    expect((await mailsTo(people.head.email)).map((m) => m.kind)).toContain("proposal-endorsement");
+    // Only the head endorses.
+    expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "endorse" })).status).toBe(403);
+    const res = await head.post(`/kelola/proposal/${proposalId}`, { _intent: "endorse" });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain("Proposal belum dapat dikirim:");
+    expect(page).toContain("Bagian \u0026quot;Signifikansi\u0026quot; wajib disertai bukti dukung.");
+    expect(page).toContain("Lampiran \u0026quot;Tautan video (paling lama 5 menit, 720p)\u0026quot; belum ada.");
+    expect((await row(proposalId)).state).toBe("awaiting_endorsement");
+  });
+
+  it("is endorsed once complete: submitted with a receipt number and the exact time", async () => {
+    expect((await head.post(`/kelola/proposal/${proposalId}`, { _intent: "return", comment: "Lampiran belum ada." })).status).toBe(302);
+    const p = await row(proposalId);
+    const sections = await database.db.select().from(proposalSections).where(eq(proposalSections.proposalId, proposalId));
+    const form = new FormData();
+    form.set("version", String(p.version));
+    form.set("title", p.title);
+    form.set("groupCode", "umum");
+    form.set("categoryCode", "kesehatan");
+    form.set("link.video", "https://video.example.id/selagi");
+    form.append("declarations[]", "kebenaran-data");
+    for (const s of sections) {
+      form.set(`section.${s.sectionCode}`, s.body || "Isi bagian ini sudah lengkap.");
+      form.set(`version.${s.sectionCode}`, String(s.version));
+    }
+    for (const slot of ["latar-belakang", "implementasi", "signifikansi", "adaptabilitas", "keberlanjutan", "pernyataan-implementasi", "pernyataan-inovator", "kesediaan-replikasi"]) {
+      form.append(`file.${slot}`, fileOf(PNG_1PX, `${slot}.png`, "image/png"));
+    }
+    const saved = await operator.post(`/kelola/proposal/${proposalId}`, form);
+    expect(saved.status).toBe(302);
+
+    // A file that is not what it claims is refused by its bytes, and nothing else is lost.
+    const fake = new FormData();
+    fake.set("version", String((await row(proposalId)).version));
+    fake.set("title", p.title);
+    fake.set("groupCode", "umum");
+    fake.set("categoryCode", "kesehatan");
+    fake.set("link.video", "https://video.example.id/selagi");
+    fake.append("declarations[]", "kebenaran-data");
+    fake.append("file.signifikansi", new File([new TextEncoder().encode("<html>bukan pdf</html>")], "laporan.pdf", { type: "application/pdf" }));
+    const refused = await operator.post(`/kelola/proposal/${proposalId}`, fake);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("laporan.pdf");
+
+    expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "send" })).status).toBe(302);
+    expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "forward" })).status).toBe(302);
+    const before = Date.now();
+    const res = await head.post(`/kelola/proposal/${proposalId}`, { _intent: "endorse" });
+    expect(res.status).toBe(302);
+    const done = await row(proposalId);
+    expect(done.state).toBe("submitted");
+    expect(done.receiptNumber).toBe("KIPP-PROPOSAL-00001");
+    expect(done.submittedAt!.getTime()).toBeGreaterThanOrEqual(before - 5);
+    expect((await mailsTo(people.operator.email)).map((m) => m.kind)).toContain("proposal-receipt");
+    const receipt = await (await head.get(`/kelola/proposal/${proposalId}/tanda-terima`)).text();
+    expect(receipt).toContain("KIPP-PROPOSAL-00001");
+    expect(receipt).toMatch(/pukul \d{2}\.\d{2} WIB/);
+    // Submitted is locked for everyone.
+    expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "x", version: "9" })).status).toBe(403);
+  });
+
+  it("may be withdrawn before the deadline, and the innovation entered again", async () => {
+    expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "withdraw" })).status).toBe(403);
+    expect((await head.post(`/kelola/proposal/${proposalId}`, { _intent: "withdraw" })).status).toBe(302);
+    expect((await row(proposalId)).state).toBe("withdrawn");
+    const again = await operator.post("/kelola/proposal", { competition: "kipp-proposal", innovationId: String(innovationId), groupCode: "umum", categoryCode: "kesehatan" });
+    expect(again.status).toBe(302);
+  });
+});
+
+describe("the deadline and the quotas", () => {
+  async function readyProposal(competitionId: number, innovation: number, state: "awaiting_endorsement" = "awaiting_endorsement") {
+    const [p] = await database.db
+      .insert(proposals)
+      .values({ competitionId, innovationId: innovation, agencyId, groupCode: "umum", categoryCode: "kesehatan", title: "Siap", state, links: { video: "https://v.example.id/x" }, declarations: ["kebenaran-data"] })
+      .returning();
+    return p;
+  }
+
+  it("refuses an endorsement after the deadline's last second, to the millisecond", async () => {
+    const c = await createCompetition(database.db, { slug: "kipp-tenggat", state: "announced", registrationClosesInDays: 5 });
+    const end = stageEnd(registrationStage(c.config)!);
+    const headActor = { kind: "user" as const, id: people.head.id, name: "Kepala", email: people.head.email, role: "agency_head" as const, agencyId, unitId: null };
+    const late = await readyProposal(c.id, (await createInnovation(database.db, { agencyId, startedOn: "2020-01-01" })).id);
+    const refusal = await moveProposal(database.db, headActor, late.id, "endorse", { publicUrl: "http://x", now: new Date(end) }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(SubmitRefused);
+    expect((refusal as SubmitRefused).problems.map((p) => p.key)).toContain("proposals.problems.closed");
+    // One millisecond earlier the deadline has not passed (the rest of its problems remain).
+    const onTime = await moveProposal(database.db, headActor, late.id, "endorse", { publicUrl: "http://x", now: new Date(end - 1) }).catch((e: unknown) => e);
+    expect((onTime as SubmitRefused).problems.map((p) => p.key)).not.toContain("proposals.problems.closed");
+  });
+
+  it("counts the agency's submitted proposals against its quota", async () => {
+    const c = await createCompetition(database.db, { slug: "kipp-kuota", state: "announced", registrationClosesInDays: 5 });
+    const config = structuredClone(c.config);
+    config.eligibility.quotas = [{ group: "umum", max: 1 }];
+    await database.db.update(competitions).set({ config }).where(eq(competitions.id, c.id));
+    await database.db.insert(proposals).values({
+      competitionId: c.id,
+      innovationId: (await createInnovation(database.db, { agencyId })).id,
+      agencyId,
+      groupCode: "umum",
+      categoryCode: "kesehatan",
+      title: "Sudah terkirim",
+      state: "submitted",
+      receiptNumber: "KIPP-KUOTA-00001",
+      submittedAt: new Date(),
+    });
+    const second = await readyProposal(c.id, (await createInnovation(database.db, { agencyId })).id);
+    const res = await head.post(`/kelola/proposal/${second.id}`, { _intent: "endorse" });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("Kuota instansi sudah penuh: paling banyak 1 proposal Kelompok Umum.");
+  });
+
+  it("takes no new proposal once registration has closed", async () => {
+    await createCompetition(database.db, { slug: "kipp-tutup", state: "announced", registrationClosesInDays: -1 });
+    const res = await operator.post("/kelola/proposal", { competition: "kipp-tutup", innovationId: String(innovationId), groupCode: "umum", categoryCode: "kesehatan" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Pendaftaran kompetisi ini tidak sedang dibuka.");
+  });
+});
