@@ -8,6 +8,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -539,4 +540,153 @@ export const similarityMatches = pgTable(
     passages: jsonb("passages").$type<MatchedPassage[]>().notNull().default([]),
   },
   (t) => [index("similarity_matches_run_proposal_idx").on(t.runId, t.proposalId)],
+);
+
+// --- Judging --------------------------------------------------------------------------------
+
+// A judge's standing profile, kept across editions: what they know (sector codes, as the
+// register's), and where they stand (their home agency is users.agency_id; the region matters
+// only for a regional-government official, see app/modules/judging/assign.ts).
+export const judgeProfiles = pgTable("judge_profiles", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expertise: text("expertise").array().notNull().default(sql`'{}'::text[]`),
+  // A province or regency/city code; null for a judge with no regional stake.
+  regionCode: text("region_code").references(() => regions.code),
+  affiliation: text("affiliation").notNull().default(""),
+  updatedAt: updatedAt(),
+});
+
+// Who judges in an edition: the secretariat picks judges from the evaluator and panelist pools.
+export const competitionJudges = pgTable(
+  "competition_judges",
+  {
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Most proposals per stage; null for no limit.
+    capacity: integer("capacity"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.competitionId, t.userId] })],
+);
+
+// A conflict of interest a judge declares (or the secretariat records) on one proposal. A
+// declared conflict keeps the judge away from the proposal until the secretariat dismisses it.
+export const conflictKind = pgEnum("conflict_kind", ["family", "work", "financial", "mentoring", "other"]);
+export const conflictState = pgEnum("conflict_state", ["pending", "confirmed", "dismissed"]);
+export const conflicts = pgTable(
+  "conflicts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    judgeId: integer("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: conflictKind("kind").notNull(),
+    note: text("note").notNull().default(""),
+    state: conflictState("state").notNull().default("pending"),
+    declaredBy: integer("declared_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decisionReason: text("decision_reason"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("conflicts_pair_idx").on(t.competitionId, t.proposalId, t.judgeId),
+    index("conflicts_state_idx").on(t.competitionId, t.state),
+  ],
+);
+
+// Who judges what in a stage. "auto" pairs come from the assignment run; "manual" pairs were
+// added by hand (audited).
+export const assignments = pgTable(
+  "assignments",
+  {
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    stageCode: text("stage_code").notNull(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    judgeId: integer("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source").notNull().default("auto"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.competitionId, t.stageCode, t.proposalId, t.judgeId] }),
+    index("assignments_judge_idx").on(t.judgeId, t.competitionId, t.stageCode),
+  ],
+);
+
+// One judge's review of one proposal in one stage: a score and a justification per criterion.
+export const reviewState = pgEnum("review_state", ["draft", "submitted"]);
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    stageCode: text("stage_code").notNull(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    judgeId: integer("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Criterion code → score on the criterion's scale, and → the judge's justification.
+    scores: jsonb("scores").$type<Record<string, number>>().notNull().default({}),
+    justifications: jsonb("justifications").$type<Record<string, string>>().notNull().default({}),
+    // For the applicant's feedback (judges are never named to applicants).
+    comment: text("comment").notNull().default(""),
+    state: reviewState("state").notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    // Set when the secretariat reopens a review after the stage closed: the judge may change it
+    // until they submit again.
+    reopenedAt: timestamp("reopened_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("reviews_pair_idx").on(t.competitionId, t.stageCode, t.proposalId, t.judgeId),
+    index("reviews_stage_idx").on(t.competitionId, t.stageCode, t.state),
+  ],
+);
+
+// What the plenary decided for a proposal at the end of a stage: whether it goes on, and why.
+// `proposed` is what the advancement rule proposed; a decision that differs is an override and
+// needs a reason (audited).
+export const stageDecisions = pgTable(
+  "stage_decisions",
+  {
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    stageCode: text("stage_code").notNull(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    advances: boolean("advances").notNull(),
+    proposed: boolean("proposed").notNull(),
+    rank: integer("rank"),
+    score: doublePrecision("score"),
+    reason: text("reason").notNull().default(""),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.competitionId, t.stageCode, t.proposalId] })],
 );

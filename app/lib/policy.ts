@@ -112,6 +112,10 @@ const rules = {
     isUser(a) && a.role === "agency_head" && inAgency(a, s.agencyId) ? allow : deny(),
   "proposal.withdraw": (a: Actor, s: ProposalSubject) =>
     isUser(a) && (a.role === "agency_admin" || a.role === "agency_head") && inAgency(a, s.agencyId) ? allow : deny(),
+  // Judges: evaluators and panelists score what they are assigned, and nothing else.
+  "review.enter": (a: Actor) => (isUser(a) && (a.role === "evaluator" || a.role === "panelist") ? allow : deny()),
+  "review.write": (a: Actor, s: { judgeId: number }) =>
+    isUser(a) && (a.role === "evaluator" || a.role === "panelist") && a.id === s.judgeId ? allow : deny("errors.notFound"),
   "innovation.unpublish": (a: Actor, s: InnovationSubject) =>
     (isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId))) &&
     s.state === "published"
