@@ -23,6 +23,9 @@ export default [
   // The competition.
   route("kompetisi", "routes/competitions.tsx"),
   route("kompetisi/:slug", "routes/competition.tsx"),
+  route("kompetisi/:slug/hasil", "routes/competition-results.tsx"),
+  route("sertifikat/:code", "routes/certificate.tsx"),
+  route("sertifikat/:code/pdf", "routes/certificate-pdf.tsx"),
 
   // Accounts.
   route("preferensi", "routes/preferences.tsx"),
@@ -53,6 +56,22 @@ export default [
     route("kompetisi/:slug/tahap/:stage", "routes/manage/competition-criteria.tsx"),
     route("kompetisi/:slug/seleksi", "routes/manage/screening.tsx"),
     route("kompetisi/:slug/seleksi/:id", "routes/manage/screening-proposal.tsx"),
+    route("kompetisi/:slug/juri", "routes/manage/judges.tsx"),
+    route("kompetisi/:slug/konflik", "routes/manage/conflicts.tsx"),
+    route("kompetisi/:slug/tahap/:stage/penugasan", "routes/manage/assignment.tsx"),
+    route("kompetisi/:slug/tahap/:stage/pleno", "routes/manage/plenary.tsx"),
+    route("kompetisi/:slug/laporan", "routes/manage/competition-report.tsx"),
+    route("kompetisi/:slug/laporan/unduh", "routes/manage/competition-report-download.tsx"),
+    route("kompetisi/:slug/hasil", "routes/manage/results.tsx"),
+    route("kompetisi/:slug/hasil/unpsa", "routes/manage/results-unpsa.tsx"),
+    route("kompetisi/:slug/keberatan", "routes/manage/objections.tsx"),
+    route("kompetisi/:slug/tahap/:stage/jadwal", "routes/manage/presentation-schedule.tsx"),
+    route("kompetisi/:slug/tahap/:stage/verifikasi", "routes/manage/field-visits.tsx"),
+    route("presentasi/:id", "routes/manage/presentation-slot.tsx"),
+    route("verifikasi/:slug/:stage/:id", "routes/manage/field-report.tsx"),
+    route("notifikasi", "routes/manage/notifications.tsx"),
+    route("penilaian", "routes/manage/reviews.tsx"),
+    route("penilaian/:slug/:stage/:id", "routes/manage/review.tsx"),
   ]),
 
   // The open, read-only API.
@@ -65,6 +84,8 @@ export default [
   route("api/v1/compliance", "routes/api/compliance.ts"),
   route("api/v1/competitions", "routes/api/competitions.ts"),
   route("api/v1/competitions/:slug", "routes/api/competition.ts"),
+  route("api/v1/competitions/:slug/results", "routes/api/competition-results.ts"),
+  route("api/v1/certificates/:code", "routes/api/certificate.ts"),
   route("api/*", "routes/api/not-found.ts"),
 
   route("*", "routes/not-found.tsx"),

@@ -14,6 +14,8 @@ async function openProposal(page: Page, id: string) {
 }
 
 test("an agency's proposal goes from the unit to the head and is submitted with a receipt", async ({ page, newPerson }, testInfo) => {
+  // Three people, a dozen pages each checked by axe: a long journey on a 2-core machine.
+  test.setTimeout(180_000);
   const js = testInfo.project.name === "js";
   await logIn(page, "operator.dpu@banyumaskab.demo");
   await page.getByRole("navigation", { name: "Menu kelola" }).getByRole("link", { name: "Proposal kompetisi" }).click();

@@ -10,7 +10,7 @@ import routes from "../app/routes";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database, Db } from "../app/db/client.server";
-import { agencies, innovationFiles, innovations, regions } from "../app/db/schema";
+import { agencies, awards, competitions, innovationFiles, innovations, proposals, regions } from "../app/db/schema";
 import { PNG_1PX } from "./fixtures";
 import { createCompetition, createAgency, createInnovation } from "../app/db/factories.server";
 
@@ -399,6 +399,35 @@ describe("GET /api/v1/competitions", () => {
     expect(JSON.stringify(one)).not.toMatch(/disagreementThreshold|revealAfterSubmit|normalise|rubric/);
     const draft = await getValid("/api/v1/competitions/kipp-api-draf", "/api/v1/competitions/{slug}", 404);
     expect(draft.error.code).toBe("not-found");
+  });
+});
+
+describe("GET /api/v1/competitions/{slug}/results and /api/v1/certificates/{code}", () => {
+  it("serves published results and genuine certificates, and nothing before publication", async () => {
+    const final = await createCompetition(db, { slug: "kipp-api-hasil", state: "final", edition: 2028 });
+    const provisional = await createCompetition(db, { slug: "kipp-api-sementara", state: "provisional", edition: 2029 });
+    await db.update(competitions).set({ decreeNumber: "B/123/M.KT.01/2028", decreeDate: "2028-10-01", resultsPublishedAt: new Date("2028-10-02T03:00:00Z") }).where(eq(competitions.id, final.id));
+    const award = async (competitionId: number, code: string | null, tierCode: string) => {
+      const [p] = await db
+        .insert(proposals)
+        .values({ competitionId, innovationId: published.id, agencyId: published.agencyId, groupCode: "umum", categoryCode: "kesehatan", title: published.name, state: "submitted" })
+        .returning();
+      await db.insert(awards).values({ competitionId, proposalId: p.id, innovationId: published.id, agencyId: published.agencyId, tierCode, certificateCode: code });
+    };
+    await award(final.id, "ABCD-EFGH-JK23", "top-45");
+    await award(provisional.id, "WXYZ-2345-6789", "top-99");
+    const results = await getValid("/api/v1/competitions/kipp-api-hasil/results", "/api/v1/competitions/{slug}/results");
+    expect(results.data).toMatchObject({ edition: 2028, decree: { number: "B/123/M.KT.01/2028", date: "2028-10-01" }, submitted: 1 });
+    expect(results.data.awards).toEqual([
+      expect.objectContaining({ tier: "top-45", innovation: { name: published.name, links: { html: `${BASE}/inovasi/${published.slug}` } }, certificate: expect.objectContaining({ code: "ABCD-EFGH-JK23" }) }),
+    ]);
+    expect(results.data.tiers.find((t: { code: string }) => t.code === "top-45").count).toBe(1);
+    // Provisional results are not open data, nor their certificates.
+    expect((await getValid("/api/v1/competitions/kipp-api-sementara/results", "/api/v1/competitions/{slug}/results", 404)).error.code).toBe("not-found");
+    const cert = await getValid("/api/v1/certificates/abcd-efgh-jk23", "/api/v1/certificates/{code}");
+    expect(cert.data).toMatchObject({ code: "ABCD-EFGH-JK23", genuine: true, tier: "Top 45", competition: { slug: "kipp-api-hasil" } });
+    await getValid("/api/v1/certificates/WXYZ-2345-6789", "/api/v1/certificates/{code}", 404);
+    await getValid("/api/v1/certificates/bogus-code", "/api/v1/certificates/{code}", 404);
   });
 });
 

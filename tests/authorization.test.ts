@@ -11,7 +11,7 @@ import { testClient, type Client } from "./app";
 import { PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { innovationFiles, proposalFiles, proposals } from "../app/db/schema";
+import { assignments, awards, innovationFiles, proposalFiles, proposals } from "../app/db/schema";
 
 const ROLES = ["anonymous", "operatorA", "operatorB", "agencyAdmin", "head", "evaluator", "panelist", "admin"] as const;
 type Who = (typeof ROLES)[number];
@@ -69,6 +69,26 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/competition": { path: "/kelola/kompetisi/{draftCompetition}", get: ["admin"], post: ["admin"] },
   "routes/manage/competition-part": { path: "/kelola/kompetisi/{draftCompetition}/atur/kategori", get: ["admin"], post: ["admin"] },
   "routes/manage/competition-criteria": { path: "/kelola/kompetisi/{draftCompetition}/tahap/2", get: ["admin"], post: ["admin"] },
+  "routes/manage/judges": { path: "/kelola/kompetisi/kipp-buka/juri", get: ["admin"], post: ["admin"] },
+  "routes/manage/conflicts": { path: "/kelola/kompetisi/kipp-buka/konflik", get: ["admin"], post: ["admin"] },
+  "routes/manage/assignment": { path: "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", get: ["admin"], post: ["admin"] },
+  "routes/manage/plenary": { path: "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", get: ["admin"], post: ["admin"] },
+  "routes/manage/reviews": { path: "/kelola/penilaian", get: ["evaluator", "panelist"] },
+  // Only the judge assigned to the proposal (the evaluator of this table) reads and scores it.
+  "routes/manage/review": { path: "/kelola/penilaian/kipp-buka/evaluasi/{submittedProposal}", get: ["evaluator"], post: ["evaluator"] },
+  "routes/manage/notifications": { path: "/kelola/notifikasi", get: SIGNED_IN, post: SIGNED_IN },
+  "routes/manage/results": { path: "/kelola/kompetisi/kipp-buka/hasil", get: ["admin"], post: ["admin"] },
+  "routes/manage/results-unpsa": { path: "/kelola/kompetisi/kipp-final/hasil/unpsa", get: ["admin"] },
+  // Provisional results: the secretariat and the people of agencies that took part; only Admin
+  // Lokal and the head object for the agency.
+  "routes/manage/objections": { path: "/kelola/kompetisi/kipp-buka/keberatan", get: ["operatorA", "agencyAdmin", "head", "admin"], post: ["agencyAdmin", "head"] },
+  "routes/manage/competition-report": { path: "/kelola/kompetisi/kipp-buka/laporan", get: ["admin"] },
+  "routes/manage/competition-report-download": { path: "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=category&format=csv", get: ["admin"] },
+  "routes/competition-results": { path: "/kompetisi/kipp-final/hasil", get: EVERYONE },
+  "routes/certificate": { path: "/sertifikat/{certificate}", get: EVERYONE },
+  "routes/certificate-pdf": { path: "/sertifikat/{certificate}/pdf", get: EVERYONE },
+  "routes/api/competition-results": { path: "/api/v1/competitions/kipp-final/results", get: EVERYONE },
+  "routes/api/certificate": { path: "/api/v1/certificates/{certificate}", get: EVERYONE },
   "routes/api/openapi": { path: "/api/v1/openapi.json", get: EVERYONE },
   "routes/api/innovations": { path: "/api/v1/innovations", get: EVERYONE },
   "routes/api/innovation": { path: "/api/v1/innovations/{pubId}", get: EVERYONE },
@@ -149,6 +169,15 @@ beforeAll(async () => {
     panelist: await createTestUser(db, { role: "panelist" }),
     admin: await createTestUser(db, { role: "national_admin" }),
   };
+  await db.insert(assignments).values({ competitionId: open.id, stageCode: "evaluasi", proposalId: submitted.id, judgeId: users.evaluator.id });
+  // A published edition with one award and its certificate.
+  const final = await createCompetition(db, { slug: "kipp-final", state: "final" });
+  const [won] = await db
+    .insert(proposals)
+    .values({ competitionId: final.id, innovationId: pub.id, agencyId: agencyA.id, groupCode: "umum", categoryCode: "kesehatan", title: "Proposal Juara", state: "submitted" })
+    .returning();
+  await db.insert(awards).values({ competitionId: final.id, proposalId: won.id, innovationId: pub.id, agencyId: agencyA.id, tierCode: "top-45", certificateCode: "ABCD-EFGH-JK23" });
+  vars.certificate = "ABCD-EFGH-JK23";
   clients.anonymous = newClient();
   for (const [who, u] of Object.entries(users)) {
     const c = newClient();

@@ -5,7 +5,8 @@ import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { proposals } from "../app/db/schema";
+import { eq } from "drizzle-orm";
+import { assignments, competitions, proposals } from "../app/db/schema";
 
 const HOSTILE_QUERY =
   "?q=%00%27%22%3Cscript%3E%E0%A4%A&page=-1&halaman=99999999999999999999&perPage=100000&sort=%27&year=abc&year=99999" +
@@ -38,9 +39,31 @@ const HOSTILE_PATHS = [
   "/kelola/proposal/99999999999999999999",
   "/kelola/proposal/1/berkas/%27",
   "/kelola/proposal/abc/tanda-terima",
+  "/kelola/kompetisi/kipp-buka/tahap/%00/pleno",
+  "/kelola/kompetisi/kipp-buka/tahap/registrasi/penugasan",
+  "/kelola/kompetisi/%27/juri",
+  "/kelola/penilaian/kipp-buka/evaluasi/99999999999999999999",
+  "/kelola/penilaian/%00/%00/-1",
+  "/sertifikat/%00",
+  "/sertifikat/" + "Z".repeat(4000) + "/pdf",
+  "/sertifikat/ABCD-EFGH-JK2%27",
+  "/kompetisi/%27/hasil",
+  "/api/v1/certificates/%27%20or%201=1",
+  "/api/v1/competitions/%00/results",
+  "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=%00&format=exe",
+  "/kelola/kompetisi/kipp-buka/hasil/unpsa?tingkat=%27",
+  "/sertifikat/periksa?kode=%00%27",
+  "/sertifikat/periksa?kode=" + "x".repeat(5000),
+  "/kelola/notifikasi?halaman=%27",
+  "/kelola/kompetisi/%27/laporan",
+  "/kelola/kompetisi/kipp-buka/laporan?tahap=%27%22%3Cscript%3E&dasar=x",
+  "/kelola/kompetisi/kipp-buka/laporan/unduh",
+  "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=%27&format=pdf&tahap=" + "a".repeat(5000),
+  "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=plenary&format=xlsx&tahap=registrasi",
+  "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=stage&tabel=group&format=csv&format=xlsx",
 ];
-const GET_PATHS = ["/", "/inovasi", "/instansi", "/kepatuhan", "/kepatuhan/unduh", "/kelola", "/kelola/inovasi", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/kelola/kotak-keluar", "/api/v1/innovations", "/api/v1/agencies", "/api/v1/regions", "/api/v1/compliance", "/kompetisi", "/kompetisi/kipp-uji", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/api/v1/competitions", "/kelola/proposal"];
-const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/kelola/kompetisi/kipp-uji/atur/tahap", "/kelola/kompetisi/kipp-uji/atur/kelayakan", "/kelola/kompetisi/kipp-uji/atur/umum", "/kelola/kompetisi/kipp-uji/tahap/2", "/kelola/proposal", "/kelola/proposal/{pid}"];
+const GET_PATHS = ["/", "/inovasi", "/instansi", "/kepatuhan", "/kepatuhan/unduh", "/kelola", "/kelola/inovasi", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/kelola/kotak-keluar", "/api/v1/innovations", "/api/v1/agencies", "/api/v1/regions", "/api/v1/compliance", "/kompetisi", "/kompetisi/kipp-uji", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/api/v1/competitions", "/kelola/proposal", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan", "/kelola/kompetisi/kipp-buka/laporan", "/kompetisi/kipp-buka/hasil"];
+const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/kelola/kompetisi/kipp-uji/atur/tahap", "/kelola/kompetisi/kipp-uji/atur/kelayakan", "/kelola/kompetisi/kipp-uji/atur/umum", "/kelola/kompetisi/kipp-uji/tahap/2", "/kelola/proposal", "/kelola/proposal/{pid}", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan"];
 
 const LONG = "ä".repeat(100_000);
 const hostileForms: Record<string, string | string[]>[] = [
@@ -58,6 +81,12 @@ const hostileForms: Record<string, string | string[]>[] = [
   { _intent: "endorse" },
   { _intent: "return", comment: LONG },
   { videoUrl: "javascript:alert(1)", contactEmail: "a@b", contactPhone: "<>", origin: "replication", originInnovation: "%00" },
+  // Judging forms: pool rows, conflicts, manual assignment, plenary decisions, scores.
+  { "r.0.userId": "1e99", "r.0.member": "on", "r.0.capacity": "-5", "r.0.expertise[]": ["\u0000", "x"], "r.0.regionCode": "'; --", _intent: "run", op: "steal", proposalId: "abc", judgeId: "-1", reason: LONG },
+  { state: "maybe", reason: "", conflictId: "99999999999999999999", kind: "x", note: LONG, _intent: "decide" },
+  { "advances.1": "2", "advances.99999999999999999999": "1", "reason.1": LONG, basis: "normalised", "score.x": "1e309", "why.x": LONG, comment: LONG, version: "abc", _intent: "submit" },
+  { _intent: "publish", tier: "\u0000", proposalId: "1e99", objectionId: "-1", number: LONG, date: "9999-99-99", response: LONG },
+  { "score.kebaruan": "NaN", "score.signifikansi": "-1", "why.kebaruan": "\u0000", _intent: "save", op: "add", reviewId: "x" },
 ];
 
 let database: Database;
@@ -66,6 +95,9 @@ let admin: Client;
 let draftId = 0;
 let proposalId = 0;
 let operator: Client;
+let evaluator: Client;
+let reviewedId = 0;
+const fill = (p: string) => p.replace("{id}", String(draftId)).replace("{pid}", String(proposalId)).replace("{rid}", String(reviewedId));
 beforeAll(async () => {
   database = await openTestDatabase();
   const { newClient } = await testClient(database);
@@ -83,6 +115,23 @@ beforeAll(async () => {
       .values({ competitionId: open.id, innovationId: innovation.id, agencyId: agency.id, groupCode: "umum", categoryCode: "kesehatan", title: "Uji" })
       .returning()
   )[0].id;
+  // A judge with a proposal to score in an open stage, so hostile scores reach the scoring code.
+  const judge = await createTestUser(database.db, { role: "evaluator" });
+  const scored = await createInnovation(database.db, { agencyId: agency.id });
+  reviewedId = (
+    await database.db
+      .insert(proposals)
+      .values({ competitionId: open.id, innovationId: scored.id, agencyId: agency.id, groupCode: "umum", categoryCode: "kesehatan", title: "Dinilai", state: "submitted", screening: "passed", submittedAt: new Date() })
+      .returning()
+  )[0].id;
+  const config = structuredClone(open.config);
+  const stage = config.stages.find((s) => s.code === "evaluasi")!;
+  stage.opensAt = new Date(Date.now() - 86_400_000).toISOString();
+  stage.closesAt = new Date(Date.now() + 86_400_000).toISOString();
+  await database.db.update(competitions).set({ config }).where(eq(competitions.id, open.id));
+  await database.db.insert(assignments).values({ competitionId: open.id, stageCode: "evaluasi", proposalId: reviewedId, judgeId: judge.id });
+  evaluator = newClient();
+  await evaluator.login(judge.email, judge.password);
   anon = newClient();
   admin = newClient();
   await admin.login(u.email, u.password);
@@ -94,28 +143,29 @@ afterAll(async () => database?.close());
 describe("hostile input", () => {
   it("never answers a GET with a 500", async () => {
     const failures: string[] = [];
-    for (const c of [anon, admin]) {
+    for (const c of [anon, admin, evaluator]) {
       for (const p of [...GET_PATHS.map((x) => x + HOSTILE_QUERY), ...HOSTILE_PATHS]) {
-        const res = await c.get(p);
+        const res = await c.get(fill(p));
         if (res.status >= 500) failures.push(`${p.slice(0, 80)} → ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   // One test per person: each posts every hostile form to every form route.
-  for (const who of ["anonymous", "national admin", "agency operator"] as const) {
+  for (const who of ["anonymous", "national admin", "agency operator", "evaluator"] as const) {
     it(`never answers a form post with a 500 (${who})`, async () => {
-      const c = who === "anonymous" ? anon : who === "national admin" ? admin : operator;
+      const c = who === "anonymous" ? anon : who === "national admin" ? admin : who === "evaluator" ? evaluator : operator;
       const failures: string[] = [];
       for (const p of POST_PATHS) {
         for (const f of hostileForms) {
-          const res = await c.post(p.replace("{id}", String(draftId)).replace("{pid}", String(proposalId)), f);
+          const res = await c.post(fill(p), f);
           if (res.status >= 500) failures.push(`${p} ${Object.keys(f).join(",").slice(0, 60)} → ${res.status}`);
         }
       }
       expect(failures).toEqual([]);
-    });
+      // Every hostile form to every form route: hundreds of requests, each with 100 kB fields.
+    }, 120_000);
   }
 
   it("answers a request body that is not a form with a 4xx", async () => {

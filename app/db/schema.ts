@@ -183,6 +183,25 @@ export const outbox = pgTable(
   (t) => [index("outbox_created_idx").on(t.createdAt)],
 );
 
+// In-app notifications: the same steps as the outbox mail, for a signed-in person's work area.
+// The text is a message key with its values, shown in the reader's language when read.
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    messageKey: text("message_key").notNull(),
+    vars: jsonb("vars").$type<Record<string, string | number>>().notNull().default({}),
+    link: text("link"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -368,6 +387,8 @@ export const competitions = pgTable(
     config: jsonb("config").$type<CompetitionConfig>().notNull(),
     clonedFromId: integer("cloned_from_id"),
     announcedAt: timestamp("announced_at", { withTimezone: true }),
+    // The provisional announcement opens the objection window (config.objectionDays).
+    provisionalAt: timestamp("provisional_at", { withTimezone: true }),
     decreeNumber: text("decree_number"),
     decreeDate: date("decree_date"),
     resultsPublishedAt: timestamp("results_published_at", { withTimezone: true }),
@@ -689,4 +710,157 @@ export const stageDecisions = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.competitionId, t.stageCode, t.proposalId] })],
+);
+
+// --- Results --------------------------------------------------------------------------------
+
+// A tier awarded to a proposal: from the plenary decisions of the stages that award a tier, or
+// set by the secretariat (a tier no stage awards, such as Outstanding, or after an objection).
+// The certificate code is issued when the results are published; anyone can verify it.
+export const awards = pgTable(
+  "awards",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    innovationId: integer("innovation_id")
+      .notNull()
+      .references(() => innovations.id),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    tierCode: text("tier_code").notNull(),
+    source: text("source").notNull().default("stage"),
+    certificateCode: text("certificate_code"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("awards_proposal_idx").on(t.competitionId, t.proposalId),
+    uniqueIndex("awards_certificate_idx").on(t.certificateCode),
+    index("awards_innovation_idx").on(t.innovationId),
+    index("awards_agency_idx").on(t.agencyId),
+  ],
+);
+
+// An agency's objection to the provisional results, and the secretariat's answer.
+export const objectionState = pgEnum("objection_state", ["pending", "upheld", "rejected"]);
+export const objections = pgTable(
+  "objections",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    // The proposal it is about (the agency's own or another); null for the results as a whole.
+    proposalId: integer("proposal_id").references(() => proposals.id, { onDelete: "set null" }),
+    reason: text("reason").notNull(),
+    state: objectionState("state").notNull().default("pending"),
+    response: text("response"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [index("objections_competition_idx").on(t.competitionId, t.state)],
+);
+
+// --- Presentation and field verification -------------------------------------------------
+
+// The presentation and interview (PROGRAMME.md: 20 minutes, online since 2020, the head of
+// agency expected to present): one slot per proposal per stage. `location` is the meeting link
+// (http or https only) for an online slot, the room's name otherwise. The agency confirms or
+// declines attendance until the day before (see app/modules/stages/slots.ts).
+export const presentationMode = pgEnum("presentation_mode", ["online", "room"]);
+export const attendanceState = pgEnum("attendance_state", ["pending", "confirmed", "declined"]);
+export const presentationSlots = pgTable(
+  "presentation_slots",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    stageCode: text("stage_code").notNull(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    minutes: integer("minutes").notNull().default(20),
+    mode: presentationMode("mode").notNull().default("online"),
+    location: text("location").notNull().default(""),
+    // Null until the agency is mailed, and again after a change it has not been told of.
+    notifiedAt: timestamp("notified_at", { withTimezone: true }),
+    attendance: attendanceState("attendance").notNull().default("pending"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("presentation_slots_proposal_idx").on(t.competitionId, t.stageCode, t.proposalId),
+    index("presentation_slots_start_idx").on(t.competitionId, t.stageCode, t.startsAt),
+  ],
+);
+
+// A resident's (or a service user's) testimony heard during a field visit.
+export type Testimony = { name: string; relation: string; text: string };
+
+// The field verification of one proposal (PROGRAMME.md: at least one panelist and one evaluator
+// visit; they also ask residents about the impact). The team is the stage's assignments; the
+// report is written by any team member and locks once submitted (the secretariat may reopen it,
+// audited). `verified` stays null until the report is submitted with a decision.
+export const fieldVisits = pgTable(
+  "field_visits",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    stageCode: text("stage_code").notNull(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    visitDate: date("visit_date"),
+    // Checklist item code → checked (the items are in app/modules/stages/checklist.ts).
+    checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull().default({}),
+    notes: text("notes").notNull().default(""),
+    testimonies: jsonb("testimonies").$type<Testimony[]>().notNull().default([]),
+    verified: boolean("verified"),
+    // Why the innovation was not verified (required then); what the plenary reads.
+    reason: text("reason").notNull().default(""),
+    submittedBy: integer("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    // Set when the secretariat reopens a submitted report, until it is submitted again.
+    reopenedAt: timestamp("reopened_at", { withTimezone: true }),
+    // The team member who last saved the report; null while only the visit date is set.
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("field_visits_proposal_idx").on(t.competitionId, t.stageCode, t.proposalId)],
+);
+
+// Photos of a field visit, checked by their bytes (JPEG or PNG) and size, as proposal files are.
+export const fieldVisitPhotos = pgTable(
+  "field_visit_photos",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    visitId: integer("visit_id")
+      .notNull()
+      .references(() => fieldVisits.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: bytea("data").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("field_visit_photos_visit_idx").on(t.visitId)],
 );

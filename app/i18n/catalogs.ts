@@ -10,6 +10,15 @@ import { compliance } from "~/modules/compliance/messages";
 import { competitions } from "~/modules/competitions/messages";
 import { proposalMessages } from "~/modules/proposals/messages";
 import { screeningMessages } from "~/modules/screening/messages";
+import { judgingMessages } from "~/modules/judging/messages";
+import { judgingAdminMessages } from "~/modules/judging/admin-messages";
+import { judgingReviewMessages } from "~/modules/judging/review-messages";
+import { plenaryMessages } from "~/modules/judging/plenary-messages";
+import { reportMessages } from "~/modules/reports/messages";
+import { resultMessages } from "~/modules/results/messages";
+import { certificateMessages } from "~/modules/results/certificate-messages";
+import { stageMessages } from "~/modules/stages/messages";
+import { notificationMessages } from "~/modules/notifications/messages";
 
 const id = {
   ...core.id,
@@ -21,6 +30,15 @@ const id = {
   ...competitions.id,
   ...proposalMessages.id,
   ...screeningMessages.id,
+  ...judgingMessages.id,
+  ...judgingAdminMessages.id,
+  ...judgingReviewMessages.id,
+  ...plenaryMessages.id,
+  ...reportMessages.id,
+  ...resultMessages.id,
+  ...certificateMessages.id,
+  ...stageMessages.id,
+  ...notificationMessages.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -34,6 +52,15 @@ const en: Record<MessageKey, string> = {
   ...competitions.en,
   ...proposalMessages.en,
   ...screeningMessages.en,
+  ...judgingMessages.en,
+  ...judgingAdminMessages.en,
+  ...judgingReviewMessages.en,
+  ...plenaryMessages.en,
+  ...reportMessages.en,
+  ...resultMessages.en,
+  ...certificateMessages.en,
+  ...stageMessages.en,
+  ...notificationMessages.en,
 };
 
 export const catalogs = { id, en };

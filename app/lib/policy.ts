@@ -116,6 +116,24 @@ const rules = {
   "review.enter": (a: Actor) => (isUser(a) && (a.role === "evaluator" || a.role === "panelist") ? allow : deny()),
   "review.write": (a: Actor, s: { judgeId: number }) =>
     isUser(a) && (a.role === "evaluator" || a.role === "panelist") && a.id === s.judgeId ? allow : deny("errors.notFound"),
+  // Provisional results: the secretariat, and the people of an agency that took part (the use
+  // case checks the participation); only Admin Lokal and the head speak for the agency.
+  "results.viewProvisional": (a: Actor, s: { tookPart: boolean }) => (isNational(a) || (isUser(a) && a.agencyId !== null && s.tookPart && (a.role === "agency_admin" || a.role === "agency_head" || a.role === "unit_operator")) ? allow : deny("errors.notFound")),
+  "results.object": (a: Actor, s: { tookPart: boolean }) => (isUser(a) && a.agencyId !== null && s.tookPart && (a.role === "agency_admin" || a.role === "agency_head") ? allow : deny()),
+  // Presentation slots: the secretariat sees every slot; the agency's people see theirs once the
+  // agency has been told of it (a schedule still being arranged is not theirs to act on); the
+  // panelists assigned to the proposal see it to join. Only Admin Lokal and the head answer for
+  // the agency's attendance (the head is expected to present).
+  "presentation.view": (a: Actor, s: { agencyId: number; notified: boolean; assignedJudge: boolean }) =>
+    isNational(a) || (agencyStaff(a, s.agencyId) && s.notified) || (isUser(a) && (a.role === "evaluator" || a.role === "panelist") && s.assignedJudge) ? allow : deny("errors.notFound"),
+  "presentation.confirm": (a: Actor, s: AgencySubject) =>
+    isUser(a) && (a.role === "agency_admin" || a.role === "agency_head") && inAgency(a, s.agencyId) ? allow : deny(),
+  // A field-verification report: the visiting team (the judges assigned to the proposal in that
+  // stage) writes it; the secretariat reads it (and may reopen it, as competition.manage).
+  "fieldReport.view": (a: Actor, s: { member: boolean }) =>
+    isNational(a) || (isUser(a) && (a.role === "evaluator" || a.role === "panelist") && s.member) ? allow : deny("errors.notFound"),
+  "fieldReport.write": (a: Actor, s: { member: boolean }) =>
+    isUser(a) && (a.role === "evaluator" || a.role === "panelist") && s.member ? allow : deny(),
   "innovation.unpublish": (a: Actor, s: InnovationSubject) =>
     (isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId))) &&
     s.state === "published"

@@ -8,6 +8,7 @@ import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getAgencyPortfolio } from "~/modules/catalogue/get-agency-portfolio.server";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
+import { awardsOfAgency } from "~/modules/results/queries.server";
 
 // The page lists the newest ones; the catalogue, filtered to the agency, has them all.
 const LISTED = 100;
@@ -21,6 +22,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const photo = portfolio.innovations.find((c) => c.photoFileId !== null);
   return {
     portfolio,
+    awards: await awardsOfAgency(db, agency.id),
     preview: {
       title: agency.name,
       description: t("catalogue.agency.description", { count: portfolio.total, name: agency.name }),
@@ -88,6 +90,19 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
       </dl>
 
       <p className="figure-line"><strong>{t("catalogue.agency.count", { count: n(total) })}</strong></p>
+
+      {loaderData.awards.length ? (
+        <section aria-labelledby="awards-title">
+          <h2 id="awards-title">{t("results.awardsTitle")}</h2>
+          <ul>
+            {loaderData.awards.map((a) => (
+              <li key={`${a.slug}-${a.innovationSlug}`}>
+                <Link to={`/kompetisi/${a.slug}/hasil`}>{t("results.awardBadge", { tier: a.tier, competition: a.competition })}</Link>: <Link to={`/inovasi/${a.innovationSlug}`}>{a.innovation}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {total > 0 ? (
         <>

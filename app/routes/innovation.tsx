@@ -10,6 +10,7 @@ import { useInstant, useRoot, useT } from "~/lib/use-i18n";
 import { getPublishedInnovation, type PublicFile } from "~/modules/catalogue/get-innovation.server";
 import { shorten } from "~/modules/catalogue/cards.server";
 import { withAcronym } from "~/modules/catalogue/ui/labels";
+import { awardsOfInnovation } from "~/modules/results/queries.server";
 
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const { db, env } = services(context);
@@ -20,6 +21,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const photo = innovation.photos[0];
   return {
     innovation,
+    awards: await awardsOfInnovation(db, innovation.id),
     preview: {
       title: withAcronym(innovation.name, innovation.acronym),
       description: shorten(innovation.summary.replace(/\s+/g, " ").trim(), 200),
@@ -94,6 +96,18 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
       </nav>
       <h1>{withAcronym(i.name, i.acronym)}</h1>
       <p className="lead">{i.summary}</p>
+      {loaderData.awards.length ? (
+        <section aria-labelledby="awards-title">
+          <h2 id="awards-title" className="visually-hidden">{t("results.awardsTitle")}</h2>
+          <ul className="inline-list awards">
+            {loaderData.awards.map((a) => (
+              <li key={`${a.slug}-${a.tier}`}>
+                <Link to={`/kompetisi/${a.slug}/hasil`}>{t("results.awardBadge", { tier: a.tier, competition: a.competition })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="facts-title" className="facts">
         <h2 id="facts-title" className="visually-hidden">{t("catalogue.innovation.facts")}</h2>

@@ -132,7 +132,7 @@ function build(base: string) {
       title: "Lumbung open API",
       version: "1.0.0",
       description:
-        "Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly \"One Agency, One Innovation\" (Satu Instansi Satu Inovasi) figures, and the competitions' public calls. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status.",
+        "Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly \"One Agency, One Innovation\" (Satu Instansi Satu Inovasi) figures, the competitions' public calls and published results, and certificate verification. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status.",
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
     servers: [{ url: base }],
@@ -198,6 +198,22 @@ function build(base: string) {
         description: "An announced edition's public call: groups, categories, the proposal form's sections, the stages with their instants and criteria, and the award tiers. Never proposals, scores or unpublished rankings.",
         parameters: [{ name: "slug", in: "path", required: true, description: "The edition's short address, e.g. kipp-2026.", schema: { type: "string", minLength: 1, maxLength: 60 } }],
         ok: success("The edition.", "CompetitionDetail"),
+        errors: [404],
+      }),
+      "/api/v1/competitions/{slug}/results": operation({
+        id: "getCompetitionResults",
+        summary: "One competition's published results",
+        description: "An edition's results once published by decree: every award winner with its tier, category, group, innovation and agency, and the certificate's code. Before publication (provisional results, rankings, scores) the answer is 404.",
+        parameters: [{ name: "slug", in: "path", required: true, description: "The edition's short address, e.g. kipp-2026.", schema: { type: "string", minLength: 1, maxLength: 60 } }],
+        ok: success("The published results.", "CompetitionResults"),
+        errors: [404],
+      }),
+      "/api/v1/certificates/{code}": operation({
+        id: "verifyCertificate",
+        summary: "Verify a certificate",
+        description: "Whether a certificate code is genuine: the award it stands for, in a published edition. An unknown, mistyped or unpublished code answers 404.",
+        parameters: [{ name: "code", in: "path", required: true, description: "The code printed on the certificate, e.g. ABCD-EFGH-JK23.", schema: { type: "string", minLength: 1, maxLength: 40 } }],
+        ok: success("The certificate.", "Certificate"),
         errors: [404],
       }),
       "/api/v1/openapi.json": {

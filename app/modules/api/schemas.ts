@@ -310,5 +310,50 @@ export const CompetitionDetailSchema = named(
   }),
 );
 
+export const CompetitionResultsSchema = named(
+  "CompetitionResults",
+  z.object({
+    data: z.object({
+      slug: z.string(),
+      edition: z.number().int(),
+      name: z.string(),
+      decree: z.object({ number: z.string().nullable(), date: z.string().nullable().meta({ description: "YYYY-MM-DD" }) }),
+      publishedAt: instant.nullable(),
+      submitted: count.meta({ description: "Proposals submitted to the edition." }),
+      tiers: z.array(z.object({ code: z.string(), name: z.string(), rank: z.number().int(), count })),
+      awards: z.array(
+        z.object({
+          tier: z.string().meta({ description: "Tier code (see tiers)." }),
+          category: z.object({ code: z.string(), name: z.string() }),
+          group: z.object({ code: z.string(), name: z.string() }),
+          innovation: z.object({ name: z.string(), links: z.object({ html: url.nullable() }) }),
+          agency: z.object({ name: z.string(), type: z.string(), links: z.object({ html: url }) }),
+          certificate: z.object({ code: z.string(), links: z.object({ self: url, html: url, pdf: url }) }).nullable(),
+        }),
+      ),
+      links: z.object({ self: url, html: url }),
+    }),
+  }),
+);
+
+export const CertificateSchema = named(
+  "Certificate",
+  z.object({
+    data: z.object({
+      code: z.string(),
+      genuine: z.literal(true).meta({ description: "Always true: an unknown or unpublished code answers 404." }),
+      tier: z.string(),
+      category: z.string(),
+      competition: z.object({ slug: z.string(), edition: z.number().int(), name: z.string() }),
+      decree: z.object({ number: z.string().nullable(), date: z.string().nullable() }),
+      innovation: z.object({ name: z.string() }),
+      agency: z.object({ name: z.string() }),
+      links: z.object({ self: url, html: url, pdf: url }),
+    }),
+  }),
+);
+
+export type CompetitionResultsJson = z.infer<typeof CompetitionResultsSchema>;
+export type CertificateJson = z.infer<typeof CertificateSchema>;
 export type CompetitionSummaryJson = z.infer<typeof CompetitionSummarySchema>;
 export type CompetitionDetailJson = z.infer<typeof CompetitionDetailSchema>;

@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client.server";
 import { translator, type Locale } from "~/i18n";
 import { listAgenciesNotMet } from "./agencies-not-met.server";
-import { toCsv } from "./csv";
+import { toCsv } from "~/lib/csv";
 import type { ComplianceFilters } from "./schemas";
 
 /**

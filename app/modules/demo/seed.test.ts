@@ -182,12 +182,43 @@ describe("the demo competition", () => {
     const { competitions } = await import("~/db/schema");
     const { stageAt, CompetitionConfigSchema } = await import("~/modules/competitions/config");
     const all = await database.db.select().from(competitions);
-    expect(all).toHaveLength(1);
-    const [c] = all;
+    // The open call and last year's edition under evaluation.
+    expect(all).toHaveLength(2);
+    const c = all.find((x) => !x.slug.endsWith("-evaluasi"))!;
+    const judging = all.find((x) => x.slug.endsWith("-evaluasi"))!;
+    expect(CompetitionConfigSchema.safeParse(judging.config).success).toBe(true);
+    expect(stageAt(judging.config, new Date())?.code).toBe("evaluasi");
     expect(c.state).toBe("announced");
     expect(CompetitionConfigSchema.safeParse(c.config).success).toBe(true);
     expect(stageAt(c.config, new Date())?.kind).toBe("registration");
     // The deadline stays the last second of a day in WIB.
     expect(c.config.stages[0].closesAt).toMatch(/T23:59:59\+07:00$/);
+  });
+
+  it("has an edition under evaluation: judges assigned without conflicts, work waiting for the demo evaluator", async () => {
+    const edition = await one<{ id: number }>(sql`select id from competitions where slug like '%-evaluasi'`);
+    expect(edition).toBeTruthy();
+    const loads = await rows<{ email: string; n: number; submitted: number }>(sql`
+      select u.email, count(*)::int as n, count(r.id) filter (where r.state = 'submitted')::int as submitted
+      from assignments a join users u on u.id = a.judge_id
+      left join reviews r on r.competition_id = a.competition_id and r.stage_code = a.stage_code and r.proposal_id = a.proposal_id and r.judge_id = a.judge_id
+      where a.competition_id = ${edition.id} group by u.email`);
+    const counts = loads.map((l) => l.n);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    const demo = loads.find((l) => l.email === "evaluator@ui.demo")!;
+    expect(demo.n).toBeGreaterThan(0);
+    expect(demo.submitted).toBe(0);
+    expect(loads.reduce((n, l) => n + l.submitted, 0)).toBeGreaterThan(0);
+    // Every proposal that passed screening has its two evaluators; none from its own agency.
+    const staffed = await rows<{ judges: number }>(sql`
+      select count(a.judge_id)::int as judges from proposals p left join assignments a on a.proposal_id = p.id
+      where p.competition_id = ${edition.id} and p.screening = 'passed' group by p.id`);
+    expect(staffed.length).toBeGreaterThan(10);
+    expect(staffed.every((s) => s.judges === 2)).toBe(true);
+    const own = await one<{ n: number }>(sql`
+      select count(*)::int as n from assignments a join users u on u.id = a.judge_id join proposals p on p.id = a.proposal_id
+      where a.competition_id = ${edition.id} and u.agency_id = p.agency_id`);
+    expect(own.n).toBe(0);
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from conflicts where competition_id = ${edition.id} and state = 'pending'`)).n).toBe(1);
   });
 });

@@ -3,7 +3,9 @@
 // manual changes on top, each with a reason in the audit log.
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
-import { assignments, proposals, reviews, users } from "~/db/schema";
+import { assignments, competitions, proposals, reviews, users } from "~/db/schema";
+import { notify } from "~/modules/notifications/notify.server";
+import { formatInstant } from "~/i18n";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
@@ -64,15 +66,19 @@ export async function assignmentInputs(db: DbOrTx, competition: Competition, sta
     .select({ proposalId: reviews.proposalId, judgeId: reviews.judgeId, state: reviews.state })
     .from(reviews)
     .where(and(eq(reviews.competitionId, competition.id), eq(reviews.stageCode, stageCode)));
-  return { stage, entrants, pool, involved, declared, current, stageReviews };
+  // Looked up once per assigned pair on the assignment page (4,000 pairs at national scale).
+  const entrantById = new Map(entrants.map((e) => [e.id, e]));
+  const judgeById = new Map(pool.map((j) => [j.id, j]));
+  const declaredPair = new Set(declared.map((d) => `${d.proposalId}:${d.judgeId}`));
+  return { stage, entrants, pool, involved, declared, current, stageReviews, entrantById, judgeById, declaredPair };
 }
 
 /** Why `judgeId` may not judge `proposalId`; empty when they may. */
 export function conflictReasons(inputs: Awaited<ReturnType<typeof assignmentInputs>>, proposalId: number, judgeId: number): ConflictReason[] {
-  const p = inputs.entrants.find((e) => e.id === proposalId);
-  const j = inputs.pool.find((x) => x.id === judgeId);
+  const p = inputs.entrantById.get(proposalId);
+  const j = inputs.judgeById.get(judgeId);
   if (!p || !j) return [];
-  const declared = inputs.declared.some((d) => d.proposalId === proposalId && d.judgeId === judgeId);
+  const declared = inputs.declaredPair.has(`${proposalId}:${judgeId}`);
   return conflictsOf(forAssignment(j), forProposal(p, inputs.involved), declared);
 }
 
@@ -115,9 +121,38 @@ export async function runAssignment(db: Db, actor: Actor, competition: Competiti
     if (add.length) {
       await tx.insert(assignments).values(add.map((p) => ({ competitionId: competition.id, stageCode, proposalId: Number(p.proposalId), judgeId: Number(p.judgeId), source: "auto" })));
     }
+    await tellJudges(tx, competition, stage, add.map((p) => Number(p.judgeId)), "assignment");
     const run = { pairs: result.pairs.length + kept, moved: current.length ? add.length : 0, kept, unstaffed: result.unstaffed, balanced: result.balanced };
     await recordAudit(tx, { actorUserId: actor.id, action: "assignment.run", subjectType: "competition", subjectId: competition.id, data: { stage: stageCode, added: add.length, removed: drop.length, kept, unstaffed: result.unstaffed.length } });
     return run;
+  });
+}
+
+/**
+ * Tell judges of new assignments ("assignment": how many were added for each) or of reviews
+ * still to submit ("reviewDue": how many are not submitted), in the outbox and in the app.
+ */
+async function tellJudges(tx: DbOrTx, competition: Competition, stage: Stage, judgeIds: number[], what: "assignment" | "reviewDue", publicUrl = "") {
+  const count = new Map<number, number>();
+  for (const id of judgeIds) count.set(id, (count.get(id) ?? 0) + 1);
+  if (!count.size) return 0;
+  const [c] = await tx.select({ name: competitions.name }).from(competitions).where(eq(competitions.id, competition.id));
+  const people = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, [...count.keys()]));
+  for (const p of people) {
+    const vars = { n: count.get(p.id)!, stage: stage.name, competition: c.name, until: formatInstant("id", stage.closesAt, "WIB"), link: `${publicUrl}/kelola/penilaian` };
+    await notify(tx, [p], { kind: what === "assignment" ? "assignment" : "review-due", key: `mail.${what}`, vars, link: "/kelola/penilaian" });
+  }
+  return people.length;
+}
+
+/** Remind every judge of the stage whose reviews are not all submitted; returns how many. */
+export async function remindJudges(db: Db, actor: Actor, competition: Competition, stageCode: string, publicUrl: string) {
+  assertCan(actor, "competition.manage");
+  return db.transaction(async (tx) => {
+    const inputs = await assignmentInputs(tx, competition, stageCode);
+    const done = new Set(inputs.stageReviews.filter((r) => r.state === "submitted").map((r) => `${r.proposalId}:${r.judgeId}`));
+    const due = inputs.current.filter((c) => !done.has(`${c.proposalId}:${c.judgeId}`)).map((c) => c.judgeId);
+    return tellJudges(tx, competition, inputs.stage, due, "reviewDue", publicUrl);
   });
 }
 
@@ -167,9 +202,10 @@ export async function assignmentView(db: DbOrTx, competition: Competition, stage
   const reviewState = new Map(stageReviews.map((r) => [`${r.proposalId}:${r.judgeId}`, r.state]));
   const loads = new Map<number, number>(pool.map((j) => [j.id, 0]));
   for (const c of current) loads.set(c.judgeId, (loads.get(c.judgeId) ?? 0) + 1);
+  const byProposal = new Map<number, typeof current>();
+  for (const c of current) byProposal.set(c.proposalId, [...(byProposal.get(c.proposalId) ?? []), c]);
   const proposalsView = entrants.map((p) => {
-    const judges = current
-      .filter((c) => c.proposalId === p.id)
+    const judges = (byProposal.get(p.id) ?? [])
       .map((c) => ({ id: c.judgeId, name: names.get(c.judgeId) ?? String(c.judgeId), source: c.source, review: reviewState.get(`${p.id}:${c.judgeId}`) ?? null, conflicts: conflictReasons(inputs, p.id, c.judgeId) }));
     return { id: p.id, title: p.title, receipt: p.receipt, agency: p.agency, categoryCode: p.categoryCode, judges, short: Math.max(0, stage.reviewersPerProposal - judges.length) };
   });

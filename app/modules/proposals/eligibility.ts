@@ -22,6 +22,8 @@ export type SubmitFacts = {
   agencyType: string;
   /** The agency's proposals already submitted in this edition, by group. */
   submittedByGroup: Record<string, number>;
+  /** Tier codes the innovation earned in earlier editions' published results, one per award. */
+  earlierTiers: string[];
 };
 
 /** Months between two calendar dates (whole months, the day of month respected). */
@@ -66,6 +68,19 @@ export function submitProblems(f: SubmitFacts): Problem[] {
     const deadline = new Date(Date.parse(registration.closesAt));
     if (!f.innovation.startedOn) problems.push({ key: "proposals.problems.startUnknown" });
     else if (monthsBetween(f.innovation.startedOn, deadline) < min) problems.push({ key: "proposals.problems.tooYoung", vars: { months: min } });
+  }
+
+  // Earlier winners: a top-tier winner may not enter the general groups again (the special
+  // group, by invitation, is where earlier winners come back), and no innovation is in a tier
+  // more than the allowed number of times ("not in the Top 99 twice").
+  const tierName = (code: string) => config.tiers.find((t) => t.code === code)?.name ?? code;
+  if (group && group.kind !== "khusus") {
+    const excluded = f.earlierTiers.find((t) => config.eligibility.excludeTiers.includes(t));
+    if (excluded) problems.push({ key: "proposals.problems.earlierWinner", vars: { tier: tierName(excluded) } });
+  }
+  const cap = config.eligibility.maxTimesInTier;
+  if (cap && f.earlierTiers.filter((t) => t === cap.tier).length >= cap.times) {
+    problems.push({ key: "proposals.problems.tierTimes", vars: { tier: tierName(cap.tier), times: cap.times } });
   }
 
   // Quotas per agency: a quota names a group, an agency type, or both.

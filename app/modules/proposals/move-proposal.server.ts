@@ -9,8 +9,9 @@ import { AppError } from "~/lib/errors";
 import { assertCan, can, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { isStageOpen, registrationStage } from "~/modules/competitions/config";
-import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { notify, type Recipient } from "~/modules/notifications/notify.server";
 import { submitProblems, type Problem } from "./eligibility";
+import { earlierTiersOf } from "~/modules/results/queries.server";
 import { canMove, PROPOSAL_TRANSITIONS, type ProposalTransition } from "./workflow";
 import type { Role } from "~/lib/policy";
 import { formatInstant } from "~/i18n";
@@ -32,20 +33,17 @@ const NOTICES: Record<ProposalTransition, Notice> = {
   withdraw: { roles: ["agency_admin", "agency_head"], key: "mail.proposalWithdrawn", kind: "proposal-withdrawn" },
 };
 
-async function notify(tx: Tx, p: typeof proposals.$inferSelect, t: ProposalTransition, vars: Record<string, string | number>) {
+async function tell(tx: Tx, p: typeof proposals.$inferSelect, t: ProposalTransition, vars: Record<string, string | number>) {
   const n = NOTICES[t];
-  const recipients = new Set<string>();
+  const recipients: Recipient[] = [];
   if (n.roles.length) {
-    const rows = await tx.select({ email: users.email }).from(users).where(and(eq(users.agencyId, p.agencyId), inArray(users.role, n.roles)));
-    rows.forEach((r) => recipients.add(r.email));
+    recipients.push(...(await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.agencyId, p.agencyId), inArray(users.role, n.roles)))));
   }
   if (n.alsoCreator && p.createdBy) {
-    const [u] = await tx.select({ email: users.email }).from(users).where(eq(users.id, p.createdBy));
-    if (u) recipients.add(u.email);
+    const [u] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, p.createdBy));
+    if (u) recipients.push(u);
   }
-  for (const to of recipients) {
-    await queueMail(tx, { to, kind: n.kind, subject: bilingualSubject(`${n.key}.subject`, vars), body: bilingual(`${n.key}.body`, vars) });
-  }
+  await notify(tx, recipients, { kind: n.kind, key: n.key, vars, link: `/kelola/proposal/${p.id}` });
 }
 
 function authorise(actor: Actor, t: ProposalTransition, p: { agencyId: number; state: (typeof proposals.$inferSelect)["state"] }) {
@@ -111,6 +109,7 @@ export async function moveProposal(
         innovation: { startedOn: innovation.startedOn, state: innovation.state },
         agencyType: innovation.agencyType,
         submittedByGroup: Object.fromEntries(counts.map((c) => [c.group, Number(c.n)])),
+        earlierTiers: await earlierTiersOf(tx, p.innovationId, p.competitionId),
       });
       if (problems.length) throw new SubmitRefused(problems);
       const { rows } = (await tx.execute(sql`SELECT nextval('proposal_receipt_seq')::text AS n`)) as unknown as { rows: { n: string }[] };
@@ -126,7 +125,7 @@ export async function moveProposal(
       .returning();
     await tx.insert(proposalHistory).values({ proposalId: id, actorUserId: actor.id, action: t, comment: opts.comment ?? null, at: now });
     await recordAudit(tx, { actorUserId: actor.id, action: `proposal.${t}`, subjectType: "proposal", subjectId: id, data: { from: p.state, to: updated.state } });
-    await notify(tx, p, t, {
+    await tell(tx, p, t, {
       title: p.title,
       competition: competition.name,
       actor: actor.name,

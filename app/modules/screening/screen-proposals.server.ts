@@ -7,7 +7,7 @@ import { competitions, proposalHistory, proposals, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { notify } from "~/modules/notifications/notify.server";
 
 export type ScreeningDecision = { result: "passed" | "failed" | "pending"; reason?: string; checklist?: Record<string, boolean> };
 
@@ -38,11 +38,9 @@ export async function screenProposals(db: Db, actor: Actor, competitionId: numbe
       if (decision.result === "pending") continue;
       // The agency hears of the result: its Admin Lokal and the proposal's author.
       const people = await tx.select({ email: users.email, id: users.id, role: users.role }).from(users).where(eq(users.agencyId, p.agencyId));
-      const to = people.filter((u) => u.role === "agency_admin" || u.id === p.createdBy).map((u) => u.email);
+      const to = people.filter((u) => u.role === "agency_admin" || u.id === p.createdBy);
       const vars = { title: p.title, competition: competition.name, reason: decision.reason ?? "", link: `${opts.publicUrl}/kelola/proposal/${p.id}` };
-      for (const email of new Set(to)) {
-        await queueMail(tx, { to: email, kind: `screening-${decision.result}`, subject: bilingualSubject(`mail.screening.${decision.result}.subject`, vars), body: bilingual(`mail.screening.${decision.result}.body`, vars) });
-      }
+      await notify(tx, to, { kind: `screening-${decision.result}`, key: `mail.screening.${decision.result}`, vars, link: `/kelola/proposal/${p.id}` });
     }
     await recordAudit(tx, { actorUserId: actor.id, action: "proposal.screen", subjectType: "competition", subjectId: competitionId, data: { ids, result: decision.result } });
     return rows.length;

@@ -90,6 +90,13 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
         </p>
       ) : null}
 
+      <h2>{t("judgingAdmin.link.title")}</h2>
+      <ul className="part-list">
+        <li><Link to={`/kelola/kompetisi/${c.slug}/juri`}>{t("judgingAdmin.link.judges")}</Link></li>
+        <li><Link to={`/kelola/kompetisi/${c.slug}/konflik`}>{t("judgingAdmin.link.conflicts")}</Link></li>
+      </ul>
+      <p><Link to={`/kelola/kompetisi/${c.slug}/laporan`}>{t("reports.link")}</Link></p>
+
       <h2>{t("competitions.schedule")}</h2>
       <table>
         <thead>
@@ -98,6 +105,7 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
             <th scope="col">{t("competitions.field.opensAt")}</th>
             <th scope="col">{t("competitions.field.closesAt")}</th>
             <th scope="col">{t("competitions.criteria")}</th>
+            <th scope="col">{t("judgingAdmin.link.title")}</th>
           </tr>
         </thead>
         <tbody>
@@ -112,6 +120,18 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
               <td>
                 {SCORED_KINDS.includes(s.kind) ? (
                   <Link to={`/kelola/kompetisi/${c.slug}/tahap/${i}`}>{t("competitions.criteriaLink", { count: s.criteria.length })}</Link>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+              <td>
+                {/* Judged stages have an assignment; scored and decision stages end in a plenary. */}
+                {SCORED_KINDS.includes(s.kind) && s.judges !== "none" ? (
+                  <Link to={`/kelola/kompetisi/${c.slug}/tahap/${s.code}/penugasan`}>{t("judgingAdmin.link.assignment")}<span className="visually-hidden"> {s.name}</span></Link>
+                ) : null}
+                {SCORED_KINDS.includes(s.kind) && s.judges !== "none" ? " · " : null}
+                {SCORED_KINDS.includes(s.kind) || s.kind === "decision" ? (
+                  <Link to={`/kelola/kompetisi/${c.slug}/tahap/${s.code}/pleno`}>{t("judgingAdmin.link.plenary")}<span className="visually-hidden"> {s.name}</span></Link>
                 ) : (
                   <span className="muted">—</span>
                 )}

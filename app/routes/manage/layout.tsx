@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from "react-router";
 import type { Route } from "./+types/layout";
-import { requestInfo } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
+import { unreadCount } from "~/modules/notifications/notify.server";
 import { useT } from "~/lib/use-i18n";
 import { page } from "~/lib/respond.server";
 import { assertCan, can } from "~/lib/policy";
@@ -12,6 +13,7 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
   assertCan(actor, "manage.enter");
   const agencyId = actor.kind === "user" ? actor.agencyId : null;
   return {
+    unread: actor.kind === "user" ? await unreadCount(services(context).db, actor.id) : 0,
     links: {
       innovations: actor.kind === "user" && ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
       units: agencyId ? can(actor, "agency.manage", { agencyId }).ok : false,
@@ -20,13 +22,15 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
       outbox: can(actor, "outbox.view").ok,
       competitions: can(actor, "competition.manage").ok,
       proposals: actor.kind === "user" && (actor.role === "national_admin" || (Boolean(agencyId) && ["agency_admin", "unit_operator", "agency_head"].includes(actor.role))),
+      // Evaluators and panelists: what they are assigned to score.
+      reviews: can(actor, "review.enter").ok,
     },
   };
 });
 
 export default function ManageLayout({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { links } = loaderData;
+  const { links, unread } = loaderData;
   return (
     <div className="manage">
       <nav aria-label={t("manage.nav")} className="manage-nav no-print">
@@ -36,8 +40,10 @@ export default function ManageLayout({ loaderData }: Route.ComponentProps) {
         {links.users ? <NavLink to="/kelola/pengguna">{t("accounts.users.title")}</NavLink> : null}
         {links.agencies ? <NavLink to="/kelola/instansi">{t("nav.agencies")}</NavLink> : null}
         {links.proposals ? <NavLink to="/kelola/proposal">{t("proposals.title")}</NavLink> : null}
+        {links.reviews ? <NavLink to="/kelola/penilaian">{t("review.nav")}</NavLink> : null}
         {links.competitions ? <NavLink to="/kelola/kompetisi">{t("competitions.manageTitle")}</NavLink> : null}
         {links.outbox ? <NavLink to="/kelola/kotak-keluar">{t("accounts.outbox.title")}</NavLink> : null}
+        <NavLink to="/kelola/notifikasi">{unread ? t("notifications.nav", { n: unread }) : t("notifications.title")}</NavLink>
       </nav>
       <Outlet />
     </div>

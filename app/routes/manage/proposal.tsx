@@ -14,6 +14,7 @@ import { submitProblems } from "~/modules/proposals/eligibility";
 import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";
 import { addProposalFiles, removeProposalFile } from "~/modules/proposals/files.server";
 import { moveProposal, SubmitRefused } from "~/modules/proposals/move-proposal.server";
+import { earlierTiersOf, feedbackFor } from "~/modules/results/queries.server";
 import { loadProposal, type LoadedProposal } from "~/modules/proposals/queries.server";
 import { saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
 import { CommentSchema, ProposalDetailsSchema } from "~/modules/proposals/schemas";
@@ -87,6 +88,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
           agencyType: agency.type,
           // Quotas depend on the agency's other submissions at that moment: counted at submission.
           submittedByGroup: {},
+          earlierTiers: await earlierTiersOf(services(context).db, innovation.id, competition.id),
         });
   return {
     proposal: { id: p.id, screening: p.screening, screeningReason: p.screeningReason, title: p.title, state: p.state, version: p.version, groupCode: p.groupCode, categoryCode: p.categoryCode, links: p.links, declarations: p.declarations, reviewComment: p.reviewComment, receiptNumber: p.receiptNumber, submittedAt: p.submittedAt?.toISOString() ?? null },
@@ -98,6 +100,9 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     files: loaded.files,
     sources: loaded.sources,
     history: loaded.history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    // The judges' scores and notes reach the applicant with the provisional results, in time
+    // to ground an objection, never before.
+    feedback: competition.state === "provisional" || competition.state === "final" ? await feedbackFor(services(context).db, competition, p.id) : [],
     editable: can(actor, "proposal.edit", { agencyId: p.agencyId, state: p.state }).ok,
     steps: allowedSteps(actor, p),
     deadline: registration?.closesAt ?? null,
@@ -365,6 +370,35 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
               <button type="submit" name="_intent" value="return" className="button secondary">{t("proposals.action.return")}</button>
             </Form>
           ) : null}
+        </section>
+      ) : null}
+
+      {d.feedback.length ? (
+        <section aria-labelledby="feedback-title">
+          <h2 id="feedback-title">{t("results.feedback")}</h2>
+          <p className="hint">{t("results.feedbackIntro")}</p>
+          {d.feedback.map((f) => (
+            <section key={f.stage}>
+              <h3>{f.stage}</h3>
+              {f.judges.map((j) => (
+                <article key={j.label} className="card">
+                  <h4>{t("results.feedbackJudge", { n: j.label })}{j.total !== null ? ` · ${t("results.feedbackTotal", { n: j.total })}` : ""}</h4>
+                  <dl>
+                    {f.criteria.map((c) => (
+                      <div key={c.code}>
+                        <dt>{c.name} ({c.scaleMin}–{c.scaleMax})</dt>
+                        <dd>
+                          <strong>{j.scores[c.code] ?? "—"}</strong>
+                          {j.justifications[c.code] ? <> · {j.justifications[c.code]}</> : null}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                  {j.comment ? <p><strong>{t("results.feedbackComment")}:</strong> {j.comment}</p> : null}
+                </article>
+              ))}
+            </section>
+          ))}
         </section>
       ) : null}
 

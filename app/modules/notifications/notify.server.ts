@@ -1,0 +1,47 @@
+// One notice, two channels: the email outbox (both languages, the recipient's language is not
+// known to the mail) and the in-app list in the work area (shown in the reader's language).
+// Every step of the competition that someone must hear of goes through here.
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { notifications } from "~/db/schema";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+
+export type Recipient = { id: number; email: string };
+export type Notice = {
+  kind: string;
+  /** Message key prefix: `${key}.subject` is the title (and the in-app text), `${key}.body` the mail. */
+  key: string;
+  vars: Record<string, string | number>;
+  /** Path in the work area the notice leads to (the mail carries it as an absolute link in vars). */
+  link?: string;
+};
+
+export async function notify(tx: DbOrTx, to: readonly Recipient[], n: Notice) {
+  const seen = new Set<number>();
+  for (const r of to) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    await queueMail(tx, { to: r.email, kind: n.kind, subject: bilingualSubject(`${n.key}.subject`, n.vars), body: bilingual(`${n.key}.body`, n.vars) });
+  }
+  if (seen.size) {
+    await tx.insert(notifications).values([...seen].map((userId) => ({ userId, kind: n.kind, messageKey: `${n.key}.subject`, vars: n.vars, link: n.link ?? null })));
+  }
+}
+
+export async function unreadCount(db: DbOrTx, userId: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export function latestNotifications(db: DbOrTx, userId: number, limit = 50) {
+  return db
+    .select({ id: notifications.id, kind: notifications.kind, key: notifications.messageKey, vars: notifications.vars, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+}
+
+export async function markAllRead(db: DbOrTx, userId: number) {
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { preset } from "~/modules/competitions/presets";
+import { submitProblems, type SubmitFacts } from "./eligibility";
+
+const config = preset("kipp-2023-umum", 2026).config;
+const facts = (over: Partial<SubmitFacts>): SubmitFacts => ({
+  config: { ...config, eligibility: { ...config.eligibility, excludeTiers: ["outstanding", "top-45"], maxTimesInTier: { tier: "top-99", times: 2 } } },
+  now: new Date("2026-03-01T00:00:00Z"),
+  groupCode: "umum",
+  categoryCode: config.categories[0].code,
+  sections: {},
+  filledSlots: new Set(),
+  links: {},
+  declarations: [],
+  sourceInnovationIds: [],
+  innovation: { startedOn: "2020-01-01", state: "published" },
+  agencyType: "kabupaten",
+  submittedByGroup: {},
+  earlierTiers: [],
+  ...over,
+});
+const keys = (f: SubmitFacts) => submitProblems(f).map((p) => p.key);
+
+describe("eligibility from earlier results", () => {
+  it("keeps earlier top-tier winners out of the general groups, not out of the special group", () => {
+    expect(keys(facts({ earlierTiers: ["top-45"] }))).toContain("proposals.problems.earlierWinner");
+    expect(keys(facts({ earlierTiers: ["top-45"], groupCode: "khusus" }))).not.toContain("proposals.problems.earlierWinner");
+    expect(keys(facts({ earlierTiers: ["top-99"] }))).not.toContain("proposals.problems.earlierWinner");
+  });
+
+  it("allows a tier at most the configured number of times", () => {
+    expect(keys(facts({ earlierTiers: ["top-99"] }))).not.toContain("proposals.problems.tierTimes");
+    const twice = submitProblems(facts({ earlierTiers: ["top-99", "top-99"] })).find((p) => p.key === "proposals.problems.tierTimes");
+    expect(twice?.vars).toEqual({ tier: "Top 99", times: 2 });
+  });
+});

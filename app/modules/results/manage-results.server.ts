@@ -1,0 +1,202 @@
+// The results of an edition (capability 8): provisional announcement → objection window →
+// each objection answered → decree recorded → results published with certificates. The state
+// lives on the competition row (announced → provisional → final); every step is audited and the
+// agencies hear of it by mail.
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "~/db/client.server";
+import { awards, competitions, objections, proposals, stageDecisions, users } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { assertCan, type Actor } from "~/lib/policy";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import type { CompetitionConfig } from "~/modules/competitions/config";
+import { competitionById } from "~/modules/competitions/queries.server";
+import { notify } from "~/modules/notifications/notify.server";
+import { formatInstant } from "~/i18n";
+import { certificateCode, objectionDeadline, tiersFromDecisions } from "./awards";
+
+type Opts = { publicUrl: string };
+
+function userOf(actor: Actor) {
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  return actor;
+}
+
+async function loadEdition(db: Db, id: number) {
+  const c = await competitionById(db, id);
+  if (!c) throw new AppError("not-found", "errors.notFound");
+  return c;
+}
+
+/** Mail every Admin Lokal and head of the agencies that submitted a proposal to the edition. */
+async function tellAgencies(db: Db, competitionId: number, kind: string, vars: Record<string, string>) {
+  const people = await db
+    .selectDistinct({ id: users.id, email: users.email })
+    .from(users)
+    .innerJoin(proposals, and(eq(proposals.agencyId, users.agencyId), eq(proposals.competitionId, competitionId), eq(proposals.state, "submitted")))
+    .where(and(inArray(users.role, ["agency_admin", "agency_head"]), isNull(users.disabledAt)));
+  await notify(db, people, { kind, key: `mail.${kind}`, vars, link: new URL(vars.link).pathname });
+}
+
+/** The tiers the plenary decisions give, written as the edition's awards (manual ones kept). */
+async function writeStageAwards(db: Db, competitionId: number, config: CompetitionConfig) {
+  const decisions = await db
+    .select({ stageCode: stageDecisions.stageCode, proposalId: stageDecisions.proposalId, advances: stageDecisions.advances })
+    .from(stageDecisions)
+    .where(eq(stageDecisions.competitionId, competitionId));
+  const tiers = tiersFromDecisions(config, decisions);
+  await db.delete(awards).where(and(eq(awards.competitionId, competitionId), eq(awards.source, "stage")));
+  const manual = new Set((await db.select({ id: awards.proposalId }).from(awards).where(eq(awards.competitionId, competitionId))).map((r) => r.id));
+  const ids = [...tiers.keys()].filter((id) => !manual.has(id));
+  if (!ids.length) return 0;
+  const rows = await db.select({ id: proposals.id, innovationId: proposals.innovationId, agencyId: proposals.agencyId }).from(proposals).where(inArray(proposals.id, ids));
+  await db.insert(awards).values(rows.map((r) => ({ competitionId, proposalId: r.id, innovationId: r.innovationId, agencyId: r.agencyId, tierCode: tiers.get(r.id)!, source: "stage" })));
+  return rows.length;
+}
+
+export async function announceProvisional(db: Db, actor: Actor, competitionId: number, opts: Opts & { now: Date }) {
+  assertCan(actor, "competition.manage");
+  const user = userOf(actor);
+  return db.transaction(async (tx) => {
+    const c = await loadEdition(tx, competitionId);
+    if (c.state !== "announced") throw new AppError("conflict", "results.errors.wrongState");
+    await writeStageAwards(tx, c.id, c.config);
+    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(awards).where(eq(awards.competitionId, c.id));
+    if (!n) throw new AppError("conflict", "results.errors.noAwards");
+    await tx.update(competitions).set({ state: "provisional", provisionalAt: opts.now, version: c.version + 1, updatedAt: opts.now }).where(eq(competitions.id, c.id));
+    // Mail carries one rendering of the instant: the secretariat's zone (WIB), named.
+    const until = formatInstant("id", objectionDeadline(opts.now, c.config.objectionDays), "WIB");
+    await tellAgencies(tx, c.id, "results.provisional", { competition: c.name, until, link: `${opts.publicUrl}/kelola/kompetisi/${c.slug}/keberatan` });
+    await recordAudit(tx, { actorUserId: user.id, action: "results.provisional", subjectType: "competition", subjectId: c.id, data: { awards: n } });
+    return { awards: n };
+  });
+}
+
+export const AwardSchema = z.object({
+  tier: z.string().trim().max(40),
+  reason: z.string({ error: "results.errors.reasonRequired" }).trim().min(1, { error: "results.errors.reasonRequired" }).max(2000),
+});
+
+/** Set or remove one proposal's tier by hand while the results are provisional; audited. */
+export async function setAward(db: Db, actor: Actor, competitionId: number, proposalId: number, input: { tier: string; reason: string }) {
+  assertCan(actor, "competition.manage");
+  const user = userOf(actor);
+  const parsed = AwardSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "results.errors.reasonRequired", { reason: "results.errors.reasonRequired" });
+  return db.transaction(async (tx) => {
+    const c = await loadEdition(tx, competitionId);
+    if (c.state !== "provisional") throw new AppError("conflict", "results.errors.wrongState");
+    const tier = parsed.data.tier;
+    if (tier && !c.config.tiers.some((t) => t.code === tier)) throw new AppError("invalid", "results.errors.tier", { tier: "results.errors.tier" });
+    const [p] = await tx
+      .select({ id: proposals.id, innovationId: proposals.innovationId, agencyId: proposals.agencyId })
+      .from(proposals)
+      .where(and(eq(proposals.id, proposalId), eq(proposals.competitionId, c.id), eq(proposals.state, "submitted")));
+    if (!p) throw new AppError("not-found", "errors.notFound");
+    const [before] = await tx.select({ tier: awards.tierCode }).from(awards).where(and(eq(awards.competitionId, c.id), eq(awards.proposalId, p.id)));
+    if (!tier) await tx.delete(awards).where(and(eq(awards.competitionId, c.id), eq(awards.proposalId, p.id)));
+    else {
+      await tx
+        .insert(awards)
+        .values({ competitionId: c.id, proposalId: p.id, innovationId: p.innovationId, agencyId: p.agencyId, tierCode: tier, source: "manual" })
+        .onConflictDoUpdate({ target: [awards.competitionId, awards.proposalId], set: { tierCode: tier, source: "manual" } });
+    }
+    await recordAudit(tx, { actorUserId: user.id, action: "results.award", subjectType: "proposal", subjectId: p.id, data: { from: before?.tier ?? null, to: tier || null, reason: parsed.data.reason } });
+  });
+}
+
+export const ObjectionSchema = z.object({
+  proposalId: z.coerce.number().int().positive().optional(),
+  reason: z.string({ error: "results.errors.objectionReason" }).trim().min(20, { error: "results.errors.objectionReason" }).max(4000, { error: "results.errors.tooLong" }),
+});
+
+/** An agency that took part objects within the window (judged at the request's arrival). */
+export async function fileObjection(db: Db, actor: Actor, competitionId: number, input: z.infer<typeof ObjectionSchema>, receivedAt: number) {
+  const user = userOf(actor);
+  if ((user.role !== "agency_admin" && user.role !== "agency_head") || user.agencyId === null) throw new AppError("forbidden", "errors.forbidden");
+  return db.transaction(async (tx) => {
+    const c = await loadEdition(tx, competitionId);
+    const [took] = await tx.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.competitionId, c.id), eq(proposals.agencyId, user.agencyId!), eq(proposals.state, "submitted"))).limit(1);
+    if (!took) throw new AppError("forbidden", "errors.forbidden");
+    if (c.state !== "provisional" || !c.provisionalAt || receivedAt >= objectionDeadline(c.provisionalAt, c.config.objectionDays).getTime()) {
+      throw new AppError("conflict", "results.errors.windowClosed");
+    }
+    if (input.proposalId) {
+      const [p] = await tx.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.id, input.proposalId), eq(proposals.competitionId, c.id), eq(proposals.state, "submitted")));
+      if (!p) throw new AppError("invalid", "results.errors.proposal", { proposalId: "results.errors.proposal" });
+    }
+    const [row] = await tx.insert(objections).values({ competitionId: c.id, agencyId: user.agencyId!, proposalId: input.proposalId ?? null, reason: input.reason, createdBy: user.id, createdAt: new Date(receivedAt) }).returning();
+    await recordAudit(tx, { actorUserId: user.id, action: "objection.file", subjectType: "competition", subjectId: c.id, data: { objection: row.id, proposal: input.proposalId ?? null } });
+    return row;
+  });
+}
+
+export const AnswerSchema = z.object({
+  state: z.enum(["upheld", "rejected"], { error: "field.choice" }),
+  response: z.string({ error: "results.errors.responseRequired" }).trim().min(1, { error: "results.errors.responseRequired" }).max(4000),
+});
+
+export async function answerObjection(db: Db, actor: Actor, competitionId: number, objectionId: number, input: z.infer<typeof AnswerSchema>, opts: Opts) {
+  assertCan(actor, "competition.manage");
+  const user = userOf(actor);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(objections)
+      .set({ state: input.state, response: input.response, decidedBy: user.id, decidedAt: new Date() })
+      .where(and(eq(objections.id, objectionId), eq(objections.competitionId, competitionId)))
+      .returning();
+    if (!row) throw new AppError("not-found", "errors.notFound");
+    const c = await loadEdition(tx, competitionId);
+    if (row.createdBy) {
+      const [author] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, row.createdBy));
+      const vars = { competition: c.name, response: input.response, link: `${opts.publicUrl}/kelola/kompetisi/${c.slug}/keberatan` };
+      if (author) await notify(tx, [author], { kind: `objection-${input.state}`, key: `mail.objection.${input.state}`, vars, link: `/kelola/kompetisi/${c.slug}/keberatan` });
+    }
+    await recordAudit(tx, { actorUserId: user.id, action: `objection.${input.state}`, subjectType: "competition", subjectId: competitionId, data: { objection: row.id, response: input.response } });
+    return row;
+  });
+}
+
+export const DecreeSchema = z.object({
+  number: z.string({ error: "field.required" }).trim().min(3, { error: "field.required" }).max(200),
+  date: z.iso.date({ error: "results.errors.date" }),
+});
+
+export async function recordDecree(db: Db, actor: Actor, competitionId: number, input: z.infer<typeof DecreeSchema>) {
+  assertCan(actor, "competition.manage");
+  const user = userOf(actor);
+  return db.transaction(async (tx) => {
+    const c = await loadEdition(tx, competitionId);
+    if (c.state !== "provisional") throw new AppError("conflict", "results.errors.wrongState");
+    await tx.update(competitions).set({ decreeNumber: input.number, decreeDate: input.date, updatedAt: new Date() }).where(eq(competitions.id, c.id));
+    await recordAudit(tx, { actorUserId: user.id, action: "results.decree", subjectType: "competition", subjectId: c.id, data: input });
+  });
+}
+
+/** What still stands between provisional results and publication; empty when they can go out. */
+export function publicationBlockers(c: { state: string; provisionalAt: Date | null; decreeNumber: string | null; config: CompetitionConfig }, pending: number, now: number): string[] {
+  const out: string[] = [];
+  if (c.state !== "provisional" || !c.provisionalAt) return ["results.errors.wrongState"];
+  if (now < objectionDeadline(c.provisionalAt, c.config.objectionDays).getTime()) out.push("results.errors.windowOpen");
+  if (pending) out.push("results.errors.pendingObjections");
+  if (!c.decreeNumber) out.push("results.errors.noDecree");
+  return out;
+}
+
+export async function publishResults(db: Db, actor: Actor, competitionId: number, opts: Opts & { now: Date }) {
+  assertCan(actor, "competition.manage");
+  const user = userOf(actor);
+  return db.transaction(async (tx) => {
+    const c = await loadEdition(tx, competitionId);
+    const [{ pending }] = await tx.select({ pending: sql<number>`count(*)::int` }).from(objections).where(and(eq(objections.competitionId, c.id), eq(objections.state, "pending")));
+    const blockers = publicationBlockers(c, pending, opts.now.getTime());
+    if (blockers.length) throw new AppError("conflict", blockers[0]);
+    const list = await tx.select({ id: awards.id }).from(awards).where(and(eq(awards.competitionId, c.id), isNull(awards.certificateCode)));
+    for (const a of list) await tx.update(awards).set({ certificateCode: certificateCode(randomBytes) }).where(eq(awards.id, a.id));
+    await tx.update(competitions).set({ state: "final", resultsPublishedAt: opts.now, version: c.version + 1, updatedAt: opts.now }).where(eq(competitions.id, c.id));
+    await tellAgencies(tx, c.id, "results.final", { competition: c.name, link: `${opts.publicUrl}/kompetisi/${c.slug}/hasil` });
+    await recordAudit(tx, { actorUserId: user.id, action: "results.publish", subjectType: "competition", subjectId: c.id, data: { certificates: list.length } });
+    return { certificates: list.length };
+  });
+}

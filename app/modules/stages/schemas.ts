@@ -1,0 +1,166 @@
+// The forms of the presentation schedule and the field-verification report: the same schemas
+// validate the action and name the fields that get the errors.
+import { z } from "zod";
+import { fromZonedInput, type ZoneName } from "~/i18n";
+import { blankToUndefined, toArray } from "~/lib/forms";
+import { FIELD_CHECKLIST, MAX_NOTES, MAX_TESTIMONIES, MAX_TESTIMONY } from "./checklist";
+import {
+  DEFAULT_SLOT_MINUTES,
+  fillPattern,
+  isMeetingLink,
+  MAX_BREAK_MINUTES,
+  MAX_SLOT_MINUTES,
+  MIN_SLOT_MINUTES,
+  minutesOfDay,
+  PRESENTATION_MODES,
+  windowFits,
+} from "./slots";
+
+/** A datetime-local value typed in the editor's zone, as an ISO instant. */
+const zonedInstant = (zone: ZoneName) =>
+  z.string({ error: "field.required" }).transform((v, ctx) => {
+    if (!v.trim()) {
+      ctx.addIssue({ code: "custom", message: "field.required" });
+      return z.NEVER;
+    }
+    const iso = fromZonedInput(v, zone);
+    if (!iso) {
+      ctx.addIssue({ code: "custom", message: "stages.errors.instant" });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+const minutes = z.preprocess(
+  blankToUndefined,
+  z.coerce
+    .number({ error: "field.number" })
+    .int({ error: "field.number" })
+    .min(MIN_SLOT_MINUTES, { error: "stages.errors.minutes" })
+    .max(MAX_SLOT_MINUTES, { error: "stages.errors.minutes" })
+    .default(DEFAULT_SLOT_MINUTES),
+);
+const mode = z.enum(PRESENTATION_MODES, { error: "field.choice" });
+const location = z.string({ error: "stages.errors.location" }).trim().min(1, { error: "stages.errors.location" }).max(500, { error: "field.tooLong" });
+
+/** An online slot's location is its meeting link: http or https only. */
+function checkLocation(v: { mode: string; location: string }, ctx: z.RefinementCtx, field = "location") {
+  // A pattern's "{n}" is filled per slot; the first slot's link stands for them all.
+  if (v.mode === "online" && !isMeetingLink(fillPattern(v.location, 1))) ctx.addIssue({ code: "custom", path: [field], message: "stages.errors.link" });
+}
+
+export const generateSlotsSchema = (zone: ZoneName) =>
+  z
+    .object({
+      start: zonedInstant(zone),
+      slotMinutes: minutes,
+      breakMinutes: z.preprocess(
+        blankToUndefined,
+        z.coerce.number({ error: "field.number" }).int({ error: "field.number" }).min(0, { error: "stages.errors.break" }).max(MAX_BREAK_MINUTES, { error: "stages.errors.break" }).default(0),
+      ),
+      dayEnd: z.preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .optional()
+          .transform((v, ctx) => {
+            if (v === undefined) return null;
+            const m = minutesOfDay(v);
+            if (m === null) {
+              ctx.addIssue({ code: "custom", message: "stages.errors.time" });
+              return z.NEVER;
+            }
+            return m;
+          }),
+      ),
+      slotMode: mode,
+      pattern: location,
+      replace: z.preprocess((v) => v === "1" || v === "on", z.boolean()),
+    })
+    .superRefine((v, ctx) => {
+      checkLocation({ mode: v.slotMode, location: v.pattern }, ctx, "pattern");
+      if (!windowFits({ start: Date.parse(v.start), minutes: v.slotMinutes, dayEnd: v.dayEnd, zone })) {
+        ctx.addIssue({ code: "custom", path: ["dayEnd"], message: "stages.errors.window" });
+      }
+    });
+export type GenerateSlotsInput = z.output<ReturnType<typeof generateSlotsSchema>>;
+
+export const slotSchema = (zone: ZoneName) =>
+  z.object({ startsAt: zonedInstant(zone), minutes, mode, location }).superRefine((v, ctx) => checkLocation(v, ctx));
+export type SlotInput = z.output<ReturnType<typeof slotSchema>>;
+
+/** A visit date as a date field sends it; blank clears it. */
+export const visitDateSchema = z.object({
+  visitDate: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return null;
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+        const d = m ? new Date(`${v}T00:00:00Z`) : null;
+        if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v || Number(m[1]) < 2000 || Number(m[1]) > 2100) {
+          ctx.addIssue({ code: "custom", message: "stages.errors.date" });
+          return z.NEVER;
+        }
+        return v;
+      }),
+  ),
+});
+
+const testimonyRow = z.object({
+  name: z.string().trim().max(200, { error: "field.tooLong" }).default(""),
+  relation: z.string().trim().max(200, { error: "field.tooLong" }).default(""),
+  text: z.string().trim().max(MAX_TESTIMONY, { error: "field.tooLong" }).default(""),
+});
+const isBlank = (r: { name: string; relation: string; text: string }) => !r.name && !r.relation && !r.text;
+
+/**
+ * The report. A draft may be partial; a submission needs the decision, a reason when the
+ * innovation is not verified (the plenary and the agency read why), and at least one resident's
+ * testimony (the team is sent to hear the people the innovation serves, PROGRAMME.md). A
+ * testimony row left blank is ignored; a row begun needs the person's name and what they said.
+ */
+export const fieldReportSchema = (submit: boolean) =>
+  z
+    .object({
+      check: z.preprocess(toArray, z.array(z.string())),
+      notes: z.string().trim().max(MAX_NOTES, { error: "field.tooLong" }).default(""),
+      testimonies: z.array(testimonyRow).max(MAX_TESTIMONIES, { error: "stages.errors.tooManyTestimonies" }).default([]),
+      verified: z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "field.choice" }).optional()),
+      reason: z.string().trim().max(MAX_NOTES, { error: "field.tooLong" }).default(""),
+    })
+    .superRefine((v, ctx) => {
+      if (!submit) return;
+      v.testimonies.forEach((r, i) => {
+        if (isBlank(r)) return;
+        if (!r.name) ctx.addIssue({ code: "custom", path: ["testimonies", i, "name"], message: "stages.errors.testimonyName" });
+        if (!r.text) ctx.addIssue({ code: "custom", path: ["testimonies", i, "text"], message: "stages.errors.testimonyText" });
+      });
+      if (!v.testimonies.some((r) => !isBlank(r))) ctx.addIssue({ code: "custom", path: ["testimonies"], message: "stages.errors.testimonyRequired" });
+      if (!v.verified) ctx.addIssue({ code: "custom", path: ["verified"], message: "stages.errors.decision" });
+      if (v.verified === "no" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "stages.errors.reasonRequired" });
+    })
+    .transform((v) => ({
+      checklist: Object.fromEntries(FIELD_CHECKLIST.map((code) => [code, v.check.includes(code)])) as Record<string, boolean>,
+      notes: v.notes,
+      testimonies: v.testimonies.filter((r) => !isBlank(r)),
+      verified: v.verified === undefined ? null : v.verified === "yes",
+      reason: v.reason,
+    }));
+export type FieldReportInput = z.output<ReturnType<typeof fieldReportSchema>>;
+
+/** The testimony rows of a posted form (testimonies.0.name, …), in order, as the schema reads them. */
+export function testimonyRows(values: Record<string, unknown>): { name: string; relation: string; text: string }[] {
+  const rows: { name: string; relation: string; text: string }[] = [];
+  for (let i = 0; i < MAX_TESTIMONIES + 1; i++) {
+    const get = (f: string) => {
+      const v = values[`testimonies.${i}.${f}`];
+      return typeof v === "string" ? v : "";
+    };
+    if (!(`testimonies.${i}.name` in values) && !(`testimonies.${i}.text` in values) && !(`testimonies.${i}.relation` in values)) continue;
+    rows[i] = { name: get("name"), relation: get("relation"), text: get("text") };
+  }
+  return Array.from(rows, (r) => r ?? { name: "", relation: "", text: "" });
+}
