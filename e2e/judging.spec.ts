@@ -54,3 +54,17 @@ test("the secretariat's judging pages are accessible", async ({ page }) => {
   await visit(page, `${href}/tahap/evaluasi/pleno?per=category`);
   await expect(page.getByRole("button", { name: "Simpan keputusan pleno" })).toBeVisible();
 });
+
+test("a visitor reads a finished edition's results and verifies a certificate", async ({ page }) => {
+  await visit(page, "/kompetisi");
+  const finished = page.locator('a[href^="/kompetisi/kipp-"]').filter({ hasNotText: /tahap evaluasi/ });
+  const hrefs = await finished.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  // The finished edition is the oldest of the demo's editions.
+  const oldest = hrefs.filter((h): h is string => Boolean(h)).sort()[0];
+  const res = await visit(page, `${oldest}/hasil`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 2, name: /Outstanding Achievement/ })).toBeVisible();
+  await page.getByRole("link", { name: "Periksa piagam" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Piagam asli");
+  await checkPage(page);
+});

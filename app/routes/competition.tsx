@@ -37,6 +37,11 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
       <p className="muted"><Link to="/kompetisi">{t("competitions.publicTitle")}</Link></p>
       <h1>{c.name}</h1>
       {c.theme ? <p className="lead">{c.theme}</p> : null}
+      {c.state === "final" ? (
+        <p className="notice">
+          <Link to={`/kompetisi/${c.slug}/hasil`}>{t("results.publicTitle", { name: c.name })}</Link>
+        </p>
+      ) : null}
       {c.legalBasis ? <p className="muted">{t("competitions.legalBasis", { text: c.legalBasis })}</p> : null}
       {c.deadline ? (
         <p className="deadline">

@@ -7,6 +7,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import { seedDemoContent } from "./content.server";
 import { seedDemoCompetitions } from "./competitions.server";
 import { seedDemoJudging } from "./judging.server";
+import { seedDemoFinished } from "./finished.server";
 
 export { seedReference };
 
@@ -40,7 +41,10 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
   }
   await seedDemoCompetitions(db);
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@menpan.demo"));
-  if (admin) await seedDemoJudging(db, admin.id);
+  if (admin) {
+    const judging = await seedDemoJudging(db, admin.id);
+    await seedDemoFinished(db, judging.edition - 1);
+  }
   await db.insert(meta).values({ key: "demo_seeded", value: { at: new Date().toISOString() } });
   // The catalogue's search plans from planner statistics, and PGlite never gathers them itself.
   await db.execute(sql`ANALYZE`);

@@ -182,9 +182,18 @@ describe("the demo competition", () => {
     const { competitions } = await import("~/db/schema");
     const { stageAt, CompetitionConfigSchema } = await import("~/modules/competitions/config");
     const all = await database.db.select().from(competitions);
-    // The open call and last year's edition under evaluation.
-    expect(all).toHaveLength(2);
-    const c = all.find((x) => !x.slug.endsWith("-evaluasi"))!;
+    // The open call, an edition under evaluation and a finished one.
+    expect(all).toHaveLength(3);
+    const c = all.find((x) => x.state === "announced" && !x.slug.endsWith("-evaluasi"))!;
+    const finished = all.find((x) => x.state === "final")!;
+    expect(finished.decreeNumber).toBeTruthy();
+    const tiers = await rows<{ tier: string; n: number; certified: number }>(sql`
+      select tier_code as tier, count(*)::int as n, count(certificate_code)::int as certified from awards where competition_id = ${finished.id} group by tier_code order by tier_code`);
+    expect(tiers).toEqual([
+      { tier: "outstanding", n: 1, certified: 1 },
+      { tier: "top-45", n: 4, certified: 4 },
+      { tier: "top-99", n: 5, certified: 5 },
+    ]);
     const judging = all.find((x) => x.slug.endsWith("-evaluasi"))!;
     expect(CompetitionConfigSchema.safeParse(judging.config).success).toBe(true);
     expect(stageAt(judging.config, new Date())?.code).toBe("evaluasi");

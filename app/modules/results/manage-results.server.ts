@@ -30,13 +30,13 @@ async function loadEdition(db: Db, id: number) {
 }
 
 /** Mail every Admin Lokal and head of the agencies that submitted a proposal to the edition. */
-async function tellAgencies(db: Db, competitionId: number, kind: string, vars: Record<string, string>) {
+async function tellAgencies(db: Db, competitionId: number, kind: string, vars: Record<string, string>, path: string) {
   const people = await db
     .selectDistinct({ id: users.id, email: users.email })
     .from(users)
     .innerJoin(proposals, and(eq(proposals.agencyId, users.agencyId), eq(proposals.competitionId, competitionId), eq(proposals.state, "submitted")))
     .where(and(inArray(users.role, ["agency_admin", "agency_head"]), isNull(users.disabledAt)));
-  await notify(db, people, { kind, key: `mail.${kind}`, vars, link: new URL(vars.link).pathname });
+  await notify(db, people, { kind, key: `mail.${kind}`, vars, link: path });
 }
 
 /** The tiers the plenary decisions give, written as the edition's awards (manual ones kept). */
@@ -67,7 +67,8 @@ export async function announceProvisional(db: Db, actor: Actor, competitionId: n
     await tx.update(competitions).set({ state: "provisional", provisionalAt: opts.now, version: c.version + 1, updatedAt: opts.now }).where(eq(competitions.id, c.id));
     // Mail carries one rendering of the instant: the secretariat's zone (WIB), named.
     const until = formatInstant("id", objectionDeadline(opts.now, c.config.objectionDays), "WIB");
-    await tellAgencies(tx, c.id, "results.provisional", { competition: c.name, until, link: `${opts.publicUrl}/kelola/kompetisi/${c.slug}/keberatan` });
+    const path = `/kelola/kompetisi/${c.slug}/keberatan`;
+    await tellAgencies(tx, c.id, "results.provisional", { competition: c.name, until, link: `${opts.publicUrl}${path}` }, path);
     await recordAudit(tx, { actorUserId: user.id, action: "results.provisional", subjectType: "competition", subjectId: c.id, data: { awards: n } });
     return { awards: n };
   });
@@ -195,7 +196,8 @@ export async function publishResults(db: Db, actor: Actor, competitionId: number
     const list = await tx.select({ id: awards.id }).from(awards).where(and(eq(awards.competitionId, c.id), isNull(awards.certificateCode)));
     for (const a of list) await tx.update(awards).set({ certificateCode: certificateCode(randomBytes) }).where(eq(awards.id, a.id));
     await tx.update(competitions).set({ state: "final", resultsPublishedAt: opts.now, version: c.version + 1, updatedAt: opts.now }).where(eq(competitions.id, c.id));
-    await tellAgencies(tx, c.id, "results.final", { competition: c.name, link: `${opts.publicUrl}/kompetisi/${c.slug}/hasil` });
+    const path = `/kompetisi/${c.slug}/hasil`;
+    await tellAgencies(tx, c.id, "results.final", { competition: c.name, link: `${opts.publicUrl}${path}` }, path);
     await recordAudit(tx, { actorUserId: user.id, action: "results.publish", subjectType: "competition", subjectId: c.id, data: { certificates: list.length } });
     return { certificates: list.length };
   });

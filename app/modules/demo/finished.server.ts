@@ -1,0 +1,135 @@
+// The demo's finished edition: last year's competition run through the real use cases from
+// screening to published results (judges assigned without conflicts, every review justified,
+// the plenary decisions, provisional results, an answered objection, the decree, certificates),
+// so a newcomer can open a results page, verify a certificate and read an applicant's feedback.
+// The schedule is the preset's for that year; each step acts at an instant inside its stage.
+import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { agencies, assignments, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
+import type { Actor } from "~/lib/policy";
+import type { CompetitionConfig } from "~/modules/competitions/config";
+import { competitionById } from "~/modules/competitions/queries.server";
+import { preset } from "~/modules/competitions/presets";
+import { runAssignment } from "~/modules/judging/assignment.server";
+import { decideStage, stageRanking } from "~/modules/judging/plenary.server";
+import { saveReview } from "~/modules/judging/reviews.server";
+import { sectionsFor } from "~/modules/proposals/form-shape";
+import { announceProvisional, answerObjection, fileObjection, publishResults, recordDecree, setAward } from "~/modules/results/manage-results.server";
+import { createRng } from "./prng";
+
+const DAY = 86_400_000;
+const ENTRIES = 20;
+// How many go on from each stage in a demo-sized edition (the preset's 150/99/45 are national).
+const TOP: Record<string, number> = { evaluasi: 14, "penilaian-tpi": 10, keputusan: 5 };
+
+const actorOf = (u: typeof users.$inferSelect): Actor => ({ kind: "user", id: u.id, name: u.name, email: u.email, role: u.role, agencyId: u.agencyId, unitId: u.unitId });
+
+export async function seedDemoFinished(db: Db, edition: number) {
+  const rng = createRng(2025_09);
+  const base = preset("kipp-2023-umum", edition);
+  const config: CompetitionConfig = structuredClone(base.config);
+  for (const s of config.stages) if (TOP[s.code]) s.advancement = { ...s.advancement, rule: "top", n: TOP[s.code] };
+  const at = (code: string, days = 1) => new Date(Date.parse(config.stages.find((s) => s.code === code)!.opensAt) + days * DAY);
+  const [c] = await db
+    .insert(competitions)
+    .values({ slug: `kipp-${edition}`, edition, ...base, config, state: "announced", announcedAt: new Date(Date.parse(config.stages[0].opensAt) - 14 * DAY) })
+    .returning();
+
+  // Entries: published innovations of agencies other than the demo logins' (whose people try
+  // the open call: an earlier winner may not enter it again).
+  const loginAgencies = (await db.select({ id: users.agencyId }).from(users).where(inArray(users.email, ["admin@banyumaskab.demo", "operator@surabaya.demo"]))).flatMap((u) => (u.id ? [u.id] : []));
+  const rows = await db
+    .select({ innovation: innovations })
+    .from(innovations)
+    .innerJoin(agencies, eq(agencies.id, innovations.agencyId))
+    .where(and(eq(innovations.state, "published"), loginAgencies.length ? notInArray(innovations.agencyId, loginAgencies) : undefined))
+    .orderBy(innovations.id);
+  const seen = new Set<number>();
+  const chosen = rows.filter((r) => !seen.has(r.innovation.agencyId) && seen.add(r.innovation.agencyId)).slice(0, ENTRIES);
+  const closes = Date.parse(config.stages[0].closesAt);
+  const ids: number[] = [];
+  for (const [i, { innovation }] of chosen.entries()) {
+    const failed = i === ENTRIES - 1;
+    const [p] = await db
+      .insert(proposals)
+      .values({
+        competitionId: c.id,
+        innovationId: innovation.id,
+        agencyId: innovation.agencyId,
+        unitId: innovation.unitId,
+        groupCode: "umum",
+        categoryCode: config.categories[i % config.categories.length].code,
+        title: innovation.name,
+        state: "submitted",
+        links: { video: "https://www.youtube.com/watch?v=contoh" },
+        declarations: ["kebenaran-data"],
+        receiptNumber: `KIPP-${edition}-${String(i + 1).padStart(5, "0")}`,
+        submittedAt: new Date(closes - (ENTRIES - i) * 5 * 3_600_000),
+        screening: failed ? "failed" : "passed",
+        screeningReason: failed ? "Bukti dukung tidak sah." : null,
+        screenedAt: at("seleksi-administrasi"),
+      })
+      .returning();
+    ids.push(p.id);
+    const fields = innovation as unknown as Record<string, string>;
+    await db.insert(proposalSections).values(
+      sectionsFor(config, "umum").map((s) => ({ proposalId: p.id, sectionCode: s.code, body: s.prefill.map((f) => (fields[f] ?? "").trim()).filter(Boolean).join("\n\n") || "Lihat lampiran.", updatedAt: new Date(closes - 30 * DAY) })),
+    );
+  }
+
+  const [adminRow] = await db.select().from(users).where(eq(users.email, "admin@menpan.demo"));
+  const admin = actorOf(adminRow);
+  const judges = await db.select().from(users).where(and(inArray(users.role, ["evaluator", "panelist"]), isNull(users.disabledAt)));
+  for (const j of judges) await db.insert(competitionJudges).values({ competitionId: c.id, userId: j.id }).onConflictDoNothing();
+  const judgeById = new Map(judges.map((j) => [j.id, j]));
+
+  // Each judged stage: assign, score every pair (each proposal has a steady quality the judges
+  // see with some noise), then the plenary follows the rule's proposal.
+  const quality = new Map(ids.map((id) => [id, 0.45 + rng.next() * 0.5]));
+  for (const s of config.stages) {
+    if (s.kind === "registration" || s.kind === "screening") continue;
+    const competition = (await competitionById(db, c.id))!;
+    if (s.kind !== "decision") {
+      await runAssignment(db, admin, competition, s.code);
+      const pairs = await db.select().from(assignments).where(and(eq(assignments.competitionId, c.id), eq(assignments.stageCode, s.code)));
+      for (const a of pairs) {
+        const q = quality.get(a.proposalId)!;
+        const scores = Object.fromEntries(s.criteria.map((k) => [k.code, String(Math.max(k.scaleMin, Math.min(k.scaleMax, Math.round(k.scaleMin + (k.scaleMax - k.scaleMin) * (q + (rng.next() - 0.5) * 0.2)))))]));
+        await saveReview(
+          db,
+          actorOf(judgeById.get(a.judgeId)!),
+          { competitionId: c.id, stageCode: s.code, proposalId: a.proposalId },
+          {
+            scores,
+            justifications: Object.fromEntries(s.criteria.map((k) => [k.code, Number(scores[k.code]) >= (k.scaleMin + k.scaleMax) / 2 ? `${k.name}: didukung data yang terukur.` : `${k.name}: data sebelum dan sesudah belum lengkap.`])),
+            comment: q > 0.7 ? "Inovasi matang dengan dampak terukur; pertahankan pendanaan rutin." : "Perkuat bukti dampak dan rencana keberlanjutan.",
+            version: null,
+            submit: true,
+          },
+          at(s.code, 2).getTime(),
+        );
+      }
+    }
+    const { rows: ranked } = await stageRanking(db, competition, s.code);
+    await decideStage(db, admin, competition, s.code, ranked.map((r) => ({ proposalId: r.entrant.id, advances: r.proposed.advance, reason: "" })));
+  }
+
+  // Results: provisional after the final plenary, one objection answered, the decree, published.
+  const announced = at("keputusan", 10);
+  await announceProvisional(db, admin, c.id, { publicUrl: "", now: announced });
+  const [best] = (await stageRanking(db, (await competitionById(db, c.id))!, "keputusan")).rows;
+  await setAward(db, admin, c.id, best.entrant.id, { tier: "outstanding", reason: "Ditetapkan rapat pleno akhir sebagai capaian luar biasa." });
+  const objector = await db
+    .select()
+    .from(users)
+    .innerJoin(proposals, and(eq(proposals.agencyId, users.agencyId), eq(proposals.competitionId, c.id)))
+    .where(eq(users.role, "agency_admin"))
+    .limit(1);
+  if (objector[0]) {
+    const o = await fileObjection(db, actorOf(objector[0].users), c.id, { reason: "Mohon peninjauan nilai tahap evaluasi: data dampak kami sudah diperbarui di lampiran." }, announced.getTime() + DAY);
+    await answerObjection(db, admin, c.id, o.id, { state: "rejected", response: "Nilai dihitung dari berkas saat pendaftaran ditutup; pembaruan sesudahnya tidak dinilai." }, { publicUrl: "" });
+  }
+  await recordDecree(db, admin, c.id, { number: `B/${edition}/M.KT.01/${edition}`, date: new Date(announced.getTime() + 8 * DAY).toISOString().slice(0, 10) });
+  await publishResults(db, admin, c.id, { publicUrl: "", now: new Date(announced.getTime() + 10 * DAY) });
+  return c;
+}
