@@ -11,7 +11,7 @@ import { testClient, type Client } from "./app";
 import { PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { assignments, awards, innovationFiles, proposalFiles, proposals } from "../app/db/schema";
+import { assignments, awards, innovationFiles, presentationSlots, proposalFiles, proposals } from "../app/db/schema";
 
 const ROLES = ["anonymous", "operatorA", "operatorB", "agencyAdmin", "head", "evaluator", "panelist", "admin"] as const;
 type Who = (typeof ROLES)[number];
@@ -76,6 +76,11 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/reviews": { path: "/kelola/penilaian", get: ["evaluator", "panelist"] },
   // Only the judge assigned to the proposal (the evaluator of this table) reads and scores it.
   "routes/manage/review": { path: "/kelola/penilaian/kipp-buka/evaluasi/{submittedProposal}", get: ["evaluator"], post: ["evaluator"] },
+  "routes/manage/presentation-schedule": { path: "/kelola/kompetisi/kipp-buka/tahap/presentasi/jadwal", get: ["admin"], post: ["admin"] },
+  "routes/manage/presentation-slot": { path: "/kelola/presentasi/{slot}", get: ["operatorA", "agencyAdmin", "head", "admin"], post: ["agencyAdmin", "head"], postFields: { _intent: "confirm" } },
+  "routes/manage/field-visits": { path: "/kelola/kompetisi/kipp-buka/tahap/verifikasi-lapangan/verifikasi", get: ["admin"], post: ["admin"] },
+  // Only the visiting team (the evaluator of this table) writes the report; the secretariat reads it.
+  "routes/manage/field-report": { path: "/kelola/verifikasi/kipp-buka/verifikasi-lapangan/{submittedProposal}", get: ["evaluator", "admin"], post: ["evaluator"] },
   "routes/manage/notifications": { path: "/kelola/notifikasi", get: SIGNED_IN, post: SIGNED_IN },
   "routes/manage/results": { path: "/kelola/kompetisi/kipp-buka/hasil", get: ["admin"], post: ["admin"] },
   "routes/manage/results-unpsa": { path: "/kelola/kompetisi/kipp-final/hasil/unpsa", get: ["admin"] },
@@ -170,6 +175,12 @@ beforeAll(async () => {
     admin: await createTestUser(db, { role: "national_admin" }),
   };
   await db.insert(assignments).values({ competitionId: open.id, stageCode: "evaluasi", proposalId: submitted.id, judgeId: users.evaluator.id });
+  await db.insert(assignments).values({ competitionId: open.id, stageCode: "verifikasi-lapangan", proposalId: submitted.id, judgeId: users.evaluator.id });
+  const [slot] = await db
+    .insert(presentationSlots)
+    .values({ competitionId: open.id, stageCode: "presentasi", proposalId: submitted.id, startsAt: new Date(Date.now() + 10 * 86_400_000), location: "https://rapat.example.go.id/a", notifiedAt: new Date() })
+    .returning();
+  vars.slot = String(slot.id);
   // A published edition with one award and its certificate.
   const final = await createCompetition(db, { slug: "kipp-final", state: "final" });
   const [won] = await db

@@ -55,6 +55,14 @@ const HOSTILE_PATHS = [
   "/sertifikat/periksa?kode=%00%27",
   "/sertifikat/periksa?kode=" + "x".repeat(5000),
   "/kelola/notifikasi?halaman=%27",
+  "/kelola/presentasi/%00",
+  "/kelola/presentasi/99999999999999999999",
+  "/kelola/verifikasi/%00/%00/-1",
+  "/kelola/verifikasi/kipp-buka/verifikasi-lapangan/99999999999999999999",
+  "/kelola/verifikasi/kipp-buka/evaluasi/1?foto=%27",
+  "/kelola/kompetisi/kipp-buka/tahap/%00/jadwal",
+  "/kelola/kompetisi/kipp-buka/tahap/evaluasi/verifikasi",
+  "/kelola/kompetisi/kipp-buka/tahap/presentasi/jadwal?ubah=99999999999999999999",
   "/kelola/kompetisi/%27/laporan",
   "/kelola/kompetisi/kipp-buka/laporan?tahap=%27%22%3Cscript%3E&dasar=x",
   "/kelola/kompetisi/kipp-buka/laporan/unduh",
@@ -62,8 +70,8 @@ const HOSTILE_PATHS = [
   "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=plenary&format=xlsx&tahap=registrasi",
   "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=stage&tabel=group&format=csv&format=xlsx",
 ];
-const GET_PATHS = ["/", "/inovasi", "/instansi", "/kepatuhan", "/kepatuhan/unduh", "/kelola", "/kelola/inovasi", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/kelola/kotak-keluar", "/api/v1/innovations", "/api/v1/agencies", "/api/v1/regions", "/api/v1/compliance", "/kompetisi", "/kompetisi/kipp-uji", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/api/v1/competitions", "/kelola/proposal", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan", "/kelola/kompetisi/kipp-buka/laporan", "/kompetisi/kipp-buka/hasil"];
-const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/kelola/kompetisi/kipp-uji/atur/tahap", "/kelola/kompetisi/kipp-uji/atur/kelayakan", "/kelola/kompetisi/kipp-uji/atur/umum", "/kelola/kompetisi/kipp-uji/tahap/2", "/kelola/proposal", "/kelola/proposal/{pid}", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan"];
+const GET_PATHS = ["/", "/inovasi", "/instansi", "/kepatuhan", "/kepatuhan/unduh", "/kelola", "/kelola/inovasi", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/kelola/kotak-keluar", "/api/v1/innovations", "/api/v1/agencies", "/api/v1/regions", "/api/v1/compliance", "/kompetisi", "/kompetisi/kipp-uji", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/api/v1/competitions", "/kelola/proposal", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan", "/kelola/kompetisi/kipp-buka/laporan", "/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/tahap/presentasi/jadwal", "/kelola/kompetisi/kipp-buka/tahap/verifikasi-lapangan/verifikasi", "/kelola/verifikasi/kipp-buka/verifikasi-lapangan/{rid}", "/kelola/notifikasi"];
+const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/kelola/kompetisi/kipp-uji/atur/tahap", "/kelola/kompetisi/kipp-uji/atur/kelayakan", "/kelola/kompetisi/kipp-uji/atur/umum", "/kelola/kompetisi/kipp-uji/tahap/2", "/kelola/proposal", "/kelola/proposal/{pid}", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan", "/kelola/kompetisi/kipp-buka/tahap/presentasi/jadwal", "/kelola/kompetisi/kipp-buka/tahap/verifikasi-lapangan/verifikasi", "/kelola/verifikasi/kipp-buka/verifikasi-lapangan/{rid}"];
 
 const LONG = "ä".repeat(100_000);
 const hostileForms: Record<string, string | string[]>[] = [
@@ -86,6 +94,8 @@ const hostileForms: Record<string, string | string[]>[] = [
   { state: "maybe", reason: "", conflictId: "99999999999999999999", kind: "x", note: LONG, _intent: "decide" },
   { "advances.1": "2", "advances.99999999999999999999": "1", "reason.1": LONG, basis: "normalised", "score.x": "1e309", "why.x": LONG, comment: LONG, version: "abc", _intent: "submit" },
   { _intent: "publish", tier: "\u0000", proposalId: "1e99", objectionId: "-1", number: LONG, date: "9999-99-99", response: LONG },
+  { _intent: "generate", start: "9999-12-31T23:59", slotMinutes: "1e309", dayEnd: LONG, slotMode: "x", pattern: LONG, slot: "1e99", startsAt: "\u0000" },
+  { _intent: "date", proposal: "abc", visitDate: "9999-99-99", "testimonies.0.name": ["a", "b"], verified: ["yes", "no"] },
   { "score.kebaruan": "NaN", "score.signifikansi": "-1", "why.kebaruan": "\u0000", _intent: "save", op: "add", reviewId: "x" },
 ];
 
@@ -129,7 +139,10 @@ beforeAll(async () => {
   stage.opensAt = new Date(Date.now() - 86_400_000).toISOString();
   stage.closesAt = new Date(Date.now() + 86_400_000).toISOString();
   await database.db.update(competitions).set({ config }).where(eq(competitions.id, open.id));
-  await database.db.insert(assignments).values({ competitionId: open.id, stageCode: "evaluasi", proposalId: reviewedId, judgeId: judge.id });
+  await database.db.insert(assignments).values([
+    { competitionId: open.id, stageCode: "evaluasi", proposalId: reviewedId, judgeId: judge.id },
+    { competitionId: open.id, stageCode: "verifikasi-lapangan", proposalId: reviewedId, judgeId: judge.id },
+  ]);
   evaluator = newClient();
   await evaluator.login(judge.email, judge.password);
   anon = newClient();

@@ -5,6 +5,7 @@ import { defineMessages } from "~/i18n/define";
 export const judgingReviewMessages = defineMessages({
   id: {
     "review.nav": "Penilaian",
+    "review.fieldReport": "Laporan verifikasi lapangan",
     "review.list.title": "Penilaian saya",
     "review.list.intro": "Proposal yang ditugaskan kepada Anda, per edisi dan tahap. Setiap nilai perlu alasan; penilaian yang sudah dikirim terkunci.",
     "review.list.none": "Belum ada proposal yang ditugaskan kepada Anda.",
@@ -74,6 +75,7 @@ export const judgingReviewMessages = defineMessages({
   },
   en: {
     "review.nav": "Reviews",
+    "review.fieldReport": "Field verification report",
     "review.list.title": "My reviews",
     "review.list.intro": "The proposals assigned to you, by edition and stage. Every score needs a reason; a submitted review is locked.",
     "review.list.none": "Nothing is assigned to you yet.",

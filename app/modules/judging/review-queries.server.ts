@@ -31,7 +31,7 @@ export async function reviewWorklist(db: DbOrTx, actor: Actor) {
   const configById = new Map(comps.map((c) => [c.id, c.config]));
 
   type Item = { proposalId: number; title: string; receipt: string | null; category: string; state: WorklistState };
-  type StageGroup = { code: string; name: string; opensAt: string; closesAt: string; order: number; items: Item[] };
+  type StageGroup = { code: string; name: string; kind: string; opensAt: string; closesAt: string; order: number; items: Item[] };
   type EditionGroup = { slug: string; name: string; edition: number; stages: StageGroup[] };
   const editions = new Map<number, EditionGroup>();
   for (const r of rows) {
@@ -45,7 +45,7 @@ export async function reviewWorklist(db: DbOrTx, actor: Actor) {
       const order = config.stages.findIndex((s) => s.code === r.stageCode);
       const conf = config.stages[order];
       // A stage code in use cannot leave the configuration; the fallback only keeps the list whole.
-      stage = { code: r.stageCode, name: conf?.name ?? r.stageCode, opensAt: conf?.opensAt ?? "", closesAt: conf?.closesAt ?? "", order, items: [] };
+      stage = { code: r.stageCode, name: conf?.name ?? r.stageCode, kind: conf?.kind ?? "scoring", opensAt: conf?.opensAt ?? "", closesAt: conf?.closesAt ?? "", order, items: [] };
       edition.stages.push(stage);
     }
     stage.items.push({

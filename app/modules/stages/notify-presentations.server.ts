@@ -2,7 +2,7 @@
 // (the head is expected to present, PROGRAMME.md), with the time in the agency's own zone.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, presentationSlots, proposals, regions, users } from "~/db/schema";
+import { agencies, notifications, presentationSlots, proposals, regions, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { formatInstant, LOCALES, translator, type Locale, type ZoneName } from "~/i18n";
@@ -39,7 +39,7 @@ export async function notifyPresentations(db: Db, actor: Actor, competition: Com
     if (!slots.length) return { notified: 0, mails: 0, withoutRecipients: [] as string[] };
     const agencyIds = [...new Set(slots.map((s) => s.agencyId))];
     const people = await tx
-      .select({ agencyId: users.agencyId, name: users.name, email: users.email })
+      .select({ id: users.id, agencyId: users.agencyId, name: users.name, email: users.email })
       .from(users)
       .where(and(inArray(users.agencyId, agencyIds), inArray(users.role, ["agency_admin", "agency_head"]), isNull(users.disabledAt)));
     const origin = baseUrl.replace(/\/+$/, "");
@@ -73,6 +73,8 @@ export async function notifyPresentations(db: Db, actor: Actor, competition: Com
         });
         mails++;
       }
+      // The in-app notice beside the mail (the mail itself is written per language, above).
+      await tx.insert(notifications).values(to.map((person) => ({ userId: person.id, kind: "presentation-slot", messageKey: "mail.presentation.subject", vars: { title: s.title }, link: `/kelola/presentasi/${s.slot.id}` })));
       done.push(s.slot.id);
     }
     if (done.length) await tx.update(presentationSlots).set({ notifiedAt: now }).where(inArray(presentationSlots.id, done));

@@ -24,7 +24,9 @@ const zonedInstant = (zone: ZoneName) =>
       return z.NEVER;
     }
     const iso = fromZonedInput(v, zone);
-    if (!iso) {
+    // A competition's schedule sits in this century; anything else is a typing slip.
+    const year = iso ? Number(iso.slice(0, 4)) : 0;
+    if (!iso || year < 2000 || year > 2100) {
       ctx.addIssue({ code: "custom", message: "stages.errors.instant" });
       return z.NEVER;
     }
@@ -44,9 +46,9 @@ const mode = z.enum(PRESENTATION_MODES, { error: "field.choice" });
 const location = z.string({ error: "stages.errors.location" }).trim().min(1, { error: "stages.errors.location" }).max(500, { error: "field.tooLong" });
 
 /** An online slot's location is its meeting link: http or https only. */
-function checkLocation(v: { mode: string; location: string }, ctx: z.RefinementCtx, field = "location") {
+function checkLocation(v: { mode: unknown; location: unknown }, ctx: z.RefinementCtx, field = "location") {
   // A pattern's "{n}" is filled per slot; the first slot's link stands for them all.
-  if (v.mode === "online" && !isMeetingLink(fillPattern(v.location, 1))) ctx.addIssue({ code: "custom", path: [field], message: "stages.errors.link" });
+  if (v.mode === "online" && typeof v.location === "string" && v.location.trim() && !isMeetingLink(fillPattern(v.location, 1))) ctx.addIssue({ code: "custom", path: [field], message: "stages.errors.link" });
 }
 
 export const generateSlotsSchema = (zone: ZoneName) =>
@@ -77,16 +79,21 @@ export const generateSlotsSchema = (zone: ZoneName) =>
       pattern: location,
       replace: z.preprocess((v) => v === "1" || v === "on", z.boolean()),
     })
-    .superRefine((v, ctx) => {
-      checkLocation({ mode: v.slotMode, location: v.pattern }, ctx, "pattern");
-      if (!windowFits({ start: Date.parse(v.start), minutes: v.slotMinutes, dayEnd: v.dayEnd, zone })) {
-        ctx.addIssue({ code: "custom", path: ["dayEnd"], message: "stages.errors.window" });
-      }
-    });
+    .superRefine(
+      (v, ctx) => {
+        checkLocation({ mode: v.slotMode, location: v.pattern }, ctx, "pattern");
+        const fields = typeof v.start === "string" && typeof v.slotMinutes === "number" && (v.dayEnd === null || typeof v.dayEnd === "number");
+        if (fields && !windowFits({ start: Date.parse(v.start), minutes: v.slotMinutes, dayEnd: v.dayEnd, zone })) {
+          ctx.addIssue({ code: "custom", path: ["dayEnd"], message: "stages.errors.window" });
+        }
+      },
+      // Every field's problem is shown at once, not the link's only after the rest is fixed.
+      { when: () => true },
+    );
 export type GenerateSlotsInput = z.output<ReturnType<typeof generateSlotsSchema>>;
 
 export const slotSchema = (zone: ZoneName) =>
-  z.object({ startsAt: zonedInstant(zone), minutes, mode, location }).superRefine((v, ctx) => checkLocation(v, ctx));
+  z.object({ startsAt: zonedInstant(zone), minutes, mode, location }).superRefine((v, ctx) => checkLocation(v, ctx), { when: () => true });
 export type SlotInput = z.output<ReturnType<typeof slotSchema>>;
 
 /** A visit date as a date field sends it; blank clears it. */
@@ -131,17 +138,23 @@ export const fieldReportSchema = (submit: boolean) =>
       verified: z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "field.choice" }).optional()),
       reason: z.string().trim().max(MAX_NOTES, { error: "field.tooLong" }).default(""),
     })
-    .superRefine((v, ctx) => {
-      if (!submit) return;
-      v.testimonies.forEach((r, i) => {
-        if (isBlank(r)) return;
-        if (!r.name) ctx.addIssue({ code: "custom", path: ["testimonies", i, "name"], message: "stages.errors.testimonyName" });
-        if (!r.text) ctx.addIssue({ code: "custom", path: ["testimonies", i, "text"], message: "stages.errors.testimonyText" });
-      });
-      if (!v.testimonies.some((r) => !isBlank(r))) ctx.addIssue({ code: "custom", path: ["testimonies"], message: "stages.errors.testimonyRequired" });
-      if (!v.verified) ctx.addIssue({ code: "custom", path: ["verified"], message: "stages.errors.decision" });
-      if (v.verified === "no" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "stages.errors.reasonRequired" });
-    })
+    .superRefine(
+      (v, ctx) => {
+        if (!submit) return;
+        // Runs even when another field failed (every problem is shown at once): values may be raw.
+        const str = (x: unknown) => (typeof x === "string" ? x.trim() : "");
+        const rows = Array.isArray(v.testimonies) ? v.testimonies.map((r) => ({ name: str(r?.name), relation: str(r?.relation), text: str(r?.text) })) : [];
+        rows.forEach((r, i) => {
+          if (isBlank(r)) return;
+          if (!r.name) ctx.addIssue({ code: "custom", path: ["testimonies", i, "name"], message: "stages.errors.testimonyName" });
+          if (!r.text) ctx.addIssue({ code: "custom", path: ["testimonies", i, "text"], message: "stages.errors.testimonyText" });
+        });
+        if (!rows.some((r) => !isBlank(r))) ctx.addIssue({ code: "custom", path: ["testimonies"], message: "stages.errors.testimonyRequired" });
+        if (!v.verified) ctx.addIssue({ code: "custom", path: ["verified"], message: "stages.errors.decision" });
+        if (v.verified === "no" && !str(v.reason)) ctx.addIssue({ code: "custom", path: ["reason"], message: "stages.errors.reasonRequired" });
+      },
+      { when: () => true },
+    )
     .transform((v) => ({
       checklist: Object.fromEntries(FIELD_CHECKLIST.map((code) => [code, v.check.includes(code)])) as Record<string, boolean>,
       notes: v.notes,

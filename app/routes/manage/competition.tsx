@@ -130,6 +130,18 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
                   <Link to={`/kelola/kompetisi/${c.slug}/tahap/${s.code}/penugasan`}>{t("judgingAdmin.link.assignment")}<span className="visually-hidden"> {s.name}</span></Link>
                 ) : null}
                 {SCORED_KINDS.includes(s.kind) && s.judges !== "none" ? " · " : null}
+                {s.kind === "presentation" ? (
+                  <>
+                    <Link to={`/kelola/kompetisi/${c.slug}/tahap/${s.code}/jadwal`}>{t("stages.link.schedule")}<span className="visually-hidden"> {s.name}</span></Link>
+                    {" · "}
+                  </>
+                ) : null}
+                {s.kind === "field_verification" ? (
+                  <>
+                    <Link to={`/kelola/kompetisi/${c.slug}/tahap/${s.code}/verifikasi`}>{t("stages.link.visits")}<span className="visually-hidden"> {s.name}</span></Link>
+                    {" · "}
+                  </>
+                ) : null}
                 {SCORED_KINDS.includes(s.kind) || s.kind === "decision" ? (
                   <Link to={`/kelola/kompetisi/${c.slug}/tahap/${s.code}/pleno`}>{t("judgingAdmin.link.plenary")}<span className="visually-hidden"> {s.name}</span></Link>
                 ) : (

@@ -254,7 +254,7 @@ export default function PresentationSchedule({ loaderData: d, actionData }: Rout
 
       <h2>{t("stages.notify.title")}</h2>
       <p className="hint">{t("stages.notify.hint")}</p>
-      <Form method="post">
+      <Form method="post" action={base(d.slug, d.stage.code)}>
         <CsrfField />
         <button type="submit" name="_intent" value="notify" className="button" disabled={!d.totals.toNotify}>
           {t("stages.notify.button", { n: d.totals.toNotify })}
@@ -263,7 +263,7 @@ export default function PresentationSchedule({ loaderData: d, actionData }: Rout
 
       <h2>{t("stages.generate.title")}</h2>
       <p className="hint">{t("stages.generate.hint", { minutes: DEFAULT_SLOT_MINUTES })}</p>
-      <Form method="post" className="narrow">
+      <Form method="post" action={base(d.slug, d.stage.code)} className="narrow">
         <CsrfField />
         <input type="hidden" name="_intent" value="generate" />
         <TextField name="start" type="datetime-local" label={labels.start} hint={t("stages.generate.startHint", { zone: d.zone })} required defaultValue={gv("start", d.defaultStart)} error={genErrors?.start} />

@@ -5,7 +5,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/presentation-slot";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { can } from "~/lib/policy";
+import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { idOf } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
@@ -55,7 +55,9 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
 });
 
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
-  const { actor, id } = await load(context, params.id);
+  const { actor, id, view } = await load(context, params.id);
+  // Who may answer is settled before what was sent is read.
+  assertCan(actor, "presentation.confirm", { agencyId: view.proposal.agencyId });
   const { db, receivedAt } = services(context);
   const t = translator(requestInfo(context).locale);
   const intent = (await request.formData()).get("_intent");

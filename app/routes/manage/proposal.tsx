@@ -15,6 +15,7 @@ import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";
 import { addProposalFiles, removeProposalFile } from "~/modules/proposals/files.server";
 import { moveProposal, SubmitRefused } from "~/modules/proposals/move-proposal.server";
 import { earlierTiersOf, feedbackFor } from "~/modules/results/queries.server";
+import { announcedSlots } from "~/modules/stages/presentation-queries.server";
 import { loadProposal, type LoadedProposal } from "~/modules/proposals/queries.server";
 import { saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
 import { CommentSchema, ProposalDetailsSchema } from "~/modules/proposals/schemas";
@@ -109,6 +110,8 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     open,
     left: registration && open ? timeLeft(registration.closesAt, now) : null,
     problems,
+    // The presentation slots the agency has been told of, with the way to answer for them.
+    slots: p.state === "submitted" ? (await announcedSlots(services(context).db, p.id)).map((sl) => ({ ...sl, startsAt: sl.startsAt.toISOString() })) : [],
     message: new URL(request.url).searchParams.get("pesan"),
   };
 });
@@ -254,6 +257,12 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
           <Link to={`/kelola/proposal/${p.id}/tanda-terima`}>{t("proposals.receipt")}</Link>
         </p>
       ) : null}
+      {d.slots.map((sl) => (
+        <p key={sl.id} className="deadline">
+          {t("stages.proposalLine", { stage: sl.stageName, when: formatInstant(locale, sl.startsAt, zone), attendance: t(`stages.attendance.${sl.attendance}`) })} —{" "}
+          <Link to={`/kelola/presentasi/${sl.id}`}>{t("stages.proposalLink")}</Link>
+        </p>
+      ))}
       {d.deadline ? (
         <p className="deadline">
           {t("proposals.deadline", { when: formatInstant(locale, d.deadline, zone) })}

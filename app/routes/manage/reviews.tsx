@@ -68,6 +68,12 @@ export default function Reviews({ loaderData: d }: Route.ComponentProps) {
                         <tr key={i.proposalId}>
                           <th scope="row">
                             <Link to={`/kelola/penilaian/${e.slug}/${s.code}/${i.proposalId}`}>{i.title}</Link>
+                            {/* A field-verification team also files the visit's report. */}
+                            {s.kind === "field_verification" ? (
+                              <div className="hint">
+                                <Link to={`/kelola/verifikasi/${e.slug}/${s.code}/${i.proposalId}`}>{t("review.fieldReport")}</Link>
+                              </div>
+                            ) : null}
                           </th>
                           <td>{i.receipt ?? "—"}</td>
                           <td>{i.category}</td>
