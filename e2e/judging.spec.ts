@@ -47,10 +47,11 @@ test("the secretariat's judging pages are accessible", async ({ page }) => {
   await visit(page, "/kelola/kompetisi");
   const href = await page.getByRole("link", { name: /tahap evaluasi/ }).first().getAttribute("href");
   expect(href).toMatch(/^\/kelola\/kompetisi\/[a-z0-9-]+$/);
-  for (const path of ["/juri", "/konflik", "/tahap/evaluasi/penugasan", "/tahap/evaluasi/pleno", "/hasil", "/laporan"]) {
+  for (const path of ["/juri", "/konflik", "/tahap/evaluasi/penugasan", "/tahap/evaluasi/pleno", "/hasil", "/laporan", "/tahap/presentasi/jadwal", "/tahap/verifikasi-lapangan/verifikasi"]) {
     const res = await visit(page, `${href}${path}`);
     expect(res?.status(), path).toBe(200);
   }
+  await visit(page, "/kelola/notifikasi");
   await visit(page, `${href}/tahap/evaluasi/pleno?per=category`);
   await expect(page.getByRole("button", { name: "Simpan keputusan pleno" })).toBeVisible();
 });
