@@ -85,7 +85,8 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
     ids.push(p.id);
     const fields = innovation as unknown as Record<string, string>;
     await db.insert(proposalSections).values(
-      sectionsFor(config, "umum").map((s) => ({ proposalId: p.id, sectionCode: s.code, body: s.prefill.map((f) => (fields[f] ?? "").trim()).filter(Boolean).join("\n\n") || "Lihat lampiran." })),
+      // Written before the proposal was submitted (a submitted proposal's sections are locked).
+      sectionsFor(config, "umum").map((s) => ({ proposalId: p.id, sectionCode: s.code, body: s.prefill.map((f) => (fields[f] ?? "").trim()).filter(Boolean).join("\n\n") || "Lihat lampiran.", updatedAt: new Date(closes - 30 * DAY) })),
     );
   }
 
@@ -122,6 +123,8 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
     }
     const quality = 0.45 + ((a.proposalId * 37) % 50) / 100;
     const scores = Object.fromEntries(criteria.map((c) => [c.code, Math.max(c.scaleMin, Math.min(c.scaleMax, Math.round(c.scaleMin + (c.scaleMax - c.scaleMin) * (quality + (rng.next() - 0.5) * 0.2))))]));
+    // Last changed when submitted, as saveReview writes it (a submitted review is locked).
+    const submittedAt = new Date(now.getTime() - rng.int(1, 4) * DAY);
     await db.insert(reviews).values({
       competitionId: competition.id,
       stageCode: STAGE,
@@ -131,7 +134,8 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
       justifications: Object.fromEntries(criteria.map((c) => [c.code, `Bukti pada bagian ${c.name.toLowerCase()} ${scores[c.code] >= (c.scaleMin + c.scaleMax) / 2 ? "cukup meyakinkan" : "masih kurang terukur"}.`])),
       comment: "Perkuat data sebelum dan sesudah serta lampirkan laporan evaluasi.",
       state: "submitted",
-      submittedAt: new Date(now.getTime() - rng.int(1, 4) * DAY),
+      submittedAt,
+      updatedAt: submittedAt,
     });
   }
 

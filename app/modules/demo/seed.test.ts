@@ -230,4 +230,10 @@ describe("the demo competition", () => {
     expect(own.n).toBe(0);
     expect((await one<{ n: number }>(sql`select count(*)::int as n from conflicts where competition_id = ${edition.id} and state = 'pending'`)).n).toBe(1);
   });
+
+  it("holds the judging's invariants in every edition (no conflicted score, k reviews, totals, locks)", async () => {
+    const { checkInvariants, describeViolations } = await import("~/modules/judging/invariants.server");
+    const found = await checkInvariants(database.db);
+    expect(found, describeViolations(found)).toEqual([]);
+  });
 });

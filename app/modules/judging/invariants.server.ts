@@ -124,23 +124,18 @@ async function checkEdition(db: DbOrTx, c: Edition): Promise<Violation[]> {
 async function conflictedReviews(db: DbOrTx, c: Edition, submitted: ReviewRow[]): Promise<Violation[]> {
   const judged = c.config.stages.filter((s) => SCORED_KINDS.includes(s.kind) && s.judges !== "none" && submitted.some((r) => r.stageCode === s.code));
   if (!judged.length) return [];
-  // The assignment's own view of who may judge what (assignmentInputs + conflictReasons), one
-  // stage at a time, merged: a proposal reviewed in any stage is then known with its agency,
-  // region and the judges involved with it earlier, and every judge with their profile.
+  // The assignment's own view of who may judge what (assignmentInputs + conflictReasons), loaded
+  // for the first judged stage and widened to the whole edition: every submitted proposal (the
+  // registration's entrants: a later stage's entrants are among them) and every judge with
+  // their profile, in the pool of the stage or not (a judge who has since left the pool is
+  // still judged by their profile). One load, not one per stage: a later stage's entrants come
+  // from the decisions before it, a query that costs far more than this whole check.
   const inputs = await assignmentInputs(db, c, judged[0].code);
-  for (const s of judged.slice(1)) {
-    const more = await assignmentInputs(db, c, s.code);
-    for (const [id, e] of more.entrantById) inputs.entrantById.set(id, e);
-    for (const [id, j] of more.judgeById) inputs.judgeById.set(id, j);
-    for (const [innovation, judges] of more.involved) inputs.involved.set(innovation, [...new Set([...(inputs.involved.get(innovation) ?? []), ...judges])]);
-  }
-  // A judge who has left the stage's pool (or the edition's) is still judged by their profile:
-  // their submitted reviews count.
   for (const j of await judgePool(db, c.id)) if (!inputs.judgeById.has(j.id)) inputs.judgeById.set(j.id, j);
-  // A proposal reviewed in a stage it no longer enters (a decision before it was changed): every
-  // submitted proposal of the edition is an entrant of its registration. Earlier involvement
-  // is then unknown for it (assignmentInputs loads it for a stage's entrants only).
-  if (submitted.some((r) => !inputs.entrantById.has(r.proposalId)) && c.config.stages[0]) {
+  if (submitted.some((r) => !inputs.entrantById.has(r.proposalId))) {
+    // Earlier involvement (a judge who reviewed the innovation in another edition) is loaded for
+    // the first stage's entrants; a proposal reviewed later without entering it (a decision
+    // changed afterwards) is checked for its agency and province only.
     for (const e of await stageEntrants(db, c.id, c.config, c.config.stages[0].code)) if (!inputs.entrantById.has(e.id)) inputs.entrantById.set(e.id, e);
   }
   const declared = await db

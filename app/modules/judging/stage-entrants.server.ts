@@ -40,10 +40,11 @@ export async function stageEntrants(db: DbOrTx, competitionId: number, config: C
   if (before?.kind === "screening") where = and(base, eq(proposals.screening, "passed"));
   else if (before && before.kind !== "registration") {
     // A primary-key probe per proposal: PGlite never gathers statistics, and without them the
-    // planner turned an IN (subquery) into a loop that took 9 s at 3,500 proposals.
+    // planner turned IN and EXISTS into loops over the decisions (seconds at 3,500 proposals).
     where = and(
       base,
-      sql`EXISTS (SELECT 1 FROM ${stageDecisions} d WHERE d.competition_id = ${competitionId} AND d.stage_code = ${before.code} AND d.proposal_id = ${proposals.id} AND d.advances)`,
+      // A scalar subquery is never flattened into a join, so it stays one primary-key lookup.
+      sql`(SELECT d.advances FROM ${stageDecisions} d WHERE d.competition_id = ${competitionId} AND d.stage_code = ${before.code} AND d.proposal_id = ${proposals.id}) IS TRUE`,
     );
   }
   const rows = await db
