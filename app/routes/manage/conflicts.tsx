@@ -3,26 +3,19 @@
 // (a dismissal lets the judge be assigned again, so it must be explained in the audit log).
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/conflicts";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, idOf, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId } from "~/components/forms";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { decideConflict, DecideSchema, listConflicts } from "~/modules/judging/conflicts.server";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
-async function load(context: Route.LoaderArgs["context"], slug: string) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
-  return { actor, row };
-}
+const load = secretariatEdition;
 
 export const loader = page(async ({ context, params, request }: Route.LoaderArgs) => {
   const { row } = await load(context, params.slug);

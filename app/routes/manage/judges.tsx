@@ -5,18 +5,17 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/judges";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, idOf, issueMessage, toArray } from "~/lib/forms";
 import { translator, type Translate } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { CheckboxGroup, CsrfField, ErrorSummary, fieldId, TextField } from "~/components/forms";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { SECTORS } from "~/modules/innovations/vocab";
 import { JUDGE_ROLES, judgePool, saveJudges, type JudgeChange, type PoolJudge } from "~/modules/judging/judges.server";
 import { unknownRegionCodes } from "~/modules/judging/admin-queries.server";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -41,13 +40,7 @@ const RowSchema = z.object({
 const ROW = /^r\.(\d{1,9})\.[A-Za-z]+$/;
 const FIELDS = ["member", "capacity", "expertise", "regionCode", "affiliation"] as const;
 
-async function load(context: Route.LoaderArgs["context"], slug: string) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
-  return { actor, row };
-}
+const load = secretariatEdition;
 
 /** The form's values for the judges as stored. */
 function storedValues(pool: PoolJudge[]): Values {

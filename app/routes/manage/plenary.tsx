@@ -1,29 +1,22 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/plenary";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { idOf } from "~/lib/forms";
 import { formatNumber, translator, type MessageKey } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId } from "~/components/forms";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { decideStage, stageRanking, type PlenaryDecision } from "~/modules/judging/plenary.server";
 import type { ScoreBasis } from "~/modules/judging/rank";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
 const VIEWS = ["overall", "category", "group"] as const;
 type View = (typeof VIEWS)[number];
 
-async function load(context: Route.LoaderArgs["context"], slug: string) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
-  return { actor, row };
-}
+const load = secretariatEdition;
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 

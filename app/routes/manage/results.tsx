@@ -1,16 +1,14 @@
 import { data, Form, Link, redirect } from "react-router";
 import { and, eq, sql } from "drizzle-orm";
 import type { Route } from "./+types/results";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, idOf, parseWith } from "~/lib/forms";
 import { formatDate, formatInstant, translator, type MessageKey } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
 import { objections, proposals, stageDecisions } from "~/db/schema";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { objectionDeadline, tiersFromDecisions } from "~/modules/results/awards";
 import {
   AnswerSchema,
@@ -23,16 +21,11 @@ import {
   setAward,
 } from "~/modules/results/manage-results.server";
 import { editionAwards, editionObjections } from "~/modules/results/queries.server";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
-async function load(context: Route.LoaderArgs["context"], slug: string) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
-  return { actor, row };
-}
+const load = secretariatEdition;
 
 export const loader = page(async ({ context, params, request }: Route.LoaderArgs) => {
   const { row } = await load(context, params.slug);

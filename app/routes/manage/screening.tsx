@@ -1,17 +1,16 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/screening";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { idOf } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextArea } from "~/components/forms";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { screeningList } from "~/modules/screening/queries.server";
 import { startSimilarityRun } from "~/modules/screening/run-similarity.server";
 import { screenProposals } from "~/modules/screening/screen-proposals.server";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -19,13 +18,7 @@ const RESULTS = ["pending", "passed", "failed"] as const;
 type Result = (typeof RESULTS)[number];
 const isResult = (v: unknown): v is Result => RESULTS.includes(v as Result);
 
-async function load(context: Route.LoaderArgs["context"], slug: string) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
-  return { actor, row };
-}
+const load = secretariatEdition;
 
 export const loader = page(async ({ context, params, request }: Route.LoaderArgs) => {
   const { row } = await load(context, params.slug);
