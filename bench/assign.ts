@@ -10,21 +10,13 @@ import {
   type ProposalForAssignment,
 } from "../app/modules/judging/assign";
 import { ms, percentile, table } from "./lib/stats";
+import { createRng } from "../app/modules/demo/prng";
 
 const [P = 5000, J = 150, K = 3] = process.argv.slice(2).map(Number);
 const RUNS = 5;
 
-// mulberry32: a small seeded generator, so every run judges the same input.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo's seeded generator (mulberry32), so every run sees the same input.
+const prng = (seed: number) => createRng(seed).next;
 const rand = prng(20250704);
 const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];

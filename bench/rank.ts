@@ -9,6 +9,7 @@
 import type { Criterion, Stage } from "../app/modules/competitions/config";
 import { rankStage, type RankProposal, type RankReview } from "../app/modules/judging/rank";
 import { ms, percentile, table } from "./lib/stats";
+import { createRng } from "../app/modules/demo/prng";
 
 const PROPOSALS = 5_000;
 const REVIEWS_PER_PROPOSAL = 3;
@@ -16,17 +17,8 @@ const JUDGES = 60;
 const WARMUP = 5;
 const RUNS = 30;
 
-// mulberry32: small, fast and good enough to spread test data.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo's seeded generator (mulberry32), so every run sees the same input.
+const prng = (seed: number) => createRng(seed).next;
 
 const criterion = (code: string, weight: number): Criterion => ({ code, name: code, description: "", weight, scaleMin: 1, scaleMax: 10, rubric: [] });
 // The 2023 form's seven weighted sections, with replication potential split off so there are 8.

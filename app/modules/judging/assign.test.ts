@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRng } from "~/modules/demo/prng";
 import {
   assignJudges,
   conflictsOf,
@@ -10,16 +11,8 @@ import {
   type ProposalForAssignment,
 } from "./assign";
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo's seeded generator (mulberry32), so every run sees the same input.
+const prng = (seed: number) => createRng(seed).next;
 
 const judge = (id: string, over: Partial<JudgeForAssignment> = {}): JudgeForAssignment => ({
   id,

@@ -6,19 +6,18 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/assignment";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, idOf, parseWith } from "~/lib/forms";
 import { translator, type Translate } from "~/i18n";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { assignmentView, changeAssignment, judgedStage, remindJudges, runAssignment } from "~/modules/judging/assignment.server";
 import { explainUnstaffed, type UnstaffedExplained } from "~/modules/judging/admin-queries.server";
 import { reopenReview, stageReviews } from "~/modules/judging/reviews.server";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
@@ -36,10 +35,7 @@ const ChangeSchema = z.object({
 });
 
 async function load(context: Route.LoaderArgs["context"], params: Route.LoaderArgs["params"]) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, params.slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
+  const { actor, row } = await secretariatEdition(context, params.slug);
   // A stage without judges (registration, screening, the plenary) has no assignment: 404.
   const stage = judgedStage(row.config, params.stage);
   return { actor, row, stage, competition: { id: row.id, config: row.config } };

@@ -3,28 +3,24 @@
 // and where the team's report stands.
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/field-visits";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, idOf, parseWith } from "~/lib/forms";
 import { formatDate, formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId } from "~/components/forms";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { reportStatus } from "~/modules/stages/field-team";
 import { fieldVisitsView } from "~/modules/stages/field-visit-queries.server";
 import { visitDateSchema } from "~/modules/stages/schemas";
 import { setVisitDate } from "~/modules/stages/set-visit-date.server";
 import { stageOfKind } from "~/modules/stages/stage-of-kind";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
 async function load(context: Route.LoaderArgs["context"], params: Route.LoaderArgs["params"]) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, params.slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
+  const { actor, row } = await secretariatEdition(context, params.slug);
   // Only a field-verification stage has visits: any other stage code is 404.
   const stage = stageOfKind(row.config, params.stage, "field_verification");
   return { actor, row, stage };

@@ -3,15 +3,13 @@
 // answers (attendance) at a glance.
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/presentation-schedule";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, idOf, parseWith } from "~/lib/forms";
 import { formatInstant, toZonedInput, translator, type Translate } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { generateSlotsSchema, slotSchema } from "~/modules/stages/schemas";
 import { DEFAULT_SLOT_MINUTES, MAX_BREAK_MINUTES, MAX_SLOT_MINUTES, MIN_SLOT_MINUTES, PRESENTATION_MODES } from "~/modules/stages/slots";
 import { presentationSchedule } from "~/modules/stages/presentation-queries.server";
@@ -20,14 +18,12 @@ import { updatePresentationSlot } from "~/modules/stages/update-presentation-slo
 import { notifyPresentations } from "~/modules/stages/notify-presentations.server";
 import { stageOfKind } from "~/modules/stages/stage-of-kind";
 import { RadioGroup } from "~/modules/stages/ui/radio-group";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
 async function load(context: Route.LoaderArgs["context"], params: Route.LoaderArgs["params"]) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, params.slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
+  const { actor, row } = await secretariatEdition(context, params.slug);
   // Only a presentation stage has a schedule: any other stage code is 404.
   const stage = stageOfKind(row.config, params.stage, "presentation");
   return { actor, row, stage };
