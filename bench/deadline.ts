@@ -32,6 +32,8 @@
 //   --submit-window S (60) --margin S (5: the last submit is scheduled this long before the
 //   deadline) --agencies N (500, from the reference agencies; each takes at most its quota of
 //   submits) --connections N (128 kept-alive sockets) --timeout S (30 per request)
+//   --workers N (1: the app's server processes, LUMBUNG_WORKERS) --socket (the app connects to
+//   PostgreSQL through its Unix socket instead of TCP)
 //   --slow-ms N (100: statements logged by PostgreSQL as slow) --seed N --sequential
 //   --revalidate --cluster DIR (keep the cluster's directory; the database is made anew)
 //   --profile DIR (the app writes a V8 CPU profile there when it stops).
@@ -92,7 +94,9 @@ const CONNECTIONS = Math.round(num("connections", 128, 1, 4096));
 const TIMEOUT_S = num("timeout", 30, 1, 300);
 const SLOW_MS = Math.round(num("slow-ms", 100, 0, 60_000));
 const SEED = Math.round(num("seed", 2026, 0, 2 ** 31 - 1));
+const WORKERS = Math.round(num("workers", 1, 1, 64));
 const SEQUENTIAL = hasFlag("sequential");
+const SOCKET = hasFlag("socket");
 const REVALIDATE = hasFlag("revalidate");
 const keepDir = argValue("cluster");
 const profileDir = argValue("profile");
@@ -583,15 +587,18 @@ try {
   // then the registration closes in a day (the data must be created while it is open).
   const t1 = performance.now();
   const provisionalClose = Date.now() + 86_400_000;
-  const data = await createData(url, created.config, created.id, provisionalClose);
+  const data = await createData(url, withClosing(created.config, provisionalClose), created.id, provisionalClose);
   log(
     `Data: ${data.people.toLocaleString("en")} people with sessions, ${data.proposals.toLocaleString("en")} proposals and innovations, ` +
       `${data.files.toLocaleString("en")} files: ${seconds(performance.now() - t1)} s`,
   );
 
-  app = await startApp({ DATABASE_URL: url, NODE_ENV: "production", LUMBUNG_DEMO: "0" });
+  // --socket: the app reaches PostgreSQL through its Unix socket (scripts/pg-cluster.sh puts it in
+  // /tmp), as an app on the database's own machine would; TCP over loopback otherwise.
+  const appUrl = SOCKET ? `${url}?host=${encodeURIComponent("/tmp")}` : url;
+  app = await startApp({ DATABASE_URL: appUrl, NODE_ENV: "production", LUMBUNG_DEMO: "0", LUMBUNG_WORKERS: String(WORKERS) });
   const base = app.base;
-  log(`App started at ${base}`);
+  log(`App started at ${base} (${WORKERS} server process${WORKERS === 1 ? "" : "es"})`);
 
   // Preflight: the protocol works as the browser's (a save, a stale save refused, the reload).
   {
@@ -625,7 +632,7 @@ try {
   log(
     `Load: ${APPLICANTS} applicants saving every ~${INTERVAL_S} s for ${DURATION_S} s; ${SUBMITS} submits in ` +
       `[deadline − ${WINDOW_S} s, deadline − ${MARGIN_S} s]${SEQUENTIAL ? " after the autosave phase" : " (the last part of the autosave phase)"}; ` +
-      `deadline ${deadlineText} (in ${seconds(E - Date.now())} s); ${CONNECTIONS} sockets; revalidation ${REVALIDATE ? "on" : "off"}`,
+      `deadline ${deadlineText} (in ${seconds(E - Date.now())} s); ${CONNECTIONS} sockets; revalidation ${REVALIDATE ? "on" : "off"}; the app reaches PostgreSQL by ${SOCKET ? "Unix socket" : "TCP"}`,
   );
 
   const series = {

@@ -74,13 +74,15 @@ test("an agency's proposal goes from the unit to the head and is submitted with 
   await openProposal(head, id);
   await expect(head.getByText("Pengesahan pimpinan adalah pengiriman")).toBeVisible();
   await head.getByRole("button", { name: "Sahkan dan kirim proposal" }).click();
-  await expect(head.getByRole("status")).toContainText(/Proposal terkirim\. Nomor tanda terima KIPP-\d{4}-\d{5}/);
-  await expect(head.getByText("Terkirim").first()).toBeVisible();
-  await checkPage(head);
-  await head.getByRole("link", { name: "Tanda terima" }).click();
+  // The head lands on the receipt: its number and the instant, in the reader's zone.
   await expect(head.getByRole("heading", { level: 1 })).toHaveText("Tanda terima proposal");
+  await expect(head.getByRole("status")).toContainText(/Proposal terkirim\. Nomor tanda terima KIPP-\d{4}-\d{5}/);
   await expect(head.getByText(/pukul \d{2}\.\d{2} WIB/)).toBeVisible();
   await checkPage(head);
+  await head.locator(`main a[href="/kelola/proposal/${id}"]`).click();
+  await expect(head.getByText("Terkirim").first()).toBeVisible();
+  await checkPage(head);
+  await expect(head.getByRole("link", { name: "Tanda terima" })).toBeVisible();
 });
 
 test("a photo that is not what it claims is refused by its content, and the text is kept", async ({ page }, testInfo) => {

@@ -1,7 +1,17 @@
 // Start the built server: parse settings, open and migrate the database, load demo data on an
 // empty database, print the demo logins, and listen.
+//
+// With LUMBUNG_WORKERS above 1 (PostgreSQL only), this process prepares the database once and
+// then forks that many workers (node:cluster) that share the port, each with its own connection
+// pool. Nothing lives in a worker's memory that another needs: sessions, login limits, locks and
+// receipt numbers are all in the database. A worker that dies is replaced.
+import cluster from "node:cluster";
 import path from "node:path";
 import { serve } from "@hono/node-server";
+
+// A worker that keeps dying is not replaced for ever: the fault is then in the code or the
+// settings, and the operator must see the server stop.
+const MAX_RESTARTS_PER_MINUTE = 5;
 
 export async function runServer({ root, env: given = process.env, log = console.log }) {
   const started = performance.now();
@@ -13,6 +23,10 @@ export async function runServer({ root, env: given = process.env, log = console.
   const buildDir = path.resolve(root, source.LUMBUNG_BUILD_DIR ?? "build");
   const build = await import(path.join(buildDir, "server/index.js"));
   const env = build.parseEnv(source);
+  const where = env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${env.dataDir}`;
+
+  if (cluster.isWorker) return serveHere({ build, buildDir, env });
+
   const database = await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
   await build.migrate(database);
   if (env.demo) {
@@ -21,16 +35,35 @@ export async function runServer({ root, env: given = process.env, log = console.
   } else {
     await build.seedReference(database.db);
   }
+
+  const ready = () => {
+    const processes = env.workers > 1 ? `, ${env.workers} server processes` : "";
+    log(`Lumbung is running at http://${env.host}:${env.port} on ${where}${processes} (ready in ${Math.round(performance.now() - started)} ms)`);
+    if (env.demo) {
+      const { DEMO_LOGINS, DEMO_PASSWORD } = build;
+      log(`Demo logins (password: ${DEMO_PASSWORD}):`);
+      for (const l of DEMO_LOGINS) log(`  ${l.role.padEnd(15)} ${l.email}`);
+    }
+  };
+
+  if (env.workers === 1) {
+    const here = await serveHere({ build, buildDir, env, database });
+    ready();
+    return here;
+  }
+
+  await database.close();
+  await forkWorkers(env.workers, source, log);
+  ready();
+  return { env };
+}
+
+/** Serve the app in this process (the only one, or a cluster worker). */
+async function serveHere({ build, buildDir, env, database: given }) {
+  const database = given ?? (await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }));
   const app = build.createServerApp({ database, env, staticRoot: path.relative(process.cwd(), path.join(buildDir, "client")) });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
   await new Promise((resolve) => server.once("listening", resolve));
-  const where = database.kind === "pglite" ? `embedded PGlite in ${env.dataDir}` : "PostgreSQL (DATABASE_URL)";
-  log(`Lumbung is running at http://${env.host}:${env.port} on ${where} (ready in ${Math.round(performance.now() - started)} ms)`);
-  if (env.demo) {
-    const { DEMO_LOGINS, DEMO_PASSWORD } = build;
-    log(`Demo logins (password: ${DEMO_PASSWORD}):`);
-    for (const l of DEMO_LOGINS) log(`  ${l.role.padEnd(15)} ${l.email}`);
-  }
   const stop = async () => {
     server.close();
     await database.close();
@@ -39,4 +72,55 @@ export async function runServer({ root, env: given = process.env, log = console.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   return { server, database, env };
+}
+
+/** Fork the workers, wait until each listens, replace those that die, stop them all on a signal. */
+function forkWorkers(count, source, log) {
+  let stopping = false;
+  const restarts = [];
+  const fork = () => cluster.fork(source);
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    const timer = setTimeout(() => process.exit(0), 10_000);
+    timer.unref();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  return new Promise((resolve, reject) => {
+    let listening = 0;
+    let settled = false;
+    cluster.on("listening", () => {
+      listening++;
+      if (!settled && listening === count) {
+        settled = true;
+        resolve();
+      }
+    });
+    cluster.on("exit", (worker, code, signal) => {
+      const alive = Object.keys(cluster.workers ?? {}).length;
+      if (stopping) {
+        if (alive === 0) process.exit(0);
+        return;
+      }
+      if (!settled) {
+        settled = true;
+        reject(new Error(`a server process exited while starting (${signal ?? code})`));
+        return;
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && restarts[0] < now - 60_000) restarts.shift();
+      if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
+        log(`Server processes keep exiting (${restarts.length} in a minute); stopping.`);
+        stop();
+        process.exitCode = 1;
+        return;
+      }
+      log(`A server process exited (${signal ?? code}); starting another.`);
+      fork();
+    });
+    for (let i = 0; i < count; i++) fork();
+  });
 }

@@ -19,24 +19,35 @@ export function withDatabase(url: string, name: string) {
 
 let counter = 0;
 
+/** A new PostgreSQL database cloned from the template, for a test that needs its address. */
+export async function createTestPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `lumbung_test_${process.pid}_${Date.now() % 100000}_${counter++}`;
+  const admin = await openPostgres(url, 1);
+  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.close();
+  return {
+    url: withDatabase(url, name),
+    drop: async () => {
+      const a = await openPostgres(url, 1);
+      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.close();
+    },
+  };
+}
+
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const buf = fs.readFileSync(templateDumpPath);
     return openPgliteFromDump(new Blob([buf]));
   }
-  const name = `lumbung_test_${process.pid}_${Date.now() % 100000}_${counter++}`;
-  const admin = await openPostgres(url, 1);
-  await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-  await admin.close();
-  const db = await openPostgres(withDatabase(url, name), 4);
+  const created = await createTestPostgres(url);
+  const db = await openPostgres(created.url, 4);
   return {
     ...db,
     close: async () => {
       await db.close();
-      const a = await openPostgres(url, 1);
-      await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.close();
+      await created.drop();
     },
   };
 }

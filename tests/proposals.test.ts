@@ -199,7 +199,10 @@ describe("the agency's path", () => {
     expect(done.receiptNumber).toBe("KIPP-PROPOSAL-00001");
     expect(done.submittedAt!.getTime()).toBeGreaterThanOrEqual(before - 5);
     expect((await mailsTo(people.operator.email)).map((m) => m.kind)).toContain("proposal-receipt");
-    const receipt = await (await head.get(`/kelola/proposal/${proposalId}/tanda-terima`)).text();
+    // The head lands on the receipt, told the proposal is in.
+    expect(res.headers.get("location")).toBe(`/kelola/proposal/${proposalId}/tanda-terima?pesan=endorse`);
+    const receipt = await (await head.get(res.headers.get("location")!)).text();
+    expect(receipt).toContain("Proposal terkirim. Nomor tanda terima KIPP-PROPOSAL-00001.");
     expect(receipt).toContain("KIPP-PROPOSAL-00001");
     expect(receipt).toMatch(/pukul \d{2}\.\d{2} WIB/);
     // Submitted is locked for everyone.

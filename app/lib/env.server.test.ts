@@ -14,6 +14,13 @@ describe("settings", () => {
     expect(() => parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://x.id", LUMBUNG_DEMO: "1" })).toThrow(/LUMBUNG_DEMO/);
   });
 
+  it("runs several server processes only on a PostgreSQL server", () => {
+    expect(parseEnv({}).workers).toBe(1);
+    expect(parseEnv({ LUMBUNG_WORKERS: "4", DATABASE_URL: "postgres://u@h/db" }).workers).toBe(4);
+    expect(() => parseEnv({ LUMBUNG_WORKERS: "2" })).toThrow(/LUMBUNG_WORKERS above 1 needs DATABASE_URL/);
+    expect(() => parseEnv({ LUMBUNG_WORKERS: "0", DATABASE_URL: "postgres://u@h/db" })).toThrow(/LUMBUNG_WORKERS/);
+  });
+
   it("names each bad setting", () => {
     expect(() => parseEnv({ PORT: "tujuh", DATABASE_URL: "mysql://x" })).toThrow(/PORT[\s\S]*DATABASE_URL/);
   });

@@ -20,6 +20,10 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === "1" || v === "true")),
   MAX_UPLOAD_MB: z.coerce.number().min(1).max(100).default(5),
+  // Server processes sharing the port (node:cluster). Sessions, locks and limits all live in the
+  // database, so any process can answer any request; PGlite belongs to one process, so more
+  // than one needs DATABASE_URL.
+  LUMBUNG_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Env = {
@@ -32,6 +36,7 @@ export type Env = {
   sessionHours: number;
   demo: boolean;
   maxUploadBytes: number;
+  workers: number;
 };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -44,6 +49,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const production = e.NODE_ENV === "production";
   if (production && e.LUMBUNG_DEMO) {
     throw new Error("Lumbung cannot start: LUMBUNG_DEMO cannot be on when NODE_ENV=production");
+  }
+  if (e.LUMBUNG_WORKERS > 1 && !e.DATABASE_URL) {
+    throw new Error("Lumbung cannot start: LUMBUNG_WORKERS above 1 needs DATABASE_URL (the embedded database serves one process)");
   }
   if (production && !e.PUBLIC_URL) {
     throw new Error("Lumbung cannot start: PUBLIC_URL is required when NODE_ENV=production");
@@ -58,5 +66,6 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     sessionHours: e.SESSION_HOURS,
     demo: production ? false : (e.LUMBUNG_DEMO ?? true),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    workers: e.LUMBUNG_WORKERS,
   };
 }

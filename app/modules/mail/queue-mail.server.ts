@@ -3,11 +3,13 @@ import { outbox } from "~/db/schema";
 import { translator } from "~/i18n";
 
 // Until real delivery lands, outgoing mail is kept in the outbox table, where admins read it.
-export async function queueMail(
-  tx: DbOrTx,
-  mail: { to: string; subject: string; body: string; kind: string },
-) {
-  await tx.insert(outbox).values({ toAddress: mail.to, subject: mail.subject, bodyText: mail.body, kind: mail.kind });
+export type Mail = { to: string; subject: string; body: string; kind: string };
+
+export async function queueMail(tx: DbOrTx, mail: Mail | readonly Mail[]) {
+  const mails = Array.isArray(mail) ? mail : [mail as Mail];
+  if (!mails.length) return;
+  // One statement for all of them: a notice to several people is one round trip.
+  await tx.insert(outbox).values(mails.map((m) => ({ toAddress: m.to, subject: m.subject, bodyText: m.body, kind: m.kind })));
 }
 
 /**

@@ -17,15 +17,13 @@ export type Notice = {
 };
 
 export async function notify(tx: DbOrTx, to: readonly Recipient[], n: Notice) {
-  const seen = new Set<number>();
-  for (const r of to) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    await queueMail(tx, { to: r.email, kind: n.kind, subject: bilingualSubject(`${n.key}.subject`, n.vars), body: bilingual(`${n.key}.body`, n.vars) });
-  }
-  if (seen.size) {
-    await tx.insert(notifications).values([...seen].map((userId) => ({ userId, kind: n.kind, messageKey: `${n.key}.subject`, vars: n.vars, link: n.link ?? null })));
-  }
+  const unique = [...new Map(to.map((r) => [r.id, r])).values()];
+  if (!unique.length) return;
+  // The text is the same for everyone told: written once, stored in one statement per channel.
+  const subject = bilingualSubject(`${n.key}.subject`, n.vars);
+  const body = bilingual(`${n.key}.body`, n.vars);
+  await queueMail(tx, unique.map((r) => ({ to: r.email, kind: n.kind, subject, body })));
+  await tx.insert(notifications).values(unique.map((r) => ({ userId: r.id, kind: n.kind, messageKey: `${n.key}.subject`, vars: n.vars, link: n.link ?? null })));
 }
 
 export async function unreadCount(db: DbOrTx, userId: number): Promise<number> {

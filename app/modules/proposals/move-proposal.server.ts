@@ -2,7 +2,7 @@
 // which state, and for the endorsement (which is the submission) everything submitProblems
 // asks, the deadline to the second included (judged at the request's arrival). The receipt
 // number and the exact time are taken in the same transaction; every step is recorded and the people of the next step are told.
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client.server";
 import { competitions, innovations, proposalFiles, proposalHistory, proposals, proposalSections, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
@@ -35,14 +35,10 @@ const NOTICES: Record<ProposalTransition, Notice> = {
 
 async function tell(tx: Tx, p: typeof proposals.$inferSelect, t: ProposalTransition, vars: Record<string, string | number>) {
   const n = NOTICES[t];
-  const recipients: Recipient[] = [];
-  if (n.roles.length) {
-    recipients.push(...(await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.agencyId, p.agencyId), inArray(users.role, n.roles)))));
-  }
-  if (n.alsoCreator && p.createdBy) {
-    const [u] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, p.createdBy));
-    if (u) recipients.push(u);
-  }
+  const byRole = n.roles.length ? and(eq(users.agencyId, p.agencyId), inArray(users.role, n.roles)) : undefined;
+  const creator = n.alsoCreator && p.createdBy ? eq(users.id, p.createdBy) : undefined;
+  const who = byRole && creator ? or(byRole, creator) : (byRole ?? creator);
+  const recipients: Recipient[] = who ? await tx.select({ id: users.id, email: users.email }).from(users).where(who) : [];
   await notify(tx, recipients, { kind: n.kind, key: n.key, vars, link: `/kelola/proposal/${p.id}` });
 }
 
@@ -67,11 +63,18 @@ export async function moveProposal(
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   if (t === "return" && !opts.comment) throw new AppError("invalid", "proposals.errors.commentRequired", { comment: "proposals.errors.commentRequired" });
   return db.transaction(async (tx) => {
-    const [p] = await tx.select().from(proposals).where(eq(proposals.id, id)).for("update");
-    if (!p) throw new AppError("not-found", "errors.notFound");
+    // The proposal (locked), its edition and its innovation in one round trip.
+    const [row] = await tx
+      .select({ p: proposals, competition: competitions, innovation: { startedOn: innovations.startedOn, state: innovations.state, agencyType: innovations.agencyType } })
+      .from(proposals)
+      .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
+      .innerJoin(innovations, eq(innovations.id, proposals.innovationId))
+      .where(eq(proposals.id, id))
+      .for("update", { of: proposals });
+    if (!row) throw new AppError("not-found", "errors.notFound");
+    const { p, competition, innovation } = row;
     authorise(actor, t, p);
     if (!canMove(p.state, t)) throw new AppError("conflict", "proposals.errors.wrongState");
-    const [competition] = await tx.select().from(competitions).where(eq(competitions.id, p.competitionId));
     // The deadline is judged at the instant the request arrived (given by the route), so a
     // submission sent in time is not refused for waiting behind the rush.
     const now = opts.now ?? new Date();
@@ -86,8 +89,7 @@ export async function moveProposal(
       // Submissions of one agency to one edition take turns, so two cannot both fill the last
       // place of a quota; other agencies never wait for them.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${p.competitionId}, ${p.agencyId})`);
-      const [innovation] = await tx.select().from(innovations).where(eq(innovations.id, p.innovationId));
-      const [sections, files, counts] = await Promise.all([
+      const [sections, files, counts, earlierTiers] = await Promise.all([
         tx.select().from(proposalSections).where(eq(proposalSections.proposalId, id)),
         tx.select({ slot: proposalFiles.slot }).from(proposalFiles).where(eq(proposalFiles.proposalId, id)),
         tx
@@ -95,6 +97,7 @@ export async function moveProposal(
           .from(proposals)
           .where(and(eq(proposals.competitionId, p.competitionId), eq(proposals.agencyId, p.agencyId), eq(proposals.state, "submitted"), ne(proposals.id, id)))
           .groupBy(proposals.groupCode),
+        earlierTiersOf(tx, p.innovationId, p.competitionId),
       ]);
       const problems = submitProblems({
         config: competition.config,
@@ -109,7 +112,7 @@ export async function moveProposal(
         innovation: { startedOn: innovation.startedOn, state: innovation.state },
         agencyType: innovation.agencyType,
         submittedByGroup: Object.fromEntries(counts.map((c) => [c.group, Number(c.n)])),
-        earlierTiers: await earlierTiersOf(tx, p.innovationId, p.competitionId),
+        earlierTiers,
       });
       if (problems.length) throw new SubmitRefused(problems);
       const { rows } = (await tx.execute(sql`SELECT nextval('proposal_receipt_seq')::text AS n`)) as unknown as { rows: { n: string }[] };

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, competitions, innovations, proposalFiles, proposalHistory, proposals, proposalSections, users } from "~/db/schema";
 
@@ -37,6 +38,29 @@ export async function loadProposal(db: DbOrTx, id: number) {
       : [],
   ]);
   return { ...row, sections, files, history, sources };
+}
+
+/** What a receipt shows: the number, the instant, who endorsed, for whom (one query). */
+export async function proposalReceipt(db: DbOrTx, id: number) {
+  const endorser = alias(users, "endorser");
+  const [row] = await db
+    .select({
+      id: proposals.id,
+      agencyId: proposals.agencyId,
+      state: proposals.state,
+      title: proposals.title,
+      receipt: proposals.receiptNumber,
+      at: proposals.submittedAt,
+      competition: competitions.name,
+      agency: agencies.name,
+      endorser: endorser.name,
+    })
+    .from(proposals)
+    .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
+    .innerJoin(agencies, eq(agencies.id, proposals.agencyId))
+    .leftJoin(endorser, eq(endorser.id, proposals.endorsedBy))
+    .where(eq(proposals.id, id));
+  return row ?? null;
 }
 
 export type LoadedProposal = NonNullable<Awaited<ReturnType<typeof loadProposal>>>;

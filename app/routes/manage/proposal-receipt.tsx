@@ -10,30 +10,27 @@ import { idOf } from "~/lib/forms";
 import { formatInstant } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { pageTitle } from "~/lib/meta";
-import { loadProposal } from "~/modules/proposals/queries.server";
-import { users } from "~/db/schema";
-import { eq } from "drizzle-orm";
+import { proposalReceipt } from "~/modules/proposals/queries.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "proposals.receiptTitle");
 
-export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
+// It is also the page the head lands on after endorsing, at the deadline rush: one query.
+export const loader = page(async ({ params, context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
-  const { db } = services(context);
   const id = idOf(params.id);
-  const loaded = id ? await loadProposal(db, id) : null;
-  if (!loaded || !loaded.proposal.receiptNumber || !loaded.proposal.submittedAt) throw new AppError("not-found", "errors.notFound");
-  const p = loaded.proposal;
-  assertCan(actor, "proposal.view", { agencyId: p.agencyId, state: p.state });
-  const [endorser] = p.endorsedBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, p.endorsedBy)) : [];
+  const r = id ? await proposalReceipt(services(context).db, id) : null;
+  if (!r || !r.receipt || !r.at) throw new AppError("not-found", "errors.notFound");
+  assertCan(actor, "proposal.view", { agencyId: r.agencyId, state: r.state });
   return {
-    id: p.id,
-    receipt: p.receiptNumber!,
-    at: p.submittedAt!.toISOString(),
-    title: p.title,
-    state: p.state,
-    competition: loaded.competition.name,
-    agency: loaded.agency.name,
-    endorser: endorser?.name ?? "—",
+    id: r.id,
+    receipt: r.receipt,
+    at: r.at.toISOString(),
+    title: r.title,
+    state: r.state,
+    competition: r.competition,
+    agency: r.agency,
+    endorser: r.endorser ?? "—",
+    justSubmitted: new URL(request.url).searchParams.get("pesan") === "endorse",
   };
 });
 
@@ -44,6 +41,7 @@ export default function Receipt({ loaderData: r }: Route.ComponentProps) {
     <article className="receipt">
       <p className="muted no-print"><Link to={`/kelola/proposal/${r.id}`}>{r.title}</Link></p>
       <h1>{t("proposals.receiptTitle")}</h1>
+      {r.justSubmitted ? <p className="notice" role="status">{t("proposals.moved.endorse", { receipt: r.receipt })}</p> : null}
       <dl className="facts">
         <dt>{t("proposals.receiptNumber")}</dt>
         <dd><strong>{r.receipt}</strong></dd>

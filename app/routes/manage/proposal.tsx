@@ -163,7 +163,8 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     }
     try {
       await moveProposal(db, actor, id, intent, { comment, publicUrl: env.publicUrl, now: services(context).receivedAt });
-      return redirect(`/kelola/proposal/${id}?pesan=${intent}`);
+      // The head lands on the receipt: the number and the instant are what they came for.
+      return redirect(intent === "endorse" ? `/kelola/proposal/${id}/tanda-terima?pesan=endorse` : `/kelola/proposal/${id}?pesan=${intent}`);
     } catch (e) {
       if (e instanceof SubmitRefused) return data<ActionReply>({ problems: e.problems }, { status: 422 });
       if (e instanceof AppError && e.code === "conflict") return data<ActionReply>({ errors: { _form: t(e.reason) } }, { status: 409 });
@@ -212,7 +213,6 @@ const MOVED: Record<string, string> = {
   send: "proposals.moved.send",
   forward: "proposals.moved.forward",
   return: "proposals.moved.return",
-  endorse: "proposals.moved.endorse",
   withdraw: "proposals.moved.withdraw",
   disimpan: "proposals.saved",
 };
