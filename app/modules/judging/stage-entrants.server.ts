@@ -2,7 +2,7 @@
 // after registration every submitted proposal, after screening those that passed it, after a
 // scored or decision stage those the plenary decided go on (stage_decisions). The first stage
 // of an edition is its registration, so every later stage has a stage before it.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovations, proposals, regions, stageDecisions } from "~/db/schema";
 import type { CompetitionConfig, Stage } from "~/modules/competitions/config";
@@ -32,21 +32,27 @@ export function stageOf(config: CompetitionConfig, code: string): { stage: Stage
   return { stage: config.stages[index], index };
 }
 
-export async function stageEntrants(db: DbOrTx, competitionId: number, config: CompetitionConfig, stageCode: string): Promise<StageEntrant[]> {
-  const { index } = stageOf(config, stageCode);
+/**
+ * A proposal's plenary decision in a stage: true, false, or null when undecided. A scalar
+ * subquery on stage_decisions' primary key, never flattened into a join: PGlite never gathers
+ * statistics, and without them the planner turned joins, IN and EXISTS into loops over the
+ * decisions (seconds at 3,500 proposals); this stays one index lookup per proposal.
+ */
+export const decisionIn = (competitionId: number, stageCode: string) =>
+  sql<boolean | null>`(SELECT d.advances FROM ${stageDecisions} d WHERE d.competition_id = ${competitionId} AND d.stage_code = ${stageCode} AND d.proposal_id = ${proposals.id})`;
+
+/** The condition on `proposals` that selects the entrants of the stage at `index`. */
+export function entrantsWhere(competitionId: number, config: CompetitionConfig, index: number): SQL | undefined {
   const before = index > 0 ? config.stages[index - 1] : null;
   const base = and(eq(proposals.competitionId, competitionId), eq(proposals.state, "submitted"));
-  let where = base;
-  if (before?.kind === "screening") where = and(base, eq(proposals.screening, "passed"));
-  else if (before && before.kind !== "registration") {
-    // A primary-key probe per proposal: PGlite never gathers statistics, and without them the
-    // planner turned IN and EXISTS into loops over the decisions (seconds at 3,500 proposals).
-    where = and(
-      base,
-      // A scalar subquery is never flattened into a join, so it stays one primary-key lookup.
-      sql`(SELECT d.advances FROM ${stageDecisions} d WHERE d.competition_id = ${competitionId} AND d.stage_code = ${before.code} AND d.proposal_id = ${proposals.id}) IS TRUE`,
-    );
-  }
+  if (!before || before.kind === "registration") return base;
+  if (before.kind === "screening") return and(base, eq(proposals.screening, "passed"));
+  return and(base, sql`${decisionIn(competitionId, before.code)} IS TRUE`);
+}
+
+export async function stageEntrants(db: DbOrTx, competitionId: number, config: CompetitionConfig, stageCode: string): Promise<StageEntrant[]> {
+  const { index } = stageOf(config, stageCode);
+  const where = entrantsWhere(competitionId, config, index);
   const rows = await db
     .select({
       id: proposals.id,

@@ -2,9 +2,10 @@
 // submitted proposals by category, group, agency type and province. Every figure is one GROUP BY
 // (or one aggregate per stage) over the edition's proposals, never a loop over rows: an edition
 // has 3,000–3,500 proposals (PROGRAMME.md) and the secretariat reloads this during the rush.
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { agencies, proposals, regions, stageDecisions } from "~/db/schema";
+import { agencies, proposals, regions } from "~/db/schema";
+import { decisionIn, entrantsWhere } from "~/modules/judging/stage-entrants.server";
 import type { CompetitionConfig, StageKind } from "~/modules/competitions/config";
 import { AGENCY_TYPES, type AgencyType } from "~/modules/innovations/vocab";
 
@@ -49,29 +50,6 @@ export type CompetitionReport = {
 
 const passedCount = sql<number>`count(*) filter (where ${proposals.screening} = 'passed')`.mapWith(Number);
 
-/**
- * A proposal's plenary decision in a stage: true, false, or null when undecided. A scalar
- * subquery on stage_decisions' primary key rather than a join, on purpose: the embedded database
- * never runs ANALYZE by itself, and without statistics the planner estimates one row on each side
- * of a join and picks a nested loop that rescans the decisions for every proposal (1.9 s for
- * 3,500 proposals). A scalar subquery is always one index lookup per proposal (20 ms).
- */
-const decisionIn = (competitionId: number, stageCode: string) =>
-  sql<boolean | null>`(select ${stageDecisions.advances} from ${stageDecisions} where ${stageDecisions.competitionId} = ${competitionId} and ${stageDecisions.stageCode} = ${stageCode} and ${stageDecisions.proposalId} = ${proposals.id})`;
-
-/**
- * The proposals that take part in the stage at `index`: the same rule as stageEntrants
- * (judging/stage-entrants.server.ts), as a condition to aggregate under. The report's tests
- * check the two agree.
- */
-function entrantsWhere(competition: Competition, index: number): SQL | undefined {
-  const before = index > 0 ? competition.config.stages[index - 1] : null;
-  const base = and(eq(proposals.competitionId, competition.id), eq(proposals.state, "submitted"));
-  if (!before || before.kind === "registration") return base;
-  if (before.kind === "screening") return and(base, eq(proposals.screening, "passed"));
-  return and(base, sql`${decisionIn(competition.id, before.code)} is true`);
-}
-
 async function stageFigures(db: DbOrTx, competition: Competition, byState: Map<string, number>): Promise<StageFigures[]> {
   const out: StageFigures[] = [];
   const stages = competition.config.stages;
@@ -103,7 +81,7 @@ async function stageFigures(db: DbOrTx, competition: Competition, byState: Map<s
             },
       )
       .from(proposals)
-      .where(entrantsWhere(competition, i));
+      .where(entrantsWhere(competition.id, competition.config, i));
     out.push({ ...head, entrants: row.entrants, wentOn: row.wentOn, stopped: row.stopped, open: row.entrants - row.wentOn - row.stopped });
   }
   return out;
