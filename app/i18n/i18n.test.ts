@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogs } from "./catalogs";
 import { formatInstant, fromZonedInput, toZonedInput, translator } from "./index";
@@ -6,6 +8,26 @@ describe("language and time", () => {
   it("has the same keys in Indonesian and English, none empty", () => {
     expect(Object.keys(catalogs.en).sort()).toEqual(Object.keys(catalogs.id).sort());
     for (const [k, v] of [...Object.entries(catalogs.id), ...Object.entries(catalogs.en)]) expect(v, k).not.toBe("");
+  });
+
+  it("has every key the code names literally (a missing one would show as the raw key)", () => {
+    const used = new Map<string, string>();
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(e.name) && !e.name.includes(".test.")) {
+          const source = fs.readFileSync(p, "utf8");
+          // t("key"), new AppError(code, "key"), deny("key"): the ways text reaches a reader.
+          for (const m of source.matchAll(/\b(?:t|deny)\(\s*"([a-zA-Z0-9_-]+\.[a-zA-Z0-9_.-]+)"|new AppError\(\s*"[a-z-]+",\s*"([a-zA-Z0-9_.-]+)"/g)) {
+            used.set(m[1] ?? m[2], path.relative(process.cwd(), p));
+          }
+        }
+      }
+    };
+    walk(path.resolve(import.meta.dirname, ".."));
+    expect(used.size).toBeGreaterThan(500);
+    expect([...used].filter(([key]) => !(key in catalogs.id)).map(([key, file]) => `${key} (${file})`)).toEqual([]);
   });
 
   it("fills values and formats numbers for the locale", () => {

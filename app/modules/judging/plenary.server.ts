@@ -90,7 +90,7 @@ export async function decideStage(db: Db, actor: Actor, competition: Competition
       if (!row) errors[`advances.${d.proposalId}`] = "judging.errors.notEntrant";
       else if (d.advances !== row.proposed.advance && !d.reason.trim()) errors[`reason.${d.proposalId}`] = "judging.errors.overrideReason";
     }
-    if (Object.keys(errors).length) throw new AppError("invalid", "errors.invalidForm", errors);
+    if (Object.keys(errors).length) throw new AppError("invalid", "errors.invalid", errors);
     const now = new Date();
     const overrides: number[] = [];
     for (const d of decisions) {

@@ -129,7 +129,7 @@ export async function saveReview(db: Db, actor: Actor, at: { competitionId: numb
     }
     if (review && input.version !== null && input.version !== review.version) throw new AppError("conflict", "judging.errors.stale");
     const checked = checkReview(stage.criteria, input);
-    if (Object.keys(checked.errors).length) throw new AppError("invalid", "errors.invalidForm", checked.errors);
+    if (Object.keys(checked.errors).length) throw new AppError("invalid", "errors.invalid", checked.errors);
     const now = new Date(receivedAt);
     const values = {
       scores: checked.scores,
