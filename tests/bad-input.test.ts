@@ -94,7 +94,9 @@ const hostileForms: Record<string, string | string[]>[] = [
   { state: "maybe", reason: "", conflictId: "99999999999999999999", kind: "x", note: LONG, _intent: "decide" },
   { "advances.1": "2", "advances.99999999999999999999": "1", "reason.1": LONG, basis: "normalised", "score.x": "1e309", "why.x": LONG, comment: LONG, version: "abc", _intent: "submit" },
   { _intent: "publish", tier: "\u0000", proposalId: "1e99", objectionId: "-1", number: LONG, date: "9999-99-99", response: LONG },
-  { _intent: "generate", start: "9999-12-31T23:59", slotMinutes: "1e309", dayEnd: LONG, slotMode: "x", pattern: LONG, slot: "1e99", startsAt: "\u0000" },
+  { _intent: "generate", start: "9999-12-31T23:59", slotMinutes: "1e309", dayEnd: LONG, slotMode: "x", pattern: LONG, slot: "1e99", startsAt: "\u0000", workDaysOnly: ["1", "\u0000"], holidays: LONG },
+  { _intent: "generate", start: "2026-08-15T08:00", workDaysOnly: "on", holidays: ["2026-08-17", "\u0000"], slotMode: "room", pattern: "R" },
+  { _intent: "generate", start: "2026-08-14T08:00", holidays: "\r".repeat(2_000) + "2026-08-17 " + "x".repeat(2_000) + "\n\u00001-1-2026\n29-02-2027", slotMode: "room", pattern: "R" },
   { _intent: "date", proposal: "abc", visitDate: "9999-99-99", "testimonies.0.name": ["a", "b"], verified: ["yes", "no"] },
   { "score.kebaruan": "NaN", "score.signifikansi": "-1", "why.kebaruan": "\u0000", _intent: "save", op: "add", reviewId: "x" },
 ];

@@ -3,7 +3,7 @@
 // time in the agency's own zone); the agency's Admin Lokal or head confirms until the day before
 // and is refused after; another agency sees nothing of it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
@@ -254,5 +254,76 @@ describe("the agency's slot", () => {
     const page = await html(await clients.papuaHead.get(path));
     expect(page).toContain("hubungi sekretariat KIPP");
     expect(page).not.toContain("Kami akan hadir");
+  });
+});
+
+describe("a schedule that keeps working days and skips the listed holidays", () => {
+  const plus = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  // The first Friday at least ten days ahead (a WIB date); the Monday after it is a listed holiday.
+  const ahead = toZonedInput(new Date(Date.now() + 10 * DAY).toISOString(), "WIB").slice(0, 10);
+  const friday = plus(ahead, (5 - new Date(`${ahead}T00:00:00Z`).getUTCDay() + 7) % 7);
+  const monday = plus(friday, 3);
+  const tuesday = plus(friday, 4);
+  const dayFirst = (iso: string) => iso.split("-").reverse().join("/");
+  // Two slots fit from 15.20 before 16.00; the third goes past the weekend and the holiday.
+  const form = {
+    _intent: "generate",
+    start: `${friday}T15:20`,
+    slotMinutes: "20",
+    breakMinutes: "0",
+    dayEnd: "16:00",
+    workDaysOnly: "1",
+    holidays: `${dayFirst(monday)} Cuti bersama\n\n${plus(friday, 40)}`,
+    slotMode: "room",
+    pattern: "Ruang Garuda",
+    replace: "1",
+  };
+  const workDaysBox = (page: string) => /<input[^>]*name="workDaysOnly"[^>]*>/.exec(page)?.[0] ?? "";
+  const stored = async () => (await database.db.select().from(presentationSlots).where(eq(presentationSlots.competitionId, competitionId))).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+
+  it("offers working days only, ticked, and a list of holidays", async () => {
+    const page = await html(await clients.admin.get(SCHEDULE));
+    expect(workDaysBox(page)).toContain("checked");
+    expect(page).toContain("Hanya hari kerja (lewati Sabtu dan Minggu)");
+    expect(page).toMatch(/<textarea[^>]*name="holidays"/);
+  });
+
+  it("refuses a start on a listed holiday and a line that is not a date, keeping what was typed", async () => {
+    const before = (await stored()).map((s) => s.id);
+    const onHoliday = await clients.admin.post(SCHEDULE, { ...form, start: `${monday}T09:00` });
+    expect(onHoliday.status).toBe(400);
+    let page = await html(onHoliday);
+    expect(page).toContain("Waktu mulai jatuh pada hari libur yang Anda daftarkan");
+    expect(page).toContain('href="#f-start"');
+    expect(page).toContain(`${dayFirst(monday)} Cuti bersama`);
+    expect(workDaysBox(page)).toContain("checked");
+
+    // Line 2 is a date as one says it, not as the list takes it; the box was left unticked.
+    const { workDaysOnly: _ticked, ...unticked } = form;
+    const badLine = await clients.admin.post(SCHEDULE, { ...unticked, holidays: `${monday}\n17 Agustus 2026` });
+    expect(badLine.status).toBe(400);
+    page = await html(badLine);
+    expect(page).toContain("Baris 2 bukan tanggal yang ada");
+    expect(page).toContain('href="#f-holidays"');
+    expect(page).toContain("17 Agustus 2026");
+    expect(workDaysBox(page)).not.toContain("checked");
+    // Nothing was replaced.
+    expect((await stored()).map((s) => s.id)).toEqual(before);
+  });
+
+  it("stores slots that pass over the weekend and the holiday", async () => {
+    const res = await clients.admin.post(SCHEDULE, form);
+    expect(res.status).toBe(302);
+    const slots = await stored();
+    expect(slots.map((s) => s.startsAt.toISOString())).toEqual(
+      [`${friday}T15:20`, `${friday}T15:40`, `${tuesday}T15:20`].map((local) => new Date(`${local}:00+07:00`).toISOString()),
+    );
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, "presentation.schedule")).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit.data).toMatchObject({ workDaysOnly: true, holidays: [monday, plus(friday, 40)] });
+
+    // The same list with every day kept: the third slot falls on Saturday.
+    const { workDaysOnly: _ticked, ...everyDay } = form;
+    expect((await clients.admin.post(SCHEDULE, everyDay)).status).toBe(302);
+    expect((await stored()).at(-1)!.startsAt.toISOString()).toBe(new Date(`${plus(friday, 1)}T15:20:00+07:00`).toISOString());
   });
 });

@@ -27,7 +27,8 @@ export function formToObject(form: FormData, skip: (key: string) => boolean = ()
 /** The message-catalog key (and values) for one Zod issue. Schemas may name a key in `error`. */
 export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   if (issue.message && /^[a-z]+\.[A-Za-z.]+$/.test(issue.message)) {
-    const vars: Record<string, string | number> = {};
+    // A custom issue may carry its message's values (a line number, a limit) as params.
+    const vars: Record<string, string | number> = issue.code === "custom" && issue.params ? { ...(issue.params as Record<string, string | number>) } : {};
     if ("maximum" in issue) vars.max = Number(issue.maximum);
     if ("minimum" in issue) vars.min = Number(issue.minimum);
     return t(issue.message, vars);

@@ -3,9 +3,9 @@
 // the plenary decisions, provisional results, an answered objection, the decree, certificates),
 // so a newcomer can open a results page, verify a certificate and read an applicant's feedback.
 // The schedule is the preset's for that year; each step acts at an instant inside its stage.
-import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, assignments, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
+import { agencies, assignments, awards, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { competitionById } from "~/modules/competitions/queries.server";
@@ -16,6 +16,7 @@ import { saveReview } from "~/modules/judging/reviews.server";
 import { sectionsFor } from "~/modules/proposals/form-shape";
 import { announceProvisional, answerObjection, fileObjection, publishResults, recordDecree, setAward } from "~/modules/results/manage-results.server";
 import { createRng } from "./prng";
+import { demoJudges } from "./judging.server";
 
 const DAY = 86_400_000;
 const ENTRIES = 20;
@@ -79,7 +80,7 @@ export async function seedDemoFinished(db: Db, edition: number) {
 
   const [adminRow] = await db.select().from(users).where(eq(users.email, "admin@menpan.demo"));
   const admin = actorOf(adminRow);
-  const judges = await db.select().from(users).where(and(inArray(users.role, ["evaluator", "panelist"]), isNull(users.disabledAt)));
+  const judges = await db.select().from(users).where(inArray(users.id, (await demoJudges(db)).map((j) => j.id)));
   for (const j of judges) await db.insert(competitionJudges).values({ competitionId: c.id, userId: j.id }).onConflictDoNothing();
   const judgeById = new Map(judges.map((j) => [j.id, j]));
 
@@ -119,14 +120,21 @@ export async function seedDemoFinished(db: Db, edition: number) {
   await announceProvisional(db, admin, c.id, { publicUrl: "", now: announced });
   const [best] = (await stageRanking(db, (await competitionById(db, c.id))!, "keputusan")).rows;
   await setAward(db, admin, c.id, best.entrant.id, { tier: "outstanding", reason: "Ditetapkan rapat pleno akhir sebagai capaian luar biasa." });
-  const objector = await db
-    .select()
-    .from(users)
-    .innerJoin(proposals, and(eq(proposals.agencyId, users.agencyId), eq(proposals.competitionId, c.id)))
-    .where(eq(users.role, "agency_admin"))
+  // The objection comes from the Admin Lokal of an agency whose proposal won nothing (generated
+  // like the judges: no password, they would be invited).
+  const [loser] = await db
+    .select({ agencyId: proposals.agencyId, slug: agencies.slug, name: agencies.name })
+    .from(proposals)
+    .innerJoin(agencies, eq(agencies.id, proposals.agencyId))
+    .where(and(eq(proposals.competitionId, c.id), eq(proposals.screening, "passed"), notInArray(proposals.id, db.select({ id: awards.proposalId }).from(awards).where(eq(awards.competitionId, c.id)))))
+    .orderBy(proposals.id)
     .limit(1);
-  if (objector[0]) {
-    const o = await fileObjection(db, actorOf(objector[0].users), c.id, { reason: "Mohon peninjauan nilai tahap evaluasi: data dampak kami sudah diperbarui di lampiran." }, announced.getTime() + DAY);
+  if (loser) {
+    const [objector] = await db
+      .insert(users)
+      .values({ email: `admin.lokal@${loser.slug}.demo`, name: `Admin Lokal ${loser.name}`, role: "agency_admin", agencyId: loser.agencyId })
+      .returning();
+    const o = await fileObjection(db, actorOf(objector), c.id, { reason: "Mohon peninjauan nilai tahap evaluasi: data dampak kami sudah diperbarui di lampiran." }, announced.getTime() + DAY);
     await answerObjection(db, admin, c.id, o.id, { state: "rejected", response: "Nilai dihitung dari berkas saat pendaftaran ditutup; pembaruan sesudahnya tidak dinilai." }, { publicUrl: "" });
   }
   await recordDecree(db, admin, c.id, { number: `B/${edition}/M.KT.01/${edition}`, date: new Date(announced.getTime() + 8 * DAY).toISOString().slice(0, 10) });

@@ -2,14 +2,15 @@
 // behind it and the evaluators' stage open on the day the demo is loaded, so a newcomer sees the
 // judging at work: the secretariat's pools, assignment, a declared conflict and the plenary
 // ranking; the demo evaluator has proposals waiting to be scored; other evaluators have scored.
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, competitionJudges, competitions, conflicts, innovations, judgeProfiles, proposals, proposalSections, reviews, assignments, users } from "~/db/schema";
+import { agencies, awards, competitionJudges, competitions, innovations, judgeProfiles, proposals, proposalSections, reviews, assignments, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
 import { shiftDays, type CompetitionConfig } from "~/modules/competitions/config";
 import { preset } from "~/modules/competitions/presets";
 import { sectionsFor } from "~/modules/proposals/form-shape";
 import { runAssignment } from "~/modules/judging/assignment.server";
+import { declareConflict } from "~/modules/judging/conflicts.server";
 import { createRng } from "./prng";
 
 const DAY = 86_400_000;
@@ -26,13 +27,54 @@ const EVALUATORS = [
 ] as const;
 const PANELISTS = ["Prof. Eko Prasojo (contoh)", "Dr. Siti Zuhro (contoh)", "Dr. Rudiarto Sumarwono (contoh)"];
 
-export async function seedDemoJudging(db: Db, adminId: number, now = new Date()) {
-  const rng = createRng(2026_11);
+/** The schedule: the preset's, moved so that the evaluators' stage opened five days before `now`. */
+function schedule(now: Date) {
   const base = preset("kipp-2023-umum", now.getUTCFullYear());
-  // Move the schedule so that the evaluators' stage opened five days ago.
   const evaluation = base.config.stages.find((s) => s.code === STAGE)!;
   const config: CompetitionConfig = shiftDays(base.config, Math.round((now.getTime() - 5 * DAY - Date.parse(evaluation.opensAt)) / DAY));
-  const edition = new Date(Date.parse(config.stages[0].closesAt)).getUTCFullYear();
+  return { base, config, edition: new Date(Date.parse(config.stages[0].closesAt)).getUTCFullYear() };
+}
+
+/** The year of the edition under evaluation when the demo is loaded at `now` (last year's is finished). */
+export const demoEvaluationEdition = (now: Date) => schedule(now).edition;
+
+/**
+ * The demo's judges: the evaluator and panelist logins plus generated ones, with their
+ * expertise. Made once, before last year's edition (which they judged too).
+ */
+export async function seedDemoJudges(db: Db) {
+  const logins = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.email, ["evaluator@ui.demo", "panelis@tpi.demo"]));
+  const generated = await db
+    .insert(users)
+    .values([
+      ...EVALUATORS.map(([name], i) => ({ email: `evaluator${i + 1}@juri.demo`, name, role: "evaluator" as const })),
+      ...PANELISTS.map((name, i) => ({ email: `panelis${i + 1}@juri.demo`, name, role: "panelist" as const })),
+    ])
+    .onConflictDoNothing()
+    .returning({ id: users.id, role: users.role });
+  const expertise = new Map<number, string[]>(generated.map((g, i) => [g.id, i < EVALUATORS.length ? [...EVALUATORS[i][1]] : ["tata_kelola"]]));
+  for (const j of [...logins, ...generated]) {
+    await db.insert(judgeProfiles).values({ userId: j.id, expertise: expertise.get(j.id) ?? ["kesehatan", "tik"], affiliation: j.role === "panelist" ? "Tim Panel Independen" : "Perguruan tinggi" }).onConflictDoNothing();
+  }
+}
+
+/** Every judge with a profile (what seedDemoJudges made), in id order. */
+export function demoJudges(db: Db) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .innerJoin(judgeProfiles, eq(judgeProfiles.userId, users.id))
+    .where(inArray(users.role, ["evaluator", "panelist"]))
+    .orderBy(users.id);
+}
+
+/**
+ * Seeded after the finished edition, as time runs: its judges' earlier involvement is then known
+ * to the assignment, and last year's award winners are not entered again in the general group.
+ */
+export async function seedDemoJudging(db: Db, adminId: number, now = new Date()) {
+  const rng = createRng(2026_11);
+  const { base, config, edition } = schedule(now);
   const [competition] = await db
     .insert(competitions)
     .values({
@@ -52,7 +94,7 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
     .select({ innovation: innovations, agencyType: agencies.type })
     .from(innovations)
     .innerJoin(agencies, eq(agencies.id, innovations.agencyId))
-    .where(and(eq(innovations.state, "published"), ne(agencies.type, "bumd")))
+    .where(and(eq(innovations.state, "published"), ne(agencies.type, "bumd"), notInArray(innovations.id, db.select({ id: awards.innovationId }).from(awards))))
     .orderBy(innovations.id);
   const seen = new Set<number>();
   const chosen = candidates.filter((c) => !seen.has(c.innovation.agencyId) && seen.add(c.innovation.agencyId)).slice(0, PROPOSALS);
@@ -90,20 +132,10 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
     );
   }
 
-  // The pools: the demo logins plus generated judges.
-  const demoJudges = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.email, ["evaluator@ui.demo", "panelis@tpi.demo"]));
-  const generated = await db
-    .insert(users)
-    .values([
-      ...EVALUATORS.map(([name], i) => ({ email: `evaluator${i + 1}@juri.demo`, name, role: "evaluator" as const })),
-      ...PANELISTS.map((name, i) => ({ email: `panelis${i + 1}@juri.demo`, name, role: "panelist" as const })),
-    ])
-    .returning({ id: users.id, role: users.role, email: users.email });
-  const expertise = new Map<number, string[]>(generated.map((g, i) => [g.id, i < EVALUATORS.length ? [...EVALUATORS[i][1]] : ["tata_kelola"]]));
-  for (const j of [...demoJudges, ...generated]) {
-    await db.insert(judgeProfiles).values({ userId: j.id, expertise: expertise.get(j.id) ?? ["kesehatan", "tik"], affiliation: j.role === "panelist" ? "Tim Panel Independen" : "Perguruan tinggi" }).onConflictDoNothing();
-    await db.insert(competitionJudges).values({ competitionId: competition.id, userId: j.id }).onConflictDoNothing();
-  }
+  // The pool: every judge the demo has (its logins and the generated ones).
+  const judges = await demoJudges(db);
+  for (const j of judges) await db.insert(competitionJudges).values({ competitionId: competition.id, userId: j.id }).onConflictDoNothing();
+  const demoEvaluator = judges.find((j) => j.email === "evaluator@ui.demo")?.id;
 
   const [admin] = await db.select().from(users).where(eq(users.id, adminId));
   const actor: Actor = { kind: "user", id: admin.id, name: admin.name, email: admin.email, role: "national_admin", agencyId: null, unitId: null };
@@ -111,9 +143,8 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
   await runAssignment(db, actor, stored, STAGE);
 
   // Every generated evaluator has scored all but one of their proposals; the demo evaluator none.
-  const criteria = evaluation.criteria;
+  const criteria = config.stages.find((s) => s.code === STAGE)!.criteria;
   const pairs = await db.select().from(assignments).where(and(eq(assignments.competitionId, competition.id), eq(assignments.stageCode, STAGE)));
-  const demoEvaluator = demoJudges.find((j) => j.role === "evaluator")?.id;
   const left = new Set<number>();
   for (const a of pairs) {
     if (a.judgeId === demoEvaluator) continue;
@@ -139,9 +170,13 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
     });
   }
 
-  // A declared conflict awaiting the secretariat's decision.
-  const declarer = generated[0].id;
-  const target = pairs.find((p) => p.judgeId !== declarer)?.proposalId ?? ids[0];
-  await db.insert(conflicts).values({ competitionId: competition.id, proposalId: target, judgeId: declarer, kind: "mentoring", note: "Saya pernah menjadi narasumber pelatihan tim inovasi ini.", declaredBy: declarer });
+  // A declared conflict awaiting the secretariat's decision, on the proposal the judge had not
+  // scored yet: declaring is a recusal, so that pair is withdrawn and awaits the next run.
+  const declarer = judges.find((j) => j.email === "evaluator1@juri.demo")!;
+  const unscored = pairs.find((p) => p.judgeId === declarer.id);
+  if (unscored) {
+    const judge: Actor = { kind: "user", id: declarer.id, name: declarer.name, email: declarer.email, role: declarer.role, agencyId: null, unitId: null };
+    await declareConflict(db, judge, competition.id, unscored.proposalId, { kind: "mentoring", note: "Saya pernah menjadi narasumber pelatihan tim inovasi ini." });
+  }
   return competition;
 }

@@ -6,7 +6,7 @@ import { createUser } from "~/modules/accounts/create-user.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import { seedDemoContent } from "./content.server";
 import { seedDemoCompetitions } from "./competitions.server";
-import { seedDemoJudging } from "./judging.server";
+import { demoEvaluationEdition, seedDemoJudges, seedDemoJudging } from "./judging.server";
 import { seedDemoFinished } from "./finished.server";
 
 export { seedReference };
@@ -42,8 +42,11 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
   await seedDemoCompetitions(db);
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@menpan.demo"));
   if (admin) {
-    const judging = await seedDemoJudging(db, admin.id);
-    await seedDemoFinished(db, judging.edition - 1);
+    // Last year's edition first, as time ran: this year's assignment then knows who judged what.
+    const now = new Date();
+    await seedDemoJudges(db);
+    await seedDemoFinished(db, demoEvaluationEdition(now) - 1);
+    await seedDemoJudging(db, admin.id, now);
   }
   await db.insert(meta).values({ key: "demo_seeded", value: { at: new Date().toISOString() } });
   // The catalogue's search plans from planner statistics, and PGlite never gathers them itself.

@@ -23,6 +23,7 @@ const EAST_FIRST: Record<ZoneName, number> = { WIT: 0, WITA: 1, WIB: 2 };
  * Give every entrant without a slot one, consecutive from `input.start` (the slots already set
  * are kept, unless `replace`: then every slot of the stage is dropped and made again, and the
  * agencies' answers with them). New slots may not clash with kept ones in the same room or link.
+ * Weekends (when `workDaysOnly`) and the listed holidays are skipped, judged in the editor's zone.
  */
 export async function generatePresentationSlots(db: Db, actor: Actor, competition: Competition, stageCode: string, input: GenerateSlotsInput, editorZone: ZoneName) {
   assertCan(actor, "competition.manage");
@@ -37,7 +38,16 @@ export async function generatePresentationSlots(db: Db, actor: Actor, competitio
       .filter((e) => !scheduled.has(e.id))
       .sort((a, b) => EAST_FIRST[agencyZone(a.zone)] - EAST_FIRST[agencyZone(b.zone)] || a.id - b.id);
     if (!entrants.length) throw new AppError("conflict", "stages.errors.allScheduled");
-    const starts = planSlots({ start: Date.parse(input.start), count: entrants.length, minutes: input.slotMinutes, breakMinutes: input.breakMinutes, dayEnd: input.dayEnd, zone: editorZone });
+    const starts = planSlots({
+      start: Date.parse(input.start),
+      count: entrants.length,
+      minutes: input.slotMinutes,
+      breakMinutes: input.breakMinutes,
+      dayEnd: input.dayEnd,
+      zone: editorZone,
+      workDaysOnly: input.workDaysOnly,
+      holidays: input.holidays,
+    });
     const values = entrants.map((e, i) => ({
       competitionId: competition.id,
       stageCode: stage.code,
@@ -55,7 +65,7 @@ export async function generatePresentationSlots(db: Db, actor: Actor, competitio
       action: "presentation.schedule",
       subjectType: "competition",
       subjectId: competition.id,
-      data: { stage: stage.code, created: values.length, removed, start: input.start, minutes: input.slotMinutes, breakMinutes: input.breakMinutes, mode: input.slotMode },
+      data: { stage: stage.code, created: values.length, removed, start: input.start, minutes: input.slotMinutes, breakMinutes: input.breakMinutes, mode: input.slotMode, workDaysOnly: input.workDaysOnly, holidays: input.holidays },
     });
     return { created: values.length, removed };
   });

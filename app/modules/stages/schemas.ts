@@ -4,8 +4,10 @@ import { z } from "zod";
 import { fromZonedInput, type ZoneName } from "~/i18n";
 import { blankToUndefined, toArray } from "~/lib/forms";
 import { FIELD_CHECKLIST, MAX_NOTES, MAX_TESTIMONIES, MAX_TESTIMONY } from "./checklist";
+import { MAX_HOLIDAY_CHARS, MAX_HOLIDAYS, readHolidays } from "./holidays";
 import {
   DEFAULT_SLOT_MINUTES,
+  fallsOnSkippedDay,
   fillPattern,
   isMeetingLink,
   MAX_BREAK_MINUTES,
@@ -42,6 +44,7 @@ const minutes = z.preprocess(
     .max(MAX_SLOT_MINUTES, { error: "stages.errors.minutes" })
     .default(DEFAULT_SLOT_MINUTES),
 );
+const checkbox = z.preprocess((v) => v === "1" || v === "on", z.boolean());
 const mode = z.enum(PRESENTATION_MODES, { error: "field.choice" });
 const location = z.string({ error: "stages.errors.location" }).trim().min(1, { error: "stages.errors.location" }).max(500, { error: "field.tooLong" });
 
@@ -77,7 +80,22 @@ export const generateSlotsSchema = (zone: ZoneName) =>
       ),
       slotMode: mode,
       pattern: location,
-      replace: z.preprocess((v) => v === "1" || v === "on", z.boolean()),
+      replace: checkbox,
+      // An unticked box is not posted: a form (or a caller) that leaves it out keeps every day.
+      workDaysOnly: checkbox,
+      holidays: z.preprocess(
+        (v) => v ?? "",
+        z
+          .string({ error: "field.invalid" })
+          .max(MAX_HOLIDAY_CHARS, { error: "field.tooLong" })
+          .transform((v, ctx) => {
+            const read = readHolidays(v);
+            if ("dates" in read) return read.dates;
+            if ("line" in read) ctx.addIssue({ code: "custom", message: "stages.errors.holidayLine", params: { line: read.line } });
+            else ctx.addIssue({ code: "custom", message: "stages.errors.holidaysTooMany", params: { max: MAX_HOLIDAYS } });
+            return z.NEVER;
+          }),
+      ),
     })
     .superRefine(
       (v, ctx) => {
@@ -85,6 +103,14 @@ export const generateSlotsSchema = (zone: ZoneName) =>
         const fields = typeof v.start === "string" && typeof v.slotMinutes === "number" && (v.dayEnd === null || typeof v.dayEnd === "number");
         if (fields && !windowFits({ start: Date.parse(v.start), minutes: v.slotMinutes, dayEnd: v.dayEnd, zone })) {
           ctx.addIssue({ code: "custom", path: ["dayEnd"], message: "stages.errors.window" });
+        }
+        // A start on a skipped day is refused, not moved: the secretariat chose that day, and a
+        // silent move to Monday would announce a schedule nobody typed.
+        const at = typeof v.start === "string" ? Date.parse(v.start) : NaN;
+        if (Number.isFinite(at)) {
+          const holidays = Array.isArray(v.holidays) ? v.holidays : [];
+          if (fallsOnSkippedDay({ zone, workDaysOnly: v.workDaysOnly === true, holidays: [] }, at)) ctx.addIssue({ code: "custom", path: ["start"], message: "stages.errors.startWeekend" });
+          else if (fallsOnSkippedDay({ zone, workDaysOnly: false, holidays }, at)) ctx.addIssue({ code: "custom", path: ["start"], message: "stages.errors.startHoliday" });
         }
       },
       // Every field's problem is shown at once, not the link's only after the rest is fixed.

@@ -1,5 +1,6 @@
 // The presentation schedule's rules, pure: consecutive slots from a start instant inside a daily
-// window, where a slot takes place, when two slots clash, and until when the agency may answer.
+// window on the days the schedule keeps, where a slot takes place, when two slots clash, and
+// until when the agency may answer.
 import { ZONE_OFFSETS, type ZoneName } from "~/i18n";
 
 /** PROGRAMME.md: each agency presents and is interviewed for 20 minutes. */
@@ -37,28 +38,67 @@ export type SlotPlan = {
    * past it moves to the next day at the first slot's time of day. Null: no daily window.
    */
   dayEnd: number | null;
-  /** The zone the start and the day end were typed in. */
+  /** The zone the start and the day end were typed in; days are judged in it. */
   zone: ZoneName;
+  /** Skip Saturday and Sunday. */
+  workDaysOnly: boolean;
+  /** Local dates (YYYY-MM-DD, in the plan's zone) on which nobody is interviewed. */
+  holidays: string[];
 };
+
+/** The days a schedule skips: the rule in a plan, judged on local dates in its zone. */
+type DayRule = Pick<SlotPlan, "zone" | "workDaysOnly" | "holidays">;
+
+const localMidnight = (instant: number, offset: number) => {
+  const local = instant + offset;
+  return local - (((local % DAY) + DAY) % DAY);
+};
+
+/**
+ * Whether a local day (its midnight, as ms in the zone's wall-clock) is skipped. Interviews
+ * need the head of agency and the panel at work: not on a weekend when the schedule keeps
+ * working days, never on a national holiday or a cuti bersama day the secretariat listed.
+ */
+function skipsDay(rule: DayRule, holidays: ReadonlySet<string>, midnight: number): boolean {
+  const day = new Date(midnight);
+  const weekday = day.getUTCDay();
+  return (rule.workDaysOnly && (weekday === 0 || weekday === 6)) || holidays.has(day.toISOString().slice(0, 10));
+}
+
+/** Whether an instant falls on a day the rule skips, in the rule's zone (WIT's Monday may be UTC's Sunday). */
+export function fallsOnSkippedDay(rule: DayRule, instant: number): boolean {
+  return skipsDay(rule, new Set(rule.holidays), localMidnight(instant, zoneOffsetMinutes(rule.zone) * MINUTE));
+}
 
 /**
  * Consecutive slots: each starts when the one before ends plus the break, so no two overlap.
  * With a day end, the schedule resumes the next day at the first slot's time of day (99
  * proposals at 20 minutes are 33 hours of interviews: several days, never through the night).
+ * A day the plan skips (a weekend, a listed holiday) is passed over whenever the schedule
+ * reaches a new day, by the day end or, without one, past midnight. A start on a skipped day
+ * moves to the next kept day (the form refuses such a start before it gets here).
  */
 export function planSlots(plan: SlotPlan): Date[] {
   const offset = zoneOffsetMinutes(plan.zone) * MINUTE;
   const length = plan.minutes * MINUTE;
   const step = (plan.minutes + plan.breakMinutes) * MINUTE;
   const dayStart = (((plan.start + offset) % DAY) + DAY) % DAY;
+  const holidays = new Set(plan.holidays);
+  // Bounded: every weekday in a run of skipped days is a listed holiday, and 7 consecutive days
+  // hold 5 weekdays, so a run is shorter than 7 × (holidays / 5 + 1) ≤ 2 × holidays + 7 days.
+  const longestRun = 2 * holidays.size + 7;
+  /** The first kept day from this local midnight on, at the first slot's time of day, as an instant. */
+  const resume = (midnight: number) => {
+    let day = midnight;
+    for (let i = 0; i < longestRun && skipsDay(plan, holidays, day); i++) day += DAY;
+    return day + dayStart - offset;
+  };
   const out: Date[] = [];
   let cursor = plan.start;
   for (let i = 0; i < plan.count; i++) {
-    if (plan.dayEnd !== null) {
-      const local = cursor + offset;
-      const midnight = local - (((local % DAY) + DAY) % DAY);
-      if (local + length > midnight + plan.dayEnd * MINUTE) cursor = midnight + DAY + dayStart - offset;
-    }
+    const midnight = localMidnight(cursor, offset);
+    if (plan.dayEnd !== null && cursor + offset + length > midnight + plan.dayEnd * MINUTE) cursor = resume(midnight + DAY);
+    else if (skipsDay(plan, holidays, midnight)) cursor = resume(midnight);
     out.push(new Date(cursor));
     cursor += step;
   }

@@ -9,8 +9,9 @@ import { page } from "~/lib/respond.server";
 import { formToObject, idOf, parseWith } from "~/lib/forms";
 import { formatInstant, toZonedInput, translator, type Translate } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
-import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
+import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from "~/components/forms";
 import { generateSlotsSchema, slotSchema } from "~/modules/stages/schemas";
+import { MAX_HOLIDAY_CHARS, MAX_HOLIDAYS } from "~/modules/stages/holidays";
 import { DEFAULT_SLOT_MINUTES, MAX_BREAK_MINUTES, MAX_SLOT_MINUTES, MIN_SLOT_MINUTES, PRESENTATION_MODES } from "~/modules/stages/slots";
 import { presentationSchedule } from "~/modules/stages/presentation-queries.server";
 import { generatePresentationSlots } from "~/modules/stages/schedule-presentations.server";
@@ -94,7 +95,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   const competition = { id: row.id, name: row.name, config: row.config };
 
   if (intent === "generate") {
-    const typed = shown(values, ["start", "slotMinutes", "breakMinutes", "dayEnd", "slotMode", "pattern", "replace"]);
+    const typed = shown(values, ["start", "slotMinutes", "breakMinutes", "dayEnd", "workDaysOnly", "holidays", "slotMode", "pattern", "replace"]);
     const parsed = parseWith(generateSlotsSchema(zone), values, t);
     if (!parsed.ok) return data<ActionReply>({ form: "generate", errors: parsed.errors, values: typed }, { status: 400 });
     try {
@@ -149,6 +150,8 @@ export default function PresentationSchedule({ loaderData: d, actionData }: Rout
     slotMinutes: t("stages.slot.minutes"),
     breakMinutes: t("stages.generate.break"),
     dayEnd: t("stages.generate.dayEnd", { zone: d.zone }),
+    workDaysOnly: t("stages.generate.workDaysOnly"),
+    holidays: t("stages.generate.holidays"),
     slotMode: t("stages.slot.mode"),
     pattern: t("stages.generate.pattern"),
     minutes: t("stages.slot.minutes"),
@@ -266,6 +269,13 @@ export default function PresentationSchedule({ loaderData: d, actionData }: Rout
         <TextField name="slotMinutes" type="number" inputMode="numeric" label={labels.slotMinutes} hint={t("stages.slot.minutesHint", { min: MIN_SLOT_MINUTES, max: MAX_SLOT_MINUTES })} required defaultValue={gv("slotMinutes", String(DEFAULT_SLOT_MINUTES))} error={genErrors?.slotMinutes} />
         <TextField name="breakMinutes" type="number" inputMode="numeric" label={labels.breakMinutes} hint={t("stages.generate.breakHint", { max: MAX_BREAK_MINUTES })} defaultValue={gv("breakMinutes", "0")} error={genErrors?.breakMinutes} />
         <TextField name="dayEnd" type="time" label={labels.dayEnd} hint={t("stages.generate.dayEndHint")} defaultValue={gv("dayEnd", "")} error={genErrors?.dayEnd} />
+        <div className="field">
+          <label className="checkbox">
+            {/* Ticked on a first visit; after a refusal, as it was sent (an unticked box sends nothing). */}
+            <input type="checkbox" id={fieldId("workDaysOnly")} name="workDaysOnly" value="1" defaultChecked={gv("workDaysOnly", "1") === "1"} /> {labels.workDaysOnly}
+          </label>
+        </div>
+        <TextArea name="holidays" label={labels.holidays} hint={t("stages.generate.holidaysHint", { max: MAX_HOLIDAYS, zone: d.zone })} rows={4} maxLength={MAX_HOLIDAY_CHARS} defaultValue={gv("holidays", "")} error={genErrors?.holidays} />
         <RadioGroup name="slotMode" legend={labels.slotMode} options={modeOptions} value={gv("slotMode", "online")} required error={genErrors?.slotMode} />
         <TextField name="pattern" label={labels.pattern} hint={t("stages.generate.patternHint")} required maxLength={500} defaultValue={gv("pattern", "")} error={genErrors?.pattern} />
         <div className="field">
