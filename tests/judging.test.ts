@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { agencies, assignments, auditLog, competitions, proposals } from "../app/db/schema";
+import { agencies, assignments, auditLog, competitions, conflicts, proposals } from "../app/db/schema";
 import type { Actor } from "../app/lib/policy";
 import { AppError } from "../app/lib/errors";
 import type { CompetitionConfig } from "../app/modules/competitions/config";
@@ -149,6 +149,13 @@ describe("judging", () => {
     const unreasoned = await caught(decideConflict(db, admin, competitionId, declared.id, { state: "dismissed", reason: " " }));
     expect(unreasoned.reason).toBe("judging.errors.reasonRequired");
     await decideConflict(db, admin, competitionId, declared.id, { state: "dismissed", reason: "Hubungan keluarga tidak terbukti." });
+    // Declared again after the dismissal: a new declaration, pending, dated now.
+    const [dismissed] = await db.select().from(conflicts).where(eq(conflicts.id, declared.id));
+    const redeclared = await declareConflict(db, judges.a, competitionId, ids.banyumas, { kind: "financial", note: "Ternyata ada kontrak." });
+    const [fresh] = await db.select().from(conflicts).where(eq(conflicts.id, redeclared.id));
+    expect(fresh).toMatchObject({ id: declared.id, state: "pending", kind: "financial", decisionReason: null });
+    expect(fresh.createdAt.getTime()).toBeGreaterThan(dismissed.createdAt.getTime());
+    await decideConflict(db, admin, competitionId, declared.id, { state: "dismissed", reason: "Kontrak sudah berakhir." });
     const again = await runAssignment(db, admin, c, STAGE);
     expect(again.unstaffed).toEqual([]);
   });

@@ -10,6 +10,7 @@ import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
 import { awards, competitions, objections, outbox, proposals, reviews, stageDecisions } from "../app/db/schema";
 import { CERTIFICATE_CODE, tiersFromDecisions } from "../app/modules/results/awards";
+import { partValues } from "../app/modules/competitions/part-forms";
 
 let database: Database;
 let admin: Client;
@@ -112,7 +113,32 @@ describe("the results", () => {
     expect(feedback).toContain("Catatan juri untuk");
     expect(feedback).toContain("Juri 1");
     expect(feedback).not.toContain("Juri Rahasia Sekali");
-    expect([403, 404]).toContain((await outsider.get(OBJECT)).status);
+    // Hidden from an agency that did not take part, as if it did not exist.
+    expect((await outsider.get(OBJECT)).status).toBe(404);
+    // Each side finds the page from where it works: the agency from its proposals, the
+    // secretariat from the edition.
+    expect(await text(await agencyAdmin.get(`/kelola/proposal?kompetisi=${SLUG}`))).toContain(`href="${OBJECT}"`);
+    expect(await text(await outsider.get(`/kelola/proposal?kompetisi=${SLUG}`))).not.toContain(`href="${OBJECT}"`);
+    expect(await text(await admin.get(`/kelola/kompetisi/${SLUG}`))).toContain(`href="${RESULTS}"`);
+  });
+
+  it("settles the judging and the setup once provisional results are out", async () => {
+    const announced = "Hasil edisi ini sudah diumumkan: penugasan, keputusan pleno, dan penilaian tidak dapat diubah lagi.";
+    const run = await admin.post(`/kelola/kompetisi/${SLUG}/tahap/evaluasi/penugasan`, { _intent: "run" });
+    expect(run.status).toBe(409);
+    expect(await text(run)).toContain(announced);
+    const decide = await admin.post(`/kelola/kompetisi/${SLUG}/tahap/keputusan/pleno`, { [`advances.${ids.runnerUp}`]: "1", [`reason.${ids.runnerUp}`]: "Ditinjau ulang." });
+    expect(decide.status).toBe(409);
+    expect(await text(decide)).toContain(announced);
+    expect((await database.db.select().from(stageDecisions).where(eq(stageDecisions.proposalId, ids.runnerUp))).map((d) => [d.stageCode, d.advances]).sort()).toEqual([["penilaian-tpi", true]]);
+    // The objection window it was announced with stays; the name may still be corrected.
+    const [c] = await database.db.select().from(competitions).where(eq(competitions.id, competitionId));
+    const general = partValues(c, "umum", "WIB") as Record<string, string>;
+    const form = (over: Record<string, string>) => ({ ...Object.fromEntries(Object.entries({ ...general, ...over }).filter(([, v]) => v !== "")), version: String(c.version) });
+    const shorter = await admin.post(`/kelola/kompetisi/${SLUG}/atur/umum`, form({ objectionDays: "1" }));
+    expect(shorter.status).toBe(409);
+    expect(await text(shorter)).toContain("Hasil sementara edisi ini sudah diumumkan");
+    expect((await admin.post(`/kelola/kompetisi/${SLUG}/atur/umum`, form({ name: `${c.name} (ralat)` }))).status).toBe(302);
   });
 
   it("takes objections with reasons within the window, and answers them", async () => {

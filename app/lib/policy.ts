@@ -152,6 +152,9 @@ export function can<A extends Action>(actor: Actor, action: A, ...subject: Subje
 export function assertCan<A extends Action>(actor: Actor, action: A, ...subject: SubjectOf<A> extends undefined ? [] : [SubjectOf<A>]): void {
   const d = can(actor, action, ...subject);
   if (!d.ok) {
+    // A rule that hides what exists ("not found" as its reason) answers as if it did not exist:
+    // a 403 would tell the outsider it is there.
+    if (actor.kind !== "anonymous" && d.reason === "errors.notFound") throw new AppError("not-found", d.reason);
     throw new AppError(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", d.reason);
   }
 }

@@ -1,6 +1,7 @@
 // Setting up an edition: create it (from a preset or by cloning an earlier edition), change any
 // part of its configuration, and announce it. Every write validates the whole configuration
 // (its parts refer to each other), checks the version the editor saw, and is audited.
+import { isDeepStrictEqual } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { competitions } from "~/db/schema";
@@ -90,6 +91,11 @@ export async function updateCompetition(
       const errors: Record<string, string> = {};
       for (const i of parsed.error.issues) errors[i.path.join(".") || "_form"] ??= i.message;
       return { ok: false as const, errors };
+    }
+    // Provisional results were announced under this setup (its objection window, its tiers, its
+    // stages): only the name and the other general fields may still be corrected.
+    if (current.state === "provisional" && !isDeepStrictEqual(parsed.data, CompetitionConfigSchema.parse(current.config))) {
+      throw new AppError("conflict", "competitions.errors.provisional");
     }
     const [row] = await tx
       .update(competitions)

@@ -12,6 +12,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { SCORED_KINDS, type CompetitionConfig, type Stage } from "~/modules/competitions/config";
 import { assignJudges, conflictsOf, type ConflictReason, type ProposalForAssignment, type UnstaffedProposal } from "./assign";
 import { declaredPairs } from "./conflicts.server";
+import { assertJudgingOpen } from "./judging-open.server";
 import { forAssignment, judgePool, type PoolJudge } from "./judges.server";
 import { stageEntrants, stageOf, type StageEntrant } from "./stage-entrants.server";
 
@@ -93,6 +94,7 @@ export async function runAssignment(db: Db, actor: Actor, competition: Competiti
   assertCan(actor, "competition.manage");
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   return db.transaction(async (tx) => {
+    await assertJudgingOpen(tx, competition.id);
     const inputs = await assignmentInputs(tx, competition, stageCode);
     const { stage, entrants, pool, involved, declared, current, stageReviews } = inputs;
     if (!pool.length) throw new AppError("conflict", "judging.errors.noJudges");
@@ -168,6 +170,7 @@ export async function changeAssignment(
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   if (!change.reason.trim()) throw new AppError("invalid", "judging.errors.reasonRequired", { reason: "judging.errors.reasonRequired" });
   return db.transaction(async (tx) => {
+    await assertJudgingOpen(tx, competition.id);
     const inputs = await assignmentInputs(tx, competition, stageCode);
     const pair = and(eq(assignments.competitionId, competition.id), eq(assignments.stageCode, stageCode), eq(assignments.proposalId, change.proposalId), eq(assignments.judgeId, change.judgeId));
     if (change.op === "add") {

@@ -36,7 +36,8 @@ export async function declareConflict(db: Db, actor: Actor, competitionId: numbe
       .from(proposals)
       .where(and(eq(proposals.id, proposalId), eq(proposals.competitionId, competitionId), eq(proposals.state, "submitted")));
     if (!member || !proposal) throw new AppError("not-found", "errors.notFound");
-    const values = { kind: input.kind, note: input.note, state: "pending" as const, declaredBy: actor.id, decidedBy: null, decisionReason: null, decidedAt: null };
+    // A declaration after a dismissal is a new one: its time is now, not the first one's.
+    const values = { kind: input.kind, note: input.note, state: "pending" as const, declaredBy: actor.id, decidedBy: null, decisionReason: null, decidedAt: null, createdAt: new Date() };
     const [row] = await tx
       .insert(conflicts)
       .values({ competitionId, proposalId, judgeId: actor.id, ...values })

@@ -11,6 +11,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { SCORED_KINDS, type CompetitionConfig } from "~/modules/competitions/config";
 import { rankStage, type ScoreBasis } from "./rank";
 import { stageEntrants, stageOf } from "./stage-entrants.server";
+import { assertJudgingOpen } from "./judging-open.server";
 
 type Competition = { id: number; config: CompetitionConfig };
 
@@ -82,6 +83,7 @@ export async function decideStage(db: Db, actor: Actor, competition: Competition
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   if (!decisions.length) throw new AppError("invalid", "judging.errors.noneChosen");
   return db.transaction(async (tx) => {
+    await assertJudgingOpen(tx, competition.id);
     const { rows } = await stageRanking(tx, competition, stageCode, basis);
     const byId = new Map(rows.map((r) => [r.entrant.id, r]));
     const errors: Record<string, string> = {};

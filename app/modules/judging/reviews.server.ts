@@ -14,6 +14,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { stageEnd, type CompetitionConfig, type Criterion, type Stage } from "~/modules/competitions/config";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { judgedStage } from "./assignment.server";
+import { assertJudgingOpen } from "./judging-open.server";
 
 export type ReviewRow = typeof reviews.$inferSelect;
 
@@ -161,6 +162,7 @@ export async function reopenReview(db: Db, actor: Actor, competitionId: number, 
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   if (!reason.trim()) throw new AppError("invalid", "judging.errors.reasonRequired", { reason: "judging.errors.reasonRequired" });
   return db.transaction(async (tx) => {
+    await assertJudgingOpen(tx, competitionId);
     const [row] = await tx
       .update(reviews)
       .set({ state: "draft", reopenedAt: new Date(), submittedAt: null })

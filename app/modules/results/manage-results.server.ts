@@ -59,6 +59,9 @@ export async function announceProvisional(db: Db, actor: Actor, competitionId: n
   assertCan(actor, "competition.manage");
   const user = userOf(actor);
   return db.transaction(async (tx) => {
+    // Locked first: a plenary decision or an assignment change in flight finishes before this
+    // reads the decisions, and none starts after (judging-open.server.ts).
+    await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.id, competitionId)).for("update");
     const c = await loadEdition(tx, competitionId);
     if (c.state !== "announced") throw new AppError("conflict", "results.errors.wrongState");
     await writeStageAwards(tx, c.id, c.config);

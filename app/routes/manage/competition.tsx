@@ -94,6 +94,7 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
       <ul className="part-list">
         <li><Link to={`/kelola/kompetisi/${c.slug}/juri`}>{t("judgingAdmin.link.judges")}</Link></li>
         <li><Link to={`/kelola/kompetisi/${c.slug}/konflik`}>{t("judgingAdmin.link.conflicts")}</Link></li>
+        <li><Link to={`/kelola/kompetisi/${c.slug}/hasil`}>{t("results.title")}</Link></li>
       </ul>
       <p><Link to={`/kelola/kompetisi/${c.slug}/laporan`}>{t("reports.link")}</Link></p>
 

@@ -46,6 +46,8 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   return {
     editions: editions.map((c) => ({ slug: c.slug, name: c.name })),
     current: current ? { slug: current.slug, name: current.name, groups: current.config.groups, categories: current.config.categories, deadline: registration?.closesAt ?? null } : null,
+    // Once results are announced, the agency that took part reads them and may object there.
+    resultsLink: current && agencyId !== null && (current.state === "provisional" || current.state === "final") && list.some((p) => p.state === "submitted") ? `/kelola/kompetisi/${current.slug}/keberatan` : null,
     open,
     left: registration && open ? timeLeft(registration.closesAt, now) : null,
     canCreate: canCreate && open,
@@ -104,6 +106,11 @@ export default function Proposals({ loaderData, actionData }: Route.ComponentPro
             <p className="deadline">
               {t("proposals.deadline", { when: formatInstant(locale, current.deadline, zone) })}
               {left ? <> · {t("proposals.deadlineLeft", { days: left.days, hours: left.hours })}</> : null}
+            </p>
+          ) : null}
+          {loaderData.resultsLink ? (
+            <p>
+              <Link to={loaderData.resultsLink}>{t("results.objectTitle")}</Link>
             </p>
           ) : null}
           <p className="muted">
