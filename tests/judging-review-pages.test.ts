@@ -251,7 +251,8 @@ describe("the proposal's files", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/pdf");
     expect(new Uint8Array(await ok.arrayBuffer())).toEqual(PDF);
-    expect((await clients.stranger.get(path)).status).toBe(403);
+    // To a judge not assigned, the file is as if it did not exist.
+    expect((await clients.stranger.get(path)).status).toBe(404);
     // A judge assigned elsewhere does not reach another proposal's file through its own id.
     expect((await clients.a.get(`/kelola/proposal/${ids.jalan}/berkas/${fileId}`)).status).toBe(404);
   });
