@@ -165,6 +165,7 @@ test("results: the secretariat cannot announce before the plenary awards, the ag
   const evaluation = await openEdition(page, /tahap evaluasi/);
   await page.getByRole("link", { name: "Hasil kompetisi", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hasil kompetisi");
+  await checkPage(page);
   await expect(page.getByText("Belum diumumkan. Umumkan hasil sementara setelah pleno terakhir.")).toBeVisible();
   await expect(page.getByText("Belum ada keputusan pleno yang memberi predikat.")).toBeVisible();
   await page.getByRole("button", { name: "Umumkan hasil sementara" }).click();
@@ -188,6 +189,7 @@ test("results: the secretariat cannot announce before the plenary awards, the ag
   await expect(page.getByText(/^Hasil resmi diterbitkan \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB\.$/)).toBeVisible();
   // The objection filed during the window, with the secretariat's answer.
   await expect(page.getByText("Nilai dihitung dari berkas saat pendaftaran ditutup; pembaruan sesudahnya tidak dinilai.")).toBeVisible();
+  await checkPage(page);
   const awards = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Piagam" }) }).locator("tbody tr");
   expect(await awards.count()).toBeGreaterThan(0);
   await expect(awards.getByRole("link", { name: /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/ })).toHaveCount(await awards.count());

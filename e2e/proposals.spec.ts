@@ -73,6 +73,7 @@ test("an agency's proposal goes from the unit to the head and is submitted with 
   await logIn(head, "bupati@banyumaskab.demo");
   await openProposal(head, id);
   await expect(head.getByText("Pengesahan pimpinan adalah pengiriman")).toBeVisible();
+  await checkPage(head);
   await head.getByRole("button", { name: "Sahkan dan kirim proposal" }).click();
   // The head lands on the receipt: its number and the instant, in the reader's zone.
   await expect(head.getByRole("heading", { level: 1 })).toHaveText("Tanda terima proposal");
@@ -80,6 +81,7 @@ test("an agency's proposal goes from the unit to the head and is submitted with 
   await expect(head.getByText(/pukul \d{2}\.\d{2} WIB/)).toBeVisible();
   await checkPage(head);
   await head.locator(`main a[href="/kelola/proposal/${id}"]`).click();
+  await expect(head).toHaveURL(new RegExp(`/kelola/proposal/${id}$`));
   await expect(head.getByText("Terkirim").first()).toBeVisible();
   await checkPage(head);
   await expect(head.getByRole("link", { name: "Tanda terima" })).toBeVisible();
