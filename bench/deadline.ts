@@ -143,7 +143,9 @@ function draftText(i: number, k: number, wordLimit: number): string {
 
 // --- HTTP: kept-alive sockets, bounded, every request timed out -----------------------------
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS });
+// An idle socket is closed after 4 s, before the server's 5-s keep-alive does: a request sent on a
+// socket the server is closing at that instant fails with ECONNRESET (a browser retries it).
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS, timeout: 4000 });
 
 type Reply = { status: number; ms: number; body: string; location?: string; error?: string };
 

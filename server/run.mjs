@@ -27,7 +27,7 @@ export async function runServer({ root, env: given = process.env, log = console.
 
   if (cluster.isWorker) return serveHere({ build, buildDir, env });
 
-  const database = await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  const database = await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, poolSize: env.poolSize });
   await build.migrate(database);
   if (env.demo) {
     const result = await build.seedDemo(database.db);
@@ -60,7 +60,7 @@ export async function runServer({ root, env: given = process.env, log = console.
 
 /** Serve the app in this process (the only one, or a cluster worker). */
 async function serveHere({ build, buildDir, env, database: given }) {
-  const database = given ?? (await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }));
+  const database = given ?? (await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, poolSize: env.poolSize }));
   const app = build.createServerApp({ database, env, staticRoot: path.relative(process.cwd(), path.join(buildDir, "client")) });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
   await new Promise((resolve) => server.once("listening", resolve));

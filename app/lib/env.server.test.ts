@@ -15,7 +15,8 @@ describe("settings", () => {
   });
 
   it("runs several server processes only on a PostgreSQL server", () => {
-    expect(parseEnv({}).workers).toBe(1);
+    expect(parseEnv({})).toMatchObject({ workers: 1, poolSize: 10 });
+    expect(parseEnv({ DATABASE_POOL_SIZE: "25" }).poolSize).toBe(25);
     expect(parseEnv({ LUMBUNG_WORKERS: "4", DATABASE_URL: "postgres://u@h/db" }).workers).toBe(4);
     expect(() => parseEnv({ LUMBUNG_WORKERS: "2" })).toThrow(/LUMBUNG_WORKERS above 1 needs DATABASE_URL/);
     expect(() => parseEnv({ LUMBUNG_WORKERS: "0", DATABASE_URL: "postgres://u@h/db" })).toThrow(/LUMBUNG_WORKERS/);

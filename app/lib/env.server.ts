@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   // database, so any process can answer any request; PGlite belongs to one process, so more
   // than one needs DATABASE_URL.
   LUMBUNG_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // PostgreSQL connections per server process. A transaction holds its connection while the
+  // process is busy with other requests, so under a rush the pool, not the database, runs out
+  // first; PostgreSQL's own limit (max_connections, 100 by default) caps workers × this.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
 
 export type Env = {
@@ -37,6 +41,7 @@ export type Env = {
   demo: boolean;
   maxUploadBytes: number;
   workers: number;
+  poolSize: number;
 };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -67,5 +72,6 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     demo: production ? false : (e.LUMBUNG_DEMO ?? true),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     workers: e.LUMBUNG_WORKERS,
+    poolSize: e.DATABASE_POOL_SIZE,
   };
 }

@@ -1,5 +1,5 @@
-import { and, eq, gt, lt } from "drizzle-orm";
-import type { DbOrTx } from "~/db/client.server";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "~/db/client.server";
 import { agencies, regions, sessions, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
 import type { ZoneName } from "~/i18n";
@@ -15,10 +15,12 @@ export type LoadedSession = {
   locale: string | null;
 };
 
-export async function loadSession(db: DbOrTx, token: string | undefined): Promise<LoadedSession | null> {
-  if (!token || token.length > 100) return null;
-  const idHash = hashToken(token);
-  const [row] = await db
+// Every request looks its session up: the statement is built once per database handle and
+// prepared by name on each connection, so neither Drizzle nor PostgreSQL plans it again.
+const sessionStatements = new WeakMap<object, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       id: users.id,
       name: users.name,
@@ -35,8 +37,17 @@ export async function loadSession(db: DbOrTx, token: string | undefined): Promis
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .leftJoin(regions, eq(regions.code, agencies.provinceCode))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())))
-    .limit(1);
+    .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .limit(1)
+    .prepare("lumbung_session_lookup");
+}
+
+export async function loadSession(db: Db, token: string | undefined): Promise<LoadedSession | null> {
+  if (!token || token.length > 100) return null;
+  const idHash = hashToken(token);
+  let lookup = sessionStatements.get(db);
+  if (!lookup) sessionStatements.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ idHash, now: new Date().toISOString() });
   if (!row || row.disabledAt) return null;
   return {
     actor: {

@@ -2,7 +2,7 @@
 // known to the mail) and the in-app list in the work area (shown in the reader's language).
 // Every step of the competition that someone must hear of goes through here.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "~/db/client.server";
+import type { Db, DbOrTx } from "~/db/client.server";
 import { notifications } from "~/db/schema";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 
@@ -26,8 +26,19 @@ export async function notify(tx: DbOrTx, to: readonly Recipient[], n: Notice) {
   await tx.insert(notifications).values(unique.map((r) => ({ userId: r.id, kind: n.kind, messageKey: `${n.key}.subject`, vars: n.vars, link: n.link ?? null })));
 }
 
-export async function unreadCount(db: DbOrTx, userId: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+// Shown in the work area's menu on every page: built once per database handle, prepared by name.
+const unreadStatements = new WeakMap<object, ReturnType<typeof prepareUnread>>();
+const prepareUnread = (db: Db) =>
+  db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+    .prepare("lumbung_unread_count");
+
+export async function unreadCount(db: Db, userId: number): Promise<number> {
+  let statement = unreadStatements.get(db);
+  if (!statement) unreadStatements.set(db, (statement = prepareUnread(db)));
+  const [row] = await statement.execute({ userId });
   return row?.n ?? 0;
 }
 
