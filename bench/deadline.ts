@@ -658,6 +658,9 @@ try {
   const logFrom = fs.existsSync(pgLog) ? fs.statSync(pgLog).size : 0;
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  // The same figures at the submit window's start, to split the calm phase from the rush.
+  let atWindow: { at: number; app: number; pg: number } | undefined;
+  const windowTimer = setTimeout(() => (atWindow = { at: Date.now(), app: treeCpu(app!.pid), pg: treeCpu(pgPid) }), Math.max(0, windowStart - Date.now()));
 
   // The database's view, once a second: busy connections and those waiting on a lock.
   const monitor = new pg.Client({ connectionString: url });
@@ -784,8 +787,19 @@ try {
   await monitor.end();
   loopDelay.disable();
   const wall = (loadEndedAt - cpuFrom) / 1000;
-  const appCores = (treeCpu(app.pid) - appCpu0) / wall;
-  const pgCores = (treeCpu(pgPid) - pgCpu0) / wall;
+  clearTimeout(windowTimer);
+  const appCpuEnd = treeCpu(app.pid);
+  const pgCpuEnd = treeCpu(pgPid);
+  const appCores = (appCpuEnd - appCpu0) / wall;
+  const pgCores = (pgCpuEnd - pgCpu0) / wall;
+  const phases = atWindow
+    ? (() => {
+        const calm = (atWindow.at - cpuFrom) / 1000;
+        const rush = (loadEndedAt - atWindow.at) / 1000;
+        const f = (x: number, t: number) => (t > 0 ? (x / t).toFixed(2) : "–");
+        return `${f(atWindow.app - appCpu0, calm)} / ${f(atWindow.pg - pgCpu0, calm)} · ${f(appCpuEnd - atWindow.app, rush)} / ${f(pgCpuEnd - atWindow.pg, rush)}`;
+      })()
+    : "–";
   const self = process.cpuUsage(selfCpu0);
   const selfCores = (self.user + self.system) / 1e6 / wall;
   const loadEnd = os.loadavg();
@@ -912,6 +926,7 @@ try {
         ["cores", String(os.cpus().length)],
         ["load average (1 min) before setup / at start / max / at end", `${loadStart[0].toFixed(2)} / ${loadAtT0[0].toFixed(2)} / ${loadMax.toFixed(2)} / ${loadEnd[0].toFixed(2)}`],
         ["CPU cores used during the load: app / PostgreSQL / load generator", `${appCores.toFixed(2)} / ${pgCores.toFixed(2)} / ${selfCores.toFixed(2)}`],
+        ["app / PostgreSQL cores before the submit window · from it to the end", phases],
         ["load generator event-loop delay p99 / max (ms)", `${ms(loopDelay.percentile(99) / 1e6)} / ${ms(loopDelay.max / 1e6)}`],
         ["PostgreSQL busy connections max / waiting on a lock max", `${pgActiveMax} / ${pgLockWaitMax}`],
         [`PostgreSQL statements ≥ ${SLOW_MS} ms / lock waits ≥ 1 s`, `${[...pgSummary.slow.values()].reduce((a, s) => a + s.n, 0)} / ${pgSummary.lockWaits}`],
