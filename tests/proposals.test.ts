@@ -93,9 +93,12 @@ describe("entering an innovation", () => {
 
 describe("writing together", () => {
   it("saves a section with the version its writer saw, and tells the second writer instead of overwriting", async () => {
+    const touched = (await row(proposalId)).updatedAt.getTime();
     const first = await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "Kelas memasak bergilir di setiap posyandu desa.", version: "1" });
     expect(first.status).toBe(200);
     expect(await section(proposalId, "kebaruan")).toMatchObject({ body: "Kelas memasak bergilir di setiap posyandu desa.", version: 2 });
+    // A save is activity on the proposal: the lists sort by it.
+    expect((await row(proposalId)).updatedAt.getTime()).toBeGreaterThan(touched);
 
     const stale = await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "Versi Admin Lokal yang lama.", version: "1" });
     expect(stale.status).toBe(409);
@@ -130,7 +133,10 @@ describe("the agency's path", () => {
     expect((await row(proposalId)).state).toBe("agency_review");
     expect((await mailsTo(people.agencyAdmin.email)).map((m) => m.kind)).toContain("proposal-sent");
     // The operator's text is locked while Admin Lokal checks it.
+    const before = (await row(proposalId)).updatedAt.getTime();
     expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "x", version: "2" })).status).toBe(403);
+    // A refused save leaves no trace, not even the touch.
+    expect((await row(proposalId)).updatedAt.getTime()).toBe(before);
 
     const bare = await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "return", comment: "" });
     expect(bare.status).toBe(400);

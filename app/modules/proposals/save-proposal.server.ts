@@ -25,8 +25,13 @@ export type SaveResult = {
 // without ever cutting a real answer.
 export const MAX_SECTION_CHARS = 60_000;
 
+/**
+ * Lock the proposal for the save and mark it as touched (any save counts as activity: the lists
+ * sort by it), in one statement: an autosave at the deadline rush is a handful of round trips.
+ * Who may edit is checked on the row it returns; a refusal rolls the touch back.
+ */
 async function lockForEdit(tx: Tx, actor: Actor, id: number) {
-  const [p] = await tx.select().from(proposals).where(eq(proposals.id, id)).for("update");
+  const [p] = await tx.update(proposals).set({ updatedAt: new Date() }).where(eq(proposals.id, id)).returning();
   // Another agency's proposal is not there at all, as far as its reader can tell.
   if (!p || !can(actor, "proposal.view", { agencyId: p.agencyId, state: p.state }).ok) throw new AppError("not-found", "errors.notFound");
   assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: p.state });
@@ -93,8 +98,6 @@ export async function saveProposal(
       if (current.body === body) result.saved.push({ code: s.code, version: current.version });
       else result.conflicts.push({ code: s.code, theirs: current.body, version: current.version, mine: body });
     }
-    // Any save counts as activity on the proposal (the lists sort by it).
-    if (!input.details) await tx.update(proposals).set({ updatedAt: new Date() }).where(eq(proposals.id, id));
     return result;
   });
 }
