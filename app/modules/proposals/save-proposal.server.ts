@@ -101,3 +101,65 @@ export async function saveProposal(
     return result;
   });
 }
+
+// --- The autosave: one section, the commonest request at the deadline rush -------------------
+//
+// About 200 a second when 2,000 people write (PROGRAMME.md's closing days), so it is the same
+// save in as few round trips as can keep its guarantees, each a statement prepared once per
+// database handle: who may edit is checked on the proposal as read; the section is written only
+// if its version is the one its writer saw and the proposal is still in that state, with the
+// proposal row share-locked, so a submission (which locks it for update) and an autosave never
+// interleave: one waits for the other and sees its result.
+const autosaveStatements = new WeakMap<object, ReturnType<typeof prepareAutosave>>();
+
+function prepareAutosave(db: Db) {
+  const id = sql.placeholder("id");
+  const code = sql.placeholder("code");
+  return {
+    proposal: db.select({ agencyId: proposals.agencyId, state: proposals.state }).from(proposals).where(eq(proposals.id, id)).prepare("lumbung_autosave_proposal"),
+    write: db
+      .update(proposalSections)
+      .set({ body: sql`${sql.placeholder("body")}`, version: sql`${proposalSections.version} + 1`, updatedBy: sql`${sql.placeholder("userId")}`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(proposalSections.proposalId, id),
+          eq(proposalSections.sectionCode, code),
+          eq(proposalSections.version, sql.placeholder("version")),
+          sql`EXISTS (SELECT 1 FROM ${proposals} p WHERE p.id = ${id} AND p.state = ${sql.placeholder("state")} FOR SHARE)`,
+        ),
+      )
+      .returning({ version: proposalSections.version })
+      .prepare("lumbung_autosave_write"),
+    current: db
+      .select({ body: proposalSections.body, version: proposalSections.version, state: proposals.state })
+      .from(proposalSections)
+      .innerJoin(proposals, eq(proposals.id, proposalSections.proposalId))
+      .where(and(eq(proposalSections.proposalId, id), eq(proposalSections.sectionCode, code)))
+      .prepare("lumbung_autosave_current"),
+    touch: db.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id)).prepare("lumbung_autosave_touch"),
+  };
+}
+
+/** Save one section as the autosave sends it; the same answers as saveProposal gives for it. */
+export async function autosaveSection(db: Db, actor: Actor, id: number, edit: SectionEdit): Promise<Pick<SaveResult, "saved" | "conflicts">> {
+  let s = autosaveStatements.get(db);
+  if (!s) autosaveStatements.set(db, (s = prepareAutosave(db)));
+  const [p] = await s.proposal.execute({ id });
+  // Another agency's proposal is not there at all, as far as its reader can tell.
+  if (!p || !can(actor, "proposal.view", { agencyId: p.agencyId, state: p.state }).ok) throw new AppError("not-found", "errors.notFound");
+  assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: p.state });
+  const body = edit.body.slice(0, MAX_SECTION_CHARS);
+  const userId = actor.kind === "user" ? actor.id : null;
+  const [done] = await s.write.execute({ id, code: edit.code, version: edit.version, state: p.state, body, userId });
+  if (done) {
+    await s.touch.execute({ id });
+    return { saved: [{ code: edit.code, version: done.version }], conflicts: [] };
+  }
+  const [current] = await s.current.execute({ id, code: edit.code });
+  if (!current) return { saved: [], conflicts: [] }; // not a section of this proposal's form: ignored
+  // Moved on meanwhile (sent, submitted): judged again on the state it is in now.
+  if (current.state !== p.state) assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: current.state });
+  // The same words already stored: nothing to tell.
+  if (current.body === body) return { saved: [{ code: edit.code, version: current.version }], conflicts: [] };
+  return { saved: [], conflicts: [{ code: edit.code, theirs: current.body, version: current.version, mine: body }] };
+}

@@ -17,7 +17,7 @@ import { moveProposal, SubmitRefused } from "~/modules/proposals/move-proposal.s
 import { earlierTiersOf, feedbackFor } from "~/modules/results/queries.server";
 import { announcedSlots } from "~/modules/stages/presentation-queries.server";
 import { loadProposal, type LoadedProposal } from "~/modules/proposals/queries.server";
-import { saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
+import { autosaveSection, saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
 import { CommentSchema, ProposalDetailsSchema } from "~/modules/proposals/schemas";
 import { canMove, isProposalTransition, type ProposalTransition } from "~/modules/proposals/workflow";
 import { SectionEditor, type Conflict } from "~/modules/proposals/ui/section-editor";
@@ -143,7 +143,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   if (intent === "autosave") {
     const id = idOf(params.id);
     if (!id) throw new AppError("not-found", "errors.notFound");
-    const result = await saveProposal(db, actor, id, null, { sections: [{ code: text("code"), body: text("body"), version: versionOf(text("version")) }] });
+    const result = await autosaveSection(db, actor, id, { code: text("code"), body: text("body"), version: versionOf(text("version")) });
     return data<ActionReply>({ saved: result.saved, conflicts: result.conflicts }, { status: result.conflicts.length ? 409 : 200 });
   }
 
