@@ -32,10 +32,20 @@ export const MAX_SECTION_CHARS = 60_000;
  */
 async function lockForEdit(tx: Tx, actor: Actor, id: number) {
   const [p] = await tx.update(proposals).set({ updatedAt: new Date() }).where(eq(proposals.id, id)).returning();
-  // Another agency's proposal is not there at all, as far as its reader can tell.
+  assertMayEdit(actor, p);
+  return p;
+}
+
+/** Who may save: another agency's proposal is not there at all, as far as its reader can tell. */
+function assertMayEdit(actor: Actor, p: { agencyId: number; state: (typeof proposals.$inferSelect)["state"] } | undefined): asserts p {
   if (!p || !can(actor, "proposal.view", { agencyId: p.agencyId, state: p.state }).ok) throw new AppError("not-found", "errors.notFound");
   assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: p.state });
-  return p;
+}
+
+/** A section whose version moved on: the same words already stored are a save, others a conflict to show. */
+function staleSection(edit: { code: string; body: string }, current: { body: string; version: number }): Pick<SaveResult, "saved" | "conflicts"> {
+  if (current.body === edit.body) return { saved: [{ code: edit.code, version: current.version }], conflicts: [] };
+  return { saved: [], conflicts: [{ code: edit.code, theirs: current.body, version: current.version, mine: edit.body }] };
 }
 
 /** Section rows for every section of the group (a new group may bring new sections). */
@@ -94,9 +104,9 @@ export async function saveProposal(
       }
       const [current] = await tx.select().from(proposalSections).where(and(eq(proposalSections.proposalId, id), eq(proposalSections.sectionCode, s.code)));
       if (!current) continue; // not a section of this proposal's form: ignored
-      // The same words already stored: nothing to tell.
-      if (current.body === body) result.saved.push({ code: s.code, version: current.version });
-      else result.conflicts.push({ code: s.code, theirs: current.body, version: current.version, mine: body });
+      const outcome = staleSection({ code: s.code, body }, current);
+      result.saved.push(...outcome.saved);
+      result.conflicts.push(...outcome.conflicts);
     }
     return result;
   });
@@ -145,9 +155,7 @@ export async function autosaveSection(db: Db, actor: Actor, id: number, edit: Se
   let s = autosaveStatements.get(db);
   if (!s) autosaveStatements.set(db, (s = prepareAutosave(db)));
   const [p] = await s.proposal.execute({ id });
-  // Another agency's proposal is not there at all, as far as its reader can tell.
-  if (!p || !can(actor, "proposal.view", { agencyId: p.agencyId, state: p.state }).ok) throw new AppError("not-found", "errors.notFound");
-  assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: p.state });
+  assertMayEdit(actor, p);
   const body = edit.body.slice(0, MAX_SECTION_CHARS);
   const userId = actor.kind === "user" ? actor.id : null;
   const [done] = await s.write.execute({ id, code: edit.code, version: edit.version, state: p.state, body, userId });
@@ -159,7 +167,5 @@ export async function autosaveSection(db: Db, actor: Actor, id: number, edit: Se
   if (!current) return { saved: [], conflicts: [] }; // not a section of this proposal's form: ignored
   // Moved on meanwhile (sent, submitted): judged again on the state it is in now.
   if (current.state !== p.state) assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: current.state });
-  // The same words already stored: nothing to tell.
-  if (current.body === body) return { saved: [{ code: edit.code, version: current.version }], conflicts: [] };
-  return { saved: [], conflicts: [{ code: edit.code, theirs: current.body, version: current.version, mine: body }] };
+  return staleSection({ code: edit.code, body }, current);
 }
