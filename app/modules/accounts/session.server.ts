@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
+import { preparedPerDatabase } from "~/db/prepared.server";
 import { agencies, regions, sessions, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
 import type { ZoneName } from "~/i18n";
@@ -15,12 +16,9 @@ export type LoadedSession = {
   locale: string | null;
 };
 
-// Every request looks its session up: the statement is built once per database handle and
-// prepared by name on each connection, so neither Drizzle nor PostgreSQL plans it again.
-const sessionStatements = new WeakMap<object, ReturnType<typeof prepareSessionLookup>>();
-
-function prepareSessionLookup(db: Db) {
-  return db
+// Every request looks its session up: prepared once (db/prepared.server.ts).
+const sessionLookup = preparedPerDatabase((db) =>
+  db
     .select({
       id: users.id,
       name: users.name,
@@ -39,15 +37,13 @@ function prepareSessionLookup(db: Db) {
     .leftJoin(regions, eq(regions.code, agencies.provinceCode))
     .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))))
     .limit(1)
-    .prepare("lumbung_session_lookup");
-}
+    .prepare("lumbung_session_lookup"),
+);
 
 export async function loadSession(db: Db, token: string | undefined): Promise<LoadedSession | null> {
   if (!token || token.length > 100) return null;
   const idHash = hashToken(token);
-  let lookup = sessionStatements.get(db);
-  if (!lookup) sessionStatements.set(db, (lookup = prepareSessionLookup(db)));
-  const [row] = await lookup.execute({ idHash, now: new Date().toISOString() });
+  const [row] = await sessionLookup(db).execute({ idHash, now: new Date().toISOString() });
   if (!row || row.disabledAt) return null;
   return {
     actor: {

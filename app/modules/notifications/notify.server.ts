@@ -3,6 +3,7 @@
 // Every step of the competition that someone must hear of goes through here.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
+import { preparedPerDatabase } from "~/db/prepared.server";
 import { notifications } from "~/db/schema";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 
@@ -26,19 +27,17 @@ export async function notify(tx: DbOrTx, to: readonly Recipient[], n: Notice) {
   await tx.insert(notifications).values(unique.map((r) => ({ userId: r.id, kind: n.kind, messageKey: `${n.key}.subject`, vars: n.vars, link: n.link ?? null })));
 }
 
-// Shown in the work area's menu on every page: built once per database handle, prepared by name.
-const unreadStatements = new WeakMap<object, ReturnType<typeof prepareUnread>>();
-const prepareUnread = (db: Db) =>
+// Shown in the work area's menu on every page: prepared once (db/prepared.server.ts).
+const unreadStatement = preparedPerDatabase((db) =>
   db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
     .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
-    .prepare("lumbung_unread_count");
+    .prepare("lumbung_unread_count"),
+);
 
 export async function unreadCount(db: Db, userId: number): Promise<number> {
-  let statement = unreadStatements.get(db);
-  if (!statement) unreadStatements.set(db, (statement = prepareUnread(db)));
-  const [row] = await statement.execute({ userId });
+  const [row] = await unreadStatement(db).execute({ userId });
   return row?.n ?? 0;
 }
 

@@ -4,6 +4,7 @@
 // the person can see the difference and choose; the others are saved.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client.server";
+import { preparedPerDatabase } from "~/db/prepared.server";
 import { proposals, proposalSections } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, can, type Actor } from "~/lib/policy";
@@ -120,9 +121,7 @@ export async function saveProposal(
 // if its version is the one its writer saw and the proposal is still in that state, with the
 // proposal row share-locked, so a submission (which locks it for update) and an autosave never
 // interleave: one waits for the other and sees its result.
-const autosaveStatements = new WeakMap<object, ReturnType<typeof prepareAutosave>>();
-
-function prepareAutosave(db: Db) {
+const autosaveStatements = preparedPerDatabase((db: Db) => {
   const id = sql.placeholder("id");
   const code = sql.placeholder("code");
   return {
@@ -148,12 +147,11 @@ function prepareAutosave(db: Db) {
       .prepare("lumbung_autosave_current"),
     touch: db.update(proposals).set({ updatedAt: sql`now()` }).where(eq(proposals.id, id)).prepare("lumbung_autosave_touch"),
   };
-}
+});
 
 /** Save one section as the autosave sends it; the same answers as saveProposal gives for it. */
 export async function autosaveSection(db: Db, actor: Actor, id: number, edit: SectionEdit): Promise<Pick<SaveResult, "saved" | "conflicts">> {
-  let s = autosaveStatements.get(db);
-  if (!s) autosaveStatements.set(db, (s = prepareAutosave(db)));
+  const s = autosaveStatements(db);
   const [p] = await s.proposal.execute({ id });
   assertMayEdit(actor, p);
   const body = edit.body.slice(0, MAX_SECTION_CHARS);
