@@ -176,6 +176,7 @@ test("the register form sent with mistakes shows the error summary, linking to e
   await field(page, "Ringkasan").fill("Ringkasan yang tidak boleh hilang.");
   await field(page, "Mulai dilaksanakan").fill("2099-01-01");
   await field(page, "Dokumen bukti").setInputFiles({ name: "catatan.txt", mimeType: "text/plain", buffer: Buffer.from("bukan PDF") });
+  await field(page, "Foto").setInputFiles({ name: "balai-desa.png", mimeType: "image/png", buffer: pngPhoto() });
   await mainButton(page, "Simpan").click();
 
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Ada masalah" }) });
@@ -191,6 +192,23 @@ test("the register form sent with mistakes shows the error summary, linking to e
   await expect(page).toHaveURL(/\/kelola\/inovasi\/baru$/);
   await checkPage(page);
 
+  // The good photo was kept; the false PDF was not.
+  const kept = page.getByRole("group", { name: "Berkas yang sudah Anda pilih" });
+  await expect(kept.getByRole("checkbox", { name: /^balai-desa\.png/ })).toBeChecked();
+  await expect(kept.getByRole("checkbox")).toHaveCount(1);
+
   await dateError.click();
   await expect(field(page, "Mulai dilaksanakan")).toBeFocused();
+  // Following the summary's link forgets nothing of the refused form.
+  await expect(summary).toBeVisible();
+  await expect(kept.getByRole("checkbox")).toHaveCount(1);
+  // Corrected and sent again, without choosing the photo again: it is stored with the entry,
+  // once (with JavaScript the photo's input is emptied, its file being kept above).
+  await expect(field(page, "Foto")).toHaveValue("");
+  await field(page, "Mulai dilaksanakan").fill("2024-01-15");
+  await field(page, "Dokumen bukti").setInputFiles([]);
+  await mainButton(page, "Simpan").click();
+  await expect(page).toHaveURL(/\/kelola\/inovasi\/\d+\?pesan=created$/);
+  await expect(page.getByRole("main").getByRole("link", { name: "balai-desa.png" })).toHaveCount(1);
+  await checkPage(page);
 });

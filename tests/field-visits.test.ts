@@ -10,7 +10,7 @@ import { testClient, type Client } from "./app";
 import { fileOf, PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { assignments, auditLog, competitions, fieldVisitPhotos, fieldVisits, proposals, stageDecisions } from "../app/db/schema";
+import { assignments, auditLog, competitions, fieldVisitPhotos, fieldVisits, heldUploads, proposals, stageDecisions } from "../app/db/schema";
 import type { CompetitionConfig } from "../app/modules/competitions/config";
 import { competitionById } from "../app/modules/competitions/queries.server";
 
@@ -174,12 +174,30 @@ describe("the team's report", () => {
     expect((await visitOf("lengkap")).submittedAt).toBeNull();
   });
 
-  it("takes a team member's report with checklist, testimonies and a real photo, then locks it", async () => {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fullReport())) (Array.isArray(v) ? v : [v]).forEach((x) => form.append(k, x));
-    form.append("photos", fileOf(PNG_1PX, "antrean.png", "image/png"));
-    const res = await clients.evaluator.post(report(ids.lengkap), form);
+  it("keeps the photo of a refused report for its sender, and takes it when the report comes back", async () => {
+    // Refused for a missing reason: the photo waits, named by a token in the re-shown form.
+    const first = new FormData();
+    for (const [k, v] of Object.entries(fullReport({ verified: "no", reason: "" }))) (Array.isArray(v) ? v : [v]).forEach((x) => first.append(k, x));
+    first.append("photos", fileOf(PNG_1PX, "antrean.png", "image/png"));
+    const refused = await clients.evaluator.post(report(ids.lengkap), first);
+    expect(refused.status).toBe(400);
+    const shown = await html(refused);
+    expect(shown).toContain("Berkas yang sudah Anda pilih");
+    expect(shown).toContain("antrean.png (1 kB)");
+    const token = /name="_held"[^>]*value="([\w-]{22})"/.exec(shown)?.[1];
+    expect(token).toBeDefined();
+    expect(await database.db.select().from(fieldVisitPhotos)).toHaveLength(0);
+    expect(await database.db.select().from(heldUploads)).toHaveLength(1);
+
+    // Another member of the team cannot use the token: it is not theirs.
+    const theirs = await clients.panelist.post(report(ids.lengkap), fullReport({ verified: "no", reason: "", _held: token! }));
+    expect(theirs.status).toBe(400);
+    expect(await html(theirs)).not.toContain("antrean.png");
+
+    // Sent again with the token and no file chosen: the photo is stored, and no longer held.
+    const res = await clients.evaluator.post(report(ids.lengkap), fullReport({ _held: token! }));
     expect(res.status).toBe(302);
+    expect(await database.db.select().from(heldUploads)).toHaveLength(0);
     const visit = await visitOf("lengkap");
     expect(visit.submittedAt).not.toBeNull();
     expect(visit.submittedBy).toBe(ids.evaluator);

@@ -5,7 +5,7 @@ import { testClient, type Client } from "./app";
 import { COMPLETE_ENTRY, MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createTestUser, createUnit } from "../app/db/factories.server";
-import { innovationHistory, innovations, outbox } from "../app/db/schema";
+import { innovationFiles, innovationHistory, innovations, outbox } from "../app/db/schema";
 
 let database: Database;
 let newClient: () => Client;
@@ -139,6 +139,32 @@ describe("the innovation register", () => {
     const res = await op.post("/kelola/inovasi/baru", form({ name: "Dengan Berkas Palsu" }, { photos: [fake] }));
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Jenis berkas tidak diterima (foto.png)");
+  });
+
+  it("keeps the good files of a refused entry for the next try, and drops the ones unticked", async () => {
+    const op = await as(operator);
+    const fake = fileOf(Buffer.from("bukan pdf"), "palsu.pdf", "application/pdf");
+    const refused = await op.post(
+      "/kelola/inovasi/baru",
+      form({ name: "" }, { photos: [fileOf(PNG_1PX, "balai.png", "image/png"), fileOf(PNG_1PX, "loket.png", "image/png")], evidence: [fake] }),
+    );
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("Jenis berkas tidak diterima (palsu.pdf)");
+    const held = [...html.matchAll(/name="_held"[^>]*value="([\w-]{22})"\/>([\w.]+) \(/g)].map((m) => ({ token: m[1], name: m[2] }));
+    // The two photos wait; the false PDF does not.
+    expect(held.map((h) => h.name).sort()).toEqual(["balai.png", "loket.png"]);
+
+    // Sent again with the name, one photo left ticked: only that one is stored.
+    const balai = held.find((h) => h.name === "balai.png")!.token;
+    const ok = await op.post("/kelola/inovasi/baru", form({ name: "Dengan Foto Tersimpan", _held: balai }));
+    expect(ok.status).toBe(302);
+    const files = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, idFrom(ok.headers.get("location"))));
+    expect(files.map((f) => [f.kind, f.filename])).toEqual([["photo", "balai.png"]]);
+    // A token is good once: the same form sent twice does not attach the photo again.
+    const twice = await op.post("/kelola/inovasi/baru", form({ name: "Dikirim Dua Kali", _held: balai }));
+    const none = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, idFrom(twice.headers.get("location"))));
+    expect(none).toHaveLength(0);
   });
 
   it("does not let a second save overwrite the first silently", async () => {

@@ -9,7 +9,7 @@ import { testClient, type Client } from "./app";
 import { fileOf, PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { competitions, outbox, proposals, proposalSections } from "../app/db/schema";
+import { competitions, outbox, proposalFiles, proposals, proposalSections } from "../app/db/schema";
 import { moveProposal, SubmitRefused } from "../app/modules/proposals/move-proposal.server";
 import { stageEnd, registrationStage } from "../app/modules/competitions/config";
 
@@ -191,9 +191,22 @@ describe("the agency's path", () => {
     fake.set("link.video", "https://video.example.id/selagi");
     fake.append("declarations[]", "kebenaran-data");
     fake.append("file.signifikansi", new File([new TextEncoder().encode("<html>bukan pdf</html>")], "laporan.pdf", { type: "application/pdf" }));
+    fake.append("file.implementasi", fileOf(PNG_1PX, "jadwal.png", "image/png"));
     const refused = await operator.post(`/kelola/proposal/${proposalId}`, fake);
     expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain("laporan.pdf");
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain("laporan.pdf");
+    // The good file of the refused form waits for the next save, which stores it.
+    const slotFiles = async () => (await database.db.select().from(proposalFiles).where(and(eq(proposalFiles.proposalId, proposalId), eq(proposalFiles.slot, "implementasi")))).map((f) => f.filename);
+    expect(await slotFiles()).toEqual(["implementasi.png"]);
+    const token = /name="_held"[^>]*value="([\w-]{22})"\/>jadwal\.png/.exec(refusedPage)?.[1];
+    expect(token).toBeDefined();
+    fake.delete("file.signifikansi");
+    fake.delete("file.implementasi");
+    fake.set("_held", token!);
+    fake.set("version", String((await row(proposalId)).version));
+    expect((await operator.post(`/kelola/proposal/${proposalId}`, fake)).status).toBe(302);
+    expect((await slotFiles()).sort()).toEqual(["implementasi.png", "jadwal.png"]);
 
     expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "send" })).status).toBe(302);
     expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "forward" })).status).toBe(302);

@@ -1,6 +1,6 @@
 // GOV.UK-style form parts: an error summary on top linking to each field, inline errors tied
 // with aria-describedby, labels and hints. Everything works without JavaScript.
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { useRoot, useT } from "~/lib/use-i18n";
 
 export function CsrfField() {
@@ -21,12 +21,31 @@ export function ErrorSummary({ errors, labels }: { errors?: Record<string, strin
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
-            {field === "_form" ? message : <a href={`#${fieldId(field)}`}>{labels?.[field] ? `${labels[field]}: ` : ""}{message}</a>}
+            {field === "_form" ? (
+              message
+            ) : (
+              <a href={`#${fieldId(field)}`} onClick={(e) => goToField(e, field)}>
+                {labels?.[field] ? `${labels[field]}: ` : ""}
+                {message}
+              </a>
+            )}
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+// With JavaScript, a link of the summary moves the focus itself: followed as a link, the
+// router would take the new #hash as a navigation and forget the refused form's answer (the
+// summary, the kept files). Without JavaScript the link works as it is.
+function goToField(e: MouseEvent<HTMLAnchorElement>, field: string) {
+  const target = document.getElementById(fieldId(field));
+  if (!target) return;
+  e.preventDefault();
+  const control = target.matches("input, select, textarea") ? target : (target.querySelector<HTMLElement>("input, select, textarea") ?? target);
+  control.focus();
+  target.scrollIntoView({ block: "center" });
 }
 
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;

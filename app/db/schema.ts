@@ -864,3 +864,25 @@ export const fieldVisitPhotos = pgTable(
   },
   (t) => [index("field_visit_photos_visit_idx").on(t.visitId)],
 );
+
+// Files sent with a form that was refused for another reason (a missing field, a stale
+// version). A browser cannot be handed a file back, so they wait here, owned by the person who
+// sent them, until the form is sent again (they are then used and removed) or a day passes.
+export const heldUploads = pgTable(
+  "held_uploads",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    // Random, and only ever honoured for its owner: the form carries it back.
+    token: text("token").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    field: text("field").notNull(),
+    filename: text("filename").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    data: bytea("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("held_uploads_token_idx").on(t.token), index("held_uploads_user_idx").on(t.userId, t.createdAt)],
+);

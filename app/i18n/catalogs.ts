@@ -19,6 +19,7 @@ import { resultMessages } from "~/modules/results/messages";
 import { certificateMessages } from "~/modules/results/certificate-messages";
 import { stageMessages } from "~/modules/stages/messages";
 import { notificationMessages } from "~/modules/notifications/messages";
+import { uploadMessages } from "~/modules/uploads/messages";
 
 const id = {
   ...core.id,
@@ -39,6 +40,7 @@ const id = {
   ...certificateMessages.id,
   ...stageMessages.id,
   ...notificationMessages.id,
+  ...uploadMessages.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -61,6 +63,7 @@ const en: Record<MessageKey, string> = {
   ...certificateMessages.en,
   ...stageMessages.en,
   ...notificationMessages.en,
+  ...uploadMessages.en,
 };
 
 export const catalogs = { id, en };

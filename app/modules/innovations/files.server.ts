@@ -14,6 +14,10 @@ export const ACCEPTED = {
   evidence: ["application/pdf", "image/jpeg", "image/png", "image/webp"],
 } as const;
 export type FileKind = keyof typeof ACCEPTED;
+/** The form's file fields and what each accepts. */
+export const FILE_FIELDS = ["photos", "evidence"] as const;
+export const acceptFor = (field: string) =>
+  field === "photos" ? { types: ACCEPTED.photo, label: "JPEG, PNG, WebP" } : { types: ACCEPTED.evidence, label: "PDF, JPEG, PNG, WebP" };
 
 export type Upload = { kind: FileKind; file: File };
 
@@ -34,7 +38,8 @@ export async function checkUploads(uploads: Upload[], maxBytes: number) {
   const errors: Record<string, { key: string; vars: Record<string, string | number> }> = {};
   for (const u of uploads) {
     const field = u.kind === "photo" ? "photos" : "evidence";
-    const r = await sniffFile(u.file, ACCEPTED[u.kind], u.kind === "photo" ? "JPEG, PNG, WebP" : "PDF, JPEG, PNG, WebP", maxBytes);
+    const accept = acceptFor(field);
+    const r = await sniffFile(u.file, accept.types, accept.label, maxBytes);
     if (r.ok) checked.push({ kind: u.kind, ...r.file });
     else errors[field] = r.problem;
   }

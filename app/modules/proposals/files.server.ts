@@ -7,7 +7,8 @@ import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { sniffFile, type FileProblem } from "~/lib/uploads.server";
 
-const EVIDENCE = ["application/pdf", "image/jpeg", "image/png", "image/webp"] as const;
+/** What a proposal's evidence may be, judged by its bytes. */
+export const PROPOSAL_EVIDENCE = { types: ["application/pdf", "image/jpeg", "image/png", "image/webp"], label: "PDF, JPEG, PNG, WebP" } as const;
 
 async function editable(db: Db, actor: Actor, id: number) {
   const [p] = await db.select({ agencyId: proposals.agencyId, state: proposals.state }).from(proposals).where(eq(proposals.id, id));
@@ -27,7 +28,7 @@ export async function addProposalFiles(
   const problems: Record<string, FileProblem> = {};
   const checked: { slot: string; filename: string; mime: string; bytes: Uint8Array }[] = [];
   for (const u of uploads) {
-    const r = await sniffFile(u.file, EVIDENCE, "PDF, JPEG, PNG, WebP", maxBytes);
+    const r = await sniffFile(u.file, PROPOSAL_EVIDENCE.types, PROPOSAL_EVIDENCE.label, maxBytes);
     if (r.ok) checked.push({ slot: u.slot, ...r.file });
     else problems[`file.${u.slot}`] = r.problem;
   }

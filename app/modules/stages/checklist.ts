@@ -27,3 +27,4 @@ export const BLANK_TESTIMONY_ROWS = 3;
 export const MAX_NOTES = 6000;
 export const MAX_TESTIMONY = 2000;
 export const PHOTO_TYPES = ["image/jpeg", "image/png"] as const;
+export const PHOTO_ACCEPT = { types: PHOTO_TYPES, label: "JPEG, PNG" };

@@ -9,7 +9,7 @@ import { assertCan, type Actor } from "~/lib/policy";
 import { sniffFile, type CheckedFile, type FileProblem } from "~/lib/uploads.server";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import type { CompetitionConfig } from "~/modules/competitions/config";
-import { MAX_PHOTOS, PHOTO_TYPES } from "./checklist";
+import { MAX_PHOTOS, PHOTO_ACCEPT } from "./checklist";
 import { reportEditing } from "./field-team";
 import { fieldReportView } from "./field-visit-queries.server";
 import type { FieldReportInput } from "./schemas";
@@ -55,7 +55,7 @@ export async function saveFieldReport(
   }
   const checked: CheckedFile[] = [];
   for (const f of opts.photos) {
-    const r = await sniffFile(f, PHOTO_TYPES, "JPEG, PNG", opts.maxBytes);
+    const r = await sniffFile(f, PHOTO_ACCEPT.types, PHOTO_ACCEPT.label, opts.maxBytes);
     if (r.ok) checked.push(r.file);
     else if (!problems.photos) problems.photos = r.problem;
   }

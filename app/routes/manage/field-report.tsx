@@ -14,7 +14,7 @@ import { formatDate, formatInstant, translator, type Translate } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from "~/components/forms";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
-import { BLANK_TESTIMONY_ROWS, FIELD_CHECKLIST, MAX_NOTES, MAX_PHOTOS, MAX_TESTIMONIES, MAX_TESTIMONY } from "~/modules/stages/checklist";
+import { BLANK_TESTIMONY_ROWS, FIELD_CHECKLIST, MAX_NOTES, MAX_PHOTOS, MAX_TESTIMONIES, MAX_TESTIMONY, PHOTO_ACCEPT } from "~/modules/stages/checklist";
 import { reportEditing } from "~/modules/stages/field-team";
 import { fieldPhoto, fieldReportView } from "~/modules/stages/field-visit-queries.server";
 import { reopenFieldReport } from "~/modules/stages/reopen-field-report.server";
@@ -23,6 +23,8 @@ import { fieldReportSchema, testimonyRows } from "~/modules/stages/schemas";
 import { RadioGroup } from "~/modules/stages/ui/radio-group";
 import { ReadOnlyReport } from "~/modules/stages/ui/read-only-report";
 import type { Testimony } from "~/db/schema";
+import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
+import { HeldFiles } from "~/modules/uploads/ui/held-files";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.proposal.title} · Lumbung` : "Lumbung" }];
 
@@ -92,7 +94,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
 });
 
 type Typed = { check: string[]; notes: string; testimonies: Testimony[]; verified: string; reason: string };
-type ActionReply = { errors?: Record<string, string>; values?: Typed; photosDropped?: boolean };
+type ActionReply = { errors?: Record<string, string>; values?: Typed; held?: HeldFile[] };
 
 const errorsOf = (e: AppError, t: Translate, vars: Record<string, string | number>) =>
   e.fields && Object.keys(e.fields).length ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k, vars)])) : { _form: t(e.reason, vars) };
@@ -132,9 +134,15 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     reason: typeof values.reason === "string" ? values.reason : "",
   };
   const typed: Typed = { ...raw, check: Array.isArray(raw.check) ? raw.check.map(String) : [String(raw.check)] };
+  // Photos kept from an earlier refusal come back into the form as if chosen again.
+  const held = await restoreHeld(db, actor, form);
   const photos = form.getAll("photos").filter((f): f is File => typeof f !== "string" && f.size > 0);
-  // A browser cannot be handed files back: on a refusal, the photos chosen must be chosen again.
-  const refuse = (errors: Record<string, string>, status: number) => data<ActionReply>({ errors, values: typed, photosDropped: photos.length > 0 && !errors.photos }, { status });
+  // A refusal keeps the photos sent (a photo of the village cannot be taken again from the desk).
+  const refuse = async (errors: Record<string, string>, status: number) => {
+    const { kept, problems } = await held.keep(["photos"], () => PHOTO_ACCEPT, env.maxUploadBytes);
+    const all = problems.photos && !errors.photos ? { ...errors, photos: t(problems.photos.key, problems.photos.vars) } : errors;
+    return data<ActionReply>({ errors: all, values: typed, held: kept }, { status });
+  };
 
   const parsed = parseWith(fieldReportSchema(submit), raw, t);
   if (!parsed.ok) return refuse(parsed.errors, 400);
@@ -151,6 +159,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     if (e instanceof AppError && (e.code === "conflict" || e.code === "deadline-passed" || e.code === "invalid")) return refuse(errorsOf(e, t, { max: MAX_PHOTOS }), e.status);
     throw e;
   }
+  await held.release();
   return redirect(`${here}?pesan=${submit ? "dikirim" : removePhoto ? "fotodihapus" : "disimpan"}`);
 });
 
@@ -231,7 +240,6 @@ export default function FieldReport({ loaderData: d, actionData }: Route.Compone
       {d.editing === "open" && d.mayWrite ? <p className="deadline">{t("stages.report.until", { when: when(d.stage.closesAt) })}</p> : null}
       {d.editing === "reopened" && d.mayWrite ? <p className="notice notice-warning">{t("stages.report.reopenedLine")}</p> : null}
       <ErrorSummary errors={a?.errors} labels={labels} />
-      {a?.photosDropped ? <p className="notice notice-warning">{t("stages.report.photosAgain")}</p> : null}
       {!d.secretariat ? (
         <p>
           <Link to={`/kelola/penilaian/${d.slug}/${d.stage.code}/${d.proposal.id}`}>{t("stages.report.toReview")}</Link>
@@ -304,6 +312,7 @@ export default function FieldReport({ loaderData: d, actionData }: Route.Compone
               aria-invalid={photosError ? true : undefined}
               aria-describedby={[`${fieldId("photos")}-hint`, photosError ? `${fieldId("photos")}-error` : null].filter(Boolean).join(" ")}
             />
+            <HeldFiles files={a?.held} field="photos" />
           </div>
 
           <h2>{t("stages.report.decision")}</h2>

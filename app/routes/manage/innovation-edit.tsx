@@ -12,7 +12,8 @@ import { loadInnovation } from "~/modules/innovations/load-innovation.server";
 import { updateInnovation } from "~/modules/innovations/update-innovation.server";
 import { submitInnovation } from "~/modules/innovations/submit-innovation.server";
 import { publishInnovation, returnInnovation, unpublishInnovation } from "~/modules/innovations/review-innovation.server";
-import { addInnovationFiles, listInnovationFiles, removeInnovationFile } from "~/modules/innovations/files.server";
+import { acceptFor, addInnovationFiles, FILE_FIELDS, listInnovationFiles, removeInnovationFile } from "~/modules/innovations/files.server";
+import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
 import { slugOf } from "~/modules/innovations/queries.server";
 import { unitsOfAgency } from "~/modules/agencies/queries.server";
@@ -65,14 +66,21 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
   // Authorization before validation: a refused person learns nothing from field errors.
   const current = await loadInnovation(db, id);
   assertCan(actor, INTENT_ACTION[intent] ?? "innovation.manage", current);
+  // Files kept from a refused save come back into the form; a refusal keeps the ones sent.
+  const writing = intent === "save" || intent === "submit";
+  const held = writing ? await restoreHeld(db, actor, form) : null;
+  let filesStored = false;
+  const keep = async () => (held && !filesStored ? (await held.keep(FILE_FIELDS, acceptFor, env.maxUploadBytes)).kept : []);
   try {
     switch (intent) {
       case "save":
       case "submit": {
         const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
-        if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, intent }, { status: 400 });
+        if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, intent, held: await keep() }, { status: 400 });
         await updateInnovation(db, actor, id, parsed.data);
         await addInnovationFiles(db, actor, id, parsed.files);
+        filesStored = true;
+        await held?.release();
         if (intent === "submit") {
           try {
             await submitInnovation(db, actor, id, opts);
@@ -108,8 +116,8 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
     }
   } catch (e) {
     if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
-      const values = intent === "save" || intent === "submit" ? formToObject(form) : null;
-      return data({ errors: fieldErrorsOf(e, t), values, intent }, { status: e.status });
+      const values = writing ? formToObject(form) : null;
+      return data({ errors: fieldErrorsOf(e, t), values, intent, held: await keep() }, { status: e.status });
     }
     throw e;
   }
@@ -191,6 +199,7 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
             errors={actionData?.intent === "return" ? undefined : errors}
             units={units}
             maxUploadMb={loaderData.maxUploadMb}
+            held={(actionData as { held?: HeldFile[] } | undefined)?.held}
           >
             {may.submit ? (
               <button type="submit" name="_intent" value="submit" className="button secondary">{t("innovations.manage.submit")}</button>

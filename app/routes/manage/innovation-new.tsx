@@ -7,7 +7,8 @@ import { page } from "~/lib/respond.server";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { createInnovation } from "~/modules/innovations/create-innovation.server";
-import { addInnovationFiles } from "~/modules/innovations/files.server";
+import { acceptFor, addInnovationFiles, FILE_FIELDS } from "~/modules/innovations/files.server";
+import { restoreHeld } from "~/modules/uploads/held.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
 import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
@@ -35,15 +36,19 @@ export const action = page(async ({ request, context }: Route.ActionArgs) => {
   // Authorization before validation: a refused person learns nothing from field errors.
   if (actor.role !== "national_admin") assertCan(actor, "innovation.create", { agencyId: actor.agencyId ?? -1 });
   const form = await request.formData();
+  // Files kept from a refused try come back into the form; a refusal keeps the ones sent.
+  const held = await restoreHeld(db, actor, form);
+  const keep = async () => (await held.keep(FILE_FIELDS, acceptFor, env.maxUploadBytes)).kept;
   const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, held: await keep() }, { status: 400 });
   try {
     const created = await createInnovation(db, actor, parsed.data);
     await addInnovationFiles(db, actor, created.id, parsed.files);
+    await held.release();
     return redirect(`/kelola/inovasi/${created.id}?pesan=created`);
   } catch (e) {
     if (e instanceof AppError && e.status < 500 && e.code !== "forbidden") {
-      return data({ errors: fieldErrorsOf(e, t), values: parsed.values }, { status: e.status });
+      return data({ errors: fieldErrorsOf(e, t), values: parsed.values, held: await keep() }, { status: e.status });
     }
     throw e;
   }
@@ -55,7 +60,7 @@ export default function NewInnovation({ loaderData, actionData }: Route.Componen
   return (
     <>
       <h1>{t("innovations.manage.new")}</h1>
-      <InnovationForm values={values} errors={actionData?.errors} units={loaderData.units} agencies={loaderData.agencies ?? undefined} maxUploadMb={loaderData.maxUploadMb} />
+      <InnovationForm values={values} errors={actionData?.errors} held={actionData?.held} units={loaderData.units} agencies={loaderData.agencies ?? undefined} maxUploadMb={loaderData.maxUploadMb} />
     </>
   );
 }

@@ -12,7 +12,9 @@ import { isStageOpen, registrationStage } from "~/modules/competitions/config";
 import { timeLeft } from "~/modules/competitions/public.server";
 import { submitProblems } from "~/modules/proposals/eligibility";
 import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";
-import { addProposalFiles, removeProposalFile } from "~/modules/proposals/files.server";
+import { addProposalFiles, PROPOSAL_EVIDENCE, removeProposalFile } from "~/modules/proposals/files.server";
+import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
+import { HeldFiles } from "~/modules/uploads/ui/held-files";
 import { moveProposal, SubmitRefused } from "~/modules/proposals/move-proposal.server";
 import { earlierTiersOf, feedbackFor } from "~/modules/results/queries.server";
 import { announcedSlots } from "~/modules/stages/presentation-queries.server";
@@ -126,6 +128,7 @@ type ActionReply = {
   problems?: { key: string; vars?: Record<string, string | number> }[];
   values?: Record<string, string>;
   saved?: { code: string; version: number }[];
+  held?: HeldFile[];
 };
 
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
@@ -172,7 +175,11 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     }
   }
 
-  // The explicit save: every section, the details, and any files chosen.
+  // The explicit save: every section, the details, and any files chosen. Files kept from a
+  // refused save come back into the form; a refusal keeps the ones sent.
+  const fileFields = (groupCode: string) => [...sectionsFor(config, groupCode).map((s) => s.code), ...config.attachments.filter((a) => a.kind === "file").map((a) => a.code)].map((slot) => `file.${slot}`);
+  const held = await restoreHeld(db, actor, form);
+  const keep = async (groupCode: string) => (await held.keep(fileFields(groupCode), () => PROPOSAL_EVIDENCE, env.maxUploadBytes)).kept;
   const sections: SectionEdit[] = sectionsFor(config, loaded.proposal.groupCode).flatMap((s) =>
     form.has(`section.${s.code}`) ? [{ code: s.code, body: text(`section.${s.code}`), version: versionOf(text(`version.${s.code}`)) }] : [],
   );
@@ -195,16 +202,18 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     // The sections are saved anyway: their text is never lost to a mistake elsewhere.
     const result = await saveProposal(db, actor, id, config, { sections });
     const errors = Object.fromEntries(Object.entries(details.errors).map(([k, v]) => [k.replace(/^links\./, "link."), v]));
-    return data<ActionReply>({ errors, conflicts: result.conflicts, values }, { status: 400 });
+    return data<ActionReply>({ errors, conflicts: result.conflicts, values, held: await keep(loaded.proposal.groupCode) }, { status: 400 });
   }
   const result = await saveProposal(db, actor, id, config, { sections, details: details.data });
-  const uploads = [...sectionsFor(config, details.data.groupCode).map((s) => s.code), ...config.attachments.filter((a) => a.kind === "file").map((a) => a.code)].flatMap((slot) =>
-    form.getAll(`file.${slot}`).flatMap((f) => (typeof f !== "string" && f.size > 0 ? [{ slot, file: f }] : [])),
+  const uploads = fileFields(details.data.groupCode).flatMap((field) =>
+    form.getAll(field).flatMap((f) => (typeof f !== "string" && f.size > 0 ? [{ slot: field.slice("file.".length), file: f }] : [])),
   );
   const fileProblems = uploads.length ? await addProposalFiles(db, actor, id, uploads, env.maxUploadBytes) : {};
   const errors = Object.fromEntries(Object.entries(fileProblems).map(([k, p]) => [k, t(p.key, p.vars)]));
+  // The files are stored all together or not at all: refused, the good ones wait for the next try.
+  const kept = Object.keys(errors).length ? await keep(details.data.groupCode) : (await held.release(), []);
   if (result.conflicts.length || result.detailsConflict || Object.keys(errors).length) {
-    return data<ActionReply>({ conflicts: result.conflicts, detailsConflict: result.detailsConflict, errors, values }, { status: result.conflicts.length || result.detailsConflict ? 409 : 400 });
+    return data<ActionReply>({ conflicts: result.conflicts, detailsConflict: result.detailsConflict, errors, values, held: kept }, { status: result.conflicts.length || result.detailsConflict ? 409 : 400 });
   }
   return redirect(`/kelola/proposal/${id}?pesan=disimpan`);
 });
@@ -307,7 +316,10 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
             <h3 className="evidence-title">{t("proposals.evidence")}</h3>
             {filesOf(s.code).length ? <FileList slot={s.code} /> : <p className="muted">{t("proposals.noFiles")}</p>}
             {d.editable ? (
-              <TextField name={`file.${s.code}`} type="file" label={t("proposals.uploadFor", { slot: s.title })} error={a?.errors?.[`file.${s.code}`]} />
+              <>
+                <TextField name={`file.${s.code}`} type="file" label={t("proposals.uploadFor", { slot: s.title })} error={a?.errors?.[`file.${s.code}`]} />
+                <HeldFiles files={a?.held} field={`file.${s.code}`} />
+              </>
             ) : null}
           </section>
         ))}
@@ -339,7 +351,12 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
             <div key={att.code} className="field">
               <p><strong>{att.name}</strong></p>
               <FileList slot={att.code} />
-              {d.editable ? <TextField name={`file.${att.code}`} type="file" label={t("proposals.uploadFor", { slot: att.name })} error={a?.errors?.[`file.${att.code}`]} /> : null}
+              {d.editable ? (
+                <>
+                  <TextField name={`file.${att.code}`} type="file" label={t("proposals.uploadFor", { slot: att.name })} error={a?.errors?.[`file.${att.code}`]} />
+                  <HeldFiles files={a?.held} field={`file.${att.code}`} />
+                </>
+              ) : null}
             </div>
           ),
         )}

@@ -4,6 +4,8 @@ import { Form } from "react-router";
 import type { Indicator } from "~/db/schema";
 import { CheckboxGroup, CsrfField, ErrorSummary, SelectField, TextArea, TextField, fieldId } from "~/components/forms";
 import { useT } from "~/lib/use-i18n";
+import type { HeldFile } from "~/modules/uploads/held.server";
+import { HeldFiles } from "~/modules/uploads/ui/held-files";
 import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SDGS, SECTORS } from "../vocab";
 
 export type InnovationFormValues = Partial<{
@@ -41,12 +43,14 @@ type Props = {
   units: { id: number; name: string }[];
   agencies?: { id: number; name: string }[];
   maxUploadMb: number;
+  /** Files kept from a refused try, sent again with the form unless unticked. */
+  held?: readonly HeldFile[];
   children?: React.ReactNode;
 };
 
 const EXTRA_INDICATOR_ROWS = 2;
 
-export function InnovationForm({ values, errors = {}, units, agencies, maxUploadMb, children }: Props) {
+export function InnovationForm({ values, errors = {}, units, agencies, maxUploadMb, held, children }: Props) {
   const t = useT();
   const v = values;
   // Drafts may be saved half-done; these fields are needed before the entry is sent for review.
@@ -141,12 +145,14 @@ export function InnovationForm({ values, errors = {}, units, agencies, maxUpload
             <p className="hint" id="photos-hint">{t("innovation.field.photosHint", { max: maxUploadMb })}</p>
             {errors.photos ? <p className="error-message" id="photos-error">{errors.photos}</p> : null}
             <input type="file" id={fieldId("photos")} name="photos" accept="image/jpeg,image/png,image/webp" multiple aria-describedby={errors.photos ? "photos-hint photos-error" : "photos-hint"} />
+            <HeldFiles files={held} field="photos" />
           </div>
           <div className={errors.evidence ? "field field-error" : "field"}>
             <label htmlFor={fieldId("evidence")}>{t("innovation.field.evidence")} <span className="optional">{t("common.optional")}</span></label>
             <p className="hint" id="evidence-hint">{t("innovation.field.evidenceHint", { max: maxUploadMb })}</p>
             {errors.evidence ? <p className="error-message" id="evidence-error">{errors.evidence}</p> : null}
             <input type="file" id={fieldId("evidence")} name="evidence" accept="application/pdf,image/jpeg,image/png,image/webp" multiple aria-describedby={errors.evidence ? "evidence-hint evidence-error" : "evidence-hint"} />
+            <HeldFiles files={held} field="evidence" />
           </div>
         </fieldset>
         <fieldset>
