@@ -56,6 +56,7 @@ export default [
     route("kompetisi/:slug/tahap/:stage", "routes/manage/competition-criteria.tsx"),
     route("kompetisi/:slug/seleksi", "routes/manage/screening.tsx"),
     route("kompetisi/:slug/seleksi/:id", "routes/manage/screening-proposal.tsx"),
+    route("kompetisi/:slug/undangan", "routes/manage/invitations.tsx"),
     route("kompetisi/:slug/juri", "routes/manage/judges.tsx"),
     route("kompetisi/:slug/konflik", "routes/manage/conflicts.tsx"),
     route("kompetisi/:slug/tahap/:stage/penugasan", "routes/manage/assignment.tsx"),

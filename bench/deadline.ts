@@ -473,6 +473,7 @@ async function createData(url: string, config: CompetitionConfig, competitionId:
       agencyType: agencies[0].type,
       submittedByGroup: { [GROUP]: Math.ceil(SUBMITS / AGENCIES) - 1 },
       earlierTiers: [],
+      invited: false,
     });
     if (problems.length) throw new Error(`the prepared proposals would be refused: ${JSON.stringify(problems)}`);
     return { applicants, submits, probe, preflight, people: withSessions.length, proposals: plans.length, files: plans.length * fileSlots.length };

@@ -1,7 +1,8 @@
 // The competition's roles meeting in the browser, on the demo's edition under evaluation: a judge
 // declares a conflict of interest (a recusal) and the secretariat decides it; the secretariat
 // re-runs the assignment and adds a judge by hand; and the results as each side sees them before
-// the announcement, then a finished edition's (the third test says why not the objection itself).
+// the announcement, then a finished edition's (the third test says why not the objection itself);
+// and the secretariat inviting an earlier winner to the open call's special group.
 //
 // The two projects (with and without JavaScript) may run this file at the same moment on one
 // server, beside judging.spec.ts, whose evaluator scores the first two proposals of her list. So
@@ -200,5 +201,37 @@ test("results: the secretariat cannot announce before the plenary awards, the ag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Hasil Kompetisi Inovasi Pelayanan Publik \d{4}$/);
   await expect(page.getByText(/^Ditetapkan dengan keputusan .+ tanggal \d{1,2} \w+ \d{4}\.$/)).toBeVisible();
   await expect(page.getByText(/^\d+ penerima predikat dari \d+ proposal terkirim\.$/)).toBeVisible();
+  await checkPage(page);
+});
+
+test("the secretariat invites an earlier winner to the special group of the open call", async ({ page }, testInfo) => {
+  await logIn(page, SECRETARIAT);
+  await page.getByRole("navigation", { name: "Menu kelola" }).getByRole("link", { name: "Kompetisi", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kompetisi");
+  await checkPage(page);
+  await page.getByRole("row").filter({ hasText: "Diumumkan" }).filter({ hasNotText: /evaluasi/i }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/kelola\/kompetisi\/[a-z0-9-]+$/);
+  await checkPage(page);
+  await page.getByRole("link", { name: "Undangan kelompok khusus" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Undangan kelompok khusus");
+  await checkPage(page);
+  // The demo invited two of last year's winners running five years or more.
+  const invited = page.getByRole("button", { name: /^Batalkan undangan / });
+  const before = await invited.count();
+  expect(before).toBeGreaterThanOrEqual(2);
+
+  // Every earlier winner, whatever its years; one not yet invited is invited: the first with
+  // JavaScript, the second without, so the twin runs never pick the same one.
+  await page.getByLabel(/^Berjalan paling sedikit/).fill("0");
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(/tahun=0/);
+  await checkPage(page);
+  const choice = page.getByRole("checkbox", { name: /^Undang / }).nth(testInfo.project.name === "js" ? 0 : 1);
+  const name = (await choice.getAttribute("aria-label"))!.replace(/^Undang /, "");
+  await choice.check();
+  await page.getByRole("button", { name: "Undang yang dipilih" }).click();
+  await expect(page).toHaveURL(/pesan=diundang/);
+  await expect(page.getByRole("status")).toHaveText("1 inovasi diundang; Admin Lokal dan kepala instansinya sudah diberi tahu.");
+  await expect(page.getByRole("button", { name: `Batalkan undangan ${name}` })).toBeVisible();
   await checkPage(page);
 });

@@ -70,6 +70,7 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/competition-part": { path: "/kelola/kompetisi/{draftCompetition}/atur/kategori", get: ["admin"], post: ["admin"] },
   "routes/manage/competition-criteria": { path: "/kelola/kompetisi/{draftCompetition}/tahap/2", get: ["admin"], post: ["admin"] },
   "routes/manage/judges": { path: "/kelola/kompetisi/kipp-buka/juri", get: ["admin"], post: ["admin"] },
+  "routes/manage/invitations": { path: "/kelola/kompetisi/kipp-buka/undangan", get: ["admin"], post: ["admin"] },
   "routes/manage/conflicts": { path: "/kelola/kompetisi/kipp-buka/konflik", get: ["admin"], post: ["admin"] },
   "routes/manage/assignment": { path: "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", get: ["admin"], post: ["admin"] },
   "routes/manage/plenary": { path: "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", get: ["admin"], post: ["admin"] },

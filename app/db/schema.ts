@@ -886,3 +886,22 @@ export const heldUploads = pgTable(
   },
   (t) => [uniqueIndex("held_uploads_token_idx").on(t.token), index("held_uploads_user_idx").on(t.userId, t.createdAt)],
 );
+
+// The special group ("khusus") is entered by invitation only: the secretariat invites earlier
+// winners that have kept running for years. One row per invited innovation and group.
+export const groupInvitations = pgTable(
+  "group_invitations",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    competitionId: integer("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    groupCode: text("group_code").notNull(),
+    innovationId: integer("innovation_id")
+      .notNull()
+      .references(() => innovations.id, { onDelete: "cascade" }),
+    invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("group_invitations_unique_idx").on(t.competitionId, t.groupCode, t.innovationId)],
+);

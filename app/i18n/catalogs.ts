@@ -20,6 +20,7 @@ import { certificateMessages } from "~/modules/results/certificate-messages";
 import { stageMessages } from "~/modules/stages/messages";
 import { notificationMessages } from "~/modules/notifications/messages";
 import { uploadMessages } from "~/modules/uploads/messages";
+import { invitationMessages } from "~/modules/competitions/invitation-messages";
 
 const id = {
   ...core.id,
@@ -41,6 +42,7 @@ const id = {
   ...stageMessages.id,
   ...notificationMessages.id,
   ...uploadMessages.id,
+  ...invitationMessages.id,
 };
 export type MessageKey = keyof typeof id;
 
@@ -64,6 +66,7 @@ const en: Record<MessageKey, string> = {
   ...stageMessages.en,
   ...notificationMessages.en,
   ...uploadMessages.en,
+  ...invitationMessages.en,
 };
 
 export const catalogs = { id, en };

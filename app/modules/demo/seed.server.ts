@@ -5,7 +5,7 @@ import { seedReference } from "~/modules/agencies/seed-reference.server";
 import { createUser } from "~/modules/accounts/create-user.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import { seedDemoContent } from "./content.server";
-import { seedDemoCompetitions } from "./competitions.server";
+import { seedDemoCompetitions, seedDemoInvitations } from "./competitions.server";
 import { demoEvaluationEdition, seedDemoJudges, seedDemoJudging } from "./judging.server";
 import { seedDemoFinished } from "./finished.server";
 
@@ -47,6 +47,7 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
     await seedDemoJudges(db);
     await seedDemoFinished(db, demoEvaluationEdition(now) - 1);
     await seedDemoJudging(db, admin.id, now);
+    await seedDemoInvitations(db, admin.id, now);
   }
   await db.insert(meta).values({ key: "demo_seeded", value: { at: new Date().toISOString() } });
   // The catalogue's search plans from planner statistics, and PGlite never gathers them itself.

@@ -207,6 +207,14 @@ describe("the demo competition", () => {
     expect(stageAt(c.config, new Date())?.kind).toBe("registration");
     // The deadline stays the last second of a day in WIB.
     expect(c.config.stages[0].closesAt).toMatch(/T23:59:59\+07:00$/);
+    // Its special group has invited two of last year's winners running for five years or more.
+    const invited = await rows<{ group_code: string; started_on: string }>(sql`
+      select g.group_code, i.started_on::text from group_invitations g join innovations i on i.id = g.innovation_id where g.competition_id = ${c.id}`);
+    expect(invited).toHaveLength(2);
+    for (const i of invited) {
+      expect(i.group_code).toBe("khusus");
+      expect(Number(i.started_on.slice(0, 4))).toBeLessThanOrEqual(new Date().getUTCFullYear() - 5);
+    }
   });
 
   it("has an edition under evaluation: judges assigned without conflicts, work waiting for the demo evaluator", async () => {

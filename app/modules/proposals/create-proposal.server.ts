@@ -9,6 +9,7 @@ import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { isStageOpen, registrationStage } from "~/modules/competitions/config";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
+import { mayEnterGroup } from "~/modules/competitions/invitations.server";
 import { sectionsFor } from "./form-shape";
 import type { NewProposalInput } from "./schemas";
 
@@ -34,6 +35,9 @@ export async function createProposal(db: Db, actor: Actor, input: NewProposalInp
       .from(proposals)
       .where(and(eq(proposals.competitionId, competition.id), eq(proposals.innovationId, innovation.id), ne(proposals.state, "withdrawn")));
     if (taken) throw new AppError("conflict", "proposals.errors.alreadyEntered", { innovationId: "proposals.errors.alreadyEntered" });
+    if (!(await mayEnterGroup(tx, config, competition.id, input.groupCode, innovation.id))) {
+      throw new AppError("invalid", "proposals.errors.notInvited", { groupCode: "proposals.errors.notInvited" });
+    }
     const [row] = await tx
       .insert(proposals)
       .values({

@@ -17,6 +17,7 @@ const facts = (over: Partial<SubmitFacts>): SubmitFacts => ({
   agencyType: "kabupaten",
   submittedByGroup: {},
   earlierTiers: [],
+  invited: false,
   ...over,
 });
 const keys = (f: SubmitFacts) => submitProblems(f).map((p) => p.key);
@@ -26,6 +27,13 @@ describe("eligibility from earlier results", () => {
     expect(keys(facts({ earlierTiers: ["top-45"] }))).toContain("proposals.problems.earlierWinner");
     expect(keys(facts({ earlierTiers: ["top-45"], groupCode: "khusus" }))).not.toContain("proposals.problems.earlierWinner");
     expect(keys(facts({ earlierTiers: ["top-99"] }))).not.toContain("proposals.problems.earlierWinner");
+  });
+
+  it("lets only invited innovations into the special group", () => {
+    expect(keys(facts({ groupCode: "khusus" }))).toContain("proposals.problems.notInvited");
+    expect(keys(facts({ groupCode: "khusus", invited: true }))).not.toContain("proposals.problems.notInvited");
+    // The open groups need no invitation.
+    expect(keys(facts({ groupCode: "umum" }))).not.toContain("proposals.problems.notInvited");
   });
 
   it("allows a tier at most the configured number of times", () => {

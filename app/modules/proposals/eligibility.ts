@@ -24,6 +24,8 @@ export type SubmitFacts = {
   submittedByGroup: Record<string, number>;
   /** Tier codes the innovation earned in earlier editions' published results, one per award. */
   earlierTiers: string[];
+  /** Whether the innovation may enter its group: always in open groups, by invitation in "khusus". */
+  invited: boolean;
 };
 
 /** Months between two calendar dates (whole months, the day of month respected). */
@@ -58,6 +60,8 @@ export function submitProblems(f: SubmitFacts): Problem[] {
     if (missing) problems.push({ key: "proposals.problems.attachment", vars: { name: a.name } });
   }
 
+  // The special group is entered by the secretariat's invitation only.
+  if (group?.kind === "khusus" && !f.invited) problems.push({ key: "proposals.problems.notInvited", vars: { group: group.name } });
   // A replication names the innovation(s) it replicates.
   if (group?.kind === "replikasi" && !f.sourceInnovationIds.length) problems.push({ key: "proposals.problems.source" });
 

@@ -12,6 +12,7 @@ import { isStageOpen, registrationStage } from "~/modules/competitions/config";
 import { notify, type Recipient } from "~/modules/notifications/notify.server";
 import { submitProblems, type Problem } from "./eligibility";
 import { earlierTiersOf } from "~/modules/results/queries.server";
+import { mayEnterGroup } from "~/modules/competitions/invitations.server";
 import { canMove, PROPOSAL_TRANSITIONS, type ProposalTransition } from "./workflow";
 import type { Role } from "~/lib/policy";
 import { formatInstant } from "~/i18n";
@@ -99,13 +100,14 @@ export async function moveProposal(
       // Submissions of one agency to one edition take turns, so two cannot both fill the last
       // place of a quota; other agencies never wait for them.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${p.competitionId}, ${p.agencyId})`);
-      const [counts, earlierTiers] = await Promise.all([
+      const [counts, earlierTiers, invited] = await Promise.all([
         tx
           .select({ group: proposals.groupCode, n: sql<number>`count(*)::int` })
           .from(proposals)
           .where(and(eq(proposals.competitionId, p.competitionId), eq(proposals.agencyId, p.agencyId), eq(proposals.state, "submitted"), ne(proposals.id, id)))
           .groupBy(proposals.groupCode),
         earlierTiersOf(tx, p.innovationId, p.competitionId),
+        mayEnterGroup(tx, competition.config, p.competitionId, p.groupCode, p.innovationId),
       ]);
       const problems = submitProblems({
         config: competition.config,
@@ -121,6 +123,7 @@ export async function moveProposal(
         agencyType: innovation.agencyType,
         submittedByGroup: Object.fromEntries(counts.map((c) => [c.group, Number(c.n)])),
         earlierTiers,
+        invited,
       });
       if (problems.length) throw new SubmitRefused(problems);
       // The number comes from a sequence (no edition-wide lock), written by the update itself:

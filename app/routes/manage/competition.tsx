@@ -84,6 +84,11 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
         ))}
       </ul>
 
+      {config.groups.some((g) => g.kind === "khusus") ? (
+        <p>
+          <Link to={`/kelola/kompetisi/${c.slug}/undangan`}>{t("invitations.link")}</Link>
+        </p>
+      ) : null}
       {c.state !== "draft" ? (
         <p>
           <Link to={`/kelola/kompetisi/${c.slug}/seleksi`} className="button secondary">{t("screening.title")}</Link>

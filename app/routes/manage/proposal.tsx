@@ -14,6 +14,7 @@ import { submitProblems } from "~/modules/proposals/eligibility";
 import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";
 import { addProposalFiles, PROPOSAL_EVIDENCE, removeProposalFile } from "~/modules/proposals/files.server";
 import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
+import { mayEnterGroup } from "~/modules/competitions/invitations.server";
 import { HeldFiles } from "~/modules/uploads/ui/held-files";
 import { moveProposal, SubmitRefused } from "~/modules/proposals/move-proposal.server";
 import { earlierTiersOf, feedbackFor } from "~/modules/results/queries.server";
@@ -92,6 +93,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
           // Quotas depend on the agency's other submissions at that moment: counted at submission.
           submittedByGroup: {},
           earlierTiers: await earlierTiersOf(services(context).db, innovation.id, competition.id),
+          invited: await mayEnterGroup(services(context).db, config, competition.id, p.groupCode, innovation.id),
         });
   return {
     proposal: { id: p.id, screening: p.screening, screeningReason: p.screeningReason, title: p.title, state: p.state, version: p.version, groupCode: p.groupCode, categoryCode: p.categoryCode, links: p.links, declarations: p.declarations, reviewComment: p.reviewComment, receiptNumber: p.receiptNumber, submittedAt: p.submittedAt?.toISOString() ?? null },

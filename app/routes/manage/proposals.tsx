@@ -13,6 +13,7 @@ import { announcedCompetitions } from "~/modules/competitions/queries.server";
 import { isStageOpen, registrationStage } from "~/modules/competitions/config";
 import { timeLeft } from "~/modules/competitions/public.server";
 import { enterableInnovations, listProposals, proposalCounts } from "~/modules/proposals/queries.server";
+import { agencyInvitations } from "~/modules/competitions/invitations.server";
 import { createProposal } from "~/modules/proposals/create-proposal.server";
 import { NewProposalSchema } from "~/modules/proposals/schemas";
 
@@ -36,13 +37,14 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const registration = current ? registrationStage(current.config) : undefined;
   const open = Boolean(registration && isStageOpen(registration, now));
   const canCreate = agencyId !== null && can(actor, "proposal.create", { agencyId }).ok;
-  const [list, counts, innovations] = current
+  const [list, counts, innovations, invitations] = current
     ? await Promise.all([
         listProposals(db, { competitionId: current.id, agencyId }),
         proposalCounts(db, current.id, agencyId),
         canCreate && open ? enterableInnovations(db, agencyId!) : [],
+        agencyId !== null ? agencyInvitations(db, current.id, agencyId) : [],
       ])
-    : [[], {}, []];
+    : [[], {}, [], []];
   return {
     editions: editions.map((c) => ({ slug: c.slug, name: c.name })),
     current: current ? { slug: current.slug, name: current.name, groups: current.config.groups, categories: current.config.categories, deadline: registration?.closesAt ?? null } : null,
@@ -54,6 +56,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     list,
     counts,
     innovations,
+    invitations: invitations.map((i) => ({ innovation: i.innovation, group: current?.config.groups.find((g) => g.code === i.groupCode)?.name ?? i.groupCode })),
   };
 });
 
@@ -113,6 +116,16 @@ export default function Proposals({ loaderData, actionData }: Route.ComponentPro
               <Link to={loaderData.resultsLink}>{t("results.objectTitle")}</Link>
             </p>
           ) : null}
+          {loaderData.invitations.length ? (
+            <section aria-labelledby="invitations-title">
+              <h2 id="invitations-title">{t("proposals.invitations")}</h2>
+              <ul>
+                {loaderData.invitations.map((i) => (
+                  <li key={`${i.group}:${i.innovation}`}>{t("proposals.invitedTo", { innovation: i.innovation, group: i.group })}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <p className="muted">
             {t("proposals.counts", {
               draft: (counts.draft ?? 0) + (counts.returned ?? 0),
@@ -163,7 +176,11 @@ export default function Proposals({ loaderData, actionData }: Route.ComponentPro
                       defaultValue={v("innovationId")}
                       error={a?.errors?.innovationId}
                     />
-                    <SelectField name="groupCode" label={t("proposals.field.group")} required options={current.groups.map((g) => ({ value: g.code, label: g.name }))} defaultValue={v("groupCode")} error={a?.errors?.groupCode} />
+                    <SelectField
+                      name="groupCode"
+                      label={t("proposals.field.group")}
+                      required
+                      options={current.groups.map((g) => ({ value: g.code, label: g.kind === "khusus" ? t("proposals.groupByInvitation", { group: g.name }) : g.name }))} defaultValue={v("groupCode")} error={a?.errors?.groupCode} />
                     <SelectField name="categoryCode" label={t("proposals.field.category")} required options={current.categories.map((c) => ({ value: c.code, label: c.name }))} defaultValue={v("categoryCode")} error={a?.errors?.categoryCode} />
                     <button type="submit" className="button">{t("proposals.create")}</button>
                   </Form>
