@@ -8,6 +8,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRequestHandler, RouterContextProvider } from "react-router";
 import type { Database } from "~/db/client.server";
+import type { Jobs } from "~/db/jobs.server";
 import type { Env } from "~/lib/env.server";
 import { servicesContext } from "~/lib/context.server";
 // The virtual module exists only inside the Vite build.
@@ -15,11 +16,13 @@ import * as serverBuild from "virtual:react-router/server-build";
 
 export { parseEnv } from "~/lib/env.server";
 export { openDatabase, migrate, openPglite, openPostgres, openPgliteFromDump } from "~/db/client.server";
+export { startJobs } from "~/db/jobs.server";
+export { lumbungQueues } from "~/jobs.server";
 export { seedDemo, seedReference } from "~/modules/demo/seed.server";
 
-export type ServerOptions = { database: Database; env: Env; staticRoot?: string };
+export type ServerOptions = { database: Database; jobs: Pick<Jobs, "send">; env: Env; staticRoot?: string };
 
-export function createServerApp({ database, env, staticRoot }: ServerOptions) {
+export function createServerApp({ database, jobs, env, staticRoot }: ServerOptions) {
   // The build is handed over as a module, not as a function returning it: given a function,
   // React Router rebuilds its route table on every request (meant for development reloads),
   // 14% of the server's CPU under load. This file is itself the server build, so the build
@@ -83,6 +86,7 @@ export function createServerApp({ database, env, staticRoot }: ServerOptions) {
     }
     context.set(servicesContext, {
       db: database.db,
+      jobs,
       env,
       nonce: c.get("secureHeadersNonce") ?? "",
       clientIp,

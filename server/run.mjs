@@ -61,17 +61,20 @@ export async function runServer({ root, env: given = process.env, log = console.
 /** Serve the app in this process (the only one, or a cluster worker). */
 async function serveHere({ build, buildDir, env, database: given }) {
   const database = given ?? (await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, poolSize: env.poolSize }));
-  const app = build.createServerApp({ database, env, staticRoot: path.relative(process.cwd(), path.join(buildDir, "client")) });
+  // Every server process works the background queues (a job goes to one of them).
+  const jobs = await build.startJobs(database, build.lumbungQueues(database.db));
+  const app = build.createServerApp({ database, jobs, env, staticRoot: path.relative(process.cwd(), path.join(buildDir, "client")) });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
   await new Promise((resolve) => server.once("listening", resolve));
   const stop = async () => {
     server.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  return { server, database, env };
+  return { server, database, jobs, env };
 }
 
 /** Fork the workers, wait until each listens, replace those that die, stop them all on a signal. */

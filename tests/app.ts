@@ -6,9 +6,12 @@ import type { Database } from "../app/db/client.server";
 
 const buildPath = path.resolve(import.meta.dirname, "..", process.env.LUMBUNG_BUILD_DIR ?? "build", "server/index.js");
 
+type Jobs = { send: (queue: "similarity", data: Record<string, unknown>) => Promise<void>; stop: () => Promise<void> };
 type Build = {
-  createServerApp: (o: { database: Database; env: unknown }) => { fetch: (r: Request) => Promise<Response> };
+  createServerApp: (o: { database: Database; jobs: Jobs; env: unknown }) => { fetch: (r: Request) => Promise<Response> };
   parseEnv: (s: Record<string, string | undefined>) => unknown;
+  startJobs: (database: Database, queues: unknown, opts?: { pollSeconds?: number }) => Promise<Jobs>;
+  lumbungQueues: (db: Database["db"]) => unknown;
 };
 
 export async function loadBuild(): Promise<Build> {
@@ -81,6 +84,14 @@ export class Client {
 export async function testClient(database: Database, envOverrides: Record<string, string> = {}) {
   const build = await loadBuild();
   const env = build.parseEnv({ NODE_ENV: "test", LUMBUNG_DEMO: "false", ...envOverrides });
-  const app = build.createServerApp({ database, env });
-  return { client: new Client(app), app, newClient: () => new Client(app) };
+  // The background queues are worked here too, as in a server process, and stopped before the
+  // database closes.
+  const jobs = await build.startJobs(database, build.lumbungQueues(database.db), { pollSeconds: 0.5 });
+  const close = database.close;
+  database.close = async () => {
+    await jobs.stop();
+    await close();
+  };
+  const app = build.createServerApp({ database, jobs, env });
+  return { client: new Client(app), app, newClient: () => new Client(app), jobs };
 }

@@ -1,5 +1,6 @@
 // "One Agency, One Innovation" as a visitor sees it: the page at /kepatuhan (server-rendered,
 // GET forms, no JavaScript needed) and its CSV export.
+import { readSheet } from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { openTestDatabase } from "./db";
@@ -116,6 +117,22 @@ describe("the CSV export", () => {
     expect(rows.some((r) => r.startsWith("Pemerintah Kota Semarang,"))).toBe(false);
     // Quoted, and the leading "=" neutralised so a spreadsheet does not run it.
     expect(rows).toContain(`"'=Perumda ""Uji"", Jawa Tengah",BUMD,Jawa Tengah,33.74,1,2020`);
+  });
+
+  it("downloads the same list as an Excel workbook, with typed cells and the formula-like name as plain text", async () => {
+    const res = await client.get("/kepatuhan/unduh?year=2022&province=33&format=xlsx");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="satu-instansi-satu-inovasi-2022-belum-memenuhi.xlsx"');
+    const sheet = await readSheet(Buffer.from(await res.arrayBuffer()));
+    expect(sheet[0]).toEqual(["Instansi", "Jenis instansi", "Provinsi", "Kode wilayah", "Inovasi terbit (semua tahun)", "Tahun inovasi terakhir"]);
+    expect(sheet).toHaveLength(37);
+    expect(sheet).toContainEqual(['=Perumda "Uji", Jawa Tengah', "BUMD", "Jawa Tengah", "33.74", 1, 2020]);
+    // The page offers it beside the CSV; an unknown format is named.
+    expect(await (await client.get("/kepatuhan?year=2022&province=33")).text()).toContain('href="/kepatuhan/unduh?year=2022&amp;province=33&amp;format=xlsx"');
+    const bad = await client.get("/kepatuhan/unduh?year=2022&format=pdf");
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("format: Pilih csv atau xlsx.");
   });
 
   it("answers 400 in plain text for a bad filter", async () => {

@@ -3,13 +3,15 @@
 // passages, flags identical titles; decisions need a reason to fail, work in bulk, and reach
 // the applicant.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { outbox, proposals, proposalSections, similarityRuns } from "../app/db/schema";
-import { startSimilarityRun } from "../app/modules/screening/run-similarity.server";
+import { outbox, proposals, proposalSections, similarityMatches, similarityRuns } from "../app/db/schema";
+import { similarityJob, startSimilarityRun } from "../app/modules/screening/run-similarity.server";
+import { startJobs } from "../app/db/jobs.server";
+import { AppError } from "../app/lib/errors";
 
 const ORIGINAL =
   "Kader posyandu di setiap desa mendata ibu hamil setiap bulan lalu mengajak mereka ke kelas memasak bergizi yang diadakan di balai desa. " +
@@ -25,10 +27,13 @@ let competitionId = 0;
 const ids: Record<string, number> = {};
 let adminUser: Awaited<ReturnType<typeof createTestUser>>;
 let authorEmail = "";
+let queueOfTheApp: { stop: () => Promise<void> };
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const { newClient } = await testClient(database);
+  const started = await testClient(database);
+  const { newClient } = started;
+  queueOfTheApp = started.jobs;
   const db = database.db;
   adminUser = await createTestUser(db, { role: "national_admin" });
   admin = newClient();
@@ -62,15 +67,25 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
+/** The edition's latest run once it has left "running" (the queue polls every half second). */
+async function settled() {
+  for (let i = 0; i < 120; i++) {
+    const [run] = await database.db.select().from(similarityRuns).where(eq(similarityRuns.competitionId, competitionId)).orderBy(desc(similarityRuns.id)).limit(1);
+    if (run && run.state !== "running") return run;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the similarity run did not finish within 30 s");
+}
+
 /** A page's HTML without React's text separators, as a reader sees the words. */
 const page = async (path: string) => (await (await admin.get(path)).text()).replaceAll("<!-- -->", "");
 
 describe("the similarity report", () => {
   it("flags a copied proposal and a pasted register text with their passages, and identical titles", async () => {
-    const actor = { kind: "user" as const, id: adminUser.id, name: "Admin", email: adminUser.email, role: "national_admin" as const, agencyId: null, unitId: null };
-    const { done } = await startSimilarityRun(database.db, actor, competitionId);
-    await done;
-    const [run] = await database.db.select().from(similarityRuns).where(eq(similarityRuns.competitionId, competitionId));
+    // Started from the page, worked by the job queue.
+    const started = await admin.post("/kelola/kompetisi/kipp-seleksi/seleksi", { _intent: "similarity" });
+    expect(started.status).toBe(302);
+    const run = await settled();
     expect(run.state).toBe("done");
     expect(run.proposals).toBe(4);
 
@@ -91,6 +106,36 @@ describe("the similarity report", () => {
     const unrelated = await page(`/kelola/kompetisi/kipp-seleksi/seleksi/${ids.sameTitle}`);
     expect(unrelated).toContain("Judulnya sama");
     expect(unrelated).not.toMatch(/\d+% mirip/);
+  });
+});
+
+describe("the similarity run as a job", () => {
+  it("waits in the queue while no server process works it, and runs when one starts", async () => {
+    // No process works the queue: the run is queued and stays running.
+    await queueOfTheApp.stop();
+    const sender = await startJobs(database, {});
+    const actor = { kind: "user" as const, id: adminUser.id, name: "Admin", email: adminUser.email, role: "national_admin" as const, agencyId: null, unitId: null };
+    const { id } = await startSimilarityRun(database.db, sender, actor, competitionId);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await database.db.select().from(similarityRuns).where(eq(similarityRuns.id, id)))[0].state).toBe("running");
+    // A second start is refused while it is queued.
+    await expect(startSimilarityRun(database.db, sender, actor, competitionId)).rejects.toThrow(AppError);
+    await sender.stop();
+
+    const worker = await startJobs(database, { similarity: similarityJob(database.db) }, { pollSeconds: 0.5 });
+    try {
+      const run = await settled();
+      expect(run.id).toBe(id);
+      expect(run.state).toBe("done");
+      // A retry (after a lost process) starts afresh: the same matches, not twice as many.
+      const count = async () => (await database.db.select().from(similarityMatches).where(eq(similarityMatches.runId, id))).length;
+      const first = await count();
+      expect(first).toBeGreaterThan(0);
+      await similarityJob(database.db).handle({ runId: id, competitionId });
+      expect(await count()).toBe(first);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

@@ -16,7 +16,14 @@ export type Database = {
   close: () => Promise<void>;
   /** Run raw SQL text (several statements allowed). */
   exec: (sql: string) => Promise<void>;
+  /** One raw statement with values, or several without (for the job queue's own SQL). */
+  query: (sql: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
 };
+
+type PgliteClient = InstanceType<typeof import("@electric-sql/pglite").PGlite>;
+// PGlite takes values only for a single statement; pg-boss sends its setup as one text.
+const pgliteQuery = (client: PgliteClient) => async (sql: string, values?: unknown[]) =>
+  values?.length ? client.query(sql, values) : ((await client.exec(sql)).at(-1) ?? { rows: [] });
 
 /** The project root: where package.json and drizzle/ are, from source or from the build. */
 export function projectRoot(): string {
@@ -47,6 +54,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     exec: async (sql) => {
       await client.exec(sql);
     },
+    query: pgliteQuery(client),
   };
 }
 
@@ -66,6 +74,7 @@ export async function openPgliteFromDump(dump: Blob): Promise<Database> {
     exec: async (sql) => {
       await client.exec(sql);
     },
+    query: pgliteQuery(client),
   };
 }
 
@@ -88,6 +97,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     exec: async (sql) => {
       await pool.query(sql);
     },
+    query: (sql, values) => pool.query(sql, values),
   };
 }
 
@@ -105,4 +115,7 @@ export async function migrate(database: Database): Promise<void> {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     await migrate(database.db as never, { migrationsFolder: folder });
   }
+  // The job queue's tables, created or upgraded by pg-boss itself.
+  const { installJobs } = await import("./jobs.server");
+  await installJobs(database);
 }

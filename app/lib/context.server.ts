@@ -1,12 +1,13 @@
 import { createContext, type RouterContextProvider } from "react-router";
 import type { Db } from "~/db/client.server";
+import type { Jobs } from "~/db/jobs.server";
 import type { Env } from "./env.server";
 import type { Actor } from "./policy";
 import type { Locale, ZoneName } from "~/i18n";
 import { AppError } from "./errors";
 
 /** What the server hands every request: set once per request in server/app.ts. */
-export type Services = { db: Db; env: Env; nonce: string; clientIp: string; receivedAt: Date };
+export type Services = { db: Db; jobs: Pick<Jobs, "send">; env: Env; nonce: string; clientIp: string; receivedAt: Date };
 export const servicesContext = createContext<Services>();
 
 /** Who is asking, in which language and zone: set by the root middleware. */

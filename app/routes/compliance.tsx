@@ -208,7 +208,8 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
       <p>{t("compliance.notMet.count", { count: notMet.total })}</p>
       {notMet.total > 0 ? (
         <p>
-          <a href={`/kepatuhan/unduh?${queryString(listFilters)}`} download>{t("compliance.download")}</a>{" "}
+          <a href={`/kepatuhan/unduh?${queryString(listFilters)}`} download>{t("compliance.download")}</a> ·{" "}
+          <a href={`/kepatuhan/unduh?${queryString({ ...listFilters, format: "xlsx" })}`} download>{t("compliance.downloadXlsx")}</a>{" "}
           <span className="hint">{t("compliance.downloadHint")}</span>
         </p>
       ) : null}

@@ -19,37 +19,15 @@
 // edge j → j' stands for "hand one of j's proposals to j'"; its cost is the cheapest such hand-over,
 // kept current by counting, for every judge pair, the proposals that could be handed over at
 // each possible cost difference (pair costs take only four values).
+//
+// This file holds the solver; the conflict rules are in assign-conflicts.ts and the pair codes
+// it works on are built in assign-model.ts.
+import { conflictsOf, type ConflictReason, type JudgeForAssignment, type ProposalForAssignment } from "./assign-conflicts";
+import { NONE, pairCodes, pairKeys, uniqueById, type AssignmentPair } from "./assign-model";
 
-export interface ProposalForAssignment {
-  id: string;
-  agencyId: string;
-  /** Province code ("33"); null for a national agency. */
-  provinceCode: string | null;
-  /** Regency or city code ("33.02", in province "33"); null above regency level. */
-  regencyCode: string | null;
-  /** Category or sector codes of the proposal. */
-  categories: readonly string[];
-  /** Judges involved earlier with this innovation (coached it, assessed it at a regional stage). */
-  involvedJudgeIds?: readonly string[];
-}
-
-export interface JudgeForAssignment {
-  id: string;
-  /** Most proposals this judge accepts; unlimited when absent. */
-  capacity?: number;
-  /** Sector codes the judge knows well. */
-  expertise: readonly string[];
-  agencyId: string | null;
-  provinceCode: string | null;
-  regencyCode: string | null;
-  /** Works for a provincial, regency or city government. */
-  regionalGovernment: boolean;
-}
-
-export interface AssignmentPair {
-  proposalId: string;
-  judgeId: string;
-}
+export { conflictsOf, isConflicted, provinceOf } from "./assign-conflicts";
+export type { ConflictReason, JudgeForAssignment, ProposalForAssignment } from "./assign-conflicts";
+export type { AssignmentPair } from "./assign-model";
 
 export interface AssignJudgesInput {
   proposals: readonly ProposalForAssignment[];
@@ -61,8 +39,6 @@ export interface AssignJudgesInput {
   /** The assignment in force, for a re-run after a recusal: kept as far as possible. */
   previous?: readonly AssignmentPair[];
 }
-
-export type ConflictReason = "own-agency" | "same-province" | "earlier-involvement" | "declared";
 
 export interface UnstaffedProposal {
   proposalId: string;
@@ -89,46 +65,6 @@ export interface AssignJudgesResult {
   /** Input anomalies that were skipped (duplicate ids, pairs naming unknown ids). */
   notes: string[];
 }
-
-/** "33.02" → "33"; "33" → "33". Regency codes extend their province's code (Kemendagri numbering). */
-export const provinceOf = (regionCode: string) => regionCode.split(".")[0];
-
-const proposalProvince = (p: ProposalForAssignment) =>
-  p.provinceCode ? provinceOf(p.provinceCode) : p.regencyCode ? provinceOf(p.regencyCode) : null;
-
-function judgeProvince(j: JudgeForAssignment): string | null {
-  // Only regional-government judges carry a regional interest: an academic living in Semarang
-  // has no stake in Central Java's results, a Central Java official does.
-  if (!j.regionalGovernment) return null;
-  return j.provinceCode ? provinceOf(j.provinceCode) : j.regencyCode ? provinceOf(j.regencyCode) : null;
-}
-
-/**
- * Every reason why `judge` must not judge `proposal`; empty when there is none.
- * `declared` says whether the pair is among the declared or confirmed conflicts.
- */
-export function conflictsOf(judge: JudgeForAssignment, proposal: ProposalForAssignment, declared = false): ConflictReason[] {
-  const reasons: ConflictReason[] = [];
-  // Own agency: the agency's ranking and awards reflect on its staff (an institutional conflict,
-  // as HotCRP's "institution" conflict type).
-  if (judge.agencyId !== null && judge.agencyId === proposal.agencyId) reasons.push("own-agency");
-  // Regional government: the province coordinates and supervises its regencies and cities (the
-  // governor acts for the central government over them, Law 23/2014), shares budgets and careers
-  // with them and competes in the provincial standings, so a regional official judges no proposal
-  // from their own province, whether from the province itself or from any regency or city in it.
-  const home = judgeProvince(judge);
-  if (home !== null && home === proposalProvince(proposal)) reasons.push("same-province");
-  // Earlier involvement: a judge who coached or already assessed the innovation has a view formed
-  // outside this evaluation.
-  if (proposal.involvedJudgeIds?.includes(judge.id)) reasons.push("earlier-involvement");
-  if (declared) reasons.push("declared");
-  return reasons;
-}
-
-export const isConflicted = (judge: JudgeForAssignment, proposal: ProposalForAssignment, declared = false) =>
-  conflictsOf(judge, proposal, declared).length > 0;
-
-const NONE = 255; // "no edge" in the byte matrices below
 
 /** Assigns `judgesPerProposal` distinct judges to every proposal. Throws only on a bad k. */
 export function assignJudges(input: AssignJudgesInput): AssignJudgesResult {
@@ -396,88 +332,4 @@ function remove(list: number[], x: number) {
   const i = list.indexOf(x);
   list[i] = list[list.length - 1];
   list.pop();
-}
-
-function uniqueById<T extends { id: string }>(items: readonly T[], what: string, notes: string[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    if (!seen.has(item.id)) return (seen.add(item.id), true);
-    notes.push(`duplicate ${what} id ${item.id} skipped`);
-    return false;
-  });
-}
-
-function pairKeys(
-  pairs: readonly AssignmentPair[],
-  pIndex: Map<string, number>,
-  jIndex: Map<string, number>,
-  J: number,
-  what: string,
-  notes: string[],
-): Set<number> {
-  const keys = new Set<number>();
-  for (const { proposalId, judgeId } of pairs) {
-    const p = pIndex.get(proposalId);
-    const j = jIndex.get(judgeId);
-    if (p === undefined || j === undefined) notes.push(`${what} pair ${proposalId}/${judgeId} names an unknown id, skipped`);
-    else keys.add(p * J + j);
-  }
-  return keys;
-}
-
-/** The code of every pair (see assignJudges), from interned ids: 750,000 pairs at full scale. */
-function pairCodes(
-  props: readonly ProposalForAssignment[],
-  judges: readonly JudgeForAssignment[],
-  declared: Set<number>,
-  previous: Set<number>,
-): Uint8Array {
-  const P = props.length;
-  const J = judges.length;
-  const ids = new Map<string | null, number>([[null, -1]]);
-  const intern = (s: string | null) => {
-    let v = ids.get(s);
-    if (v === undefined) ids.set(s, (v = ids.size - 1));
-    return v;
-  };
-  const judgeAgency = Int32Array.from(judges, (j) => intern(j.agencyId));
-  const judgeHome = Int32Array.from(judges, (j) => intern(judgeProvince(j)));
-  // Expertise as bit sets over the categories in use, one 32-bit word after another.
-  const categories = new Map<string, number>();
-  for (const j of judges) for (const c of j.expertise) if (!categories.has(c)) categories.set(c, categories.size);
-  const words = Math.max(1, Math.ceil(categories.size / 32));
-  const skills = new Int32Array(J * words);
-  judges.forEach((j, i) => j.expertise.forEach((c) => (skills[i * words + (categories.get(c)! >> 5)] |= 1 << (categories.get(c)! & 31))));
-  const wants = new Int32Array(words);
-  const code = new Uint8Array(P * J);
-  for (let p = 0; p < P; p++) {
-    const prop = props[p];
-    const agency = intern(prop.agencyId);
-    const province = intern(proposalProvince(prop));
-    wants.fill(0);
-    for (const c of prop.categories) {
-      const bit = categories.get(c);
-      if (bit !== undefined) wants[bit >> 5] |= 1 << (bit & 31);
-    }
-    for (let j = 0, row = p * J; j < J; j++) {
-      // Same rules as conflictsOf, on interned ids (null interns to -1, which never matches).
-      if ((judgeAgency[j] >= 0 && judgeAgency[j] === agency) || (judgeHome[j] >= 0 && judgeHome[j] === province)) {
-        code[row + j] = NONE;
-        continue;
-      }
-      let match = false;
-      for (let w = 0; w < words && !match; w++) match = (wants[w] & skills[j * words + w]) !== 0;
-      code[row + j] = match ? 2 : 3; // a new pair until the previous assignment says otherwise
-    }
-  }
-  const judgeOf = new Map(judges.map((j, i) => [j.id, i]));
-  props.forEach((prop, p) =>
-    prop.involvedJudgeIds?.forEach((id) => {
-      const j = judgeOf.get(id);
-      if (j !== undefined) code[p * J + j] = NONE;
-    }),
-  );
-  for (const key of declared) code[key] = NONE;
-  for (const key of previous) if (code[key] !== NONE) code[key] -= 2;
-  return code;
 }

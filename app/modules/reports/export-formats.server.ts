@@ -5,10 +5,13 @@ import type { Cell as XlsxCell, SheetData } from "write-excel-file/node";
 import { toCsv } from "~/lib/csv";
 import type { FormatKey, ReportTable } from "./tables";
 
+/** What a format needs of a table: any list the app downloads, not only the reports'. */
+export type ExportTable = Pick<ReportTable, "title" | "columns" | "rows">;
+
 export type ExportFormat = {
   extension: string;
   contentType: string;
-  write: (table: ReportTable) => Promise<Uint8Array | string>;
+  write: (table: ExportTable) => Promise<Uint8Array | string>;
 };
 
 // Excel refuses sheet names over 31 characters, with []:*?/\ in them, or wrapped in apostrophes.
@@ -17,7 +20,7 @@ const sheetName = (title: string) =>
 
 // Column widths in characters, from the longest value: readable on opening, capped so that one
 // long title does not push the rest of the sheet off screen.
-function widths(table: ReportTable) {
+function widths(table: ExportTable) {
   return table.columns.map((c, i) => {
     let w = c.header.length;
     for (const r of table.rows) w = Math.max(w, r[i] === null ? 0 : String(r[i]).length);

@@ -2,12 +2,13 @@
 // proposal (this edition and earlier ones) and every innovation of the register, near-copies
 // flagged with their percentage and the matching passages, and identical titles.
 //
-// It runs in the server's process, in slices of a few proposals with a pause between them so
-// that pages keep being served while it works; its state is a row (running, done, failed).
-// A restart while it runs leaves that row "running" until the next run is started. A durable
-// job queue (pg-boss, planned for background work) is the next step; see the closing notes.
+// Starting a run writes its row (running, done, failed) and queues a job (db/jobs.server.ts):
+// a server process works it in slices of a few proposals with a pause between them, so pages
+// keep being served meanwhile. A process stopped mid-run loses the job to the next process once
+// it expires, which starts that run again from its first proposal.
 import { and, eq, inArray, lt, ne } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
+import type { Jobs, QueueSpec } from "~/db/jobs.server";
 import { innovations, proposals, proposalSections, similarityMatches, similarityRuns } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
@@ -17,8 +18,12 @@ import { buildIndex, findSimilar, identicalTitles, type SimilarityDoc } from "./
 
 // Proposals per slice: small enough that a slice takes well under a second at 30,000 texts.
 const SLICE = 8;
-// Far longer than a run takes at national scale (about a minute).
-const ABANDONED_AFTER_MS = 30 * 60_000;
+// A run takes about a minute at national scale: a job still active after this long was lost
+// with its process, and is tried once more.
+const EXPIRE_SECONDS = 15 * 60;
+const RETRIES = 1;
+// Past every try of its job, a row still "running" is over.
+const ABANDONED_AFTER_MS = (RETRIES + 1) * EXPIRE_SECONDS * 1000 + 60_000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Owner = { kind: "proposal" | "innovation"; id: number; innovationId: number };
@@ -98,10 +103,10 @@ async function run(db: Db, runId: number, competitionId: number) {
     .where(eq(similarityRuns.id, runId));
 }
 
-/** Start a run for an edition; resolves with its id and a promise of its end (for tests). */
-export async function startSimilarityRun(db: Db, actor: Actor, competitionId: number) {
+/** Start a run for an edition: its row now, its work in the job queue. Resolves with its id. */
+export async function startSimilarityRun(db: Db, jobs: Pick<Jobs, "send">, actor: Actor, competitionId: number) {
   assertCan(actor, "competition.manage");
-  // A run left "running" by a restart long ago is over.
+  // A run left "running" after every try of its job is over.
   await db
     .update(similarityRuns)
     .set({ state: "failed", error: "abandoned", finishedAt: new Date() })
@@ -110,15 +115,32 @@ export async function startSimilarityRun(db: Db, actor: Actor, competitionId: nu
   if (busy) throw new AppError("conflict", "screening.errors.running");
   const [row] = await db.insert(similarityRuns).values({ competitionId, startedBy: actor.kind === "user" ? actor.id : null }).returning();
   await recordAudit(db, { actorUserId: actor.kind === "user" ? actor.id : null, action: "similarity.start", subjectType: "competition", subjectId: competitionId, data: { run: row.id } });
-  const done = run(db, row.id, competitionId).catch(async (e: unknown) => {
-    console.error(e);
-    // Recording the failure may fail too (the database went away): the row then stays
-    // "running" until it is abandoned, and the process goes on.
-    await db
-      .update(similarityRuns)
-      .set({ state: "failed", error: String(e).slice(0, 500), finishedAt: new Date() })
-      .where(eq(similarityRuns.id, row.id))
-      .catch((e2: unknown) => console.error(e2));
-  });
-  return { id: row.id, done };
+  await jobs.send("similarity", { runId: row.id, competitionId });
+  return { id: row.id };
+}
+
+/** The queue's handler. A retry starts afresh: what a lost try wrote is cleared first. */
+export function similarityJob(db: Db): QueueSpec {
+  return {
+    expireInSeconds: EXPIRE_SECONDS,
+    retryLimit: RETRIES,
+    async handle(data) {
+      const runId = Number(data.runId);
+      const competitionId = Number(data.competitionId);
+      await db.delete(similarityMatches).where(eq(similarityMatches.runId, runId));
+      await db.update(similarityRuns).set({ state: "running", error: null, finishedAt: null }).where(eq(similarityRuns.id, runId));
+      try {
+        await run(db, runId, competitionId);
+      } catch (e) {
+        // Recording the failure may fail too (the database went away): the job's retry or the
+        // abandonment rule settles the row then.
+        await db
+          .update(similarityRuns)
+          .set({ state: "failed", error: String(e).slice(0, 500), finishedAt: new Date() })
+          .where(eq(similarityRuns.id, runId))
+          .catch((e2: unknown) => console.error(e2));
+        throw e;
+      }
+    },
+  };
 }

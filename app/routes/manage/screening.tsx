@@ -45,7 +45,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   const intent = form.get("_intent");
   try {
     if (intent === "similarity") {
-      await startSimilarityRun(db, actor, row.id);
+      await startSimilarityRun(db, services(context).jobs, actor, row.id);
       return redirect(`/kelola/kompetisi/${row.slug}/seleksi?pesan=mulai`);
     }
     if (intent !== "passed" && intent !== "failed" && intent !== "pending") throw new AppError("invalid", "errors.invalid");

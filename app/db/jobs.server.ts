@@ -1,0 +1,66 @@
+// Background work: pg-boss, a job queue kept in the database itself (schema "pgboss"), so it
+// runs the same on both database modes and a job outlives the process that was running it: a
+// server stopped mid-job hands it to the next one when the job's time runs out.
+//
+// pg-boss is held at 10.x: 11 and later need Node 22, and Lumbung runs on Node 20.
+import PgBoss from "pg-boss";
+import type { Database } from "./client.server";
+
+export type QueueName = "similarity";
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+/** How each queue's jobs run: a handler, and how long one may take before it counts as lost. */
+export type QueueSpec = { handle: JobHandler; expireInSeconds: number; retryLimit: number };
+
+export type Jobs = {
+  /** Queue a job; it runs in whichever server process picks it up first. */
+  send: (queue: QueueName, data: Record<string, unknown>) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+function bossFor(database: Database, opts: { supervise: boolean }) {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => database.query(text, values) },
+    schema: "pgboss",
+    // No cron schedules; maintenance (expiring lost jobs, archiving done ones) where workers run.
+    schedule: false,
+    supervise: opts.supervise,
+    migrate: true,
+  });
+  boss.on("error", (e: Error) => console.error("Background job error:", e.message));
+  return boss;
+}
+
+/** Create or upgrade the queue's tables (at start-up, with the migrations). */
+export async function installJobs(database: Database) {
+  const boss = bossFor(database, { supervise: false });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
+}
+
+/**
+ * Start the queue: `queues` are worked here (polled every `pollSeconds`); without them this
+ * process only sends.
+ */
+export async function startJobs(database: Database, queues: Partial<Record<QueueName, QueueSpec>>, opts: { pollSeconds?: number } = {}): Promise<Jobs> {
+  const working = Object.keys(queues).length > 0;
+  const boss = bossFor(database, { supervise: working });
+  await boss.start();
+  for (const [name, spec] of Object.entries(queues) as [QueueName, QueueSpec][]) {
+    await boss.createQueue(name, { name, expireInSeconds: spec.expireInSeconds, retryLimit: spec.retryLimit, retryDelay: 5 });
+    await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: opts.pollSeconds ?? 2, batchSize: 1 }, async ([job]) => spec.handle(job.data));
+  }
+  let stopped = false;
+  return {
+    async send(queue, data) {
+      // createQueue is idempotent; a process that only sends may meet a queue not created yet.
+      if (!queues[queue]) await boss.createQueue(queue);
+      await boss.send(queue, data);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // A job cut short here is picked up again by another process once it expires.
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}
