@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import { COMPLETE_ENTRY, MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createTestUser, createUnit } from "../app/db/factories.server";
-import { innovationFiles, innovationHistory, innovations, outbox } from "../app/db/schema";
+import { agencies, innovationFiles, innovationHistory, innovations, outbox } from "../app/db/schema";
 
 let database: Database;
 let newClient: () => Client;
@@ -165,6 +165,35 @@ describe("the innovation register", () => {
     const twice = await op.post("/kelola/inovasi/baru", form({ name: "Dikirim Dua Kali", _held: balai }));
     const none = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, idFrom(twice.headers.get("location"))));
     expect(none).toHaveLength(0);
+  });
+
+  it("places an innovation where it runs: a province in itself or one of its regencies, never beyond", async () => {
+    // Central Java's provincial government, from the reference data.
+    const [province] = await database.db.select().from(agencies).where(and(eq(agencies.type, "provinsi"), eq(agencies.regionCode, "33")));
+    const provincial = await createTestUser(database.db, { role: "unit_operator", agencyId: province.id });
+    const op = await as(provincial);
+    const blank = await (await op.get("/kelola/inovasi/baru")).text();
+    expect(blank).toContain('name="regionCode"');
+    expect(blank).toMatch(/<option value="33" selected="">/);
+    expect(blank).toContain('<option value="33.02">');
+    expect(blank).not.toContain('<option value="35.78">');
+
+    const beyond = await op.post("/kelola/inovasi/baru", form({ name: "Di Luar Provinsi", regionCode: "35.78" }));
+    expect(beyond.status).toBe(400);
+    expect(await beyond.text()).toContain("Pilih wilayah instansi ini");
+    const ok = await op.post("/kelola/inovasi/baru", form({ name: "Di Kabupaten", regionCode: "33.02" }));
+    expect(ok.status).toBe(302);
+    const id = idFrom(ok.headers.get("location"));
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect([row.regionCode, row.provinceCode]).toEqual(["33.02", "33"]);
+
+    // Moved to another of its cities, the change is one line of the history.
+    expect((await op.post(`/kelola/inovasi/${id}`, form({ name: "Di Kabupaten", regionCode: "33.74", version: "1" }))).status).toBe(302);
+    expect((await database.db.select().from(innovations).where(eq(innovations.id, id)))[0].regionCode).toBe("33.74");
+    expect(await (await op.get(`/kelola/inovasi/${id}/riwayat`)).text()).toContain("Wilayah pelaksanaan");
+
+    // A regency's own operator has nothing to choose.
+    expect(await (await (await as(operator)).get("/kelola/inovasi/baru")).text()).not.toContain('name="regionCode"');
   });
 
   it("does not let a second save overwrite the first silently", async () => {

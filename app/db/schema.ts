@@ -71,6 +71,11 @@ export const agencies = pgTable(
     regionCode: text("region_code").references(() => regions.code),
     provinceCode: text("province_code").references(() => regions.code),
     website: text("website"),
+    // The years "One Agency, One Innovation" applies to it: from its first full year (a ministry
+    // formed in October 2024 owes its first innovation for 2025) to the year it ended (merged,
+    // split or dissolved). Null: since before the duty (2013), or still in being.
+    activeFrom: smallint("active_from"),
+    activeUntil: smallint("active_until"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

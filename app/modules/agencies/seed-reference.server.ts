@@ -5,6 +5,11 @@ import { agencies, regions } from "~/db/schema";
 import { NATIONAL_AGENCIES } from "./reference/national-agencies";
 import { slugify, titleCase, zoneOfProvince } from "./regions";
 
+// The four Papuan provinces formed in 2022 (Papua Selatan, Tengah and Pegunungan in July, Papua
+// Barat Daya in December): their governments owe the yearly innovation from 2023, their first
+// full year.
+const PROVINCES_FORMED: Record<string, number> = { "93": 2023, "94": 2023, "95": 2023, "96": 2023 };
+
 /**
  * Load the reference data every installation needs, idempotently: the 38 provinces and 514
  * regencies/cities (idn-area-data, Ministry of Home Affairs codes), one regional-government
@@ -43,6 +48,8 @@ export async function seedReference(db: Db) {
       regionCode: p.code,
       provinceCode: p.code,
       slug: slugify(`provinsi ${p.name}`),
+      activeFrom: PROVINCES_FORMED[p.code] ?? null,
+      activeUntil: null,
     })),
     ...regencyRows.map((r) => {
       const isCity = r.name.startsWith("Kota ");
@@ -55,6 +62,9 @@ export async function seedReference(db: Db) {
         provinceCode: r.provinceCode,
         // Region codes keep slugs unique where names repeat across provinces.
         slug: slugify(`${r.name} ${r.code}`),
+        // Regencies moved to the new Papuan provinces existed before them, under other codes.
+        activeFrom: null,
+        activeUntil: null,
       };
     }),
   ];
@@ -65,13 +75,16 @@ export async function seedReference(db: Db) {
     regionCode: null,
     provinceCode: null,
     slug: slugify(a.shortName),
+    activeFrom: a.activeFrom ?? null,
+    activeUntil: a.activeUntil ?? null,
   }));
   const allAgencies = [...govRows, ...national];
   for (let i = 0; i < allAgencies.length; i += 500) {
     await db
       .insert(agencies)
       .values(allAgencies.slice(i, i + 500))
-      .onConflictDoNothing({ target: agencies.slug });
+      // The years are the reference list's to keep: corrected there, corrected here.
+      .onConflictDoUpdate({ target: agencies.slug, set: { activeFrom: sql`excluded.active_from`, activeUntil: sql`excluded.active_until` } });
   }
   return { regions: allRegions.length, agencies: allAgencies.length };
 }

@@ -4,7 +4,7 @@ import type { Db } from "~/db/client.server";
 import { agencies, innovations, regions } from "~/db/schema";
 import type { AgencyType } from "~/modules/innovations/vocab";
 import { agencyNameMatches } from "./agency-name-match.server";
-import { metDuty } from "./met-duty.server";
+import { dutyApplies, metDuty } from "./met-duty.server";
 import type { ComplianceFilters } from "./schemas";
 
 export type NotMetAgency = {
@@ -23,7 +23,7 @@ export type NotMetAgency = {
 };
 
 function conditions(f: ComplianceFilters): SQL | undefined {
-  const where: (SQL | undefined)[] = [not(metDuty(agencies.id, f.year))];
+  const where: (SQL | undefined)[] = [dutyApplies(f.year), not(metDuty(agencies.id, f.year))];
   if (f.type) where.push(eq(agencies.type, f.type));
   if (f.province) where.push(eq(agencies.provinceCode, f.province));
   if (f.q) where.push(agencyNameMatches(f.q));

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
 import { AGENCY_TYPES, type AgencyType } from "~/modules/innovations/vocab";
-import { metDuty } from "./met-duty.server";
+import { dutyApplies, metDuty } from "./met-duty.server";
 
 export type Tally = {
   /** Agencies counted. */
@@ -55,6 +55,7 @@ export async function complianceFigures(db: Db, year: number): Promise<Complianc
         met: sql<number>`(count(*) filter (where ${metDuty(agencies.id, year)}))::int`,
       })
       .from(agencies)
+      .where(dutyApplies(year))
       .groupBy(sql`grouping sets ((${agencies.type}), (${agencies.provinceCode}), ())`),
     db
       .select({ code: regions.code, name: regions.name })

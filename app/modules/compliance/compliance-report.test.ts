@@ -32,11 +32,13 @@ let lateMinistry: typeof agencies.$inferSelect;
 beforeAll(async () => {
   database = await openTestDatabase();
   db = database.db;
-  const rows = await db.select({ type: agencies.type, n: sql<number>`count(*)::int` }).from(agencies).groupBy(agencies.type);
+  // The reference agencies of 2022: without those formed later, with those ended since.
+  const of2022 = sql`coalesce(${agencies.activeFrom}, 0) <= 2022 and coalesce(${agencies.activeUntil}, 9999) >= 2022`;
+  const rows = await db.select({ type: agencies.type, n: sql<number>`count(*)::int` }).from(agencies).where(of2022).groupBy(agencies.type);
   const [{ n: province33 }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(agencies)
-    .where(eq(agencies.provinceCode, "33"));
+    .where(and(eq(agencies.provinceCode, "33"), of2022));
   baseline = {
     total: rows.reduce((s, r) => s + r.n, 0),
     byType: Object.fromEntries(rows.map((r) => [r.type, r.n])),
@@ -108,6 +110,22 @@ describe("complianceFigures", () => {
     expect(y2019.overall.met).toBe(1); // the BUMD's innovation started in 2019
     const y2024 = await complianceFigures(db, 2024);
     expect(y2024.overall.met).toBe(0);
+  });
+});
+
+describe("the years an agency is judged for", () => {
+  it("counts an agency only from its first full year to the year it ended", async () => {
+    const inList = async (year: number, q: string) => (await listAgenciesNotMet(db, { year, q }, { limit: null })).map((r) => r.name);
+    // Papua Selatan's government, formed in July 2022, owes its first innovation for 2023.
+    expect(await inList(2022, "Provinsi Papua Selatan")).toEqual([]);
+    expect(await inList(2023, "Provinsi Papua Selatan")).toHaveLength(1);
+    const papuaSelatan = async (year: number) => (await complianceFigures(db, year)).byProvince.find((r) => r.code === "93")!.agencies;
+    expect((await papuaSelatan(2023)) - (await papuaSelatan(2022))).toBe(1);
+    // The 2024 cabinet: the new education ministry from 2025, the one it replaced until 2024.
+    expect(await inList(2024, "Pendidikan Dasar dan Menengah")).toEqual([]);
+    expect(await inList(2025, "Pendidikan Dasar dan Menengah")).toEqual(["Kementerian Pendidikan Dasar dan Menengah"]);
+    expect(await inList(2024, "Kebudayaan, Riset")).toEqual(["Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi"]);
+    expect(await inList(2025, "Kebudayaan, Riset")).toEqual([]);
   });
 });
 

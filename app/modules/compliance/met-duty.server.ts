@@ -1,5 +1,5 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { innovations } from "~/db/schema";
+import { agencies, innovations } from "~/db/schema";
 import { jakartaYearBounds } from "./year";
 
 /**
@@ -28,4 +28,13 @@ export function metDuty(agencyId: AnyColumn | SQL, year: number): SQL {
   return sql`(exists (select 1 from ${innovations} m where m.agency_id = ${agencyId} and m.state = 'published' and m.start_year = ${year})
     or exists (select 1 from ${innovations} m where m.agency_id = ${agencyId} and m.state = 'published'
       and m.published_at >= ${from} and m.published_at < ${to}))`;
+}
+
+/**
+ * Whether the duty applied to the agency in a year at all: an agency is judged only for the
+ * years it existed in (see agencies.activeFrom/activeUntil), so a ministry formed in 2024 is not
+ * counted as failing 2022, nor a ministry dissolved in 2024 as failing 2025.
+ */
+export function dutyApplies(year: number): SQL {
+  return sql`((${agencies.activeFrom} is null or ${agencies.activeFrom} <= ${year}) and (${agencies.activeUntil} is null or ${agencies.activeUntil} >= ${year}))`;
 }

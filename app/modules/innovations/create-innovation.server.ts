@@ -26,12 +26,12 @@ export async function createInnovation(db: Db, actor: Actor, input: InnovationIn
     const [row] = await tx
       .insert(innovations)
       .values({
+        provinceCode: agency.provinceCode,
+        regionCode: agency.regionCode,
         ...columns,
         slug: `${slugify(input.acronym ? `${input.acronym} ${agency.shortName ?? agency.name}` : `${input.name} ${agency.shortName ?? agency.name}`)}-${Date.now().toString(36).slice(-5)}`,
         agencyId,
         agencyType: agency.type,
-        provinceCode: agency.provinceCode,
-        regionCode: agency.regionCode,
         state: "draft",
         createdBy: actor.id,
       })

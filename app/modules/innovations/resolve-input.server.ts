@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { innovations, units } from "~/db/schema";
+import { agencies, innovations, units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
+import { allowedRegion } from "./regions.server";
 import type { InnovationInput } from "./schemas";
 
 /** The innovation's stored columns from validated input, checking references against the agency. */
@@ -9,6 +10,14 @@ export async function resolveInnovationInput(db: DbOrTx, agencyId: number, input
   if (input.unitId) {
     const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.id, input.unitId), eq(units.agencyId, agencyId)));
     if (!unit) throw new AppError("invalid", "innovations.errors.unitNotInAgency", { unitId: "innovations.errors.unitNotInAgency" });
+  }
+  // The region, when one is chosen: among those the agency answers for; its province follows.
+  let place: { regionCode?: string; provinceCode?: string } = {};
+  if (input.regionCode) {
+    const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
+    const region = agency ? await allowedRegion(db, agency, input.regionCode) : null;
+    if (!region) throw new AppError("invalid", "innovations.errors.regionNotAllowed", { regionCode: "innovations.errors.regionNotAllowed" });
+    place = { regionCode: region.code, provinceCode: region.provinceCode };
   }
   let originInnovationId: number | null = null;
   if (input.origin === "replication" && input.originInnovation) {
@@ -43,6 +52,7 @@ export async function resolveInnovationInput(db: DbOrTx, agencyId: number, input
     contactName: input.contactName ?? null,
     contactEmail: input.contactEmail ?? null,
     contactPhone: input.contactPhone ?? null,
+    ...place,
   };
 }
 

@@ -45,6 +45,8 @@ export const InnovationInputSchema = z
         .optional(),
     ),
     unitId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    // Where it is carried out (a Ministry of Home Affairs code); the agency's own when left out.
+    regionCode: z.preprocess(blankToUndefined, z.string().regex(/^\d{2}(\.\d{2})?$/, { error: "field.choice" }).optional()),
     agencyId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
     origin: z.preprocess(blankToUndefined, z.enum(INNOVATION_ORIGINS).default("original")),
     originInnovation: text(300),

@@ -22,8 +22,10 @@ export async function updateInnovation(db: Db, actor: Actor, id: number, input: 
     throw new AppError("conflict", "innovations.errors.staleVersion");
   }
   const columns = await resolveInnovationInput(db, current.agencyId, input);
+  // The province follows the region and the start year the start date: one change each, named
+  // once in the history.
   const changed = (Object.keys(columns) as (keyof InnovationColumns)[]).filter(
-    (k) => !same(columns[k], (current as Record<string, unknown>)[k]),
+    (k) => k !== "provinceCode" && k !== "startYear" && !same(columns[k], (current as Record<string, unknown>)[k]),
   );
   if (!changed.length) return { id, changed };
 

@@ -17,6 +17,7 @@ import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
 import { slugOf } from "~/modules/innovations/queries.server";
 import { unitsOfAgency } from "~/modules/agencies/queries.server";
+import { regionOptions } from "~/modules/innovations/regions.server";
 import { ReturnSchema } from "~/modules/innovations/schemas";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 
@@ -44,6 +45,7 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
     innovation: { ...innovation, searchVector: undefined, originInnovation },
     files: await listInnovationFiles(db, innovation.id),
     units: await unitsOfAgency(db, innovation.agencyId),
+    regions: await regionOptions(db, innovation.agencyId),
     can: {
       edit: can(actor, "innovation.edit", innovation).ok,
       submit: can(actor, "innovation.submit", innovation).ok,
@@ -198,6 +200,7 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
             values={{ ...(values as object), version: inv.version }}
             errors={actionData?.intent === "return" ? undefined : errors}
             units={units}
+            regions={loaderData.regions}
             maxUploadMb={loaderData.maxUploadMb}
             held={(actionData as { held?: HeldFile[] } | undefined)?.held}
           >

@@ -18,12 +18,15 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   return { innovation: { id: innovation.id, name: innovation.name }, history: await innovationHistoryOf(db, innovation.id) };
 });
 
+// Columns stored by id are labelled as the form names them.
+const FIELD_LABEL: Record<string, string> = { unitId: "unit", originInnovationId: "originInnovation" };
+
 export default function InnovationHistory({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const instant = useInstant();
   const { innovation, history } = loaderData;
   const fieldLabel = (f: string) => {
-    const key = `innovation.field.${f}`;
+    const key = `innovation.field.${FIELD_LABEL[f] ?? f}`;
     const label = t(key);
     return label === key ? f : label;
   };

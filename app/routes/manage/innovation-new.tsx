@@ -11,6 +11,7 @@ import { acceptFor, addInnovationFiles, FILE_FIELDS } from "~/modules/innovation
 import { restoreHeld } from "~/modules/uploads/held.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
 import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
+import { homeRegion, regionOptions } from "~/modules/innovations/regions.server";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 import { pageTitle } from "~/lib/meta";
 
@@ -24,7 +25,9 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
   return {
     units: actor.agencyId ? await unitsOfAgency(db, actor.agencyId) : [],
     agencies: national ? await agencyOptions(db) : null,
+    regions: national ? await regionOptions(db, null) : actor.agencyId ? await regionOptions(db, actor.agencyId) : [],
     defaultUnitId: actor.unitId,
+    defaultRegionCode: await homeRegion(db, actor.agencyId),
     maxUploadMb: Math.round(env.maxUploadBytes / 1048576),
   };
 });
@@ -56,11 +59,11 @@ export const action = page(async ({ request, context }: Route.ActionArgs) => {
 
 export default function NewInnovation({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const values = (actionData?.values as Record<string, unknown> | undefined) ?? { unitId: loaderData.defaultUnitId };
+  const values = (actionData?.values as Record<string, unknown> | undefined) ?? { unitId: loaderData.defaultUnitId, regionCode: loaderData.defaultRegionCode };
   return (
     <>
       <h1>{t("innovations.manage.new")}</h1>
-      <InnovationForm values={values} errors={actionData?.errors} held={actionData?.held} units={loaderData.units} agencies={loaderData.agencies ?? undefined} maxUploadMb={loaderData.maxUploadMb} />
+      <InnovationForm values={values} errors={actionData?.errors} held={actionData?.held} regions={loaderData.regions} units={loaderData.units} agencies={loaderData.agencies ?? undefined} maxUploadMb={loaderData.maxUploadMb} />
     </>
   );
 }

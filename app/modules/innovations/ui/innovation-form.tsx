@@ -26,6 +26,7 @@ export type InnovationFormValues = Partial<{
   status: string;
   startedOn: string | null;
   unitId: number | string | null;
+  regionCode: string | null;
   agencyId: number | string | null;
   origin: string;
   originInnovation: string | null;
@@ -41,6 +42,8 @@ type Props = {
   values: InnovationFormValues;
   errors?: Record<string, string>;
   units: { id: number; name: string }[];
+  /** Where the innovation may be placed; the choice is shown only when there is one to make. */
+  regions?: { code: string; name: string }[];
   agencies?: { id: number; name: string }[];
   maxUploadMb: number;
   /** Files kept from a refused try, sent again with the form unless unticked. */
@@ -50,7 +53,7 @@ type Props = {
 
 const EXTRA_INDICATOR_ROWS = 2;
 
-export function InnovationForm({ values, errors = {}, units, agencies, maxUploadMb, held, children }: Props) {
+export function InnovationForm({ values, errors = {}, units, regions = [], agencies, maxUploadMb, held, children }: Props) {
   const t = useT();
   const v = values;
   // Drafts may be saved half-done; these fields are needed before the entry is sent for review.
@@ -70,6 +73,7 @@ export function InnovationForm({ values, errors = {}, units, agencies, maxUpload
     photos: t("innovation.field.photos"),
     evidence: t("innovation.field.evidence"),
     unitId: t("innovation.field.unit"),
+    regionCode: t("innovation.field.regionCode"),
     agencyId: t("innovation.field.agency"),
     originInnovation: t("innovation.field.originInnovation"),
     videoUrl: t("innovation.field.videoUrl"),
@@ -92,6 +96,9 @@ export function InnovationForm({ values, errors = {}, units, agencies, maxUpload
           <TextArea name="summary" label={t("innovation.field.summary")} optionalNote={toSubmit} hint={t("innovation.field.summaryHint")} defaultValue={v.summary} error={errors.summary} rows={4} />
           {units.length ? (
             <SelectField name="unitId" label={t("innovation.field.unit")} options={units.map((u) => ({ value: String(u.id), label: u.name }))} defaultValue={str(v.unitId)} emptyLabel="" error={errors.unitId} />
+          ) : null}
+          {regions.length > 1 ? (
+            <SelectField name="regionCode" label={t("innovation.field.regionCode")} hint={t("innovation.field.regionHint")} options={regions.map((r) => ({ value: r.code, label: r.name }))} defaultValue={v.regionCode ?? ""} emptyLabel="" error={errors.regionCode} />
           ) : null}
           <SelectField name="status" label={t("innovation.field.status")} options={INNOVATION_STATUSES.map((s) => ({ value: s, label: t(`innovation.status.${s}`) }))} defaultValue={v.status ?? "inisiatif"} error={errors.status} required />
           <TextField name="startedOn" type="date" label={t("innovation.field.startedOn")} hint={t("innovation.field.startedOnHint")} defaultValue={v.startedOn} error={errors.startedOn} />
