@@ -73,6 +73,18 @@ describe("units and agencies", () => {
     expect(text).toContain("Baris 4");
     expect(await database.db.select().from(agencies).where(eq(agencies.name, "PT Uji Satu"))).toHaveLength(0);
 
+    // A newly formed enterprise owes innovations from its first full year: asked, checked, shown.
+    const tooEarly = await c.post("/kelola/instansi", { name: "Perseroda Baru Uji", type: "bumd", regionCode: "33.02", activeFrom: "1999" });
+    expect(tooEarly.status).toBe(400);
+    expect(await tooEarly.text()).toContain("Isi tahun antara 2013 dan tahun depan.");
+    expect((await c.post("/kelola/instansi", { name: "Perseroda Baru Uji", type: "bumd", regionCode: "33.02", activeFrom: "2025" })).status).toBe(200);
+    const [fresh] = await database.db.select().from(agencies).where(eq(agencies.name, "Perseroda Baru Uji"));
+    expect(fresh.activeFrom).toBe(2025);
+    expect(await (await c.get(`/instansi/${fresh.slug}`)).text()).toContain("Sejak 2025");
+    const notMet = async (year: number) => (await c.get(`/kepatuhan?year=${year}&q=Perseroda+Baru`)).text();
+    expect(await notMet(2024)).not.toContain("Perseroda Baru Uji");
+    expect(await notMet(2025)).toContain("Perseroda Baru Uji");
+
     const operator = await createTestUser(database.db, { role: "unit_operator" });
     const op = newClient();
     await op.login(operator.email, operator.password);

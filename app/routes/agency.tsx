@@ -81,6 +81,18 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
             </dd>
           </>
         ) : null}
+        {agency.activeFrom || agency.activeUntil ? (
+          <>
+            <dt>{t("catalogue.agency.dutyYears")}</dt>
+            <dd>
+              {agency.activeFrom && agency.activeUntil
+                ? t("catalogue.agency.dutyBetween", { from: String(agency.activeFrom), until: String(agency.activeUntil) })
+                : agency.activeFrom
+                  ? t("catalogue.agency.dutyFrom", { from: String(agency.activeFrom) })
+                  : t("catalogue.agency.dutyUntil", { until: String(agency.activeUntil) })}
+            </dd>
+          </>
+        ) : null}
         {website ? (
           <>
             <dt>{t("catalogue.agency.website")}</dt>

@@ -30,6 +30,7 @@ export async function createAgencies(db: Db, actor: Actor, rows: AgencyInput[]) 
           slug,
           regionCode: region?.code ?? null,
           provinceCode: region?.provinceCode ?? null,
+          activeFrom: r.activeFrom ?? null,
         })
         .returning({ id: agencies.id, slug: agencies.slug });
       created.push(a);

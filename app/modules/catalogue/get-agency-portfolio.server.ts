@@ -19,6 +19,9 @@ export type AgencyProfile = {
   regionName: string | null;
   provinceCode: string | null;
   provinceName: string | null;
+  /** The years "One Agency, One Innovation" applies to it; null at either end: open. */
+  activeFrom: number | null;
+  activeUntil: number | null;
 };
 
 export type AgencyPortfolio = {
@@ -47,6 +50,8 @@ export async function getAgencyProfile(db: DbOrTx, slug: string): Promise<Agency
       regionName: regions.name,
       provinceCode: agencies.provinceCode,
       provinceName: province.name,
+      activeFrom: agencies.activeFrom,
+      activeUntil: agencies.activeUntil,
     })
     .from(agencies)
     .leftJoin(regions, eq(regions.code, agencies.regionCode))

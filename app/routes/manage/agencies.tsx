@@ -74,6 +74,7 @@ export default function ManageAgencies({ loaderData, actionData }: Route.Compone
         <TextField name="shortName" label={t("agencies.create.shortName")} defaultValue={v("shortName")} error={a?.errors?.shortName} />
         <SelectField name="type" label={t("agencies.create.type")} required options={[{ value: "bumn", label: t("agencyType.bumn") }, { value: "bumd", label: t("agencyType.bumd") }]} defaultValue={v("type") || "bumd"} error={a?.errors?.type} />
         <TextField name="regionCode" label={t("agencies.create.region")} hint={t("agencies.create.regionHint")} defaultValue={v("regionCode")} error={a?.errors?.regionCode} />
+        <TextField name="activeFrom" inputMode="numeric" label={t("agencies.create.activeFrom")} hint={t("agencies.create.activeFromHint")} defaultValue={v("activeFrom")} error={a?.errors?.activeFrom} maxLength={4} />
         <button type="submit" className="button">{t("agencies.create.title")}</button>
       </Form>
       <CsvImport hint={t("agencies.import.agenciesHint")} rowErrors={a?.rowErrors} fileError={a?.fileError} done={a?.imported} />
