@@ -108,7 +108,8 @@ export const InviteSchema = z.object({
   innovationIds: z.array(z.coerce.number().int().positive()).min(1, { error: "invitations.errors.noneChosen" }).max(500),
 });
 
-function openForInvitations(edition: Edition, now: Date) {
+/** Whether invitations may still be sent: before the edition's registration has closed. */
+export function openForInvitations(edition: Pick<Edition, "state" | "config">, now: Date) {
   // Invitations are for entering: once registration has closed they would invite to nothing.
   const registration = registrationStage(edition.config);
   if (edition.state !== "draft" && edition.state !== "announced") return false;

@@ -12,8 +12,7 @@ import { formatDate, formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
-import { registrationStage, stageEnd } from "~/modules/competitions/config";
-import { editionInvitations, invitationCandidates, invitedGroups, InviteSchema, inviteToGroup, withdrawInvitation } from "~/modules/competitions/invitations.server";
+import { editionInvitations, invitationCandidates, invitedGroups, InviteSchema, inviteToGroup, openForInvitations, withdrawInvitation } from "~/modules/competitions/invitations.server";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -41,8 +40,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
   const url = new URL(request.url);
   const minYears = yearsFrom(url);
   const groups = invitedGroups(row.config);
-  const registration = registrationStage(row.config);
-  const open = (row.state === "draft" || row.state === "announced") && (!registration || receivedAt.getTime() < stageEnd(registration));
+  const open = openForInvitations(row, receivedAt);
   const [candidates, invited] = groups.length ? await Promise.all([invitationCandidates(db, row, minYears, receivedAt), editionInvitations(db, row.id)]) : [[], []];
   return {
     slug: row.slug,
