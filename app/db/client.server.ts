@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import fs from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { installJobs } from "./jobs.server";
 
 export type Schema = typeof schema;
 // Both drivers give a PgDatabase; use cases only ever see this type.
@@ -116,6 +117,5 @@ export async function migrate(database: Database): Promise<void> {
     await migrate(database.db as never, { migrationsFolder: folder });
   }
   // The job queue's tables, created or upgraded by pg-boss itself.
-  const { installJobs } = await import("./jobs.server");
   await installJobs(database);
 }
