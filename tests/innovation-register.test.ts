@@ -165,6 +165,14 @@ describe("the innovation register", () => {
     const twice = await op.post("/kelola/inovasi/baru", form({ name: "Dikirim Dua Kali", _held: balai }));
     const none = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, idFrom(twice.headers.get("location"))));
     expect(none).toHaveLength(0);
+
+    // Kept, and chosen again as well: stored once.
+    const again = await (await op.post("/kelola/inovasi/baru", form({ name: "" }, { photos: [fileOf(PNG_1PX, "ulang.png", "image/png")] }))).text();
+    const token = /name="_held"[^>]*value="([\w-]{22})"\/>ulang\.png/.exec(again)?.[1];
+    expect(token).toBeDefined();
+    const both = await op.post("/kelola/inovasi/baru", form({ name: "Dipilih Dua Kali", _held: token! }, { photos: [fileOf(PNG_1PX, "ulang.png", "image/png")] }));
+    const once = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, idFrom(both.headers.get("location"))));
+    expect(once.map((f) => f.filename)).toEqual(["ulang.png"]);
   });
 
   it("places an innovation where it runs: a province in itself or one of its regencies, never beyond", async () => {

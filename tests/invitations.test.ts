@@ -32,7 +32,10 @@ beforeAll(async () => {
   const young = await createInnovation(db, { agencyId: youngAgency.id, name: "Layanan Baru Sekali", startedOn: "2024-06-01" });
   ids.veteran = veteran.id;
   ids.young = young.id;
-  for (const [i, tier] of [[veteran, "top-45"], [young, "top-99"]] as const) {
+  // A winner whose agency has nobody in Lumbung yet.
+  const unstaffed = await createInnovation(db, { agencyId: (await createAgency(db, { name: "Kabupaten Tanpa Akun" })).id, name: "Posyandu Lansia Lama", startedOn: "2016-01-01" });
+  ids.unstaffed = unstaffed.id;
+  for (const [i, tier] of [[veteran, "top-45"], [young, "top-99"], [unstaffed, "top-99"]] as const) {
     const [p] = await db
       .insert(proposals)
       .values({ competitionId: past.id, innovationId: i.id, agencyId: i.agencyId, groupCode: "umum", categoryCode: "kesehatan", title: i.name, state: "submitted", receiptNumber: `P-${i.id}`, submittedAt: new Date() })
@@ -96,6 +99,8 @@ describe("invitations to the special group", () => {
     expect(proposalsPage).toContain("Sapa Warga Lama diundang ke Kelompok Khusus.");
     expect(proposalsPage).toContain("Kelompok Khusus (atas undangan)");
 
+    // Not offered to an agency with no invitation (and refused if sent anyway).
+    expect(await html(await clients.youngAdmin.get(`/kelola/proposal?kompetisi=${OPEN}`))).not.toContain("(atas undangan)");
     const refused = await clients.youngAdmin.post("/kelola/proposal", { competition: OPEN, innovationId: String(ids.young), groupCode: "khusus", categoryCode: "kesehatan" });
     expect(refused.status).toBe(400);
     expect(await html(refused)).toContain("Kelompok ini hanya untuk inovasi yang diundang sekretariat");
@@ -127,6 +132,14 @@ describe("invitations to the special group", () => {
     expect(refused.status).toBe(409);
     expect(await html(refused)).toContain("sudah mengirim proposal di kelompok tersebut");
     expect(await database.db.select().from(groupInvitations)).toHaveLength(1);
+  });
+
+  it("says so when the invited agency has nobody to tell, and keeps the candidates' filter", async () => {
+    const res = await clients.admin.post(PAGE, { _intent: "invite", groupCode: "khusus", "innovationIds[]": String(ids.unstaffed), tahun: "0" });
+    expect(res.headers.get("location")).toBe(`${PAGE}?pesan=diundangTanpaAkun&n=1&m=1&tahun=0`);
+    const page = await html(await clients.admin.get(res.headers.get("location")!));
+    expect(page).toContain("1 di antaranya milik instansi yang belum punya akun Admin Lokal atau kepala instansi");
+    expect(page).toContain('value="0"');
   });
 
   it("takes no invitation once registration has closed", async () => {

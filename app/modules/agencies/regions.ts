@@ -14,6 +14,14 @@ export function zoneOfProvince(code: string): ZoneName {
 // Maluku and Papua.
 export const isEasternIndonesia = (provinceCode: string) => Number(provinceCode.slice(0, 2)) >= 51;
 
+/**
+ * The four Papuan provinces formed in 2022 (Papua Selatan, Tengah and Pegunungan from Papua in
+ * July, Papua Barat Daya from Papua Barat in December). Their governments owe the yearly
+ * innovation from 2023, their first full year; for the years before, their regencies and cities
+ * belonged to the province they came from (today's codes carry the new province).
+ */
+export const PAPUA_SPLIT = { firstYear: 2023, from: { "93": "91", "94": "91", "95": "91", "96": "92" } as Record<string, string> };
+
 const KEEP_UPPER = new Set(["DKI", "DI", "II"]);
 
 /** "KABUPATEN ACEH SELATAN" → "Kabupaten Aceh Selatan"; "DKI JAKARTA" stays "DKI Jakarta". */

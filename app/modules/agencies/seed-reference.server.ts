@@ -3,12 +3,8 @@ import { getProvinces, getRegencies } from "idn-area-data";
 import type { Db } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
 import { NATIONAL_AGENCIES } from "./reference/national-agencies";
-import { slugify, titleCase, zoneOfProvince } from "./regions";
+import { PAPUA_SPLIT, slugify, titleCase, zoneOfProvince } from "./regions";
 
-// The four Papuan provinces formed in 2022 (Papua Selatan, Tengah and Pegunungan in July, Papua
-// Barat Daya in December): their governments owe the yearly innovation from 2023, their first
-// full year.
-const PROVINCES_FORMED: Record<string, number> = { "93": 2023, "94": 2023, "95": 2023, "96": 2023 };
 
 /**
  * Load the reference data every installation needs, idempotently: the 38 provinces and 514
@@ -48,7 +44,7 @@ export async function seedReference(db: Db) {
       regionCode: p.code,
       provinceCode: p.code,
       slug: slugify(`provinsi ${p.name}`),
-      activeFrom: PROVINCES_FORMED[p.code] ?? null,
+      activeFrom: PAPUA_SPLIT.from[p.code] ? PAPUA_SPLIT.firstYear : null,
       activeUntil: null,
     })),
     ...regencyRows.map((r) => {

@@ -127,7 +127,7 @@ export const ComplianceSchema = named(
         z
           .object({ code: z.string(), name: z.string(), ...tally })
           .meta({ description: "Agencies located in the province: its government, regencies, cities and BUMD." }),
-      ),
+      ).meta({ description: "The provinces of that year: before 2023, the four Papuan provinces formed in 2022 are not listed and their regencies count under Papua and Papua Barat." }),
     }),
     links: z.object({
       self: url,

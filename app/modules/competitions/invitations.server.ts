@@ -14,7 +14,8 @@ import { notify } from "~/modules/notifications/notify.server";
 import { monthsBetween } from "~/modules/proposals/eligibility";
 import { registrationStage, stageEnd, type CompetitionConfig } from "./config";
 
-type Edition = { id: number; slug: string; name: string; state: string; config: CompetitionConfig };
+type Edition = { id: number; slug: string; name: string; state: string; edition: number; config: CompetitionConfig };
+const editionYear = (e: Pick<Edition, "edition">) => e.edition;
 
 /** The groups of an edition that are entered by invitation. */
 export const invitedGroups = (config: CompetitionConfig) => config.groups.filter((g) => g.kind === "khusus");
@@ -64,7 +65,8 @@ export async function invitationCandidates(db: DbOrTx, edition: Edition, minYear
     .from(awards)
     .innerJoin(competitions, and(eq(competitions.id, awards.competitionId), eq(competitions.state, "final"), ne(competitions.id, edition.id)))
     .innerJoin(innovations, and(eq(innovations.id, awards.innovationId), eq(innovations.state, "published")))
-    .innerJoin(agencies, eq(agencies.id, innovations.agencyId))
+    // An agency that has ended (merged, split, dissolved) enters nothing.
+    .innerJoin(agencies, and(eq(agencies.id, innovations.agencyId), sql`coalesce(${agencies.activeUntil}, 9999) >= ${editionYear(edition)}`))
     .groupBy(innovations.id, agencies.id)
     .orderBy(asc(innovations.startedOn), asc(innovations.id));
   const registration = registrationStage(edition.config);
@@ -133,7 +135,7 @@ export async function inviteToGroup(db: Db, actor: Actor, edition: Edition, inpu
       .values(found.map((i) => ({ competitionId: edition.id, groupCode: group.code, innovationId: i.id, invitedBy: actor.kind === "user" ? actor.id : null })))
       .onConflictDoNothing()
       .returning({ innovationId: groupInvitations.innovationId });
-    if (!added.length) return 0;
+    if (!added.length) return { invited: 0, untold: 0 };
     const invited = found.filter((i) => added.some((a) => a.innovationId === i.id));
     await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "invitation.add", subjectType: "competition", subjectId: edition.id, data: { group: group.code, innovations: invited.map((i) => i.id) } });
     const people = await tx
@@ -141,15 +143,19 @@ export async function inviteToGroup(db: Db, actor: Actor, edition: Edition, inpu
       .from(users)
       .where(and(inArray(users.agencyId, invited.map((i) => i.agencyId)), inArray(users.role, ["agency_admin", "agency_head"]), isNull(users.disabledAt)));
     const path = `/kelola/proposal?kompetisi=${edition.slug}`;
+    let untold = 0;
     for (const i of invited) {
-      await notify(tx, people.filter((p) => p.agencyId === i.agencyId), {
+      const theirs = people.filter((p) => p.agencyId === i.agencyId);
+      if (!theirs.length) untold++;
+      await notify(tx, theirs, {
         kind: "group-invitation",
         key: "mail.groupInvitation",
         vars: { competition: edition.name, group: group.name, innovation: i.name, link: `${opts.publicUrl}${path}` },
         link: path,
       });
     }
-    return invited.length;
+    // An agency may have nobody in Lumbung yet: the secretariat must then tell it another way.
+    return { invited: invited.length, untold };
   });
 }
 

@@ -76,7 +76,7 @@ function kipp2023(year: number): CompetitionDraft {
       groups: [
         { code: "umum", name: "Kelompok Umum", kind: "umum", description: "Inovasi baru dari instansi mana pun." },
         { code: "replikasi", name: "Kelompok Replikasi", kind: "replikasi", description: "Replikasi dari inovasi Top 99 terdahulu; sebutkan inovasi sumbernya." },
-        { code: "khusus", name: "Kelompok Khusus", kind: "khusus", description: "Pemenang terdahulu yang berjalan lebih dari 5 tahun, atas undangan." },
+        { code: "khusus", name: "Kelompok Khusus", kind: "khusus", description: "Pemenang terdahulu yang telah berjalan paling sedikit 5 tahun, atas undangan." },
       ],
       categories: CATEGORIES_ELEVEN,
       sections: SECTIONS_2023,

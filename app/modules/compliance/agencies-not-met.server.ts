@@ -4,7 +4,7 @@ import type { Db } from "~/db/client.server";
 import { agencies, innovations, regions } from "~/db/schema";
 import type { AgencyType } from "~/modules/innovations/vocab";
 import { agencyNameMatches } from "./agency-name-match.server";
-import { dutyApplies, metDuty } from "./met-duty.server";
+import { dutyApplies, metDuty, provinceIn } from "./met-duty.server";
 import type { ComplianceFilters } from "./schemas";
 
 export type NotMetAgency = {
@@ -25,7 +25,7 @@ export type NotMetAgency = {
 function conditions(f: ComplianceFilters): SQL | undefined {
   const where: (SQL | undefined)[] = [dutyApplies(f.year), not(metDuty(agencies.id, f.year))];
   if (f.type) where.push(eq(agencies.type, f.type));
-  if (f.province) where.push(eq(agencies.provinceCode, f.province));
+  if (f.province) where.push(sql`${provinceIn(f.year)} = ${f.province}`);
   if (f.q) where.push(agencyNameMatches(f.q));
   return and(...where);
 }
@@ -58,7 +58,8 @@ export async function listAgenciesNotMet(
       shortName: agencies.shortName,
       type: agencies.type,
       regionCode: agencies.regionCode,
-      provinceCode: agencies.provinceCode,
+      // The province of that year, as the figures count it.
+      provinceCode: sql<string | null>`${provinceIn(filters.year)}`.as("province_then"),
     })
     .from(agencies)
     .where(conditions(filters))

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
 import { AGENCY_TYPES, type AgencyType } from "~/modules/innovations/vocab";
-import { dutyApplies, metDuty } from "./met-duty.server";
+import { dutyApplies, metDuty, provinceExisted, provinceIn } from "./met-duty.server";
 
 export type Tally = {
   /** Agencies counted. */
@@ -49,14 +49,14 @@ export async function complianceFigures(db: Db, year: number): Promise<Complianc
     db
       .select({
         type: agencies.type,
-        provinceCode: agencies.provinceCode,
-        grouping: sql<number>`grouping(${agencies.type}, ${agencies.provinceCode})::int`,
+        provinceCode: sql<string | null>`${provinceIn(year)}`,
+        grouping: sql<number>`grouping(${agencies.type}, ${provinceIn(year)})::int`,
         agencies: sql<number>`count(*)::int`,
         met: sql<number>`(count(*) filter (where ${metDuty(agencies.id, year)}))::int`,
       })
       .from(agencies)
       .where(dutyApplies(year))
-      .groupBy(sql`grouping sets ((${agencies.type}), (${agencies.provinceCode}), ())`),
+      .groupBy(sql`grouping sets ((${agencies.type}), (${provinceIn(year)}), ())`),
     db
       .select({ code: regions.code, name: regions.name })
       .from(regions)
@@ -78,7 +78,7 @@ export async function complianceFigures(db: Db, year: number): Promise<Complianc
       const r = typeRows.get(type);
       return { type, ...tally(r?.agencies ?? 0, r?.met ?? 0) };
     }),
-    byProvince: provinces.map((p) => {
+    byProvince: provinces.filter((p) => provinceExisted(p.code, year)).map((p) => {
       const r = provinceRows.get(p.code);
       return { code: p.code, name: p.name, ...tally(r?.agencies ?? 0, r?.met ?? 0) };
     }),

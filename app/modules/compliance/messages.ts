@@ -14,7 +14,7 @@ export const compliance = defineMessages({
     "compliance.byType": "Menurut jenis instansi",
     "compliance.byProvince": "Menurut provinsi",
     "compliance.byProvinceHint":
-      "Instansi yang berlokasi di provinsi: pemerintah provinsi, pemerintah kabupaten dan kota, serta BUMD. Kementerian, lembaga, dan BUMN hanya dihitung pada tabel jenis instansi.",
+      "Instansi yang berlokasi di provinsi: pemerintah provinsi, pemerintah kabupaten dan kota, serta BUMD. Kementerian, lembaga, dan BUMN hanya dihitung pada tabel jenis instansi. Sebelum 2023, kabupaten dan kota di empat provinsi Papua yang dibentuk pada 2022 dihitung pada provinsi asalnya.",
     "compliance.col.type": "Jenis instansi",
     "compliance.col.province": "Provinsi",
     "compliance.col.agencies": "Instansi",
@@ -66,7 +66,7 @@ export const compliance = defineMessages({
     "compliance.byType": "By agency type",
     "compliance.byProvince": "By province",
     "compliance.byProvinceHint":
-      "Agencies located in the province: the provincial government, regency and city governments, and region-owned enterprises. Ministries, national agencies and state-owned enterprises are counted in the agency-type table only.",
+      "Agencies located in the province: the provincial government, regency and city governments, and region-owned enterprises. Ministries, national agencies and state-owned enterprises are counted in the agency-type table only. Before 2023, the regencies and cities of the four Papuan provinces formed in 2022 count under the province they came from.",
     "compliance.col.type": "Agency type",
     "compliance.col.province": "Province",
     "compliance.col.agencies": "Agencies",

@@ -1,5 +1,6 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { agencies, innovations } from "~/db/schema";
+import { PAPUA_SPLIT } from "~/modules/agencies/regions";
 import { jakartaYearBounds } from "./year";
 
 /**
@@ -38,3 +39,18 @@ export function metDuty(agencyId: AnyColumn | SQL, year: number): SQL {
 export function dutyApplies(year: number): SQL {
   return sql`((${agencies.activeFrom} is null or ${agencies.activeFrom} <= ${year}) and (${agencies.activeUntil} is null or ${agencies.activeUntil} >= ${year}))`;
 }
+
+/**
+ * The agency's province as it was in a year: before the Papuan provinces of 2022 existed, their
+ * regencies and cities are counted under the province they came from.
+ */
+export function provinceIn(year: number): SQL {
+  if (year >= PAPUA_SPLIT.firstYear) return sql`${agencies.provinceCode}`;
+  // Literals, not parameters: the figures group by this expression and select it, and the two
+  // must be the same text for PostgreSQL. The codes are the code's own two-digit constants.
+  const cases = Object.entries(PAPUA_SPLIT.from).map(([now, was]) => `when '${now}' then '${was}'`);
+  return sql`(case ${agencies.provinceCode} ${sql.raw(cases.join(" "))} else ${agencies.provinceCode} end)`;
+}
+
+/** Whether a province existed in a year (the Papuan provinces of 2022 count from 2023). */
+export const provinceExisted = (code: string, year: number) => year >= PAPUA_SPLIT.firstYear || !PAPUA_SPLIT.from[code];

@@ -3,7 +3,7 @@
 // the plenary decisions, provisional results, an answered objection, the decree, certificates),
 // so a newcomer can open a results page, verify a certificate and read an applicant's feedback.
 // The schedule is the preset's for that year; each step acts at an instant inside its stage.
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, assignments, awards, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
@@ -22,6 +22,13 @@ const DAY = 86_400_000;
 const ENTRIES = 20;
 // How many go on from each stage in a demo-sized edition (the preset's 150/99/45 are national).
 const TOP: Record<string, number> = { evaluasi: 14, "penilaian-tpi": 10, keputusan: 5 };
+
+/** The calendar date `months` before an instant, as YYYY-MM-DD. */
+function monthsBefore(iso: string, months: number) {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
 
 const actorOf = (u: typeof users.$inferSelect): Actor => ({ kind: "user", id: u.id, name: u.name, email: u.email, role: u.role, agencyId: u.agencyId, unitId: u.unitId });
 
@@ -43,7 +50,16 @@ export async function seedDemoFinished(db: Db, edition: number) {
     .select({ innovation: innovations })
     .from(innovations)
     .innerJoin(agencies, eq(agencies.id, innovations.agencyId))
-    .where(and(eq(innovations.state, "published"), loginAgencies.length ? notInArray(innovations.agencyId, loginAgencies) : undefined))
+    .where(
+      and(
+        eq(innovations.state, "published"),
+        loginAgencies.length ? notInArray(innovations.agencyId, loginAgencies) : undefined,
+        // Eligible as the real edition would have it: running long enough by its deadline, from
+        // an agency that existed that year.
+        lte(innovations.startedOn, monthsBefore(config.stages[0].closesAt, config.eligibility.minMonthsOperating)),
+        sql`coalesce(${agencies.activeFrom}, 0) <= ${edition} and coalesce(${agencies.activeUntil}, 9999) >= ${edition}`,
+      ),
+    )
     .orderBy(innovations.id);
   const seen = new Set<number>();
   const chosen = rows.filter((r) => !seen.has(r.innovation.agencyId) && seen.add(r.innovation.agencyId)).slice(0, ENTRIES);

@@ -51,11 +51,14 @@ export async function restoreHeld(db: Db, actor: Actor, form: FormData): Promise
   const byFile = new Map<File, HeldFile>();
   const restored: HeldFile[] = [];
   for (const r of rows) {
-    const file = new File([r.data as Uint8Array<ArrayBuffer>], r.filename, { type: r.mime });
     const meta = { token: r.token, field: r.field, filename: r.filename, size: r.size };
+    // Chosen again as well (with JavaScript the input may still hold it): stored once, as chosen.
+    const chosenAgain = form.getAll(r.field).some((v) => typeof v !== "string" && v.name === r.filename && v.size === r.size);
+    restored.push(meta);
+    if (chosenAgain) continue;
+    const file = new File([r.data as Uint8Array<ArrayBuffer>], r.filename, { type: r.mime });
     form.append(r.field, file);
     byFile.set(file, meta);
-    restored.push(meta);
   }
 
   return {

@@ -179,7 +179,7 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
           <ul className="file-list">
             {files.map((f) => (
               <li key={f.id}>
-                <a href={`/berkas/${f.id}`}>{f.filename}</a> <span className="muted">({f.kind === "photo" ? t("innovation.field.photos") : t("innovation.field.evidence")}, {Math.ceil(f.size / 1024)} KB)</span>
+                <a href={`/berkas/${f.id}`}>{f.filename}</a> <span className="muted">({f.kind === "photo" ? t("innovation.field.photos") : t("innovation.field.evidence")}, {Math.ceil(f.size / 1024)} kB)</span>{" "}
                 {may.edit ? (
                   <Form method="post" className="inline-form">
                     <CsrfField />

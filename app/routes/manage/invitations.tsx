@@ -52,6 +52,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     invited: invited.map((i) => ({ ...i, invitedAt: i.invitedAt.toISOString() })),
     message: url.searchParams.get("pesan"),
     count: Number(url.searchParams.get("n")) || 0,
+    untold: Number(url.searchParams.get("m")) || 0,
   };
 });
 
@@ -62,17 +63,20 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   const form = await request.formData();
   const intent = String(form.get("_intent") ?? "");
   const back = `/kelola/kompetisi/${row.slug}/undangan`;
+  // The candidates' filter stays as it was.
+  const years = form.get("tahun");
+  const keep = typeof years === "string" && /^\d{1,2}$/.test(years) ? `&tahun=${years}` : "";
   try {
     const withdrawing = /^withdraw:(\d{1,9})$/.exec(intent);
     if (withdrawing) {
       await withdrawInvitation(db, actor, row, Number(withdrawing[1]));
-      return redirect(`${back}?pesan=dibatalkan`);
+      return redirect(`${back}?pesan=dibatalkan${keep}`);
     }
     if (intent !== "invite") throw new AppError("invalid", "errors.invalid");
     const parsed = parseWith(InviteSchema, { innovationIds: [], ...formToObject(form) }, t);
     if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-    const n = await inviteToGroup(db, actor, row, parsed.data, { publicUrl: env.publicUrl, now: receivedAt });
-    return redirect(`${back}?pesan=${n ? "diundang" : "sudah"}&n=${n}`);
+    const { invited, untold } = await inviteToGroup(db, actor, row, parsed.data, { publicUrl: env.publicUrl, now: receivedAt });
+    return redirect(`${back}?pesan=${!invited ? "sudah" : untold ? "diundangTanpaAkun" : "diundang"}&n=${invited}&m=${untold}${keep}`);
   } catch (e) {
     if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
       const errors = e.fields ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, t(v)])) : { _form: t(e.reason) };
@@ -82,7 +86,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   }
 });
 
-const NOTICES: Record<string, string> = { diundang: "invitations.invited", sudah: "invitations.nothingNew", dibatalkan: "invitations.withdrawn" };
+const NOTICES: Record<string, string> = { diundang: "invitations.invited", diundangTanpaAkun: "invitations.invitedNoAccount", sudah: "invitations.nothingNew", dibatalkan: "invitations.withdrawn" };
 
 export default function Invitations({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -96,7 +100,7 @@ export default function Invitations({ loaderData: d, actionData }: Route.Compone
         <Link to={`/kelola/kompetisi/${d.slug}`}>{d.name}</Link>
       </p>
       <h1>{t("invitations.title", { competition: d.name })}</h1>
-      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message], { n: d.count })}</p> : null}
+      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message], { n: d.count, m: d.untold })}</p> : null}
       <ErrorSummary errors={errors} labels={{ innovationIds: t("invitations.candidates"), groupCode: t("invitations.group") }} />
       {!d.groups.length ? (
         <p>{t("invitations.noGroup")}</p>
@@ -108,6 +112,7 @@ export default function Invitations({ loaderData: d, actionData }: Route.Compone
           {d.invited.length ? (
             <Form method="post">
               <CsrfField />
+              <input type="hidden" name="tahun" value={d.minYears} />
               <table>
                 <thead>
                   <tr>
@@ -150,6 +155,7 @@ export default function Invitations({ loaderData: d, actionData }: Route.Compone
           {d.candidates.length ? (
             <Form method="post">
               <CsrfField />
+              <input type="hidden" name="tahun" value={d.minYears} />
               <p className="muted">{t("invitations.candidatesCount", { n: d.candidates.length })}</p>
               <table id="f-innovationIds">
                 <thead>

@@ -56,7 +56,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     list,
     counts,
     innovations,
-    invitations: invitations.map((i) => ({ innovation: i.innovation, group: current?.config.groups.find((g) => g.code === i.groupCode)?.name ?? i.groupCode })),
+    invitations: invitations.map((i) => ({ innovation: i.innovation, groupCode: i.groupCode, group: current?.config.groups.find((g) => g.code === i.groupCode)?.name ?? i.groupCode })),
   };
 });
 
@@ -180,7 +180,10 @@ export default function Proposals({ loaderData, actionData }: Route.ComponentPro
                       name="groupCode"
                       label={t("proposals.field.group")}
                       required
-                      options={current.groups.map((g) => ({ value: g.code, label: g.kind === "khusus" ? t("proposals.groupByInvitation", { group: g.name }) : g.name }))} defaultValue={v("groupCode")} error={a?.errors?.groupCode} />
+                      options={current.groups
+                        // A group by invitation is offered only to an agency that has one.
+                        .filter((g) => g.kind !== "khusus" || loaderData.invitations.some((i) => i.groupCode === g.code))
+                        .map((g) => ({ value: g.code, label: g.kind === "khusus" ? t("proposals.groupByInvitation", { group: g.name }) : g.name }))} defaultValue={v("groupCode")} error={a?.errors?.groupCode} />
                     <SelectField name="categoryCode" label={t("proposals.field.category")} required options={current.categories.map((c) => ({ value: c.code, label: c.name }))} defaultValue={v("categoryCode")} error={a?.errors?.categoryCode} />
                     <button type="submit" className="button">{t("proposals.create")}</button>
                   </Form>

@@ -87,7 +87,7 @@ export default function ScreeningProposal({ loaderData: d, actionData }: Route.C
             </label>
           ))}
         </fieldset>
-        <TextArea name="reason" label={t("screening.reason")} rows={3} defaultValue={p.reason ?? ""} error={errors?.reason} />
+        <TextArea name="reason" label={t("screening.reason")} optionalNote={t("screening.reasonNote")} rows={3} defaultValue={p.reason ?? ""} error={errors?.reason} />
         <button type="submit" className="button">{t("screening.save")}</button>
       </Form>
 

@@ -76,7 +76,8 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
       <h1>{t("screening.title")}</h1>
       <p>{t("screening.intro")}</p>
       {d.message === "selesai" ? <p className="notice" role="status">{t("screening.done", { n: Number(d.count ?? 0) })}</p> : null}
-      {d.message === "mulai" ? <p className="notice" role="status">{t("screening.started")}</p> : null}
+      {/* Only while it runs: reloaded after the end, the address still says it was started. */}
+      {d.message === "mulai" && d.run?.state === "running" ? <p className="notice" role="status">{t("screening.started")}</p> : null}
       <ErrorSummary errors={errors} />
 
       <h2>{t("screening.similarity")}</h2>
@@ -146,7 +147,7 @@ export default function Screening({ loaderData, actionData }: Route.ComponentPro
           </table>
           <fieldset className="row-fieldset">
             <legend>{t("screening.bulk")}</legend>
-            <TextArea name="reason" label={t("screening.reason")} rows={2} error={errors?.reason} />
+            <TextArea name="reason" label={t("screening.reason")} optionalNote={t("screening.reasonNote")} rows={2} error={errors?.reason} />
             <button type="submit" name="_intent" value="passed" className="button">{t("screening.pass")}</button>{" "}
             <button type="submit" name="_intent" value="failed" className="button warning">{t("screening.fail")}</button>{" "}
             <button type="submit" name="_intent" value="pending" className="button secondary">{t("screening.reset")}</button>
