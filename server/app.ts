@@ -16,7 +16,7 @@ import * as serverBuild from "virtual:react-router/server-build";
 
 export { parseEnv } from "~/lib/env.server";
 export { openDatabase, migrate, openPglite, openPostgres, openPgliteFromDump } from "~/db/client.server";
-export { startJobs } from "~/db/jobs.server";
+export { createQueues, startJobs } from "~/db/jobs.server";
 export { lumbungQueues } from "~/jobs.server";
 export { seedDemo, seedReference } from "~/modules/demo/seed.server";
 

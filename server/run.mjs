@@ -35,6 +35,8 @@ export async function runServer({ root, env: given = process.env, log = console.
   } else {
     await build.seedReference(database.db);
   }
+  // The background queues, created here once, before any server process works them.
+  await build.createQueues(database, build.lumbungQueues(database.db));
 
   const ready = () => {
     const processes = env.workers > 1 ? `, ${env.workers} server processes` : "";

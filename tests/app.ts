@@ -11,6 +11,7 @@ type Build = {
   createServerApp: (o: { database: Database; jobs: Jobs; env: unknown }) => { fetch: (r: Request) => Promise<Response> };
   parseEnv: (s: Record<string, string | undefined>) => unknown;
   startJobs: (database: Database, queues: unknown, opts?: { pollSeconds?: number }) => Promise<Jobs>;
+  createQueues: (database: Database, queues: unknown) => Promise<void>;
   lumbungQueues: (db: Database["db"]) => unknown;
 };
 
@@ -86,6 +87,7 @@ export async function testClient(database: Database, envOverrides: Record<string
   const env = build.parseEnv({ NODE_ENV: "test", LUMBUNG_DEMO: "false", ...envOverrides });
   // The background queues are worked here too, as in a server process, and stopped before the
   // database closes.
+  await build.createQueues(database, build.lumbungQueues(database.db));
   const jobs = await build.startJobs(database, build.lumbungQueues(database.db), { pollSeconds: 0.5 });
   const close = database.close;
   database.close = async () => {

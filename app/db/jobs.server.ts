@@ -38,22 +38,33 @@ export async function installJobs(database: Database) {
 }
 
 /**
- * Start the queue: `queues` are worked here (polled every `pollSeconds`); without them this
- * process only sends.
+ * Create (or keep) every queue, with its settings. Run once, by the process that migrates,
+ * before any server process starts: a queue is a partition of pg-boss's job table, and two
+ * processes creating it while a third polls that table deadlock.
+ */
+export async function createQueues(database: Database, queues: Record<QueueName, QueueSpec>) {
+  const boss = bossFor(database, { supervise: false });
+  await boss.start();
+  for (const [name, spec] of Object.entries(queues) as [QueueName, QueueSpec][]) {
+    await boss.createQueue(name, { name, expireInSeconds: spec.expireInSeconds, retryLimit: spec.retryLimit, retryDelay: 5 });
+  }
+  await boss.stop({ graceful: false, wait: true });
+}
+
+/**
+ * Start the queue (created by createQueues): `queues` are worked here (polled every
+ * `pollSeconds`); without them this process only sends.
  */
 export async function startJobs(database: Database, queues: Partial<Record<QueueName, QueueSpec>>, opts: { pollSeconds?: number } = {}): Promise<Jobs> {
   const working = Object.keys(queues).length > 0;
   const boss = bossFor(database, { supervise: working });
   await boss.start();
   for (const [name, spec] of Object.entries(queues) as [QueueName, QueueSpec][]) {
-    await boss.createQueue(name, { name, expireInSeconds: spec.expireInSeconds, retryLimit: spec.retryLimit, retryDelay: 5 });
     await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: opts.pollSeconds ?? 2, batchSize: 1 }, async ([job]) => spec.handle(job.data));
   }
   let stopped = false;
   return {
     async send(queue, data) {
-      // createQueue is idempotent; a process that only sends may meet a queue not created yet.
-      if (!queues[queue]) await boss.createQueue(queue);
       await boss.send(queue, data);
     },
     async stop() {
