@@ -11,11 +11,11 @@ import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { notify } from "~/modules/notifications/notify.server";
+import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { monthsBetween } from "~/modules/proposals/eligibility";
 import { registrationStage, stageEnd, type CompetitionConfig } from "./config";
 
 type Edition = { id: number; slug: string; name: string; state: string; edition: number; config: CompetitionConfig };
-const editionYear = (e: Pick<Edition, "edition">) => e.edition;
 
 /** The groups of an edition that are entered by invitation. */
 export const invitedGroups = (config: CompetitionConfig) => config.groups.filter((g) => g.kind === "khusus");
@@ -66,7 +66,7 @@ export async function invitationCandidates(db: DbOrTx, edition: Edition, minYear
     .innerJoin(competitions, and(eq(competitions.id, awards.competitionId), eq(competitions.state, "final"), ne(competitions.id, edition.id)))
     .innerJoin(innovations, and(eq(innovations.id, awards.innovationId), eq(innovations.state, "published")))
     // An agency that has ended (merged, split, dissolved) enters nothing.
-    .innerJoin(agencies, and(eq(agencies.id, innovations.agencyId), sql`coalesce(${agencies.activeUntil}, 9999) >= ${editionYear(edition)}`))
+    .innerJoin(agencies, and(eq(agencies.id, innovations.agencyId), dutyApplies(edition.edition)))
     .groupBy(innovations.id, agencies.id)
     .orderBy(asc(innovations.startedOn), asc(innovations.id));
   const registration = registrationStage(edition.config);

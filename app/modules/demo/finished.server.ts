@@ -3,7 +3,7 @@
 // the plenary decisions, provisional results, an answered objection, the decree, certificates),
 // so a newcomer can open a results page, verify a certificate and read an applicant's feedback.
 // The schedule is the preset's for that year; each step acts at an instant inside its stage.
-import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, assignments, awards, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
@@ -15,6 +15,7 @@ import { decideStage, stageRanking } from "~/modules/judging/plenary.server";
 import { saveReview } from "~/modules/judging/reviews.server";
 import { sectionsFor } from "~/modules/proposals/form-shape";
 import { announceProvisional, answerObjection, fileObjection, publishResults, recordDecree, setAward } from "~/modules/results/manage-results.server";
+import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { createRng } from "./prng";
 import { demoJudges } from "./judging.server";
 
@@ -57,7 +58,7 @@ export async function seedDemoFinished(db: Db, edition: number) {
         // Eligible as the real edition would have it: running long enough by its deadline, from
         // an agency that existed that year.
         lte(innovations.startedOn, monthsBefore(config.stages[0].closesAt, config.eligibility.minMonthsOperating)),
-        sql`coalesce(${agencies.activeFrom}, 0) <= ${edition} and coalesce(${agencies.activeUntil}, 9999) >= ${edition}`,
+        dutyApplies(edition),
       ),
     )
     .orderBy(innovations.id);
