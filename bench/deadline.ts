@@ -14,8 +14,8 @@
 // link and the declaration set). Then it starts the built app as `npm start` does, in its own
 // process, and drives it over HTTP as the browser does:
 //
-//   autosave  POST /kelola/proposal/:id.data   _intent=autosave, code, body, version, _csrf
-//             (what the page's fetcher sends; the page reloads nothing after an autosave,
+//   autosave  POST /kelola/proposal/:id/simpan-otomatis   code, body, version, _csrf
+//             (what the page's script sends; the page reloads nothing after an autosave,
 //             --revalidate adds the GET /kelola/proposal/:id.data a reload would make)
 //   submit    POST /kelola/proposal/:id        _intent=endorse, _csrf (the form; 302 expected)
 //             then GET of the page it redirects to (the receipt notice)
@@ -608,8 +608,8 @@ try {
     const { proposalId, person, section } = data.preflight;
     const page = `/kelola/proposal/${proposalId}`;
     for (let i = 0; i < 20; i++) await getAs(base, page, person); // warm-up
-    const first = await postForm(base, `${page}.data`, person, { _intent: "autosave", code: section.code, body: "Uji awal penyimpanan.", version: "1" });
-    const stale = await postForm(base, `${page}.data`, person, { _intent: "autosave", code: section.code, body: "Uji awal yang usang.", version: "1" });
+    const first = await postForm(base, `${page}/simpan-otomatis`, person, { code: section.code, body: "Uji awal penyimpanan.", version: "1" });
+    const stale = await postForm(base, `${page}/simpan-otomatis`, person, { code: section.code, body: "Uji awal yang usang.", version: "1" });
     const reload = await getAs(base, `${page}.data`, person);
     if (first.status !== 200 || !first.body.includes("saved") || stale.status !== 409 || reload.status !== 200) {
       throw new Error(`preflight failed: save ${first.status} ${first.body.slice(0, 200)} · stale ${stale.status} · reload ${reload.status}\n${app.output().slice(-3000)}`);
@@ -716,7 +716,7 @@ try {
       const s = !SEQUENTIAL && sentAt >= windowStart && sentAt < E ? series.saveRush : series.saveCalm;
       o.tries++;
       inFlight++;
-      const r = await postForm(base, `${page}.data`, a.person, { _intent: "autosave", code: a.section, body, version: String(o.version) });
+      const r = await postForm(base, `${page}/simpan-otomatis`, a.person, { code: a.section, body, version: String(o.version) });
       inFlight--;
       if (r.status === 200 && r.body.includes("saved") && r.body.includes(a.section)) {
         s.ok(r.ms);

@@ -11,6 +11,7 @@ import type { Database } from "~/db/client.server";
 import type { Jobs } from "~/db/jobs.server";
 import type { Env } from "~/lib/env.server";
 import { servicesContext } from "~/lib/context.server";
+import { AUTOSAVE_PATH, autosaveEndpoint } from "~/modules/proposals/autosave-endpoint.server";
 // The virtual module exists only inside the Vite build.
 import * as serverBuild from "virtual:react-router/server-build";
 
@@ -75,6 +76,9 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
     app.use("/favicon.svg", serveStatic({ root: staticRoot }));
     app.use("/robots.txt", serveStatic({ root: staticRoot }));
   }
+
+  // The autosave, answered before the page router (see the module for why).
+  app.post(AUTOSAVE_PATH, (c) => autosaveEndpoint(c.req.raw, { db: database.db, env }, c.req.param("id")));
 
   app.all("*", async (c) => {
     const context = new RouterContextProvider();

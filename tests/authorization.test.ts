@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import routes from "../app/routes";
+import { AUTOSAVE_PATH } from "../app/modules/proposals/autosave";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import { PNG_1PX } from "./fixtures";
@@ -106,6 +107,11 @@ const TABLE: Record<string, Entry> = {
   "routes/api/competition": { path: "/api/v1/competitions/{announced}", get: EVERYONE },
   "routes/api/not-found": { path: "/api/v1/tidak-ada", get: "404" },
   "routes/not-found": { path: "/tidak-ada", get: "404" },
+};
+
+// What the server answers before the page router (server/app.ts), with the same rules.
+const SERVER_TABLE: Record<string, Entry> = {
+  [AUTOSAVE_PATH]: { path: "/kelola/proposal/{proposalId}/simpan-otomatis", post: ["operatorA", "agencyAdmin"], postFields: { code: "kebaruan", body: "Teks.", version: "1" } },
 };
 
 function flatten(entries: RouteConfigEntry[], out: { id: string; file: string }[] = []) {
@@ -212,9 +218,12 @@ describe("the authorization table", () => {
     }
     const unknown = Object.keys(TABLE).filter((id) => !ROUTES.some((r) => r.id === id));
     expect(unknown, "table rows for routes that no longer exist").toEqual([]);
+    // The server's own endpoints: each registered one has its row.
+    const registered = [...fs.readFileSync(path.resolve(import.meta.dirname, "../server/app.ts"), "utf8").matchAll(/\bapp\.(get|post|put|patch|delete)\(/g)];
+    expect(registered.length, "endpoints of server/app.ts").toBe(Object.keys(SERVER_TABLE).length);
   });
 
-  for (const [id, entry] of Object.entries(TABLE)) {
+  for (const [id, entry] of [...Object.entries(TABLE), ...Object.entries(SERVER_TABLE)]) {
     for (const method of ["get", "post"] as const) {
       const rule = entry[method];
       if (!rule) continue;

@@ -94,14 +94,29 @@ describe("entering an innovation", () => {
 describe("writing together", () => {
   it("saves a section with the version its writer saw, and tells the second writer instead of overwriting", async () => {
     const touched = (await row(proposalId)).updatedAt.getTime();
-    const first = await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "Kelas memasak bergilir di setiap posyandu desa.", version: "1" });
+    const autosave = `/kelola/proposal/${proposalId}/simpan-otomatis`;
+    // The page's script sends the form with the token in a header; without the token (another
+    // site's page) nothing is saved.
+    const forged = await operator.request("POST", autosave, new URLSearchParams({ code: "kebaruan", body: "Palsu.", version: "1" }));
+    expect(forged.status).toBe(403);
+    expect((await forged.json()).error.reason).toBe("errors.csrf");
+    const first = await operator.request("POST", autosave, new URLSearchParams({ code: "kebaruan", body: "Kelas memasak bergilir di setiap posyandu desa.", version: "1" }), {
+      "x-csrf-token": await operator.csrf(),
+    });
     expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ saved: [{ code: "kebaruan", version: 2 }], conflicts: [] });
     expect(await section(proposalId, "kebaruan")).toMatchObject({ body: "Kelas memasak bergilir di setiap posyandu desa.", version: 2 });
     // A save is activity on the proposal: the lists sort by it.
     expect((await row(proposalId)).updatedAt.getTime()).toBeGreaterThan(touched);
 
-    const stale = await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "Versi Admin Lokal yang lama.", version: "1" });
+    const stale = await agencyAdmin.post(`/kelola/proposal/${proposalId}/simpan-otomatis`, { code: "kebaruan", body: "Versi Admin Lokal yang lama.", version: "1" });
     expect(stale.status).toBe(409);
+    expect(await stale.json()).toEqual({
+      saved: [],
+      conflicts: [{ code: "kebaruan", theirs: "Kelas memasak bergilir di setiap posyandu desa.", version: 2, mine: "Versi Admin Lokal yang lama." }],
+    });
+    // Signed out: told so, in JSON, and nothing saved.
+    expect((await newClient().post(autosave, { code: "kebaruan", body: "x", version: "2" })).status).toBe(401);
     expect(await section(proposalId, "kebaruan")).toMatchObject({ body: "Kelas memasak bergilir di setiap posyandu desa.", version: 2 });
 
     // Without JavaScript: the whole form, one section stale. The others are saved; the stale
@@ -134,7 +149,7 @@ describe("the agency's path", () => {
     expect((await mailsTo(people.agencyAdmin.email)).map((m) => m.kind)).toContain("proposal-sent");
     // The operator's text is locked while Admin Lokal checks it.
     const before = (await row(proposalId)).updatedAt.getTime();
-    expect((await operator.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "x", version: "2" })).status).toBe(403);
+    expect((await operator.post(`/kelola/proposal/${proposalId}/simpan-otomatis`, { code: "kebaruan", body: "x", version: "2" })).status).toBe(403);
     // A refused save leaves no trace, not even the touch.
     expect((await row(proposalId)).updatedAt.getTime()).toBe(before);
 
@@ -225,7 +240,7 @@ describe("the agency's path", () => {
     expect(receipt).toContain("KIPP-PROPOSAL-00001");
     expect(receipt).toMatch(/pukul \d{2}\.\d{2} WIB/);
     // Submitted is locked for everyone.
-    expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}`, { _intent: "autosave", code: "kebaruan", body: "x", version: "9" })).status).toBe(403);
+    expect((await agencyAdmin.post(`/kelola/proposal/${proposalId}/simpan-otomatis`, { code: "kebaruan", body: "x", version: "9" })).status).toBe(403);
   });
 
   it("may be withdrawn before the deadline, and the innovation entered again", async () => {

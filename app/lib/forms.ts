@@ -81,3 +81,6 @@ export const toArray = (v: unknown) =>
 export function idOf(value: unknown): number | null {
   return typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : null;
 }
+
+/** The version a form says it edited; one that is not a number matches no row's (a conflict). */
+export const versionOf = (value: unknown): number => idOf(value) ?? -1;

@@ -9,6 +9,8 @@ import { AppError } from "./errors";
 import { errorBody } from "./respond.server";
 import { data } from "react-router";
 import { ANONYMOUS } from "./policy";
+import type { Db } from "~/db/client.server";
+import type { Env } from "./env.server";
 
 export const LOCALE_COOKIE = "lumbung_lang";
 export const ZONE_COOKIE = "lumbung_tz";
@@ -26,24 +28,36 @@ function preferredLocale(cookie: string | undefined, userLocale: string | null):
   return "id";
 }
 
+/** Who is asking: the session its cookie names, and the CSRF token of its browser (new if none). */
+export async function whoAsks(db: Db, request: Request) {
+  const cookies = readCookies(request);
+  const session = await loadSession(db, cookies[SESSION_COOKIE]);
+  const cookieCsrf = cookies[CSRF_COOKIE];
+  const newCsrf = !cookieCsrf || cookieCsrf.length < 20;
+  const csrfToken = newCsrf ? newToken() : cookieCsrf;
+  const locale = preferredLocale(cookies[LOCALE_COOKIE], session?.locale ?? null);
+  return { cookies, session, newCsrf, csrfToken, locale };
+}
+
+/**
+ * Whether a state-changing request is a cross-site forgery. Refused twice over: the Origin
+ * must be ours, and the form must carry the token from our cookie (double submit).
+ */
+export function isForged(request: Request, env: Env, form: FormData, asker: { newCsrf: boolean; csrfToken: string }): boolean {
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(request.url).origin && origin !== env.publicUrl) return true;
+  const sent = request.headers.get("x-csrf-token") ?? form.get("_csrf");
+  return asker.newCsrf || typeof sent !== "string" || sent !== asker.csrfToken;
+}
+
 export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { db, env } = context.get(servicesContext);
   // PostgreSQL text cannot hold NUL; no real address contains one.
   if (/%00/.test(request.url)) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
-  const cookies = readCookies(request);
-  const session = await loadSession(db, cookies[SESSION_COOKIE]);
-
-  const cookieCsrf = cookies[CSRF_COOKIE];
-  const newCsrf = !cookieCsrf || cookieCsrf.length < 20;
-  const csrfToken = newCsrf ? newToken() : cookieCsrf;
+  const asker = await whoAsks(db, request);
+  const { cookies, session, newCsrf, csrfToken } = asker;
 
   if (!SAFE.has(request.method)) {
-    // Cross-site form posts are refused twice over: the Origin must be ours, and the form must
-    // carry the token from our cookie (double submit).
-    const origin = request.headers.get("origin");
-    if (origin && origin !== new URL(request.url).origin && origin !== env.publicUrl) {
-      throw csrfFailure();
-    }
     // Every state-changing request here is a form. A body that does not parse as one is the
     // sender's mistake (400), never a crash in the action that reads it.
     const form = await request
@@ -51,10 +65,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
       .formData()
       .catch(() => null);
     if (!form) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
-    const sent = request.headers.get("x-csrf-token") ?? form.get("_csrf");
-    if (newCsrf || typeof sent !== "string" || sent !== csrfToken) {
-      throw csrfFailure();
-    }
+    if (isForged(request, env, form, asker)) throw csrfFailure();
   }
 
   const zoneCookie = cookies[ZONE_COOKIE];
@@ -62,7 +73,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   context.set(requestContext, {
     actor: session?.actor ?? ANONYMOUS,
     sessionIdHash: session?.idHash ?? null,
-    locale: preferredLocale(cookies[LOCALE_COOKIE], session?.locale ?? null),
+    locale: asker.locale,
     zone,
     csrfToken,
     agencyName: session?.agencyName ?? null,

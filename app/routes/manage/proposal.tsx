@@ -1,10 +1,10 @@
-import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/proposal";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { can, type Actor } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { idOf, parseWith } from "~/lib/forms";
+import { idOf, parseWith, versionOf } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
@@ -20,10 +20,11 @@ import { moveProposal, SubmitRefused } from "~/modules/proposals/move-proposal.s
 import { earlierTiersOf, feedbackFor } from "~/modules/results/queries.server";
 import { announcedSlots } from "~/modules/stages/presentation-queries.server";
 import { loadProposal, type LoadedProposal } from "~/modules/proposals/queries.server";
-import { autosaveSection, saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
+import { saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
 import { CommentSchema, ProposalDetailsSchema } from "~/modules/proposals/schemas";
 import { canMove, isProposalTransition, type ProposalTransition } from "~/modules/proposals/workflow";
 import { SectionEditor, type Conflict } from "~/modules/proposals/ui/section-editor";
+import { autosavePath } from "~/modules/proposals/autosave";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.proposal.title} · Lumbung` : "Lumbung" }];
 
@@ -49,11 +50,6 @@ function allowedSteps(actor: Actor, p: LoadedProposal["proposal"]): ProposalTran
   if (mayReturn) steps.push("return");
   if (canMove(p.state, "withdraw") && can(actor, "proposal.withdraw", s).ok) steps.push("withdraw");
   return steps;
-}
-
-// An autosave changes one section the page already shows: nothing to reload.
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return formData?.get("_intent") === "autosave" ? false : defaultShouldRevalidate;
 }
 
 export const loader = page(async ({ context, params, request }: Route.LoaderArgs) => {
@@ -120,9 +116,6 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
   };
 });
 
-/** A version as sent back by a form; anything else matches no stored version. */
-const versionOf = (v: string) => idOf(v) ?? -1;
-
 type ActionReply = {
   errors?: Record<string, string>;
   conflicts?: Conflict[];
@@ -142,15 +135,6 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     const v = form.get(k);
     return typeof v === "string" ? v.replace(/\u0000/g, "") : "";
   };
-
-  // One section, from the autosave script: the cheapest path (the save itself checks who may
-  // edit), since at the deadline thousands of people autosave every few seconds.
-  if (intent === "autosave") {
-    const id = idOf(params.id);
-    if (!id) throw new AppError("not-found", "errors.notFound");
-    const result = await autosaveSection(db, actor, id, { code: text("code"), body: text("body"), version: versionOf(text("version")) });
-    return data<ActionReply>({ saved: result.saved, conflicts: result.conflicts }, { status: result.conflicts.length ? 409 : 200 });
-  }
 
   const { loaded, id } = await load(context, params.id);
   const t = translator(requestInfo(context).locale);
@@ -314,7 +298,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
         <h2>{t("proposals.sections")}</h2>
         {d.sections.map((s) => (
           <section key={s.code} className="proposal-section">
-            <SectionEditor section={s} editable={d.editable} conflict={conflicts.get(s.code)} error={a?.errors?.[`section.${s.code}`]} />
+            <SectionEditor section={s} editable={d.editable} saveTo={autosavePath(p.id)} conflict={conflicts.get(s.code)} error={a?.errors?.[`section.${s.code}`]} />
             <h3 className="evidence-title">{t("proposals.evidence")}</h3>
             {filesOf(s.code).length ? <FileList slot={s.code} /> : <p className="muted">{t("proposals.noFiles")}</p>}
             {d.editable ? (

@@ -2,11 +2,13 @@
 // JavaScript runs (and an explicit Save button when it does not), and, when someone else saved
 // the section meanwhile, both versions and their difference, so nobody is overwritten silently.
 import { useEffect, useRef, useState } from "react";
-import { useFetcher } from "react-router";
 import { diffWords } from "diff";
 import { fieldId } from "~/components/forms";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { countWords } from "../words";
+import type { AutosaveReply, Conflict } from "../autosave";
+
+export type { Conflict } from "../autosave";
 
 export type SectionView = {
   code: string;
@@ -19,12 +21,11 @@ export type SectionView = {
   evidenceRequired: boolean;
 };
 
-export type Conflict = { code: string; theirs: string; version: number; mine: string };
-
-type AutosaveReply = { saved?: { code: string; version: number }[]; conflicts?: Conflict[] };
-
 // Long enough to let a sentence finish, short enough that little is at risk.
 const AUTOSAVE_AFTER_MS = 1500;
+// After a failed save (the server busy or gone, the session ended), the next try waits longer:
+// thousands of pages retrying every second and a half would deepen a rush, not ride it out.
+const RETRY_AFTER_MS = 10_000;
 
 export function Difference({ theirs, mine }: { theirs: string; mine: string }) {
   const t = useT();
@@ -37,10 +38,22 @@ export function Difference({ theirs, mine }: { theirs: string; mine: string }) {
   );
 }
 
-export function SectionEditor({ section, editable, conflict: initialConflict, error }: { section: SectionView; editable: boolean; conflict?: Conflict; error?: string }) {
+export function SectionEditor({
+  section,
+  editable,
+  saveTo,
+  conflict: initialConflict,
+  error,
+}: {
+  section: SectionView;
+  editable: boolean;
+  /** The autosave endpoint of this proposal (autosavePath). */
+  saveTo: string;
+  conflict?: Conflict;
+  error?: string;
+}) {
   const t = useT();
   const { csrfToken } = useRoot();
-  const fetcher = useFetcher<AutosaveReply>();
   const id = fieldId(`section.${section.code}`);
   // After a refused save without JavaScript, the box holds the person's own text again.
   const [text, setText] = useState(initialConflict?.mine ?? section.body);
@@ -50,42 +63,52 @@ export function SectionEditor({ section, editable, conflict: initialConflict, er
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
   const [savedAt, setSavedAt] = useState<string>("");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef<string | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const words = countWords(text);
   const over = words > section.wordLimit;
 
-  const save = (body: string, asVersion = version) => {
-    inFlight.current = body;
+  // One save in flight at a time; its reply gives the new version, and if more was typed
+  // meanwhile the effect below saves again (no keystroke lost).
+  const save = async (body: string, asVersion = version) => {
     setStatus("saving");
-    fetcher.submit({ _csrf: csrfToken, _intent: "autosave", code: section.code, body, version: String(asVersion) }, { method: "post" });
-  };
-
-  // A reply: take the new version; if more was typed meanwhile, save again (no keystroke lost).
-  useEffect(() => {
-    if (fetcher.state !== "idle" || inFlight.current === null) return;
-    const sent = inFlight.current;
-    inFlight.current = null;
-    const reply = fetcher.data;
-    const saved = reply?.saved?.find((s) => s.code === section.code);
-    const refused = reply?.conflicts?.find((c) => c.code === section.code);
+    let reply: AutosaveReply | null = null;
+    try {
+      const res = await fetch(saveTo, {
+        method: "POST",
+        headers: { "x-csrf-token": csrfToken },
+        body: new URLSearchParams({ _csrf: csrfToken, code: section.code, body, version: String(asVersion) }),
+      });
+      if (res.ok || res.status === 409) reply = (await res.json()) as AutosaveReply;
+    } catch {
+      reply = null; // offline or the server gone: the text stays in the box, and is tried again
+    }
+    if (!mounted.current) return;
+    const saved = reply?.saved.find((s) => s.code === section.code);
+    const refused = reply?.conflicts.find((c) => c.code === section.code);
     if (saved) {
       setVersion(saved.version);
-      setSavedText(sent);
+      setSavedText(body);
       setStatus("saved");
       setSavedAt(new Date().toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" }));
     } else if (refused) {
       setConflict(refused);
       setStatus("idle");
     } else setStatus("failed");
-  }, [fetcher.state, fetcher.data, section.code]);
+  };
 
   useEffect(() => {
-    if (!editable || conflict || text === savedText || fetcher.state !== "idle") return;
+    if (!editable || conflict || text === savedText || status === "saving") return;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => save(text), AUTOSAVE_AFTER_MS);
+    timer.current = setTimeout(() => void save(text), status === "failed" ? RETRY_AFTER_MS : AUTOSAVE_AFTER_MS);
     return () => clearTimeout(timer.current);
-  }, [text, savedText, editable, conflict, fetcher.state]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [text, savedText, editable, conflict, status]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const describedBy = [`${id}-hint`, `${id}-count`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
@@ -112,7 +135,7 @@ export function SectionEditor({ section, editable, conflict: initialConflict, er
               onClick={() => {
                 setConflict(undefined);
                 setVersion(conflict.version);
-                save(text, conflict.version);
+                void save(text, conflict.version);
               }}
             >
               {t("proposals.conflictKeepMine")}
