@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "~/db/client.server";
+import type { Db, DbOrTx } from "~/db/client.server";
+import { preparedPerDatabase } from "~/db/prepared.server";
 import { agencies, competitions, innovations, proposalFiles, proposalHistory, proposals, proposalSections, users } from "~/db/schema";
 
 export type ProposalRow = typeof proposals.$inferSelect;
@@ -40,10 +41,14 @@ export async function loadProposal(db: DbOrTx, id: number) {
   return { ...row, sections, files, history, sources };
 }
 
-/** What a receipt shows: the number, the instant, who endorsed, for whom (one query). */
-export async function proposalReceipt(db: DbOrTx, id: number) {
+/**
+ * What a receipt shows: the number, the instant, who endorsed, for whom. One statement,
+ * prepared once (db/prepared.server.ts): it is the page every head lands on after endorsing,
+ * thousands of times in the deadline's last minute.
+ */
+const receiptStatement = preparedPerDatabase((db: Db) => {
   const endorser = alias(users, "endorser");
-  const [row] = await db
+  return db
     .select({
       id: proposals.id,
       agencyId: proposals.agencyId,
@@ -59,7 +64,12 @@ export async function proposalReceipt(db: DbOrTx, id: number) {
     .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
     .innerJoin(agencies, eq(agencies.id, proposals.agencyId))
     .leftJoin(endorser, eq(endorser.id, proposals.endorsedBy))
-    .where(eq(proposals.id, id));
+    .where(eq(proposals.id, sql.placeholder("id")))
+    .prepare("lumbung_proposal_receipt");
+});
+
+export async function proposalReceipt(db: Db, id: number) {
+  const [row] = await receiptStatement(db).execute({ id });
   return row ?? null;
 }
 
