@@ -102,3 +102,52 @@ test("a photo that is not what it claims is refused by its content, and the text
   await expect(page.getByRole("textbox", { name: /^Adaptabilitas/ })).toHaveValue(FILLER);
   await checkPage(page);
 });
+
+test("two people writing one section: the second is shown the difference and chooses, nobody is overwritten silently", async ({ page, newPerson }, testInfo) => {
+  test.setTimeout(120_000);
+  const js = testInfo.project.name === "js";
+  await logIn(page, "operator.dpu@banyumaskab.demo");
+  await visit(page, "/kelola/proposal");
+  const innovation = page.getByLabel("Inovasi dari register");
+  expect((await innovation.locator("option").allTextContents()).length).toBeGreaterThan(5);
+  await innovation.selectOption({ index: js ? 4 : 5 });
+  await page.getByRole("button", { name: "Buat proposal" }).click();
+  await expect(page).toHaveURL(/\/kelola\/proposal\/\d+/);
+  const id = page.url().match(/\/kelola\/proposal\/(\d+)/)![1];
+  await checkPage(page);
+  const saveButton = (p: Page) => p.locator(".proposal-form").getByRole("button", { name: "Simpan", exact: true }).first();
+
+  // Admin Lokal opens the same draft before the operator saves.
+  const admin = await newPerson();
+  await logIn(admin, "admin@banyumaskab.demo");
+  await openProposal(admin, id);
+
+  const mine = "Tulisan operator: sudah diterapkan di tiga kecamatan.";
+  const theirs = "Tulisan Admin Lokal: siap direplikasi kabupaten tetangga.";
+  await page.getByRole("textbox", { name: /^Adaptabilitas/ }).fill(mine);
+  if (js) await expect(page.getByText(/Tersimpan otomatis/).first()).toBeVisible({ timeout: 10_000 });
+  else {
+    await saveButton(page).click();
+    await expect(page.getByRole("status")).toContainText("Tersimpan.");
+    await checkPage(page);
+  }
+
+  // The second writer is told, sees both versions, and their own text stays in the box.
+  const box = admin.getByRole("textbox", { name: /^Adaptabilitas/ });
+  await box.fill(theirs);
+  if (!js) await saveButton(admin).click();
+  const conflict = admin.getByRole("alert").filter({ hasText: "Bagian ini diubah orang lain" });
+  await expect(conflict).toBeVisible({ timeout: 10_000 });
+  await expect(conflict.locator("blockquote")).toHaveText(mine);
+  await expect(box).toHaveValue(theirs);
+  await checkPage(admin);
+
+  // Keeping one's own version saves it over the stored one, knowingly.
+  await conflict.getByRole("button", { name: "Simpan versi saya" }).click();
+  if (js) await expect(admin.getByText(/Tersimpan otomatis/).first()).toBeVisible({ timeout: 10_000 });
+  else await expect(admin.getByRole("status")).toContainText("Tersimpan.");
+  await expect(admin.getByRole("alert").filter({ hasText: "Bagian ini diubah orang lain" })).toHaveCount(0);
+  await checkPage(admin);
+  await openProposal(page, id);
+  await expect(page.getByRole("textbox", { name: /^Adaptabilitas/ })).toHaveValue(theirs);
+});

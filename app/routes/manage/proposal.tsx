@@ -298,7 +298,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
         <h2>{t("proposals.sections")}</h2>
         {d.sections.map((s) => (
           <section key={s.code} className="proposal-section">
-            <SectionEditor section={s} editable={d.editable} saveTo={autosavePath(p.id)} conflict={conflicts.get(s.code)} error={a?.errors?.[`section.${s.code}`]} />
+            <SectionEditor section={s} editable={d.editable} saveTo={autosavePath(p.id)} pagePath={`/kelola/proposal/${p.id}`} conflict={conflicts.get(s.code)} error={a?.errors?.[`section.${s.code}`]} />
             <h3 className="evidence-title">{t("proposals.evidence")}</h3>
             {filesOf(s.code).length ? <FileList slot={s.code} /> : <p className="muted">{t("proposals.noFiles")}</p>}
             {d.editable ? (

@@ -42,6 +42,7 @@ export function SectionEditor({
   section,
   editable,
   saveTo,
+  pagePath,
   conflict: initialConflict,
   error,
 }: {
@@ -49,6 +50,8 @@ export function SectionEditor({
   editable: boolean;
   /** The autosave endpoint of this proposal (autosavePath). */
   saveTo: string;
+  /** The proposal's page, which shows the stored text when loaded again. */
+  pagePath: string;
   conflict?: Conflict;
   error?: string;
 }) {
@@ -128,11 +131,17 @@ export function SectionEditor({
           <h4>{t("proposals.conflictTheirs")}</h4>
           <blockquote className="theirs">{conflict.theirs || "—"}</blockquote>
           <Difference theirs={conflict.theirs} mine={text} />
+          {/* Without JavaScript the choice still works: keeping one's own text saves the whole
+              form (this section now carries the stored version, so it goes through), and taking
+              the stored one reloads the page (the other sections were saved with the refusal). */}
           <div className="conflict-actions">
             <button
-              type="button"
+              type="submit"
+              name="_intent"
+              value="save"
               className="button"
-              onClick={() => {
+              onClick={(e) => {
+                e.preventDefault();
                 setConflict(undefined);
                 setVersion(conflict.version);
                 void save(text, conflict.version);
@@ -140,10 +149,11 @@ export function SectionEditor({
             >
               {t("proposals.conflictKeepMine")}
             </button>{" "}
-            <button
-              type="button"
+            <a
+              href={pagePath}
               className="button secondary"
-              onClick={() => {
+              onClick={(e) => {
+                e.preventDefault();
                 setText(conflict.theirs);
                 setSavedText(conflict.theirs);
                 setVersion(conflict.version);
@@ -151,7 +161,7 @@ export function SectionEditor({
               }}
             >
               {t("proposals.conflictTakeTheirs")}
-            </button>
+            </a>
           </div>
         </div>
       ) : null}
