@@ -35,7 +35,8 @@
 //   --workers N (1: the app's server processes, LUMBUNG_WORKERS) --socket (the app connects to
 //   PostgreSQL through its Unix socket instead of TCP)
 //   --slow-ms N (100: statements logged by PostgreSQL as slow) --seed N --sequential
-//   --revalidate --cluster DIR (keep the cluster's directory; the database is made anew)
+//   --revalidate --no-receipt (the head does not follow the redirect to the receipt page)
+//   --cluster DIR (keep the cluster's directory; the database is made anew)
 //   --profile DIR (the app writes a V8 CPU profile there when it stops).
 // A short run: --applicants 200 --duration 30 --submits 300 --submit-window 20
 //
@@ -98,6 +99,7 @@ const WORKERS = Math.round(num("workers", 1, 1, 64));
 const SEQUENTIAL = hasFlag("sequential");
 const SOCKET = hasFlag("socket");
 const REVALIDATE = hasFlag("revalidate");
+const NO_RECEIPT = hasFlag("no-receipt");
 const keepDir = argValue("cluster");
 const profileDir = argValue("profile");
 if (MARGIN_S >= WINDOW_S) throw new Error("--margin must be shorter than --submit-window");
@@ -761,6 +763,7 @@ try {
     if (r.status === 302 && r.location?.includes("pesan=endorse")) {
       series.endorse.ok(r.ms);
       accepted.set(s.proposalId, Date.now());
+      if (NO_RECEIPT) return;
       inFlight++;
       const g = await getAs(base, r.location, s.head);
       inFlight--;

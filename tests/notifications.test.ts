@@ -2,17 +2,19 @@
 // An assignment run tells each judge how many proposals they got; a reminder tells those with
 // reviews outstanding; the nav shows the unread count until the person marks them read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { competitionJudges, notifications, outbox, proposals } from "../app/db/schema";
+import { competitionJudges, competitions, notifications, outbox, proposals } from "../app/db/schema";
+import { formatInstant } from "../app/i18n";
 
 let database: Database;
 let admin: Client;
 let judge: Client;
 let judgeId = 0;
+let judgeEmail = "";
 const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 const STAGE_PATH = "/kelola/kompetisi/kipp-kabar/tahap/evaluasi/penugasan";
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
   }
   const judges = [await createTestUser(db, { role: "evaluator" }), await createTestUser(db, { role: "evaluator" })];
   judgeId = judges[0].id;
+  judgeEmail = judges[0].email;
   for (const j of judges) await db.insert(competitionJudges).values({ competitionId: c.id, userId: j.id });
   const a = await createTestUser(db, { role: "national_admin" });
   admin = newClient();
@@ -61,5 +64,28 @@ describe("notifications", () => {
     const nav = await text(await judge.get("/kelola"));
     expect(nav).not.toContain("Notifications (");
     expect(nav).toContain(">Notifications<");
+  });
+
+  it("carries the deadline as an instant: each mail half in its own language, the work area in the reader's zone", async () => {
+    const [c] = await database.db.select().from(competitions).where(eq(competitions.slug, "kipp-kabar"));
+    const closesAt = c.config.stages.find((s) => s.code === "evaluasi")!.closesAt;
+    const [row] = await database.db.select().from(notifications).where(and(eq(notifications.userId, judgeId), eq(notifications.kind, "assignment")));
+    expect(row.vars.until).toEqual({ instant: new Date(closesAt).toISOString(), zone: "WIB" });
+    // The mail knows no reader: both halves in the zone named, each in its own language.
+    const [mail] = await database.db.select().from(outbox).where(and(eq(outbox.kind, "assignment"), eq(outbox.toAddress, judgeEmail)));
+    const [id, en] = mail.bodyText.split("\n\n---\n\n");
+    expect(id).toContain(`paling lambat ${formatInstant("id", closesAt, "WIB")}:`);
+    expect(en).toContain(`by ${formatInstant("en", closesAt, "WIB")}:`);
+    expect(en).not.toMatch(/pukul|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember/);
+    // The work area renders the stored values in the reader's language and zone; a notice stored
+    // before instants were typed (a preformatted string) still shows as it was written.
+    await database.db.insert(notifications).values([
+      { userId: judgeId, kind: "assignment", messageKey: "mail.assignment.body", vars: row.vars },
+      { userId: judgeId, kind: "review-due", messageKey: "mail.reviewDue.body", vars: { ...row.vars, until: "31 Juli 2026 pukul 23.59 WIB" } },
+    ]);
+    await judge.post("/preferensi", { zone: "WIT" });
+    const list = await text(await judge.get("/kelola/notifikasi"));
+    expect(list).toContain(`by ${formatInstant("en", closesAt, "WIT")}:`);
+    expect(list).toContain("closes 31 Juli 2026 pukul 23.59 WIB.");
   });
 });

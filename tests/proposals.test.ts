@@ -12,6 +12,7 @@ import { createAgency, createCompetition, createInnovation, createTestUser, crea
 import { competitions, outbox, proposalFiles, proposals, proposalSections } from "../app/db/schema";
 import { moveProposal, SubmitRefused } from "../app/modules/proposals/move-proposal.server";
 import { stageEnd, registrationStage } from "../app/modules/competitions/config";
+import { formatInstant } from "../app/i18n";
 
 let database: Database;
 let newClient: () => Client;
@@ -233,6 +234,12 @@ describe("the agency's path", () => {
     expect(done.receiptNumber).toBe("KIPP-PROPOSAL-00001");
     expect(done.submittedAt!.getTime()).toBeGreaterThanOrEqual(before - 5);
     expect((await mailsTo(people.operator.email)).map((m) => m.kind)).toContain("proposal-receipt");
+    // The receipt mail gives the time of submission in each half's own language (WIB, named).
+    const receiptMail = (await mailsTo(people.operator.email)).find((m) => m.kind === "proposal-receipt")!;
+    const [inIndonesian, inEnglish] = receiptMail.bodyText.split("\n\n---\n\n");
+    expect(inIndonesian).toContain(`pada ${formatInstant("id", done.submittedAt!, "WIB")} dengan`);
+    expect(inEnglish).toContain(`at ${formatInstant("en", done.submittedAt!, "WIB")} with`);
+    expect(inEnglish).not.toContain("pukul");
     // The head lands on the receipt, told the proposal is in.
     expect(res.headers.get("location")).toBe(`/kelola/proposal/${proposalId}/tanda-terima?pesan=endorse`);
     const receipt = await (await head.get(res.headers.get("location")!)).text();

@@ -3,6 +3,7 @@
 // migrations there too.
 import { sql } from "drizzle-orm";
 import type { CompetitionConfig } from "../modules/competitions/config";
+import type { MessageVars } from "../i18n";
 import {
   bigint,
   boolean,
@@ -76,6 +77,9 @@ export const agencies = pgTable(
     // split or dissolved). Null: since before the duty (2013), or still in being.
     activeFrom: smallint("active_from"),
     activeUntil: smallint("active_until"),
+    // When the national admin last set those years by hand (setAgencyYears); from then on the
+    // reference list loaded at start-up no longer overwrites them.
+    yearsSetAt: timestamp("years_set_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -199,7 +203,7 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     messageKey: text("message_key").notNull(),
-    vars: jsonb("vars").$type<Record<string, string | number>>().notNull().default({}),
+    vars: jsonb("vars").$type<MessageVars>().notNull().default({}),
     link: text("link"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: createdAt(),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogs } from "./catalogs";
-import { formatInstant, fromZonedInput, toZonedInput, translator } from "./index";
+import { formatInstant, formatTime, fromZonedInput, instantVar, toZonedInput, translator } from "./index";
 
 describe("language and time", () => {
   it("has the same keys in Indonesian and English, none empty", () => {
@@ -40,6 +40,31 @@ describe("language and time", () => {
     expect(formatInstant("id", deadline, "WIB")).toMatch(/31 Juli 2026.*23\.59 WIB$/);
     expect(formatInstant("id", deadline, "WITA")).toMatch(/1 Agustus 2026.*00\.59 WITA$/);
     expect(formatInstant("en", deadline, "WIT")).toMatch(/1 August 2026.*01:59 WIT$/);
+    // The time of day alone (an autosave's "saved at"), in the reader's zone too.
+    expect(formatTime("id", deadline, "WITA")).toBe("00.59 WITA");
+    expect(formatTime("en", deadline, "WIB")).toBe("23:59 WIB");
+  });
+
+  it("formats an instant carried by a message in the language it is rendered in", () => {
+    // As a notice stores it (jsonb): the instant and the zone it was written for.
+    const vars = { title: "SELAGI", competition: "KIPP 2026", receipt: "KIPP-00001", link: "/x", at: { instant: "2026-07-31T16:59:59.000Z", zone: "WIB" as const } };
+    expect(instantVar(new Date("2026-07-31T16:59:59Z"))).toEqual(vars.at);
+    expect(translator("id")("mail.proposalReceipt.body", vars)).toContain("pada 31 Juli 2026 pukul 23.59 WIB dengan");
+    expect(translator("en")("mail.proposalReceipt.body", vars)).toContain("at 31 July 2026 at 23:59 WIB with");
+    // In the named zone when the reader's is not known (mail), in the reader's when it is.
+    expect(translator("id")("mail.results.provisional.body", { competition: "K", link: "/x", until: instantVar(vars.at.instant, "WITA") })).toContain("sampai 1 Agustus 2026 pukul 00.59 WITA:");
+    expect(translator("en", { zone: "WIT" })("mail.results.provisional.body", { competition: "K", link: "/x", until: vars.at })).toContain("until 1 August 2026 at 01:59 WIT:");
+  });
+
+  it("still shows values stored before instants were typed, and odd ones without failing", () => {
+    expect(translator("en")("mail.assignment.body", { n: 1234, stage: "Evaluasi", competition: "K", until: "31 Juli 2026 pukul 23.59 WIB", link: "/x" })).toBe(
+      "You are assigned 1,234 proposals to review in the stage Evaluasi (K), by 31 Juli 2026 pukul 23.59 WIB: /x",
+    );
+    const t = translator("en");
+    const due = (until: unknown) => t("mail.reviewDue.body", { n: 2, stage: "Evaluasi", competition: "K", link: "/x", until: until as string });
+    expect(due({ instant: "2026-07-31T16:59:59Z", zone: "PST" })).toContain("closes 31 July 2026 at 23:59 WIB.");
+    expect(due({ instant: "kemarin", zone: "WIB" })).toContain("closes kemarin.");
+    expect(due({ zone: "WIB" })).toContain("closes .");
   });
 });
 

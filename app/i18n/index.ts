@@ -6,24 +6,49 @@ export type { MessageKey };
 
 export const isLocale = (v: unknown): v is Locale => v === "id" || v === "en";
 
-export type Translate = (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => string;
+/**
+ * An instant carried by a message, formatted when the message is rendered: in the locale of the
+ * text it goes into, and in the reader's zone when the reader is known (the work area), else in
+ * the zone it names. Plain JSON, since notices store their values (notifications.vars, jsonb):
+ * a date formatted at write time would be in one language only.
+ */
+export type InstantVar = { instant: string; zone: ZoneName };
+/** What a message's `{name}` may be filled with: text as is, a number or an instant for the locale. */
+export type MessageVar = string | number | InstantVar;
+export type MessageVars = Record<string, MessageVar>;
 
-/** A translator for one locale. Unknown keys fall back to Indonesian, then to the key itself. */
-export function translator(locale: Locale): Translate {
+export const instantVar = (at: Date | string, zone: ZoneName = "WIB"): InstantVar => ({
+  instant: new Date(at).toISOString(),
+  zone,
+});
+
+export type Translate = (key: MessageKey | (string & {}), vars?: MessageVars) => string;
+
+/**
+ * A translator for one locale. Unknown keys fall back to Indonesian, then to the key itself.
+ * `zone` is the reader's, when known: instants are then shown in it rather than in the zone
+ * their message was written with.
+ */
+export function translator(locale: Locale, opts: { zone?: ZoneName } = {}): Translate {
   const cat = catalogs[locale] as Record<string, string>;
   const base = catalogs.id as Record<string, string>;
   return (key, vars) => {
     const text = cat[key] ?? base[key] ?? key;
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in vars ? formatValue(locale, vars[name]) : m,
+      name in vars ? formatValue(locale, vars[name], opts.zone) : m,
     );
   };
 }
 
-function formatValue(locale: Locale, v: string | number | undefined): string {
+function formatValue(locale: Locale, v: MessageVar | undefined, readerZone: ZoneName | undefined): string {
   if (typeof v === "number") return formatNumber(locale, v);
-  return v ?? "";
+  if (typeof v === "string") return v;
+  if (v == null) return "";
+  // Values come back from jsonb as they were stored: an unreadable instant is shown as written.
+  const at = typeof v.instant === "string" ? v.instant : "";
+  if (Number.isNaN(Date.parse(at))) return at;
+  return formatInstant(locale, at, readerZone ?? (isZoneName(v.zone) ? v.zone : "WIB"));
 }
 
 const intlLocale = (l: Locale) => (l === "id" ? "id-ID" : "en-GB");
@@ -81,6 +106,13 @@ export function formatInstant(locale: Locale, d: Date | string, zone: ZoneName) 
         timeZone: TIME_ZONES[zone],
       }),
   ).format(date);
+  return `${text} ${zone}`;
+}
+
+/** The time of day of an instant in the reader's zone, with the zone named: "17.53 WIB". */
+export function formatTime(locale: Locale, d: Date | string, zone: ZoneName) {
+  const date = typeof d === "string" ? new Date(d) : d;
+  const text = cached(`t:${locale}:${zone}`, () => new Intl.DateTimeFormat(intlLocale(locale), { hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONES[zone] })).format(date);
   return `${text} ${zone}`;
 }
 

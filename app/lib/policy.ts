@@ -54,6 +54,9 @@ const rules = {
   "outbox.view": (a: Actor) =>
     isUser(a) && (a.role === "national_admin" || a.role === "agency_admin") ? allow : deny(),
   "agency.create": (a: Actor) => (isNational(a) ? allow : deny()),
+  // The years an agency owes its innovation (a merger, a dissolution, a wound-up enterprise):
+  // the secretariat's, as the list of agencies is.
+  "agency.setYears": (a: Actor) => (isNational(a) ? allow : deny()),
   "agency.import": (a: Actor) => (isNational(a) ? allow : deny()),
   "agency.manage": (a: Actor, s: AgencySubject) =>
     isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)) ? allow : deny(),

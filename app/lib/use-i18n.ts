@@ -14,8 +14,10 @@ export function useRoot(): RootData {
   return d ?? { locale: "id", zone: "WIB", csrfToken: "", demo: false, user: null };
 }
 
+/** The reader's translator: their language, and instants carried by messages shown in their zone. */
 export function useT() {
-  return translator(useRoot().locale);
+  const { locale, zone } = useRoot();
+  return translator(locale, { zone });
 }
 
 export function useInstant() {

@@ -7,6 +7,8 @@ import { page } from "~/lib/respond.server";
 import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getAgencyPortfolio } from "~/modules/catalogue/get-agency-portfolio.server";
+import { dutyYearsText } from "~/modules/agencies/ui/duty-years";
+import { jakartaYear } from "~/modules/compliance/year";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
 import { awardsOfAgency } from "~/modules/results/queries.server";
 
@@ -22,6 +24,10 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const photo = portfolio.innovations.find((c) => c.photoFileId !== null);
   return {
     portfolio,
+    // Whether the agency has ended: its last year of the duty is over (the duty's year is
+    // Jakarta's, see compliance/year.ts). Decided here, so the page says the same on the server
+    // and in the browser.
+    ended: agency.activeUntil !== null && agency.activeUntil < jakartaYear(new Date()),
     awards: await awardsOfAgency(db, agency.id),
     preview: {
       title: agency.name,
@@ -84,13 +90,8 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
         {agency.activeFrom || agency.activeUntil ? (
           <>
             <dt>{t("catalogue.agency.dutyYears")}</dt>
-            <dd>
-              {agency.activeFrom && agency.activeUntil
-                ? t("catalogue.agency.dutyBetween", { from: String(agency.activeFrom), until: String(agency.activeUntil) })
-                : agency.activeFrom
-                  ? t("catalogue.agency.dutyFrom", { from: String(agency.activeFrom) })
-                  : t("catalogue.agency.dutyUntil", { until: String(agency.activeUntil) })}
-            </dd>
+            <dd>{dutyYearsText(t, agency)}</dd>
+            {loaderData.ended ? <dd><strong>{t("agencies.years.ended", { until: String(agency.activeUntil) })}</strong></dd> : null}
           </>
         ) : null}
         {website ? (

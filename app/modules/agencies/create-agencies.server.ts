@@ -31,6 +31,7 @@ export async function createAgencies(db: Db, actor: Actor, rows: AgencyInput[]) 
           regionCode: region?.code ?? null,
           provinceCode: region?.provinceCode ?? null,
           activeFrom: r.activeFrom ?? null,
+          activeUntil: r.activeUntil ?? null,
         })
         .returning({ id: agencies.id, slug: agencies.slug });
       created.push(a);

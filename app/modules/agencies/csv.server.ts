@@ -7,8 +7,13 @@ export type RowError = { line: number; reason: string; vars?: Record<string, str
 /**
  * Read an uploaded CSV with a required header. Comma or semicolon separated (Indonesian Excel
  * writes semicolons); a UTF-8 BOM is ignored. Line numbers are the file's own, header = 1.
+ *
+ * The header starts with the `expected` columns in order; after them come any of the `optional`
+ * columns, in any order, each at most once (a missing one reads as blank). Any other named
+ * column is refused rather than skipped: a misspelt "active_untill" would otherwise drop the
+ * years it carries without a word. Empty header cells (a trailing separator) are ignored.
  */
-export async function readCsv(file: File, expected: readonly string[], maxBytes: number): Promise<CsvRow[]> {
+export async function readCsv(file: File, expected: readonly string[], maxBytes: number, optional: readonly string[] = []): Promise<CsvRow[]> {
   if (file.size > maxBytes) throw new AppError("too-large", "errors.tooLarge", { file: "errors.tooLarge" });
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.includes(0)) throw new AppError("invalid", "agencies.import.errors.notCsv", { file: "agencies.import.errors.notCsv" });
@@ -23,13 +28,21 @@ export async function readCsv(file: File, expected: readonly string[], maxBytes:
     throw new AppError("invalid", "agencies.import.errors.notCsv", { file: "agencies.import.errors.notCsv" });
   }
   const header = (records[0] ?? []).map((h) => h.toLowerCase());
-  if (expected.some((col, i) => header[i] !== col)) {
-    throw new AppError("invalid", "agencies.import.errors.header", { file: "agencies.import.errors.header" });
+  const extra = header.slice(expected.length).flatMap((col, k) => (col === "" ? [] : [{ col, at: expected.length + k }]));
+  if (
+    expected.some((col, i) => header[i] !== col) ||
+    extra.some((e) => !optional.includes(e.col)) ||
+    new Set(extra.map((e) => e.col)).size !== extra.length
+  ) {
+    const reason = optional.length ? "agencies.import.errors.headerOptional" : "agencies.import.errors.header";
+    throw new AppError("invalid", reason, { file: reason });
   }
+  const columns = [...expected.map((col, j) => ({ col, at: j })), ...extra];
   const rows: CsvRow[] = [];
   records.slice(1).forEach((rec, i) => {
     if (rec.every((v) => v === "")) return;
-    rows.push({ line: i + 2, values: Object.fromEntries(expected.map((col, j) => [col, rec[j] ?? ""])) });
+    const values = Object.fromEntries([...optional.map((col) => [col, ""]), ...columns.map(({ col, at }) => [col, rec[at] ?? ""])]);
+    rows.push({ line: i + 2, values });
   });
   return rows;
 }

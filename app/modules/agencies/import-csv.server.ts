@@ -13,10 +13,14 @@ import { AgencySchema, UnitSchema } from "./schemas";
 
 export const UNIT_COLUMNS = ["name", "kind"] as const;
 export const AGENCY_COLUMNS = ["name", "short_name", "type", "region_code"] as const;
+// The first and last year of the duty, for an enterprise formed or wound up since 2013.
+export const AGENCY_OPTIONAL_COLUMNS = ["active_from", "active_until"] as const;
+// A row's error names the file's column, not the schema's field.
+const AGENCY_COLUMN_OF: Record<string, string> = { shortName: "short_name", regionCode: "region_code", activeFrom: "active_from", activeUntil: "active_until" };
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: { line: number; message: string }[] };
 
-function validate<S extends z.ZodType>(rows: CsvRow[], schema: S, map: (v: Record<string, string>) => unknown, t: Translate) {
+function validate<S extends z.ZodType>(rows: CsvRow[], schema: S, map: (v: Record<string, string>) => unknown, t: Translate, columnOf: Record<string, string> = {}) {
   const data: { line: number; value: z.output<S> }[] = [];
   const errors: { line: number; message: string }[] = [];
   for (const row of rows) {
@@ -24,7 +28,8 @@ function validate<S extends z.ZodType>(rows: CsvRow[], schema: S, map: (v: Recor
     if (r.success) data.push({ line: row.line, value: r.data });
     else {
       const issue = r.error.issues[0];
-      errors.push({ line: row.line, message: `${issue.path.join(".")}: ${issueMessage(issue, t)}` });
+      const field = issue.path.join(".");
+      errors.push({ line: row.line, message: `${columnOf[field] ?? field}: ${issueMessage(issue, t)}` });
     }
   }
   return { data, errors };
@@ -63,15 +68,26 @@ export async function importUnits(db: Db, actor: Actor, agencyId: number, file: 
   return { ok: true, count: data.length };
 }
 
-/** Import BUMN/BUMD agencies from CSV, all or nothing, with each bad row's line and reason. */
+/**
+ * Import BUMN/BUMD agencies from CSV, all or nothing, with each bad row's line and reason. The
+ * optional active_from and active_until columns are checked as the admin's form checks them.
+ */
 export async function importAgencies(db: Db, actor: Actor, file: File, t: Translate, maxBytes: number): Promise<ImportResult> {
   assertCan(actor, "agency.import");
-  const rows = await readCsv(file, AGENCY_COLUMNS, maxBytes);
+  const rows = await readCsv(file, AGENCY_COLUMNS, maxBytes, AGENCY_OPTIONAL_COLUMNS);
   const { data, errors } = validate(
     rows,
     AgencySchema,
-    (v) => ({ name: v.name, shortName: v.short_name, type: v.type.toLowerCase(), regionCode: v.region_code }),
+    (v) => ({
+      name: v.name,
+      shortName: v.short_name,
+      type: v.type.toLowerCase(),
+      regionCode: v.region_code,
+      activeFrom: v.active_from,
+      activeUntil: v.active_until,
+    }),
     t,
+    AGENCY_COLUMN_OF,
   );
   const slugOf = (v: { name: string; shortName?: string }) => slugify(v.shortName ? `${v.shortName} ${v.name}` : v.name);
   errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: slugOf(d.value) })), t));

@@ -1,6 +1,7 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, units } from "~/db/schema";
+import { containsPattern } from "~/modules/catalogue/list-agencies.server";
 
 export async function agencyById(db: DbOrTx, id: number) {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
@@ -17,12 +18,36 @@ export async function unitsOfAgency(db: DbOrTx, agencyId: number) {
   return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
 }
 
+// What the secretariat's list of agencies shows of each.
+const listed = {
+  id: agencies.id,
+  name: agencies.name,
+  type: agencies.type,
+  regionCode: agencies.regionCode,
+  slug: agencies.slug,
+  activeFrom: agencies.activeFrom,
+  activeUntil: agencies.activeUntil,
+};
+
 /** The state- and region-owned enterprises the secretariat added, newest first. */
 export async function listEnterprises(db: DbOrTx, limit = 200) {
+  return db.select(listed).from(agencies).where(inArray(agencies.type, ["bumn", "bumd"])).orderBy(desc(agencies.createdAt), desc(agencies.id)).limit(limit);
+}
+
+/** Any agency (ministry, regional government, enterprise) by a part of its name or short name. */
+export async function findAgencies(db: DbOrTx, q: string, limit = 50) {
+  const p = containsPattern(q);
   return db
-    .select({ id: agencies.id, name: agencies.name, type: agencies.type, regionCode: agencies.regionCode, slug: agencies.slug })
+    .select(listed)
     .from(agencies)
-    .where(inArray(agencies.type, ["bumn", "bumd"]))
-    .orderBy(desc(agencies.createdAt))
+    .where(or(ilike(agencies.name, p), ilike(agencies.shortName, p)))
+    .orderBy(agencies.name, agencies.id)
     .limit(limit);
+}
+
+/** One agency with its years, for the form that corrects them. */
+export async function agencyWithYears(db: DbOrTx, id: number) {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const [row] = await db.select(listed).from(agencies).where(eq(agencies.id, id));
+  return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
 import { getProvinces, getRegencies } from "idn-area-data";
 import type { Db } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
@@ -79,8 +79,14 @@ export async function seedReference(db: Db) {
     await db
       .insert(agencies)
       .values(allAgencies.slice(i, i + 500))
-      // The years are the reference list's to keep: corrected there, corrected here.
-      .onConflictDoUpdate({ target: agencies.slug, set: { activeFrom: sql`excluded.active_from`, activeUntil: sql`excluded.active_until` } });
+      // The years are the reference list's to keep: corrected there, corrected here; except for
+      // an agency whose years the national admin has set by hand, where the admin's stand (see
+      // setAgencyYears).
+      .onConflictDoUpdate({
+        target: agencies.slug,
+        set: { activeFrom: sql`excluded.active_from`, activeUntil: sql`excluded.active_until` },
+        setWhere: isNull(agencies.yearsSetAt),
+      });
   }
   return { regions: allRegions.length, agencies: allAgencies.length };
 }

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { assignments, competitions, proposals, reviews, users } from "~/db/schema";
 import { notify } from "~/modules/notifications/notify.server";
-import { formatInstant } from "~/i18n";
+import { instantVar } from "~/i18n";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
@@ -141,7 +141,7 @@ async function tellJudges(tx: DbOrTx, competition: Competition, stage: Stage, ju
   const [c] = await tx.select({ name: competitions.name }).from(competitions).where(eq(competitions.id, competition.id));
   const people = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, [...count.keys()]));
   for (const p of people) {
-    const vars = { n: count.get(p.id)!, stage: stage.name, competition: c.name, until: formatInstant("id", stage.closesAt, "WIB"), link: `${publicUrl}/kelola/penilaian` };
+    const vars = { n: count.get(p.id)!, stage: stage.name, competition: c.name, until: instantVar(stage.closesAt, "WIB"), link: `${publicUrl}/kelola/penilaian` };
     await notify(tx, [p], { kind: what === "assignment" ? "assignment" : "review-due", key: `mail.${what}`, vars, link: "/kelola/penilaian" });
   }
   return people.length;

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "~/db/client.server";
 import { outbox } from "~/db/schema";
-import { translator } from "~/i18n";
+import { translator, type MessageVars } from "~/i18n";
 
 // Until real delivery lands, outgoing mail is kept in the outbox table, where admins read it.
 export type Mail = { to: string; subject: string; body: string; kind: string };
@@ -14,12 +14,13 @@ export async function queueMail(tx: DbOrTx, mail: Mail | readonly Mail[]) {
 
 /**
  * Mail text in both languages, Indonesian first: the recipient's language is not known yet when
- * an invitation goes out, and one message serves both readers.
+ * an invitation goes out, and one message serves both readers. Numbers and instants in `vars`
+ * are formatted in each half's own language (instants in the zone they name).
  */
-export function bilingual(key: string, vars: Record<string, string | number> = {}): string {
+export function bilingual(key: string, vars: MessageVars = {}): string {
   return `${translator("id")(key, vars)}\n\n---\n\n${translator("en")(key, vars)}`;
 }
 
-export function bilingualSubject(key: string, vars: Record<string, string | number> = {}): string {
+export function bilingualSubject(key: string, vars: MessageVars = {}): string {
   return `${translator("id")(key, vars)} / ${translator("en")(key, vars)}`;
 }

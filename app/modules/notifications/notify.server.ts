@@ -5,6 +5,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { preparedPerDatabase } from "~/db/prepared.server";
 import { notifications } from "~/db/schema";
+import type { MessageVars } from "~/i18n";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 
 export type Recipient = { id: number; email: string };
@@ -12,7 +13,8 @@ export type Notice = {
   kind: string;
   /** Message key prefix: `${key}.subject` is the title (and the in-app text), `${key}.body` the mail. */
   key: string;
-  vars: Record<string, string | number>;
+  /** Kept as given (jsonb) and formatted when read: an instant goes as `instantVar(...)`, never preformatted. */
+  vars: MessageVars;
   /** Path in the work area the notice leads to (the mail carries it as an absolute link in vars). */
   link?: string;
 };

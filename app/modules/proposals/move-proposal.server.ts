@@ -15,7 +15,7 @@ import { earlierTiersOf } from "~/modules/results/queries.server";
 import { mayEnterGroup } from "~/modules/competitions/invitations.server";
 import { canMove, PROPOSAL_TRANSITIONS, type ProposalTransition } from "./workflow";
 import type { Role } from "~/lib/policy";
-import { formatInstant } from "~/i18n";
+import { instantVar, type MessageVars } from "~/i18n";
 
 export class SubmitRefused extends Error {
   constructor(readonly problems: Problem[]) {
@@ -34,7 +34,7 @@ const NOTICES: Record<ProposalTransition, Notice> = {
   withdraw: { roles: ["agency_admin", "agency_head"], key: "mail.proposalWithdrawn", kind: "proposal-withdrawn" },
 };
 
-async function tell(tx: Tx, p: Pick<typeof proposals.$inferSelect, "id" | "agencyId" | "createdBy">, t: ProposalTransition, vars: Record<string, string | number>) {
+async function tell(tx: Tx, p: Pick<typeof proposals.$inferSelect, "id" | "agencyId" | "createdBy">, t: ProposalTransition, vars: MessageVars) {
   const n = NOTICES[t];
   const byRole = n.roles.length ? and(eq(users.agencyId, p.agencyId), inArray(users.role, n.roles)) : undefined;
   const creator = n.alsoCreator && p.createdBy ? eq(users.id, p.createdBy) : undefined;
@@ -158,7 +158,7 @@ export async function moveProposal(
       actor: actor.name,
       comment: opts.comment ?? "",
       receipt: updated.receiptNumber ?? "",
-      at: formatInstant("id", now, "WIB"),
+      at: instantVar(now, "WIB"),
       link: `${opts.publicUrl}/kelola/proposal/${id}`,
     });
     return updated;

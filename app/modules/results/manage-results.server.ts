@@ -13,7 +13,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { notify } from "~/modules/notifications/notify.server";
-import { formatInstant } from "~/i18n";
+import { instantVar, type MessageVars } from "~/i18n";
 import { certificateCode, objectionDeadline, tiersFromDecisions } from "./awards";
 
 type Opts = { publicUrl: string };
@@ -30,7 +30,7 @@ async function loadEdition(db: Db, id: number) {
 }
 
 /** Mail every Admin Lokal and head of the agencies that submitted a proposal to the edition. */
-async function tellAgencies(db: Db, competitionId: number, kind: string, vars: Record<string, string>, path: string) {
+async function tellAgencies(db: Db, competitionId: number, kind: string, vars: MessageVars, path: string) {
   const people = await db
     .selectDistinct({ id: users.id, email: users.email })
     .from(users)
@@ -68,8 +68,8 @@ export async function announceProvisional(db: Db, actor: Actor, competitionId: n
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(awards).where(eq(awards.competitionId, c.id));
     if (!n) throw new AppError("conflict", "results.errors.noAwards");
     await tx.update(competitions).set({ state: "provisional", provisionalAt: opts.now, version: c.version + 1, updatedAt: opts.now }).where(eq(competitions.id, c.id));
-    // Mail carries one rendering of the instant: the secretariat's zone (WIB), named.
-    const until = formatInstant("id", objectionDeadline(opts.now, c.config.objectionDays), "WIB");
+    // The mail shows the instant in the secretariat's zone (WIB), named; the work area in the reader's.
+    const until = instantVar(objectionDeadline(opts.now, c.config.objectionDays), "WIB");
     const path = `/kelola/kompetisi/${c.slug}/keberatan`;
     await tellAgencies(tx, c.id, "results.provisional", { competition: c.name, until, link: `${opts.publicUrl}${path}` }, path);
     await recordAudit(tx, { actorUserId: user.id, action: "results.provisional", subjectType: "competition", subjectId: c.id, data: { awards: n } });

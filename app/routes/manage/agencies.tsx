@@ -1,28 +1,52 @@
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/agencies";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { AppError } from "~/lib/errors";
+import { AppError, notFound } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
+import { formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
-import { listEnterprises } from "~/modules/agencies/queries.server";
+import { agencyWithYears, findAgencies, listEnterprises } from "~/modules/agencies/queries.server";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { CsvImport } from "~/components/csv-import";
-import { AgencySchema } from "~/modules/agencies/schemas";
+import { AgencySchema, AgencyYearsSchema } from "~/modules/agencies/schemas";
 import { createAgencies } from "~/modules/agencies/create-agencies.server";
-import { AGENCY_COLUMNS, importAgencies } from "~/modules/agencies/import-csv.server";
+import { setAgencyYears } from "~/modules/agencies/set-agency-years.server";
+import { referenceYears } from "~/modules/agencies/reference-years";
+import { AGENCY_COLUMNS, AGENCY_OPTIONAL_COLUMNS, importAgencies } from "~/modules/agencies/import-csv.server";
+import { AgencyYearsForm } from "~/modules/agencies/ui/agency-years-form";
+import { dutyYearsText } from "~/modules/agencies/ui/duty-years";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav.agencies");
 
-export const loader = page(async ({ context }: Route.LoaderArgs) => {
+// A search lists at most this many; a longer list asks for a narrower search.
+const FOUND = 50;
+
+// The page's state in its address, so it works the same without JavaScript: ?q= searches every
+// agency, ?ubah=ID shows the form for one agency's years, ?disimpan=ID says they were saved.
+const searchOf = (url: URL) => stripNul(url.searchParams.get("q") ?? "").trim().slice(0, 100);
+const listHref = (q: string, extra: Record<string, string> = {}) => {
+  const p = new URLSearchParams({ ...(q ? { q } : {}), ...extra });
+  return p.size ? `/kelola/instansi?${p}` : "/kelola/instansi";
+};
+
+export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   assertCan(actor, "agency.create");
   const { db } = services(context);
-  const list = await listEnterprises(db);
-  return { list };
+  const url = new URL(request.url);
+  const q = searchOf(url);
+  const editId = url.searchParams.get("ubah");
+  if (editId !== null) {
+    const agency = await agencyWithYears(db, idOf(editId) ?? -1);
+    if (!agency) throw notFound();
+    return { q, editing: { agency, reference: referenceYears(agency) }, list: [], more: false, saved: null };
+  }
+  const savedId = idOf(url.searchParams.get("disimpan"));
+  const [list, saved] = await Promise.all([q ? findAgencies(db, q, FOUND + 1) : listEnterprises(db), savedId ? agencyWithYears(db, savedId) : null]);
+  return { q, editing: null, list: list.slice(0, q ? FOUND : undefined), more: Boolean(q) && list.length > FOUND, saved };
 });
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
@@ -31,6 +55,14 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const form = await request.formData();
+  if (form.get("_intent") === "years") {
+    const agencyId = idOf(form.get("agencyId"));
+    if (agencyId === null) throw notFound();
+    const parsed = parseWith(AgencyYearsSchema, formToObject(form, (k) => k === "agencyId"), t);
+    if (!parsed.ok) return data({ yearErrors: parsed.errors, values: parsed.values }, { status: 400 });
+    await setAgencyYears(db, actor, agencyId, parsed.data);
+    return redirect(listHref(searchOf(new URL(request.url)), { disimpan: String(agencyId) }));
+  }
   if (form.get("_intent") === "import") {
     const file = form.get("file");
     if (!file || typeof file === "string" || file.size === 0) return data({ fileError: t("field.required") }, { status: 400 });
@@ -38,7 +70,9 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       const result = await importAgencies(db, actor, file, t, env.maxUploadBytes);
       return result.ok ? { imported: result.count } : data({ rowErrors: result.errors }, { status: 400 });
     } catch (e) {
-      if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: AGENCY_COLUMNS.join(",") }) }, { status: e.status });
+      if (e instanceof AppError && e.status < 500) {
+        return data({ fileError: t(e.reason, { expected: AGENCY_COLUMNS.join(","), optional: AGENCY_OPTIONAL_COLUMNS.join(", ") }) }, { status: e.status });
+      }
       throw e;
     }
   }
@@ -56,15 +90,28 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   return { created: parsed.data.name };
 });
 
+type ActionData = {
+  errors?: Record<string, string>;
+  yearErrors?: Record<string, string>;
+  values?: Record<string, unknown>;
+  created?: string;
+  imported?: number;
+  rowErrors?: { line: number; message: string }[];
+  fileError?: string;
+};
+
 export default function ManageAgencies({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const a = actionData as
-    | { errors?: Record<string, string>; values?: Record<string, unknown>; created?: string; imported?: number; rowErrors?: { line: number; message: string }[]; fileError?: string }
-    | undefined;
+  const a = actionData as ActionData | undefined;
+  const { q, editing, list, more, saved } = loaderData;
+  if (editing) {
+    return <AgencyYearsForm agency={editing.agency} reference={editing.reference} back={listHref(q)} errors={a?.yearErrors} values={a?.values} />;
+  }
   const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : "");
   return (
     <>
       <h1>{t("nav.agencies")}</h1>
+      {saved ? <p className="notice" role="status">{t("agencies.years.saved", { name: saved.name, years: dutyYearsText(t, saved) })}</p> : null}
       {a?.created ? <p className="notice" role="status">{t("agencies.create.done", { name: a.created })}</p> : null}
       <h2>{t("agencies.create.title")}</h2>
       <ErrorSummary errors={a?.errors} />
@@ -78,21 +125,50 @@ export default function ManageAgencies({ loaderData, actionData }: Route.Compone
         <button type="submit" className="button">{t("agencies.create.title")}</button>
       </Form>
       <CsvImport hint={t("agencies.import.agenciesHint")} rowErrors={a?.rowErrors} fileError={a?.fileError} done={a?.imported} />
-      {loaderData.list.length ? (
-        <table>
-          <thead><tr><th scope="col">{t("agencies.create.name")}</th><th scope="col">{t("agencies.create.type")}</th><th scope="col">{t("agencies.create.region")}</th><th scope="col">{t("agencies.units.title")}</th></tr></thead>
-          <tbody>
-            {loaderData.list.map((g) => (
-              <tr key={g.id}>
-                <td><Link to={`/instansi/${g.slug}`}>{g.name}</Link></td>
-                <td>{t(`agencyType.${g.type}`)}</td>
-                <td>{g.regionCode ?? "—"}</td>
-                <td><Link to={`/kelola/unit?instansi=${g.id}`}>{t("agencies.units.title")}</Link></td>
+
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">{t("agencies.list.title")}</h2>
+        {/* Keyed by the search: a client-side navigation remounts the uncontrolled input. */}
+        <Form key={q} method="get" className="filter-row" role="search" aria-label={t("agencies.list.title")}>
+          <label htmlFor="agencies-q">{t("agencies.search.label")}</label>
+          <input id="agencies-q" name="q" type="search" defaultValue={q} maxLength={100} aria-describedby="agencies-q-hint" />
+          <button type="submit" className="button secondary">{t("common.search")}</button>
+          <p className="hint" id="agencies-q-hint">{t("agencies.search.hint")}</p>
+        </Form>
+        <p>{q ? t("agencies.list.results", { q, count: list.length }) : t("agencies.list.enterprises")}</p>
+        {more ? <p>{t("agencies.list.more", { count: FOUND })}</p> : null}
+        {list.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("agencies.create.name")}</th>
+                <th scope="col">{t("agencies.create.type")}</th>
+                <th scope="col">{t("agencies.create.region")}</th>
+                <th scope="col">{t("agencies.years.title")}</th>
+                <th scope="col">{t("agencies.units.title")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+            </thead>
+            <tbody>
+              {list.map((g) => (
+                <tr key={g.id}>
+                  <td><Link to={`/instansi/${g.slug}`}>{g.name}</Link></td>
+                  <td>{t(`agencyType.${g.type}`)}</td>
+                  <td>{g.regionCode ?? "—"}</td>
+                  <td>
+                    {dutyYearsText(t, g)}{" "}
+                    <Link to={listHref(q, { ubah: String(g.id) })}>
+                      {t("agencies.years.edit")}<span className="visually-hidden"> {g.name}</span>
+                    </Link>
+                  </td>
+                  <td><Link to={`/kelola/unit?instansi=${g.id}`}>{t("agencies.units.title")}</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : q ? (
+          <p>{t("agencies.list.none")}</p>
+        ) : null}
+      </section>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { diffWords } from "diff";
 import { fieldId } from "~/components/forms";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { countWords } from "../words";
+import { formatTime } from "~/i18n";
 import type { AutosaveReply, Conflict } from "../autosave";
 
 export type { Conflict } from "../autosave";
@@ -56,7 +57,7 @@ export function SectionEditor({
   error?: string;
 }) {
   const t = useT();
-  const { csrfToken } = useRoot();
+  const { csrfToken, locale, zone } = useRoot();
   const id = fieldId(`section.${section.code}`);
   // After a refused save without JavaScript, the box holds the person's own text again.
   const [text, setText] = useState(initialConflict?.mine ?? section.body);
@@ -99,7 +100,7 @@ export function SectionEditor({
       setVersion(saved.version);
       setSavedText(body);
       setStatus("saved");
-      setSavedAt(new Date().toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" }));
+      setSavedAt(formatTime(locale, new Date(), zone));
     } else if (refused) {
       setConflict(refused);
       setStatus("idle");

@@ -1,0 +1,1 @@
+ALTER TABLE "agencies" ADD COLUMN "years_set_at" timestamp with time zone;
