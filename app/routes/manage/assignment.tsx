@@ -15,7 +15,9 @@ import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { assignmentView, changeAssignment, judgedStage, remindJudges, runAssignment } from "~/modules/judging/assignment.server";
-import { explainUnstaffed, type UnstaffedExplained } from "~/modules/judging/admin-queries.server";
+import { explainUnstaffed } from "~/modules/judging/admin-queries.server";
+import { JudgeLoads } from "~/modules/judging/ui/judge-loads";
+import { RunResult, type RunSummary } from "~/modules/judging/ui/run-result";
 import { reopenReview, stageReviews } from "~/modules/judging/reviews.server";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
 
@@ -100,7 +102,6 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
   };
 });
 
-type RunSummary = { pairs: number; moved: number; kept: number; balanced: boolean; unstaffedTotal: number; unstaffed: UnstaffedExplained[] };
 
 /** Where to come back to after a change: the page and filter the form was sent from. */
 function back(slug: string, stage: string, values: Record<string, unknown>, message: string) {
@@ -232,54 +233,7 @@ export default function Assignment({ loaderData: d, actionData }: Route.Componen
         <button type="submit" name="_intent" value="run" className="button">{t("judgingAdmin.run.button")}</button>{" "}
         <button type="submit" name="_intent" value="remind" className="button secondary">{t("judgingAdmin.remind")}</button>
       </Form>
-      {run ? (
-        <section aria-labelledby="hasil-penugasan">
-          <h3 id="hasil-penugasan">{t("judgingAdmin.run.resultTitle")}</h3>
-          <p className={run.unstaffedTotal ? "notice notice-warning" : "notice"} role="status">
-            {t("judgingAdmin.run.result", { pairs: run.pairs, moved: run.moved, kept: run.kept })}{" "}
-            {run.balanced ? t("judgingAdmin.run.balanced") : t("judgingAdmin.run.unbalanced")}{" "}
-            {run.unstaffedTotal ? t("judgingAdmin.run.unstaffedCount", { n: run.unstaffedTotal }) : t("judgingAdmin.run.allStaffed")}
-          </p>
-          {run.unstaffed.length ? (
-            <div className="table-scroll">
-              <table>
-                <caption>{t("judgingAdmin.run.unstaffedTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("proposals.col.receipt")}</th>
-                    <th scope="col">{t("proposals.col.title")}</th>
-                    <th scope="col">{t("judgingAdmin.run.missing")}</th>
-                    <th scope="col">{t("judgingAdmin.run.reason")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {run.unstaffed.map((u) => (
-                    <tr key={u.id}>
-                      <td>{u.receipt ?? "—"}</td>
-                      <td>{u.title}</td>
-                      <td>{u.missing}</td>
-                      <td>
-                        {t(`judgingAdmin.unstaffed.${u.reason}`)}
-                        <div className="hint">
-                          {u.reason === "judges-at-capacity"
-                            ? t("judgingAdmin.unstaffed.detailCapacity", { eligible: u.eligible, total: u.poolSize })
-                            : t("judgingAdmin.unstaffed.detailFew", {
-                                eligible: u.eligible,
-                                total: u.poolSize,
-                                k: d.stage.k,
-                                why: u.conflicts.length ? u.conflicts.map((c) => `${t(`judging.conflictReason.${c.reason}`)} ${c.n}`).join(", ") : t("judgingAdmin.unstaffed.noConflicts"),
-                              })}
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {run.unstaffedTotal > run.unstaffed.length ? <p className="hint">{t("judgingAdmin.run.more", { n: run.unstaffedTotal - run.unstaffed.length })}</p> : null}
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+      {run ? <RunResult run={run} k={d.stage.k} /> : null}
 
       <h2 id="proposal">{t("judgingAdmin.assignment.proposals")}</h2>
       <Form method="get" className="inline-form filters">
@@ -333,35 +287,7 @@ export default function Assignment({ loaderData: d, actionData }: Route.Componen
       )}
       <Pagination page={d.page} pages={d.pages} param="halaman" />
 
-      <h2>{t("judgingAdmin.assignment.judges")}</h2>
-      {d.judges.length ? (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("judgingAdmin.assignment.judgeName")}</th>
-                <th scope="col">{t("judgingAdmin.assignment.role")}</th>
-                <th scope="col">{t("judgingAdmin.assignment.load")}</th>
-                <th scope="col">{t("judgingAdmin.judges.capacity")}</th>
-                <th scope="col">{t("judgingAdmin.judges.expertise")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.judges.map((j) => (
-                <tr key={j.id}>
-                  <th scope="row">{j.name}</th>
-                  <td>{t(`judging.role.${j.role}`)}</td>
-                  <td>{j.load}</td>
-                  <td>{j.capacity ?? t("judgingAdmin.assignment.noLimit")}</td>
-                  <td>{j.expertise.length ? j.expertise.map((s) => t(`sector.${s}`)).join(", ") : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t("judgingAdmin.assignment.noJudges")}</p>
-      )}
+      <JudgeLoads judges={d.judges} />
 
       <h2>{t("judgingAdmin.change.title")}</h2>
       <p className="hint">{t("judgingAdmin.change.hint")}</p>

@@ -25,6 +25,8 @@ import { CommentSchema, ProposalDetailsSchema } from "~/modules/proposals/schema
 import { canMove, isProposalTransition, type ProposalTransition } from "~/modules/proposals/workflow";
 import { SectionEditor, type Conflict } from "~/modules/proposals/ui/section-editor";
 import { autosavePath } from "~/modules/proposals/autosave";
+import { ProposalSteps } from "~/modules/proposals/ui/proposal-steps";
+import { ApplicantFeedback } from "~/modules/results/ui/applicant-feedback";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.proposal.title} · Lumbung` : "Lumbung" }];
 
@@ -352,67 +354,9 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
           </p>
         ) : null}
       </Form>
-      {d.steps.length ? (
-        <section className="proposal-steps">
-          <h2>{t("proposals.actions")}</h2>
-          {d.problems.length && d.steps.includes("endorse") ? (
-            <div className="notice notice-warning">
-              <p>{t("proposals.cannotSubmit")}</p>
-              <ul>
-                {d.problems.map((x, i) => (
-                  <li key={i}>{t(x.key, x.vars)}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {d.steps
-            .filter((s) => s !== "return")
-            .map((s) => (
-              <Form key={s} method="post" className="step-form">
-                <CsrfField />
-                {s === "endorse" ? <p className="hint">{t("proposals.action.endorseHint")}</p> : null}
-                {s === "withdraw" ? <p className="hint">{t("proposals.action.withdrawHint")}</p> : null}
-                <button type="submit" name="_intent" value={s} className={s === "withdraw" ? "button secondary" : "button"}>{t(`proposals.action.${s}`)}</button>
-              </Form>
-            ))}
-          {d.steps.includes("return") ? (
-            <Form method="post" className="narrow step-form">
-              <CsrfField />
-              <TextArea name="comment" label={t("proposals.comment")} required rows={3} error={a?.errors?.comment} />
-              <button type="submit" name="_intent" value="return" className="button secondary">{t("proposals.action.return")}</button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
+      <ProposalSteps steps={d.steps} problems={d.problems} error={a?.errors?.comment} />
 
-      {d.feedback.length ? (
-        <section aria-labelledby="feedback-title">
-          <h2 id="feedback-title">{t("results.feedback")}</h2>
-          <p className="hint">{t("results.feedbackIntro")}</p>
-          {d.feedback.map((f) => (
-            <section key={f.stage}>
-              <h3>{f.stage}</h3>
-              {f.judges.map((j) => (
-                <article key={j.label} className="card">
-                  <h4>{t("results.feedbackJudge", { n: j.label })}{j.total !== null ? ` · ${t("results.feedbackTotal", { n: j.total })}` : ""}</h4>
-                  <dl>
-                    {f.criteria.map((c) => (
-                      <div key={c.code}>
-                        <dt>{c.name} ({c.scaleMin}–{c.scaleMax})</dt>
-                        <dd>
-                          <strong>{j.scores[c.code] ?? "—"}</strong>
-                          {j.justifications[c.code] ? <> · {j.justifications[c.code]}</> : null}
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                  {j.comment ? <p><strong>{t("results.feedbackComment")}:</strong> {j.comment}</p> : null}
-                </article>
-              ))}
-            </section>
-          ))}
-        </section>
-      ) : null}
+      <ApplicantFeedback feedback={d.feedback} />
 
       <h2>{t("proposals.history")}</h2>
       <ol className="history">
