@@ -84,24 +84,23 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
         ))}
       </ul>
 
-      {config.groups.some((g) => g.kind === "khusus") ? (
-        <p>
-          <Link to={`/kelola/kompetisi/${c.slug}/undangan`}>{t("invitations.link")}</Link>
-        </p>
-      ) : null}
-      {c.state !== "draft" ? (
-        <p>
-          <Link to={`/kelola/kompetisi/${c.slug}/seleksi`} className="button secondary">{t("screening.title")}</Link>
-        </p>
+      {/* The edition's work areas in the order the year runs, all plain links (pages); buttons
+          are kept for what acts (announcing). */}
+      {c.state !== "draft" || config.groups.some((g) => g.kind === "khusus") ? (
+        <>
+          <h2>{t("competitions.registrationWork")}</h2>
+          <ul className="part-list">
+            {config.groups.some((g) => g.kind === "khusus") ? <li><Link to={`/kelola/kompetisi/${c.slug}/undangan`}>{t("invitations.link")}</Link></li> : null}
+            {c.state !== "draft" ? <li><Link to={`/kelola/kompetisi/${c.slug}/seleksi`}>{t("screening.title")}</Link></li> : null}
+          </ul>
+        </>
       ) : null}
 
       <h2>{t("judgingAdmin.link.title")}</h2>
       <ul className="part-list">
         <li><Link to={`/kelola/kompetisi/${c.slug}/juri`}>{t("judgingAdmin.link.judges")}</Link></li>
         <li><Link to={`/kelola/kompetisi/${c.slug}/konflik`}>{t("judgingAdmin.link.conflicts")}</Link></li>
-        <li><Link to={`/kelola/kompetisi/${c.slug}/hasil`}>{t("results.title")}</Link></li>
       </ul>
-      <p><Link to={`/kelola/kompetisi/${c.slug}/laporan`}>{t("reports.link")}</Link></p>
 
       <h2>{t("competitions.schedule")}</h2>
       <table>
@@ -158,6 +157,12 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
           ))}
         </tbody>
       </table>
+
+      <h2>{t("competitions.resultsWork")}</h2>
+      <ul className="part-list">
+        <li><Link to={`/kelola/kompetisi/${c.slug}/hasil`}>{t("results.title")}</Link></li>
+        <li><Link to={`/kelola/kompetisi/${c.slug}/laporan`}>{t("reports.link")}</Link></li>
+      </ul>
 
       {c.state === "draft" ? (
         <Form method="post" className="narrow">
