@@ -12,7 +12,9 @@ const jsonReport = process.env.E2E_JSON_REPORT;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  // One output folder per build folder, so that two runs side by side (each with its own
+  // LUMBUNG_BUILD_DIR) do not remove each other's traces.
+  outputDir: `test-results/e2e${process.env.LUMBUNG_BUILD_DIR && process.env.LUMBUNG_BUILD_DIR !== "build" ? `-${process.env.LUMBUNG_BUILD_DIR}` : ""}`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -60,12 +60,13 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   if (!SAFE.has(request.method)) {
     // Every state-changing request here is a form. A body that does not parse as one is the
     // sender's mistake (400), never a crash in the action that reads it.
-    const form = await request
-      .clone()
-      .formData()
-      .catch(() => null);
+    const form = await request.formData().catch(() => null);
     if (!form) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
     if (isForged(request, env, form, asker)) throw csrfFailure();
+    // The action reads the same form (every action reads its body as a form): parsed once, not
+    // once here and again there from a copy of the body, which for a proposal's evidence files
+    // (several files of up to MAX_UPLOAD_MB each) would hold every upload twice in memory.
+    Object.defineProperty(request, "formData", { value: () => Promise.resolve(form) });
   }
 
   const zoneCookie = cookies[ZONE_COOKIE];
