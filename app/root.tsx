@@ -13,7 +13,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./styles.css";
-import { requestMiddleware } from "~/lib/request.server";
+import { maskToken, requestMiddleware } from "~/lib/request.server";
 import { requestInfo, services } from "~/lib/context.server";
 import { useRoot, useT, type RootData } from "~/lib/use-i18n";
 import { CsrfField } from "~/components/forms";
@@ -26,7 +26,8 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
   return {
     locale: info.locale,
     zone: info.zone,
-    csrfToken: info.csrfToken,
+    // Masked afresh for each page (pages are compressed; see maskToken).
+    csrfToken: maskToken(info.csrfToken),
     demo: env.demo,
     user:
       info.actor.kind === "user"

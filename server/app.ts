@@ -4,6 +4,7 @@
 import { Hono } from "hono";
 import { secureHeaders, NONCE } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createRequestHandler, RouterContextProvider } from "react-router";
@@ -66,16 +67,24 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
   app.use("*", bodyLimit({ maxSize: env.maxUploadBytes * 6, onError: (c) => c.text("Payload too large", 413) }));
 
   if (staticRoot) {
-    app.use(
-      "/assets/*",
-      serveStatic({
-        root: staticRoot,
-        onFound: (_p, c) => c.header("cache-control", "public, max-age=31536000, immutable"),
-      }),
-    );
+    // Built files have their content's hash in their name: a browser keeps them for good. Set
+    // on the file's answer itself (serveStatic's onFound comes too late to add a header), and
+    // never on the page a missing file falls through to.
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200 && c.res.headers.has("last-modified")) c.res.headers.set("cache-control", "public, max-age=31536000, immutable");
+    });
+    // The brotli or gzip copy made at build time (vite.config.ts), when the browser takes it.
+    app.use("/assets/*", serveStatic({ root: staticRoot, precompressed: true }));
     app.use("/favicon.svg", serveStatic({ root: staticRoot }));
     app.use("/robots.txt", serveStatic({ root: staticRoot }));
   }
+
+  // Pages, API answers and downloads are compressed for a browser that accepts it (a page is a
+  // few kilobytes instead of tens on a phone's slow connection). Compressed pages carry the
+  // CSRF token masked afresh each time (maskToken), so that the compressed size of a page gives
+  // nothing away about it (BREACH).
+  app.use(compress());
 
   // The autosave, answered before the page router (see the module for why).
   app.post(AUTOSAVE_PATH, (c) => autosaveEndpoint(c.req.raw, { db: database.db, env }, c.req.param("id")));

@@ -8,7 +8,7 @@ const buildPath = path.resolve(import.meta.dirname, "..", process.env.LUMBUNG_BU
 
 type Jobs = { send: (queue: "similarity", data: Record<string, unknown>) => Promise<void>; stop: () => Promise<void> };
 type Build = {
-  createServerApp: (o: { database: Database; jobs: Jobs; env: unknown }) => { fetch: (r: Request) => Promise<Response> };
+  createServerApp: (o: { database: Database; jobs: Jobs; env: unknown; staticRoot?: string }) => { fetch: (r: Request) => Promise<Response> };
   parseEnv: (s: Record<string, string | undefined>) => unknown;
   startJobs: (database: Database, queues: unknown, opts?: { pollSeconds?: number }) => Promise<Jobs>;
   createQueues: (database: Database, queues: unknown) => Promise<void>;
@@ -94,6 +94,8 @@ export async function testClient(database: Database, envOverrides: Record<string
     await jobs.stop();
     await close();
   };
-  const app = build.createServerApp({ database, jobs, env });
+  // The browser's files too, from the build's client folder, as `npm start` serves them.
+  const staticRoot = path.relative(process.cwd(), path.join(path.dirname(buildPath), "..", "client"));
+  const app = build.createServerApp({ database, jobs, env, staticRoot });
   return { client: new Client(app), app, newClient: () => new Client(app), jobs };
 }

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
@@ -21,6 +22,55 @@ describe("the server", () => {
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("set-cookie")).toMatch(/lumbung_csrf=.*HttpOnly; SameSite=Lax/);
+  });
+
+  it("compresses pages for a browser that accepts it, and masks the CSRF token afresh in each", async () => {
+    const plain = await client.get("/");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const html = await plain.text();
+    const res = await client.get("/", { "accept-encoding": "gzip, deflate, br" });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toMatch(/accept-encoding/i);
+    const zipped = Buffer.from(await res.arrayBuffer());
+    expect(zipped.length).toBeLessThan(html.length / 3);
+    expect(gunzipSync(zipped).toString("utf8")).toContain('<html lang="id"');
+    // The token in the page is never the cookie's as is, and differs from page to page (BREACH),
+    // yet each page's token is accepted.
+    const cookieToken = await client.csrf();
+    const tokenOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)![1];
+    const first = tokenOf(await (await client.get("/masuk")).text());
+    const second = tokenOf(await (await client.get("/masuk")).text());
+    expect(first).not.toBe(second);
+    expect(first).not.toContain(cookieToken);
+    for (const token of [first, second]) {
+      const res = await client.post("/preferensi", { _csrf: token, lang: "id" });
+      expect(res.status).toBe(302);
+    }
+    // A masked token of another browser's secret is refused.
+    const [pad, masked] = first.split(".");
+    const tampered = `${pad}.${Buffer.from(Buffer.from(masked, "base64url").map((b, i) => (i === 0 ? b ^ 1 : b))).toString("base64url")}`;
+    expect((await client.post("/preferensi", { _csrf: tampered, lang: "id" })).status).toBe(403);
+  });
+
+  it("serves the browser's scripts compressed at build time, cached for good", async () => {
+    const page = await (await client.get("/")).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1] ?? /href="(\/assets\/[^"]+\.js)"/.exec(page)![1];
+    const plain = await client.get(script);
+    expect(plain.status).toBe(200);
+    const size = Number(plain.headers.get("content-length"));
+    expect(plain.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const br = await client.get(script, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const body = Buffer.from(await br.arrayBuffer());
+    expect(body.length).toBeLessThan(size / 2);
+    expect(brotliDecompressSync(body).length).toBe(size);
+  });
+
+  it("answers a missing file of the build with a 404 that no browser keeps", async () => {
+    const res = await client.get("/assets/tidak-ada-abc123.js");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("cache-control") ?? "").not.toMatch(/immutable/);
   });
 
   it("answers an unknown path with a real 404 page", async () => {

@@ -11,6 +11,7 @@ import { data } from "react-router";
 import { ANONYMOUS } from "./policy";
 import type { Db } from "~/db/client.server";
 import type { Env } from "./env.server";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 
 export const LOCALE_COOKIE = "lumbung_lang";
 export const ZONE_COOKIE = "lumbung_tz";
@@ -40,6 +41,36 @@ export async function whoAsks(db: Db, request: Request) {
 }
 
 /**
+ * The CSRF token as a page carries it: XORed with a fresh random pad, the pad beside it, so
+ * that the token's bytes differ in every response. Pages are compressed, and a page that
+ * reflects what an attacker sends (a search) next to a secret that never changes would let
+ * the compressed length reveal the secret a byte at a time (BREACH). Django and Rails do the
+ * same.
+ */
+export function maskToken(token: string): string {
+  const secret = Buffer.from(token, "utf8");
+  const pad = randomBytes(secret.length);
+  const masked = Buffer.alloc(secret.length);
+  for (let i = 0; i < secret.length; i++) masked[i] = secret[i] ^ pad[i];
+  return `${pad.toString("base64url")}.${masked.toString("base64url")}`;
+}
+
+/** Whether a sent token is the browser's own: masked by a page (maskToken), or as in the cookie. */
+function isOwnToken(sent: string, token: string): boolean {
+  const secret = Buffer.from(token, "utf8");
+  const dot = sent.indexOf(".");
+  let given: Buffer;
+  if (dot < 0) given = Buffer.from(sent, "utf8");
+  else {
+    const pad = Buffer.from(sent.slice(0, dot), "base64url");
+    given = Buffer.from(sent.slice(dot + 1), "base64url");
+    if (pad.length !== given.length) return false;
+    for (let i = 0; i < given.length; i++) given[i] ^= pad[i];
+  }
+  return given.length === secret.length && timingSafeEqual(given, secret);
+}
+
+/**
  * Whether a state-changing request is a cross-site forgery. Refused twice over: the Origin
  * must be ours, and the form must carry the token from our cookie (double submit).
  */
@@ -47,7 +78,7 @@ export function isForged(request: Request, env: Env, form: FormData, asker: { ne
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(request.url).origin && origin !== env.publicUrl) return true;
   const sent = request.headers.get("x-csrf-token") ?? form.get("_csrf");
-  return asker.newCsrf || typeof sent !== "string" || sent !== asker.csrfToken;
+  return asker.newCsrf || typeof sent !== "string" || sent.length > 200 || !isOwnToken(sent, asker.csrfToken);
 }
 
 export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
