@@ -3,6 +3,9 @@
 import { checkPage, expect, logIn, test, uniqueSuffix, visit } from "./fixtures";
 
 test("the secretariat sets up and announces an edition; the public reads its call", async ({ page, newPerson }, testInfo) => {
+  // A dozen setup pages, each checked by axe, and a second person: about 45 s on a quiet 2-core
+  // machine, more when it is shared.
+  test.setTimeout(120_000);
   const suffix = uniqueSuffix(testInfo).toLowerCase();
   const slug = `kipp-${suffix}`;
   const edition = String(2040 + Math.floor(Math.random() * 50));

@@ -21,6 +21,7 @@ export { openDatabase, migrate, openPglite, openPostgres, openPgliteFromDump } f
 export { createQueues, startJobs } from "~/db/jobs.server";
 export { lumbungQueues } from "~/jobs.server";
 export { seedDemo, seedReference } from "~/modules/demo/seed.server";
+export { seedObjectionWindow } from "~/modules/demo/objection-window.server";
 
 export type ServerOptions = { database: Database; jobs: Pick<Jobs, "send">; env: Env; staticRoot?: string };
 

@@ -1,7 +1,6 @@
 // Award certificates and the UNPSA export, through the real app: the public verification page
 // (genuine, unknown, malformed and unpublished codes), the certificate PDF, and the
 // secretariat's UNPSA nomination CSV.
-import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { openTestDatabase } from "./db";
@@ -12,6 +11,7 @@ import { awards, competitions, proposals } from "../app/db/schema";
 import { eq } from "drizzle-orm";
 import { readCertificateCode } from "../app/modules/results/certificate.server";
 import { winAnsi } from "../app/modules/results/certificate-pdf.server";
+import { pdfText } from "./pdf-text";
 
 const GENUINE = "ABCD-EFGH-JK23";
 const SECOND = "WXYZ-2345-6789";
@@ -171,32 +171,6 @@ describe("the verification page", () => {
     expect(await text(form)).toContain("<h1>Periksa keaslian piagam</h1>");
   });
 });
-
-/** The text a PDF draws: each content stream inflated, its hex strings decoded (WinAnsi ≈ Latin-1). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = raw.indexOf("stream\n", at);
-    if (start < 0) break;
-    const end = raw.indexOf("\nendstream", start);
-    const dict = raw.slice(Math.max(0, start - 300), start);
-    let body = pdf.subarray(start + 7, end);
-    if (dict.includes("/FlateDecode")) {
-      try {
-        body = inflateSync(body);
-      } catch {
-        body = Buffer.alloc(0);
-      }
-    }
-    for (const m of body.toString("latin1").matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ/g)) {
-      out.push([...m[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], "hex").toString("latin1")).join(""));
-    }
-    at = end + 10;
-  }
-  return out.join("\n");
-}
 
 describe("the certificate PDF", () => {
   it("is a one-page PDF with the code, the innovation, the agency, the tier and the verification address", async () => {

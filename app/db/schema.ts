@@ -3,6 +3,7 @@
 // migrations there too.
 import { sql } from "drizzle-orm";
 import type { CompetitionConfig } from "../modules/competitions/config";
+import type { FormerName } from "../modules/agencies/name-in-year";
 import type { MessageVars } from "../i18n";
 import {
   bigint,
@@ -80,6 +81,11 @@ export const agencies = pgTable(
     // When the national admin last set those years by hand (setAgencyYears); from then on the
     // reference list loaded at start-up no longer overwrites them.
     yearsSetAt: timestamp("years_set_at", { withTimezone: true }),
+    // The names it bore before a rename (Kominfo until 2024), each with its last year: pages and
+    // files about a past year name the agency as it was then (agencyNameIn). A few at most and
+    // always read with the agency, so a column rather than a table; the reference list keeps
+    // those of ministries and national agencies (seedReference).
+    formerNames: jsonb("former_names").$type<FormerName[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -8,6 +8,7 @@ import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getAgencyPortfolio } from "~/modules/catalogue/get-agency-portfolio.server";
 import { dutyYearsText } from "~/modules/agencies/ui/duty-years";
+import { formerNamesText } from "~/modules/agencies/ui/former-names";
 import { jakartaYear } from "~/modules/compliance/year";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
 import { awardsOfAgency } from "~/modules/results/queries.server";
@@ -68,6 +69,12 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{agency.name}</h1>
       <dl className="facts">
+        {agency.formerNames.length ? (
+          <>
+            <dt>{t("agencies.formerNames.label")}</dt>
+            {formerNamesText(t, agency.formerNames).map((text) => <dd key={text}>{text}</dd>)}
+          </>
+        ) : null}
         <dt>{t("catalogue.agency.type")}</dt>
         <dd>{t(`agencyType.${agency.type}`)}</dd>
         {agency.regionName ? (

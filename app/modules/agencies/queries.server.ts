@@ -1,7 +1,7 @@
-import { desc, eq, ilike, inArray, or } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, units } from "~/db/schema";
-import { containsPattern } from "~/modules/catalogue/list-agencies.server";
+import { agencyNameMatches } from "./name-matches.server";
 
 export async function agencyById(db: DbOrTx, id: number) {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
@@ -34,13 +34,12 @@ export async function listEnterprises(db: DbOrTx, limit = 200) {
   return db.select(listed).from(agencies).where(inArray(agencies.type, ["bumn", "bumd"])).orderBy(desc(agencies.createdAt), desc(agencies.id)).limit(limit);
 }
 
-/** Any agency (ministry, regional government, enterprise) by a part of its name or short name. */
+/** Any agency (ministry, regional government, enterprise) by a part of its name or short name, current or former. */
 export async function findAgencies(db: DbOrTx, q: string, limit = 50) {
-  const p = containsPattern(q);
   return db
     .select(listed)
     .from(agencies)
-    .where(or(ilike(agencies.name, p), ilike(agencies.shortName, p)))
+    .where(agencyNameMatches(q))
     .orderBy(agencies.name, agencies.id)
     .limit(limit);
 }

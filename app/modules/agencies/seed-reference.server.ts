@@ -1,7 +1,8 @@
-import { isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getProvinces, getRegencies } from "idn-area-data";
 import type { Db } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
+import type { FormerName } from "./name-in-year";
 import { NATIONAL_AGENCIES } from "./reference/national-agencies";
 import { PAPUA_SPLIT, slugify, titleCase, zoneOfProvince } from "./regions";
 
@@ -9,7 +10,8 @@ import { PAPUA_SPLIT, slugify, titleCase, zoneOfProvince } from "./regions";
 /**
  * Load the reference data every installation needs, idempotently: the 38 provinces and 514
  * regencies/cities (idn-area-data, Ministry of Home Affairs codes), one regional-government
- * agency for each of those 552 regions, and the ministries and national agencies.
+ * agency for each of those 552 regions, and the ministries and national agencies with the names
+ * they bore before a rename.
  */
 export async function seedReference(db: Db) {
   const provinces = await getProvinces();
@@ -46,6 +48,7 @@ export async function seedReference(db: Db) {
       slug: slugify(`provinsi ${p.name}`),
       activeFrom: PAPUA_SPLIT.from[p.code] ? PAPUA_SPLIT.firstYear : null,
       activeUntil: null,
+      formerNames: [] as FormerName[],
     })),
     ...regencyRows.map((r) => {
       const isCity = r.name.startsWith("Kota ");
@@ -61,6 +64,7 @@ export async function seedReference(db: Db) {
         // Regencies moved to the new Papuan provinces existed before them, under other codes.
         activeFrom: null,
         activeUntil: null,
+        formerNames: [] as FormerName[],
       };
     }),
   ];
@@ -73,19 +77,23 @@ export async function seedReference(db: Db) {
     slug: slugify(a.shortName),
     activeFrom: a.activeFrom ?? null,
     activeUntil: a.activeUntil ?? null,
+    formerNames: a.formerNames ?? [],
   }));
   const allAgencies = [...govRows, ...national];
   for (let i = 0; i < allAgencies.length; i += 500) {
     await db
       .insert(agencies)
       .values(allAgencies.slice(i, i + 500))
-      // The years are the reference list's to keep: corrected there, corrected here; except for
-      // an agency whose years the national admin has set by hand, where the admin's stand (see
-      // setAgencyYears).
+      // The years and former names are the reference list's to keep: corrected there, corrected
+      // here. Except the years of an agency the national admin has set by hand: the admin's stand
+      // (see setAgencyYears), while its former names still follow the list.
       .onConflictDoUpdate({
         target: agencies.slug,
-        set: { activeFrom: sql`excluded.active_from`, activeUntil: sql`excluded.active_until` },
-        setWhere: isNull(agencies.yearsSetAt),
+        set: {
+          activeFrom: sql`case when ${agencies.yearsSetAt} is null then excluded.active_from else ${agencies.activeFrom} end`,
+          activeUntil: sql`case when ${agencies.yearsSetAt} is null then excluded.active_until else ${agencies.activeUntil} end`,
+          formerNames: sql`excluded.former_names`,
+        },
       });
   }
   return { regions: allRegions.length, agencies: allAgencies.length };

@@ -9,7 +9,7 @@ const MAX_ID = 2_147_483_647;
 
 export type AgencyDetailRow = Pick<
   typeof agencies.$inferSelect,
-  "id" | "slug" | "name" | "shortName" | "type" | "regionCode" | "provinceCode" | "website"
+  "id" | "slug" | "name" | "shortName" | "type" | "regionCode" | "provinceCode" | "website" | "formerNames"
 > & {
   regionName: string | null;
   provinceName: string | null;
@@ -32,6 +32,7 @@ export async function getAgency(db: Db, idOrSlug: string): Promise<AgencyDetailR
       regionCode: agencies.regionCode,
       provinceCode: agencies.provinceCode,
       website: agencies.website,
+      formerNames: agencies.formerNames,
       regionName: region.name,
       provinceName: province.name,
       // Published only: drafts and entries under review are not public.

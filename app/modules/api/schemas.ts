@@ -101,6 +101,9 @@ export const AgencyDetailSchema = named(
       regionCode: z.string().nullable().meta({ description: "Ministry of Home Affairs code of the region it governs or sits in." }),
       regionName: z.string().nullable(),
       website: z.string().nullable(),
+      formerNames: z
+        .array(z.object({ name: z.string(), shortName: z.string().nullable(), until: z.number().int().meta({ description: "The last year it bore this name (the year of the rename)." }) }))
+        .meta({ description: "The names it bore before a rename, the most recent first: what documents of those years call it." }),
       links: z.object({ self: url, html: url, innovations: url.meta({ description: "Its published innovations, through the search." }) }),
     }),
   }),

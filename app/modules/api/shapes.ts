@@ -10,6 +10,7 @@ import type { PublicFile, PublicInnovation } from "~/modules/catalogue/get-innov
 import type { Sector } from "~/modules/innovations/vocab";
 import type { PublicCompetition } from "~/modules/competitions/public.server";
 import type { Agency, AgencyDetail, CompetitionDetailJson, CompetitionSummaryJson, Compliance, InnovationDetail, InnovationSearch, InnovationSummary, PageLinks, PageMeta, Region } from "./schemas";
+import { formerNamesNewestFirst } from "~/modules/agencies/name-in-year";
 
 export const agencyJson = (base: string, r: AgencyListItem): Agency => ({
   id: r.id,
@@ -33,6 +34,7 @@ export const agencyDetailJson = (base: string, r: AgencyDetailRow): AgencyDetail
     regionCode: r.regionCode,
     provinceCode: r.provinceCode,
     website: r.website,
+    formerNames: formerNamesNewestFirst(r.formerNames),
     regionName: r.regionName,
     provinceName: r.provinceName,
     publishedInnovations: r.publishedInnovations,

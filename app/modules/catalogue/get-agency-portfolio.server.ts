@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
+import type { FormerName } from "~/modules/agencies/name-in-year";
 import { INNOVATION_STATUSES, type AgencyType } from "~/modules/innovations/vocab";
 import { recentCards, rowsOf } from "./cards.server";
 import type { FacetCount, InnovationCard } from "./types";
@@ -22,6 +23,8 @@ export type AgencyProfile = {
   /** The years "One Agency, One Innovation" applies to it; null at either end: open. */
   activeFrom: number | null;
   activeUntil: number | null;
+  /** The names it bore before a rename, each with its last year. */
+  formerNames: FormerName[];
 };
 
 export type AgencyPortfolio = {
@@ -52,6 +55,7 @@ export async function getAgencyProfile(db: DbOrTx, slug: string): Promise<Agency
       provinceName: province.name,
       activeFrom: agencies.activeFrom,
       activeUntil: agencies.activeUntil,
+      formerNames: agencies.formerNames,
     })
     .from(agencies)
     .leftJoin(regions, eq(regions.code, agencies.regionCode))

@@ -4,6 +4,7 @@
 // (agency_id, state) index.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
+import { agencyNameMatches } from "~/modules/agencies/name-matches.server";
 import type { AgencyType } from "~/modules/innovations/vocab";
 import { rowsOf } from "./cards.server";
 import { AGENCIES_PER_PAGE, type AgencyListQuery } from "./schemas";
@@ -21,9 +22,6 @@ export type AgencyListItem = {
 
 export type AgencyList = { total: number; page: number; perPage: number; pages: number; items: AgencyListItem[] };
 
-/** A LIKE pattern that matches the text literally (% and _ typed by a visitor are not wildcards). */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 type Row = {
   id: number;
   slug: string;
@@ -40,11 +38,7 @@ export async function listAgencies(db: DbOrTx, query: Partial<AgencyListQuery> &
   const perPage = Math.min(Math.max(query.perPage ?? AGENCIES_PER_PAGE, 1), 100);
   const page = Math.max(query.page ?? 1, 1);
   const where: SQL[] = [sql`true`];
-  if (query.q) {
-    const p = containsPattern(query.q);
-    // The trigram index on agencies.name serves ILIKE; short names ("Kemenkes") are few.
-    where.push(sql`(a.name ILIKE ${p} OR a.short_name ILIKE ${p})`);
-  }
+  if (query.q) where.push(agencyNameMatches(query.q, { name: sql`a.name`, shortName: sql`a.short_name`, formerNames: sql`a.former_names` }));
   if (query.type) where.push(sql`a.type = ${query.type}`);
   if (query.province) where.push(sql`a.province_code = ${query.province}`);
   const rows = await rowsOf<Row>(

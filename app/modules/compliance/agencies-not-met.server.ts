@@ -2,14 +2,16 @@ import { and, eq, not, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
 import { agencies, innovations, regions } from "~/db/schema";
+import { agencyNameIn } from "~/modules/agencies/name-in-year";
+import { agencyNameMatches } from "~/modules/agencies/name-matches.server";
 import type { AgencyType } from "~/modules/innovations/vocab";
-import { agencyNameMatches } from "./agency-name-match.server";
 import { dutyApplies, metDuty, provinceIn } from "./met-duty.server";
 import type { ComplianceFilters } from "./schemas";
 
 export type NotMetAgency = {
   id: number;
   slug: string;
+  /** The name (and short name) it bore in the year: the list is the record of that year. */
   name: string;
   shortName: string | null;
   type: AgencyType;
@@ -56,6 +58,7 @@ export async function listAgenciesNotMet(
       slug: agencies.slug,
       name: agencies.name,
       shortName: agencies.shortName,
+      formerNames: agencies.formerNames,
       type: agencies.type,
       regionCode: agencies.regionCode,
       // The province of that year, as the figures count it.
@@ -83,12 +86,13 @@ export async function listAgenciesNotMet(
     .from(innovations)
     .where(and(eq(innovations.agencyId, page.id), sql`${innovations.state} = 'published'`))
     .as("history");
-  return db
+  const rows = await db
     .select({
       id: page.id,
       slug: page.slug,
       name: page.name,
       shortName: page.shortName,
+      formerNames: page.formerNames,
       type: page.type,
       regionCode: page.regionCode,
       provinceCode: page.provinceCode,
@@ -99,5 +103,7 @@ export async function listAgenciesNotMet(
     .from(page)
     .leftJoin(province, eq(province.code, page.provinceCode))
     .leftJoinLateral(history, sql`true`)
+    // By the current name: a rename seldom moves an agency far in the list.
     .orderBy(page.name, page.id);
+  return rows.map(({ formerNames, ...r }) => ({ ...r, ...agencyNameIn({ name: r.name, shortName: r.shortName, formerNames }, filters.year) }));
 }

@@ -33,7 +33,7 @@ export const nameSearchParam = z
   .trim()
   .max(100, { error: "field.tooLong" })
   .optional()
-  .meta({ description: "Part of the agency's name or short name, case-insensitive." });
+  .meta({ description: "Part of the agency's name or short name, current or former (\"Kominfo\" finds Komdigi), case-insensitive." });
 
 export const pageParam = z.coerce
   .number({ error: "compliance.errors.page" })

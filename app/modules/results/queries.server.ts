@@ -8,6 +8,7 @@ import { agencies, awards, competitions, innovations, objections, proposals, rev
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { SCORED_KINDS } from "~/modules/competitions/config";
 import { weightedTotal } from "~/modules/judging/rank";
+import { agencyNameIn, type FormerName } from "~/modules/agencies/name-in-year";
 
 const awardColumns = {
   id: awards.id,
@@ -23,13 +24,26 @@ const awardColumns = {
   innovationSlug: innovations.slug,
   innovationState: innovations.state,
   agency: agencies.name,
+  agencyShortName: agencies.shortName,
+  agencyFormerNames: agencies.formerNames,
   agencySlug: agencies.slug,
   agencyType: agencies.type,
 };
 
-/** The awards of an edition, best tier first (the caller decides whether they may be seen). */
-export async function editionAwards(db: DbOrTx, competition: { id: number; config: CompetitionConfig }) {
-  const rows = await db
+// An award is a record of its edition's year: the agency is named as it was then (a 2019 award
+// went to Kominfo, though the row is Komdigi's now). The edition number is that year.
+function namedInEdition<T extends { agency: string; agencyShortName: string | null; agencyFormerNames: FormerName[] }>(row: T, edition: number) {
+  const { agencyFormerNames, ...rest } = row;
+  const then = agencyNameIn({ name: row.agency, shortName: row.agencyShortName, formerNames: agencyFormerNames }, edition);
+  return { ...rest, agency: then.name, agencyShortName: then.shortName };
+}
+
+/**
+ * The awards of an edition, best tier first, each agency under its name of the edition's year
+ * (the caller decides whether they may be seen).
+ */
+export async function editionAwards(db: DbOrTx, competition: { id: number; edition: number; config: CompetitionConfig }) {
+  const found = await db
     .select(awardColumns)
     .from(awards)
     .innerJoin(proposals, eq(proposals.id, awards.proposalId))
@@ -37,6 +51,7 @@ export async function editionAwards(db: DbOrTx, competition: { id: number; confi
     .innerJoin(agencies, eq(agencies.id, awards.agencyId))
     .where(eq(awards.competitionId, competition.id))
     .orderBy(asc(proposals.categoryCode), asc(innovations.name), asc(awards.id));
+  const rows = found.map((r) => namedInEdition(r, competition.edition));
   const rank = new Map(competition.config.tiers.map((t) => [t.code, t.rank]));
   return rows.sort((a, b) => (rank.get(a.tierCode) ?? 99) - (rank.get(b.tierCode) ?? 99));
 }
@@ -104,6 +119,8 @@ export async function certificateByCode(db: DbOrTx, code: string) {
       innovation: innovations.name,
       innovationSlug: innovations.slug,
       agency: agencies.name,
+      agencyShortName: agencies.shortName,
+      agencyFormerNames: agencies.formerNames,
       agencySlug: agencies.slug,
     })
     .from(awards)
@@ -113,7 +130,8 @@ export async function certificateByCode(db: DbOrTx, code: string) {
     .innerJoin(agencies, eq(agencies.id, awards.agencyId))
     .where(and(eq(awards.certificateCode, code), eq(competitions.state, "final")));
   if (!row) return null;
-  const { config, tierCode, categoryCode, ...rest } = row;
+  // The certificate names the agency as it was in the edition's year, as the decree did.
+  const { config, tierCode, categoryCode, ...rest } = namedInEdition(row, row.edition);
   return {
     ...rest,
     tier: config.tiers.find((t) => t.code === tierCode)?.name ?? tierCode,

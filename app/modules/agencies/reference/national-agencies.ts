@@ -5,8 +5,34 @@
 // (the October cabinet, Perpres 139/2024; Badan Gizi Nasional, Perpres 83/2024) owes its first
 // innovation for 2025 (`activeFrom`), and
 // the ministries it split or replaced are judged up to 2024 (`activeUntil`), so the figures of
-// 2022 count the ministries of 2022. A ministry only renamed (Kominfo → Komdigi) keeps its row.
-export type NationalAgency = { name: string; shortName: string; type: "kementerian" | "lembaga"; activeFrom?: number; activeUntil?: number };
+// 2022 count the ministries of 2022. A ministry only renamed (Kominfo → Komdigi) keeps its row,
+// with the names it bore before (`formerNames`, each with the last year it was borne: the year of
+// the rename, counted under the old name like a new body's first months), so what is published
+// about a past year names it as it was then (agencyNameIn).
+//
+// The renames kept here, each the same body under a new name, as the 2024 cabinet (Kabinet Merah
+// Putih, sworn in 21 October 2024; its ministries set by Perpres 139/2024) named them:
+// - Kementerian Komunikasi dan Informatika (Kominfo) → Kementerian Komunikasi dan Digital.
+// - Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi (Kemendes PDTT) →
+//   Kementerian Desa dan Pembangunan Daerah Tertinggal: transmigration went to a new ministry
+//   (Kementerian Transmigrasi, a new row from 2025), the rest carried on as before, so the row
+//   carries on too (its duty record, its innovations) under the narrower name.
+// - Kementerian Investasi/BKPM → Kementerian Investasi dan Hilirisasi/BKPM; it had itself been the
+//   Badan Koordinasi Penanaman Modal (a national agency) until raised to a ministry in April 2021,
+//   keeping the agency under the same head: one body throughout, as the row already counted it.
+// Not renames, and so new rows with `activeFrom` (above) and old ones with `activeUntil` (below):
+// the ministries split in two or more (Kemenkumham, Kemendikbudristek, PUPR, LHK, Parekraf,
+// KopUKM), and the agencies the cabinet replaced with ministries (BP2MI, BKKBN).
+import type { FormerName } from "../name-in-year";
+
+export type NationalAgency = {
+  name: string;
+  shortName: string;
+  type: "kementerian" | "lembaga";
+  activeFrom?: number;
+  activeUntil?: number;
+  formerNames?: FormerName[];
+};
 
 const CABINET_2024 = 2025;
 
@@ -32,10 +58,20 @@ export const NATIONAL_AGENCIES: NationalAgency[] = [
   { name: "Kementerian Energi dan Sumber Daya Mineral", shortName: "KESDM", type: "kementerian" },
   { name: "Kementerian Pekerjaan Umum", shortName: "Kementerian PU", type: "kementerian", activeFrom: CABINET_2024 },
   { name: "Kementerian Perumahan dan Kawasan Permukiman", shortName: "KemenPKP", type: "kementerian", activeFrom: CABINET_2024 },
-  { name: "Kementerian Desa dan Pembangunan Daerah Tertinggal", shortName: "Kemendes PDT", type: "kementerian" },
+  {
+    name: "Kementerian Desa dan Pembangunan Daerah Tertinggal",
+    shortName: "Kemendes PDT",
+    type: "kementerian",
+    formerNames: [{ name: "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", shortName: "Kemendes PDTT", until: 2024 }],
+  },
   { name: "Kementerian Transmigrasi", shortName: "Kementrans", type: "kementerian", activeFrom: CABINET_2024 },
   { name: "Kementerian Perhubungan", shortName: "Kemenhub", type: "kementerian" },
-  { name: "Kementerian Komunikasi dan Digital", shortName: "Komdigi", type: "kementerian" },
+  {
+    name: "Kementerian Komunikasi dan Digital",
+    shortName: "Komdigi",
+    type: "kementerian",
+    formerNames: [{ name: "Kementerian Komunikasi dan Informatika", shortName: "Kominfo", until: 2024 }],
+  },
   { name: "Kementerian Pertanian", shortName: "Kementan", type: "kementerian" },
   { name: "Kementerian Kehutanan", shortName: "Kemenhut", type: "kementerian", activeFrom: CABINET_2024 },
   { name: "Kementerian Kelautan dan Perikanan", shortName: "KKP", type: "kementerian" },
@@ -43,7 +79,15 @@ export const NATIONAL_AGENCIES: NationalAgency[] = [
   { name: "Kementerian Perencanaan Pembangunan Nasional/Bappenas", shortName: "Bappenas", type: "kementerian" },
   { name: "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", shortName: "Kementerian PANRB", type: "kementerian" },
   { name: "Kementerian Badan Usaha Milik Negara", shortName: "Kementerian BUMN", type: "kementerian" },
-  { name: "Kementerian Investasi dan Hilirisasi/BKPM", shortName: "BKPM", type: "kementerian" },
+  {
+    name: "Kementerian Investasi dan Hilirisasi/BKPM",
+    shortName: "BKPM",
+    type: "kementerian",
+    formerNames: [
+      { name: "Kementerian Investasi/Badan Koordinasi Penanaman Modal", shortName: "Kementerian Investasi/BKPM", until: 2024 },
+      { name: "Badan Koordinasi Penanaman Modal", shortName: "BKPM", until: 2021 },
+    ],
+  },
   { name: "Kementerian Koperasi", shortName: "Kemenkop", type: "kementerian", activeFrom: CABINET_2024 },
   { name: "Kementerian Usaha Mikro, Kecil, dan Menengah", shortName: "Kementerian UMKM", type: "kementerian", activeFrom: CABINET_2024 },
   { name: "Kementerian Pariwisata", shortName: "Kemenpar", type: "kementerian", activeFrom: CABINET_2024 },
@@ -65,7 +109,8 @@ export const NATIONAL_AGENCIES: NationalAgency[] = [
   { name: "Badan Informasi Geospasial", shortName: "BIG", type: "lembaga" },
   { name: "Badan Standardisasi Nasional", shortName: "BSN", type: "lembaga" },
   { name: "Badan Nasional Pencarian dan Pertolongan", shortName: "Basarnas", type: "lembaga" },
-  { name: "Badan Pangan Nasional", shortName: "Bapanas", type: "lembaga" },
+  // Formed by Perpres 66/2021 (July 2021): its first full year is 2022.
+  { name: "Badan Pangan Nasional", shortName: "Bapanas", type: "lembaga", activeFrom: 2022 },
   { name: "Badan Gizi Nasional", shortName: "BGN", type: "lembaga", activeFrom: CABINET_2024 },
   { name: "Badan Penyelenggara Jaminan Sosial Kesehatan", shortName: "BPJS Kesehatan", type: "lembaga" },
   { name: "Badan Penyelenggara Jaminan Sosial Ketenagakerjaan", shortName: "BPJS Ketenagakerjaan", type: "lembaga" },

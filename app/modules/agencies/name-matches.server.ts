@@ -1,0 +1,23 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { agencies } from "~/db/schema";
+
+/** A LIKE pattern that matches the text literally (% and _ typed by a visitor are not wildcards). */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+type NameColumns = { name: AnyColumn | SQL; shortName: AnyColumn | SQL; formerNames: AnyColumn | SQL };
+
+/**
+ * Agencies whose name or short name, current or former, contains the text, case-insensitively
+ * ("banyumas" finds "Pemerintah Kabupaten Banyumas", "Kab. Banyumas" finds it by its short name,
+ * "kominfo" finds Komdigi: people and old documents still use the name a ministry had before a
+ * cabinet renamed it). One rule for every agency search: the public directory and
+ * GET /api/v1/agencies, the compliance list, the secretariat's list. `columns` names them for a
+ * query that aliases the table.
+ */
+export function agencyNameMatches(q: string, columns: NameColumns = agencies): SQL {
+  const p = containsPattern(q);
+  const { name, shortName, formerNames } = columns;
+  // The trigram index on agencies.name serves the first test; short and former names are few.
+  return sql`(${name} ILIKE ${p} OR ${shortName} ILIKE ${p}
+    OR exists (select 1 from jsonb_array_elements(${formerNames}) f where f->>'name' ILIKE ${p} OR f->>'shortName' ILIKE ${p}))`;
+}
