@@ -8,7 +8,7 @@ import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { awards, competitions, objections, outbox, proposals, reviews, stageDecisions } from "../app/db/schema";
+import { awards, competitions, notifications, objections, outbox, proposals, reviews, stageDecisions } from "../app/db/schema";
 import { CERTIFICATE_CODE, tiersFromDecisions } from "../app/modules/results/awards";
 import { partValues } from "../app/modules/competitions/part-forms";
 
@@ -155,9 +155,24 @@ describe("the results", () => {
     expect(blocked).toContain("masa sanggah belum berakhir");
     expect(blocked).toContain("masih ada sanggahan yang belum dijawab");
     expect(blocked).toContain("nomor dan tanggal keputusan belum dicatat");
-    expect((await admin.post(RESULTS, { _intent: "answer", objectionId: String(objection.id), state: "rejected", response: "" })).status).toBe(400);
-    expect((await admin.post(RESULTS, { _intent: "answer", objectionId: String(objection.id), state: "rejected", response: "Data sudah diverifikasi di lapangan." })).status).toBe(302);
+    // Each objection's answer has fields of its own; a refusal names them and keeps what was typed.
+    const o = `o${objection.id}`;
+    const blank = await admin.post(RESULTS, { _intent: "answer", objectionId: String(objection.id), [`${o}.state`]: "upheld", [`${o}.response`]: "  " });
+    expect(blank.status).toBe(400);
+    const refused = await text(blank);
+    expect(refused).toContain(`href="#f-${o}-response"`);
+    expect(refused).toMatch(new RegExp(`<option value="upheld" selected=""`));
+    const answer = { _intent: "answer", objectionId: String(objection.id), [`${o}.state`]: "rejected", [`${o}.response`]: "Data sudah diverifikasi di lapangan." };
+    expect((await admin.post(RESULTS, answer)).status).toBe(302);
     expect(await text(await agencyAdmin.get(OBJECT))).toContain("Data sudah diverifikasi di lapangan.");
+    // Answered once: a second answer (a form sent twice) is refused, and nobody is told twice.
+    const told = (await database.db.select().from(notifications).where(eq(notifications.kind, "objection-rejected"))).length;
+    expect(told).toBeGreaterThan(0);
+    const twice = await admin.post(RESULTS, { ...answer, [`${o}.state`]: "upheld", [`${o}.response`]: "Jawaban kedua." });
+    expect(twice.status).toBe(409);
+    expect(await text(twice)).toContain("Sanggahan ini sudah dijawab.");
+    expect((await database.db.select().from(objections).where(eq(objections.id, objection.id)))[0]).toMatchObject({ state: "rejected", response: "Data sudah diverifikasi di lapangan." });
+    expect((await database.db.select().from(notifications).where(eq(notifications.kind, "objection-rejected"))).length).toBe(told);
     // The secretariat names the Outstanding winner by hand, with a reason.
     expect((await admin.post(RESULTS, { _intent: "award", proposalId: String(ids.winner), tier: "outstanding", reason: "" })).status).toBe(400);
     expect((await admin.post(RESULTS, { _intent: "award", proposalId: String(ids.winner), tier: "outstanding", reason: "Keputusan rapat pleno akhir." })).status).toBe(302);

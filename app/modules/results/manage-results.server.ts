@@ -3,7 +3,7 @@
 // lives on the competition row (announced → provisional → final); every step is audited and the
 // agencies hear of it by mail.
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { awards, competitions, objections, proposals, stageDecisions, users } from "~/db/schema";
@@ -141,22 +141,42 @@ export const AnswerSchema = z.object({
   response: z.string({ error: "results.errors.responseRequired" }).trim().min(1, { error: "results.errors.responseRequired" }).max(4000),
 });
 
-export async function answerObjection(db: Db, actor: Actor, competitionId: number, objectionId: number, input: z.infer<typeof AnswerSchema>, opts: Opts) {
+/**
+ * The secretariat's answer to an objection, once: an answered objection stays answered (a second
+ * answer, say from a form sent twice or from another tab, is refused rather than overwriting the
+ * first and telling the agency twice), and only while the results are provisional. The answer
+ * goes to the objection's author and to the agency's Admin Lokal and head: the author's account
+ * may be gone by then, and the agency must hear it all the same.
+ */
+export async function answerObjection(db: Db, actor: Actor, competitionId: number, objectionId: number, input: z.infer<typeof AnswerSchema>, opts: Opts & { now?: Date }) {
   assertCan(actor, "competition.manage");
   const user = userOf(actor);
   return db.transaction(async (tx) => {
+    const [objection] = await tx
+      .select({ id: objections.id, state: objections.state, agencyId: objections.agencyId, createdBy: objections.createdBy })
+      .from(objections)
+      .where(and(eq(objections.id, objectionId), eq(objections.competitionId, competitionId)))
+      .for("update");
+    if (!objection) throw new AppError("not-found", "errors.notFound");
+    const c = await loadEdition(tx, competitionId);
+    if (c.state !== "provisional") throw new AppError("conflict", "results.errors.wrongState");
+    if (objection.state !== "pending") throw new AppError("conflict", "results.errors.alreadyAnswered");
     const [row] = await tx
       .update(objections)
-      .set({ state: input.state, response: input.response, decidedBy: user.id, decidedAt: new Date() })
-      .where(and(eq(objections.id, objectionId), eq(objections.competitionId, competitionId)))
+      .set({ state: input.state, response: input.response, decidedBy: user.id, decidedAt: opts.now ?? new Date() })
+      .where(eq(objections.id, objection.id))
       .returning();
-    if (!row) throw new AppError("not-found", "errors.notFound");
-    const c = await loadEdition(tx, competitionId);
-    if (row.createdBy) {
-      const [author] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, row.createdBy));
-      const vars = { competition: c.name, response: input.response, link: `${opts.publicUrl}/kelola/kompetisi/${c.slug}/keberatan` };
-      if (author) await notify(tx, [author], { kind: `objection-${input.state}`, key: `mail.objection.${input.state}`, vars, link: `/kelola/kompetisi/${c.slug}/keberatan` });
-    }
+    const people = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(
+        and(
+          isNull(users.disabledAt),
+          or(and(eq(users.agencyId, objection.agencyId), inArray(users.role, ["agency_admin", "agency_head"])), objection.createdBy ? eq(users.id, objection.createdBy) : undefined),
+        ),
+      );
+    const vars = { competition: c.name, response: input.response, link: `${opts.publicUrl}/kelola/kompetisi/${c.slug}/keberatan` };
+    await notify(tx, people, { kind: `objection-${input.state}`, key: `mail.objection.${input.state}`, vars, link: `/kelola/kompetisi/${c.slug}/keberatan` });
     await recordAudit(tx, { actorUserId: user.id, action: `objection.${input.state}`, subjectType: "competition", subjectId: competitionId, data: { objection: row.id, response: input.response } });
     return row;
   });

@@ -93,7 +93,7 @@ export default function Objections({ loaderData: d, actionData }: Route.Componen
       {d.sent ? <p className="notice" role="status">{t("results.objectSent")}</p> : null}
       {d.state === "announced" ? <p>{t("results.objectNotYet")}</p> : d.open ? <p>{t("results.objectIntro", { until: at(d.until) })}</p> : <p>{t("results.objectClosed", { until: at(d.until) })}</p>}
       {d.state === "final" ? <p><Link to={`/kompetisi/${d.slug}/hasil`}>{t("results.publicPage")}</Link></p> : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ proposalId: t("results.objectProposal"), reason: t("results.objectReason") }} />
 
       {d.awards.length ? (
         <table>

@@ -78,10 +78,17 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       return back("predikat");
     }
     if (intent === "answer") {
+      // Each pending objection has its own form, its fields named after it (o12.state), so
+      // that every field has its own id and an error leads to the right one.
       const objectionId = idOf(form.get("objectionId"));
-      const parsed = parseWith(AnswerSchema, formToObject(form), t);
-      if (!parsed.ok) return data({ errors: parsed.errors, at: objectionId }, { status: 400 });
       if (!objectionId) throw new AppError("not-found", "errors.notFound");
+      const prefix = `o${objectionId}.`;
+      const fields = formToObject(form);
+      const parsed = parseWith(AnswerSchema, { state: fields[`${prefix}state`], response: fields[`${prefix}response`] }, t);
+      if (!parsed.ok) {
+        const errors = Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k === "_form" ? k : `${prefix}${k}`, v]));
+        return data({ errors, values: fields }, { status: 400 });
+      }
       await answerObjection(db, actor, row.id, objectionId, parsed.data, opts);
       return back("dijawab");
     }
@@ -115,7 +122,16 @@ const MESSAGES: Record<string, MessageKey> = {
 export default function Results({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
   const { locale, zone } = useRoot();
-  const errors = (actionData as { errors?: Record<string, string> } | undefined)?.errors;
+  const reply = actionData as { errors?: Record<string, string>; values?: Record<string, unknown> } | undefined;
+  const errors = reply?.errors;
+  const typed = (name: string) => (typeof reply?.values?.[name] === "string" ? (reply.values[name] as string) : undefined);
+  // The summary names each answer's fields after the agency that objected.
+  const labels = Object.fromEntries(
+    d.objections.flatMap((o) => [
+      [`o${o.id}.state`, `${t("results.answerState")} (${o.agency})`],
+      [`o${o.id}.response`, `${t("results.answer")} (${o.agency})`],
+    ]),
+  );
   const at = (iso: string | null) => (iso ? formatInstant(locale, iso, zone) : "");
   const tierOptions = [{ value: "", label: t("results.noTier") }, ...d.tiers.map((x) => ({ value: x.code, label: x.name }))];
   const tierName = new Map(d.tiers.map((x) => [x.code, x.name]));
@@ -134,7 +150,7 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
       </p>
       {d.message === "terbit" ? <p className="notice" role="status">{t("results.published", { n: Number(d.n ?? 0) })}</p> : null}
       {d.message && MESSAGES[d.message] ? <p className="notice" role="status">{t(MESSAGES[d.message])}</p> : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={labels} />
 
       {d.state === "announced" ? (
         <section>
@@ -224,12 +240,14 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
                     <CsrfField />
                     <input type="hidden" name="objectionId" value={o.id} />
                     <SelectField
-                      name="state"
+                      name={`o${o.id}.state`}
                       label={t("results.answerState")}
                       required
                       options={(["rejected", "upheld"] as const).map((s) => ({ value: s, label: t(`results.objection.state.${s}`) }))}
+                      defaultValue={typed(`o${o.id}.state`)}
+                      error={errors?.[`o${o.id}.state`]}
                     />
-                    <TextArea name="response" label={t("results.answer")} required rows={3} />
+                    <TextArea name={`o${o.id}.response`} label={t("results.answer")} required rows={3} defaultValue={typed(`o${o.id}.response`)} error={errors?.[`o${o.id}.response`]} />
                     <button type="submit" name="_intent" value="answer" className="button secondary">{t("results.answerSend")}</button>
                   </Form>
                 ) : o.response ? (
