@@ -43,18 +43,18 @@
 // Only 127.0.0.1 is contacted. Every loop is bounded in iterations and in time, each request
 // has a timeout, and a watchdog stops the whole run if it overruns its budget.
 //
-// Measured 2026-11-23 on the shared development machine (2 cores, Node 20.20.2, PostgreSQL 15,
-// other engineers' work running: load average 2–8), times in ms:
-//   short (200 / 30 s / 300 in 20 s): all checks pass; autosave p95 31, endorse p95 52.
-//   full default: FAILS. The app (one Node process) is saturated at 1.00 core from the start:
-//     ~232 req/s served against ~400 offered; autosave p50 8,428 / p95 9,841 before the rush,
-//     p95 29,262 during it; 986 of 3,000 submits, all sent 5–60 s before the deadline, were
-//     processed after it and refused as closed (endorse p50 16.8 s). No lost saves, no 5xx, no
-//     duplicate receipts, none accepted late.
-//   full, --no-revalidate: FAILS the same way (171 of 200 saves/s, 1,360 submits refused).
-//   submits alone (1 applicant, 3,000 in 55 s): passes, but endorse p50 1,505 / p95 1,999 with
-//     the app at 0.78 core: endorsements queue on the competition row's FOR UPDATE (10 of 10
-//     pool connections busy, 9 waiting on the lock), and any other request waits for a connection.
+// Measured 2026-11-24 on the development machine (2 cores, Node 20, PostgreSQL 15; the app, the
+// database and this load generator share the 2 cores), --socket, times in ms:
+//   short (1,000 / 60 s / 1,000 in 30 s, 1 process): all checks pass; autosave p95 7.6 before
+//     the submits, 79 during them; endorse p95 186; receipt page p95 51.
+//   full default, --workers 2: passed once (3,000 of 3,000 accepted before the deadline, 60,008
+//     saves, none lost, no error; autosave p95 29.5 before the rush and 4,995 during it, endorse
+//     p95 5,152) and failed once (320 submits reached the server after the deadline and were
+//     refused as closed; autosave p95 13,202 during the rush). The machine is at its limit in
+//     the last minute: app 1.2–1.25 cores, PostgreSQL 0.46–0.53, the generator 0.15.
+//   CPU per request (app, from its cores and the rate): an autosave 1.85–2.1 (4.0 when it went
+//     through the page router), an endorsement with its receipt page 13–16.
+//   Earlier (2026-11-23, autosave through the router, 1 process): 986 of 3,000 refused late.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";

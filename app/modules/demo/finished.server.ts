@@ -5,33 +5,22 @@
 // The schedule is the preset's for that year; each step acts at an instant inside its stage.
 import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, assignments, awards, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
-import type { Actor } from "~/lib/policy";
+import { agencies, awards, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { preset } from "~/modules/competitions/presets";
-import { runAssignment } from "~/modules/judging/assignment.server";
-import { decideStage, stageRanking } from "~/modules/judging/plenary.server";
-import { saveReview } from "~/modules/judging/reviews.server";
+import { stageRanking } from "~/modules/judging/plenary.server";
 import { sectionsFor } from "~/modules/proposals/form-shape";
 import { announceProvisional, answerObjection, fileObjection, publishResults, recordDecree, setAward } from "~/modules/results/manage-results.server";
 import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { createRng } from "./prng";
+import { actorOf, judgeStages, monthsBefore } from "./judge-edition.server";
 import { demoJudges } from "./judging.server";
 
 const DAY = 86_400_000;
 const ENTRIES = 20;
 // How many go on from each stage in a demo-sized edition (the preset's 150/99/45 are national).
 const TOP: Record<string, number> = { evaluasi: 14, "penilaian-tpi": 10, keputusan: 5 };
-
-/** The calendar date `months` before an instant, as YYYY-MM-DD. */
-function monthsBefore(iso: string, months: number) {
-  const d = new Date(iso);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
-}
-
-const actorOf = (u: typeof users.$inferSelect): Actor => ({ kind: "user", id: u.id, name: u.name, email: u.email, role: u.role, agencyId: u.agencyId, unitId: u.unitId });
 
 export async function seedDemoFinished(db: Db, edition: number) {
   const rng = createRng(2025_09);
@@ -99,38 +88,11 @@ export async function seedDemoFinished(db: Db, edition: number) {
   const admin = actorOf(adminRow);
   const judges = await db.select().from(users).where(inArray(users.id, (await demoJudges(db)).map((j) => j.id)));
   for (const j of judges) await db.insert(competitionJudges).values({ competitionId: c.id, userId: j.id }).onConflictDoNothing();
-  const judgeById = new Map(judges.map((j) => [j.id, j]));
 
   // Each judged stage: assign, score every pair (each proposal has a steady quality the judges
   // see with some noise), then the plenary follows the rule's proposal.
   const quality = new Map(ids.map((id) => [id, 0.45 + rng.next() * 0.5]));
-  for (const s of config.stages) {
-    if (s.kind === "registration" || s.kind === "screening") continue;
-    const competition = (await competitionById(db, c.id))!;
-    if (s.kind !== "decision") {
-      await runAssignment(db, admin, competition, s.code);
-      const pairs = await db.select().from(assignments).where(and(eq(assignments.competitionId, c.id), eq(assignments.stageCode, s.code)));
-      for (const a of pairs) {
-        const q = quality.get(a.proposalId)!;
-        const scores = Object.fromEntries(s.criteria.map((k) => [k.code, String(Math.max(k.scaleMin, Math.min(k.scaleMax, Math.round(k.scaleMin + (k.scaleMax - k.scaleMin) * (q + (rng.next() - 0.5) * 0.2)))))]));
-        await saveReview(
-          db,
-          actorOf(judgeById.get(a.judgeId)!),
-          { competitionId: c.id, stageCode: s.code, proposalId: a.proposalId },
-          {
-            scores,
-            justifications: Object.fromEntries(s.criteria.map((k) => [k.code, Number(scores[k.code]) >= (k.scaleMin + k.scaleMax) / 2 ? `${k.name}: didukung data yang terukur.` : `${k.name}: data sebelum dan sesudah belum lengkap.`])),
-            comment: q > 0.7 ? "Inovasi matang dengan dampak terukur; pertahankan pendanaan rutin." : "Perkuat bukti dampak dan rencana keberlanjutan.",
-            version: null,
-            submit: true,
-          },
-          at(s.code, 2).getTime(),
-        );
-      }
-    }
-    const { rows: ranked } = await stageRanking(db, competition, s.code);
-    await decideStage(db, admin, competition, s.code, ranked.map((r) => ({ proposalId: r.entrant.id, advances: r.proposed.advance, reason: "" })));
-  }
+  await judgeStages(db, { admin, competitionId: c.id, config, judges, quality, rng, noise: 0.2, at });
 
   // Results: provisional after the final plenary, one objection answered, the decree, published.
   const announced = at("keputusan", 10);

@@ -12,22 +12,18 @@
 // changes. The objecting agency's entry is the weakest and wins nothing.
 import { and, eq, inArray, lte, ne, notExists, notInArray, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, competitionJudges, competitions, innovations, proposals, proposalSections, users, assignments } from "~/db/schema";
-import type { Actor } from "~/lib/policy";
+import { agencies, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
 import { shiftDays, type CompetitionConfig } from "~/modules/competitions/config";
-import { competitionById } from "~/modules/competitions/queries.server";
 import { preset } from "~/modules/competitions/presets";
 import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { createUser } from "~/modules/accounts/create-user.server";
-import { runAssignment } from "~/modules/judging/assignment.server";
-import { decideStage, stageRanking } from "~/modules/judging/plenary.server";
-import { saveReview } from "~/modules/judging/reviews.server";
 import { sectionsFor } from "~/modules/proposals/form-shape";
 import { announceProvisional } from "~/modules/results/manage-results.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import { demoJudges } from "./judging.server";
 import { OBJECTION_WINDOW_EDITIONS } from "./objection-window";
 import { createRng } from "./prng";
+import { actorOf, judgeStages, monthsBefore } from "./judge-edition.server";
 
 const DAY = 86_400_000;
 const ENTRIES = 6;
@@ -35,15 +31,6 @@ const ENTRIES = 6;
 const TOP: Record<string, number> = { evaluasi: 4, "penilaian-tpi": 3, keputusan: 2 };
 
 type UserRow = typeof users.$inferSelect;
-const actorOf = (u: UserRow): Actor => ({ kind: "user", id: u.id, name: u.name, email: u.email, role: u.role, agencyId: u.agencyId, unitId: u.unitId });
-
-/** The calendar date `months` before an instant, as YYYY-MM-DD. */
-function monthsBefore(iso: string, months: number) {
-  const d = new Date(iso);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Build every edition of OBJECTION_WINDOW_EDITIONS that is not there yet; returns their slugs. */
 export async function seedObjectionWindow(db: Db, now = new Date()) {
   const [adminRow] = await db.select().from(users).where(eq(users.email, "admin@menpan.demo"));
@@ -146,36 +133,10 @@ async function buildEdition(
   }
 
   for (const j of judges) await db.insert(competitionJudges).values({ competitionId: c.id, userId: j.id }).onConflictDoNothing();
-  const judgeRows = new Map((await db.select().from(users).where(inArray(users.id, judges.map((j) => j.id)))).map((u) => [u.id, u]));
+  const judgeRows = await db.select().from(users).where(inArray(users.id, judges.map((j) => j.id)));
 
   // Each judged stage: assign, score every pair, then the plenary follows the rule's proposal.
-  for (const s of config.stages) {
-    if (s.kind === "registration" || s.kind === "screening") continue;
-    const competition = (await competitionById(db, c.id))!;
-    if (s.kind !== "decision") {
-      await runAssignment(db, admin, competition, s.code);
-      const pairs = await db.select().from(assignments).where(and(eq(assignments.competitionId, c.id), eq(assignments.stageCode, s.code)));
-      for (const a of pairs) {
-        const q = quality.get(a.proposalId)!;
-        const scores = Object.fromEntries(s.criteria.map((k) => [k.code, String(Math.max(k.scaleMin, Math.min(k.scaleMax, Math.round(k.scaleMin + (k.scaleMax - k.scaleMin) * (q + (rng.next() - 0.5) * 0.1)))))]));
-        await saveReview(
-          db,
-          actorOf(judgeRows.get(a.judgeId)!),
-          { competitionId: c.id, stageCode: s.code, proposalId: a.proposalId },
-          {
-            scores,
-            justifications: Object.fromEntries(s.criteria.map((k) => [k.code, Number(scores[k.code]) >= (k.scaleMin + k.scaleMax) / 2 ? `${k.name}: didukung data yang terukur.` : `${k.name}: data sebelum dan sesudah belum lengkap.`])),
-            comment: q > 0.7 ? "Inovasi matang dengan dampak terukur." : "Perkuat bukti dampak dan rencana keberlanjutan.",
-            version: null,
-            submit: true,
-          },
-          at(s.code, 2).getTime(),
-        );
-      }
-    }
-    const { rows: ranked } = await stageRanking(db, competition, s.code);
-    await decideStage(db, admin, competition, s.code, ranked.map((r) => ({ proposalId: r.entrant.id, advances: r.proposed.advance, reason: "" })));
-  }
+  await judgeStages(db, { admin, competitionId: c.id, config, judges: judgeRows, quality, rng, noise: 0.1, at });
 
   // A day ago: the agencies that took part are told, in the app and by mail.
   await announceProvisional(db, admin, c.id, { publicUrl: "", now: new Date(now.getTime() - DAY) });
