@@ -147,6 +147,9 @@ describe("the results", () => {
     expect(await text(short)).toContain("Jelaskan sanggahan Anda (paling sedikit 20 karakter).");
     const sent = await agencyAdmin.post(OBJECT, { proposalId: String(ids.other), reason: "Data dampak proposal ini tidak sesuai laporan BPS tahun lalu." });
     expect(sent.status).toBe(302);
+    // The same form sent again (a double tap) files nothing new.
+    expect((await agencyAdmin.post(OBJECT, { proposalId: String(ids.other), reason: "Data dampak proposal ini tidak sesuai laporan BPS tahun lalu." })).status).toBe(302);
+    expect(await database.db.select().from(objections).where(eq(objections.competitionId, competitionId))).toHaveLength(1);
     expect((await outsider.post(OBJECT, { reason: "Kami juga ingin menyanggah hasil ini." })).status).toBeGreaterThanOrEqual(403);
     const [objection] = await database.db.select().from(objections).where(eq(objections.competitionId, competitionId));
     expect(objection).toMatchObject({ state: "pending", proposalId: ids.other });

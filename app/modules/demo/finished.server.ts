@@ -5,16 +5,15 @@
 // The schedule is the preset's for that year; each step acts at an instant inside its stage.
 import { and, eq, inArray, lte, notInArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, awards, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
+import { agencies, awards, competitionJudges, competitions, innovations, proposals, users } from "~/db/schema";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { preset } from "~/modules/competitions/presets";
 import { stageRanking } from "~/modules/judging/plenary.server";
-import { sectionsFor } from "~/modules/proposals/form-shape";
 import { announceProvisional, answerObjection, fileObjection, publishResults, recordDecree, setAward } from "~/modules/results/manage-results.server";
 import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { createRng } from "./prng";
-import { actorOf, judgeStages, monthsBefore } from "./judge-edition.server";
+import { actorOf, insertSubmittedEntries, judgeStages, monthsBefore } from "./judge-edition.server";
 import { demoJudges } from "./judging.server";
 
 const DAY = 86_400_000;
@@ -53,36 +52,16 @@ export async function seedDemoFinished(db: Db, edition: number) {
     .orderBy(innovations.id);
   const seen = new Set<number>();
   const chosen = rows.filter((r) => !seen.has(r.innovation.agencyId) && seen.add(r.innovation.agencyId)).slice(0, ENTRIES);
-  const closes = Date.parse(config.stages[0].closesAt);
-  const ids: number[] = [];
-  for (const [i, { innovation }] of chosen.entries()) {
-    const failed = i === ENTRIES - 1;
-    const [p] = await db
-      .insert(proposals)
-      .values({
-        competitionId: c.id,
-        innovationId: innovation.id,
-        agencyId: innovation.agencyId,
-        unitId: innovation.unitId,
-        groupCode: "umum",
-        categoryCode: config.categories[i % config.categories.length].code,
-        title: innovation.name,
-        state: "submitted",
-        links: { video: "https://www.youtube.com/watch?v=contoh" },
-        declarations: ["kebenaran-data"],
-        receiptNumber: `KIPP-${edition}-${String(i + 1).padStart(5, "0")}`,
-        submittedAt: new Date(closes - (ENTRIES - i) * 5 * 3_600_000),
-        screening: failed ? "failed" : "passed",
-        screeningReason: failed ? "Bukti dukung tidak sah." : null,
-        screenedAt: at("seleksi-administrasi"),
-      })
-      .returning();
-    ids.push(p.id);
-    const fields = innovation as unknown as Record<string, string>;
-    await db.insert(proposalSections).values(
-      sectionsFor(config, "umum").map((s) => ({ proposalId: p.id, sectionCode: s.code, body: s.prefill.map((f) => (fields[f] ?? "").trim()).filter(Boolean).join("\n\n") || "Lihat lampiran.", updatedAt: new Date(closes - 30 * DAY) })),
-    );
-  }
+  const entries = await insertSubmittedEntries(db, {
+    competitionId: c.id,
+    config,
+    entries: chosen.map((r) => r.innovation),
+    receiptPrefix: `KIPP-${edition}`,
+    // The last entry fails screening, so the edition shows a refusal with its reason.
+    screening: (i) => (i === ENTRIES - 1 ? { screening: "failed", screeningReason: "Bukti dukung tidak sah.", screenedAt: at("seleksi-administrasi") } : { screening: "passed", screenedAt: at("seleksi-administrasi") }),
+  });
+  const ids = entries.map((p) => p.id);
+
 
   const [adminRow] = await db.select().from(users).where(eq(users.email, "admin@menpan.demo"));
   const admin = actorOf(adminRow);

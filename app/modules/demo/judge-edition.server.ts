@@ -4,13 +4,14 @@
 // quality the judges see with some noise, so the rankings come out as a real panel's would.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { assignments, users } from "~/db/schema";
+import { assignments, innovations, proposals, proposalSections, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { runAssignment } from "~/modules/judging/assignment.server";
 import { decideStage, stageRanking } from "~/modules/judging/plenary.server";
 import { saveReview } from "~/modules/judging/reviews.server";
+import { sectionsFor } from "~/modules/proposals/form-shape";
 import type { Rng } from "./prng";
 
 type UserRow = typeof users.$inferSelect;
@@ -22,6 +23,55 @@ export function monthsBefore(iso: string, months: number) {
   const d = new Date(iso);
   d.setUTCMonth(d.getUTCMonth() - months);
   return d.toISOString().slice(0, 10);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * An edition's entries as real submissions leave them: each innovation's register fields carried
+ * into the "umum" form's sections, a receipt number (`receiptPrefix` and a running number, as the
+ * real submission numbers them) and a submission time before the deadline (five hours apart, the
+ * last entry last), then screened as `screening` says.
+ */
+export async function insertSubmittedEntries(
+  db: Db,
+  opts: {
+    competitionId: number;
+    config: CompetitionConfig;
+    entries: (typeof innovations.$inferSelect)[];
+    receiptPrefix: string;
+    screening: (index: number) => Pick<typeof proposals.$inferInsert, "screening" | "screeningReason" | "screenedBy" | "screenedAt">;
+  },
+) {
+  const { config, entries } = opts;
+  const closes = Date.parse(config.stages[0].closesAt);
+  const made: (typeof proposals.$inferSelect)[] = [];
+  for (const [i, innovation] of entries.entries()) {
+    const [p] = await db
+      .insert(proposals)
+      .values({
+        competitionId: opts.competitionId,
+        innovationId: innovation.id,
+        agencyId: innovation.agencyId,
+        unitId: innovation.unitId,
+        groupCode: "umum",
+        categoryCode: config.categories[i % config.categories.length].code,
+        title: innovation.name,
+        state: "submitted",
+        links: { video: "https://www.youtube.com/watch?v=contoh" },
+        declarations: ["kebenaran-data"],
+        receiptNumber: `${opts.receiptPrefix}-${String(i + 1).padStart(5, "0")}`,
+        submittedAt: new Date(closes - (entries.length - i) * 5 * 3_600_000),
+        ...opts.screening(i),
+      })
+      .returning();
+    const fields = innovation as unknown as Record<string, string>;
+    await db.insert(proposalSections).values(
+      sectionsFor(config, "umum").map((s) => ({ proposalId: p.id, sectionCode: s.code, body: s.prefill.map((f) => (fields[f] ?? "").trim()).filter(Boolean).join("\n\n") || "Lihat lampiran.", updatedAt: new Date(closes - 30 * DAY) })),
+    );
+    made.push(p);
+  }
+  return made;
 }
 
 export async function judgeStages(

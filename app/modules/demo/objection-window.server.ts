@@ -12,18 +12,17 @@
 // changes. The objecting agency's entry is the weakest and wins nothing.
 import { and, eq, inArray, lte, ne, notExists, notInArray, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, competitionJudges, competitions, innovations, proposals, proposalSections, users } from "~/db/schema";
+import { agencies, competitionJudges, competitions, innovations, proposals, users } from "~/db/schema";
 import { shiftDays, type CompetitionConfig } from "~/modules/competitions/config";
 import { preset } from "~/modules/competitions/presets";
 import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { createUser } from "~/modules/accounts/create-user.server";
-import { sectionsFor } from "~/modules/proposals/form-shape";
 import { announceProvisional } from "~/modules/results/manage-results.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
 import { demoJudges } from "./judging.server";
 import { OBJECTION_WINDOW_EDITIONS } from "./objection-window";
 import { createRng } from "./prng";
-import { actorOf, judgeStages, monthsBefore } from "./judge-edition.server";
+import { actorOf, insertSubmittedEntries, judgeStages, monthsBefore } from "./judge-edition.server";
 
 const DAY = 86_400_000;
 const ENTRIES = 6;
@@ -100,37 +99,15 @@ async function buildEdition(
     await createUser(db, { email: objector, name: `Admin Lokal ${agency.name}`, role: "agency_admin", password: DEMO_PASSWORD, agencyId: mine.innovation.agencyId });
   }
 
-  const closes = Date.parse(config.stages[0].closesAt);
-  const quality = new Map<number, number>();
-  for (const [i, { innovation }] of chosen.entries()) {
-    const [p] = await db
-      .insert(proposals)
-      .values({
-        competitionId: c.id,
-        innovationId: innovation.id,
-        agencyId: innovation.agencyId,
-        unitId: innovation.unitId,
-        groupCode: "umum",
-        categoryCode: config.categories[i % config.categories.length].code,
-        title: innovation.name,
-        state: "submitted",
-        links: { video: "https://www.youtube.com/watch?v=contoh" },
-        declarations: ["kebenaran-data"],
-        // As the real submission numbers them: the edition's slug and a running number.
-        receiptNumber: `${slug.toUpperCase()}-${String(i + 1).padStart(5, "0")}`,
-        submittedAt: new Date(closes - (ENTRIES - i) * 5 * 3_600_000),
-        screening: "passed",
-        screenedBy: adminRow.id,
-        screenedAt: at("seleksi-administrasi", 1),
-      })
-      .returning();
-    // The objecting agency's entry is the weakest by far: out after the first scored stage.
-    quality.set(p.id, i === 0 ? 0.15 : 0.5 + 0.08 * i);
-    const fields = innovation as unknown as Record<string, string>;
-    await db.insert(proposalSections).values(
-      sectionsFor(config, "umum").map((s) => ({ proposalId: p.id, sectionCode: s.code, body: s.prefill.map((f) => (fields[f] ?? "").trim()).filter(Boolean).join("\n\n") || "Lihat lampiran.", updatedAt: new Date(closes - 30 * DAY) })),
-    );
-  }
+  const entries = await insertSubmittedEntries(db, {
+    competitionId: c.id,
+    config,
+    entries: chosen.map((r) => r.innovation),
+    receiptPrefix: slug.toUpperCase(),
+    screening: () => ({ screening: "passed", screenedBy: adminRow.id, screenedAt: at("seleksi-administrasi", 1) }),
+  });
+  // The objecting agency's entry is the weakest by far: out after the first scored stage.
+  const quality = new Map(entries.map((p, i) => [p.id, i === 0 ? 0.15 : 0.5 + 0.08 * i]));
 
   for (const j of judges) await db.insert(competitionJudges).values({ competitionId: c.id, userId: j.id }).onConflictDoNothing();
   const judgeRows = await db.select().from(users).where(inArray(users.id, judges.map((j) => j.id)));

@@ -130,7 +130,18 @@ export async function fileObjection(db: Db, actor: Actor, competitionId: number,
       const [p] = await tx.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.id, input.proposalId), eq(proposals.competitionId, c.id), eq(proposals.state, "submitted")));
       if (!p) throw new AppError("invalid", "results.errors.proposal", { proposalId: "results.errors.proposal" });
     }
-    const [row] = await tx.insert(objections).values({ competitionId: c.id, agencyId: user.agencyId!, proposalId: input.proposalId ?? null, reason: input.reason, createdBy: user.id, createdAt: new Date(receivedAt) }).returning();
+    // A form sent twice (a double tap, a resend over a slow line) files one objection, not two
+    // for the secretariat to answer: the same agency, proposal and reason while the first is
+    // still pending is the same objection. The lock (the agency's turn in this edition, the key
+    // moveProposal takes for its quota) makes two such requests take turns.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${c.id}, ${user.agencyId!})`);
+    const proposalId = input.proposalId ?? null;
+    const [same] = await tx
+      .select()
+      .from(objections)
+      .where(and(eq(objections.competitionId, c.id), eq(objections.agencyId, user.agencyId!), proposalId === null ? isNull(objections.proposalId) : eq(objections.proposalId, proposalId), eq(objections.reason, input.reason), eq(objections.state, "pending")));
+    if (same) return same;
+    const [row] = await tx.insert(objections).values({ competitionId: c.id, agencyId: user.agencyId!, proposalId, reason: input.reason, createdBy: user.id, createdAt: new Date(receivedAt) }).returning();
     await recordAudit(tx, { actorUserId: user.id, action: "objection.file", subjectType: "competition", subjectId: c.id, data: { objection: row.id, proposal: input.proposalId ?? null } });
     return row;
   });

@@ -10,7 +10,7 @@ import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
 import { isStageOpen, registrationStage } from "~/modules/competitions/config";
 import { timeLeft } from "~/modules/competitions/public.server";
-import { submitProblems } from "~/modules/proposals/eligibility";
+import { submitProblems, type Problem } from "~/modules/proposals/eligibility";
 import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";
 import { addProposalFiles, PROPOSAL_EVIDENCE, removeProposalFile } from "~/modules/proposals/files.server";
 import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
@@ -122,7 +122,7 @@ type ActionReply = {
   errors?: Record<string, string>;
   conflicts?: Conflict[];
   detailsConflict?: boolean;
-  problems?: { key: string; vars?: Record<string, string | number> }[];
+  problems?: Problem[];
   values?: Record<string, string>;
   saved?: { code: string; version: number }[];
   held?: HeldFile[];

@@ -3,9 +3,10 @@
 import { Form } from "react-router";
 import { CsrfField, TextArea } from "~/components/forms";
 import { useT } from "~/lib/use-i18n";
+import type { Problem } from "../eligibility";
 import type { ProposalTransition } from "../workflow";
 
-export function ProposalSteps({ steps, problems, error }: { steps: ProposalTransition[]; problems: { key: string; vars?: Record<string, string | number> }[]; error?: string }) {
+export function ProposalSteps({ steps, problems, error }: { steps: ProposalTransition[]; problems: Problem[]; error?: string }) {
   const t = useT();
   if (!steps.length) return null;
   return (
