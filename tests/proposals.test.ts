@@ -12,6 +12,7 @@ import { createAgency, createCompetition, createInnovation, createTestUser, crea
 import { competitions, outbox, proposalFiles, proposals, proposalSections } from "../app/db/schema";
 import { moveProposal, SubmitRefused } from "../app/modules/proposals/move-proposal.server";
 import { stageEnd, registrationStage } from "../app/modules/competitions/config";
+import { sectionsFor } from "../app/modules/proposals/form-shape";
 import { formatInstant } from "../app/i18n";
 
 let database: Database;
@@ -301,6 +302,28 @@ describe("the deadline and the quotas", () => {
     const res = await head.post(`/kelola/proposal/${second.id}`, { _intent: "endorse" });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("Kuota instansi sudah penuh: paling banyak 1 proposal Kelompok Umum.");
+  });
+
+  it("lets one of two endorsements sent at once fill an agency's last place, never both", async () => {
+    const c = await createCompetition(database.db, { slug: "kipp-kuota-serentak", state: "announced", registrationClosesInDays: 5 });
+    const config = structuredClone(c.config);
+    config.eligibility.quotas = [{ group: "umum", max: 1 }];
+    await database.db.update(competitions).set({ config }).where(eq(competitions.id, c.id));
+    // Two complete proposals: every section written, every file slot filled.
+    const complete = async () => {
+      const p = await readyProposal(c.id, (await createInnovation(database.db, { agencyId, startedOn: "2020-01-01" })).id);
+      await database.db.insert(proposalSections).values(sectionsFor(config, "umum").map((s) => ({ proposalId: p.id, sectionCode: s.code, body: "Isi bagian ini sudah lengkap." })));
+      const slots = [...sectionsFor(config, "umum").filter((s) => s.evidenceRequired).map((s) => s.code), ...config.attachments.filter((a) => a.kind === "file" && a.required).map((a) => a.code)];
+      await database.db.insert(proposalFiles).values(slots.map((slot) => ({ proposalId: p.id, slot, filename: `${slot}.png`, mime: "image/png", size: PNG_1PX.length, sha256: "0", data: Buffer.from(PNG_1PX) })));
+      return p;
+    };
+    const [a, b] = [await complete(), await complete()];
+    const headActor = { kind: "user" as const, id: people.head.id, name: "Kepala", email: people.head.email, role: "agency_head" as const, agencyId, unitId: null };
+    const outcomes = await Promise.allSettled([a, b].map((p) => moveProposal(database.db, headActor, p.id, "endorse", { publicUrl: "http://x" })));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect((refused.reason as SubmitRefused).problems.map((p) => p.key)).toEqual(["proposals.problems.quota"]);
+    expect(await database.db.select().from(proposals).where(and(eq(proposals.competitionId, c.id), eq(proposals.state, "submitted")))).toHaveLength(1);
   });
 
   it("takes no new proposal once registration has closed", async () => {

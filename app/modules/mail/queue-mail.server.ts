@@ -5,11 +5,15 @@ import { translator, type MessageVars } from "~/i18n";
 // Until real delivery lands, outgoing mail is kept in the outbox table, where admins read it.
 export type Mail = { to: string; subject: string; body: string; kind: string };
 
+/** The mails' insert, not yet sent (one statement for all: a notice to several people is one round trip). */
+export function mailInsert(tx: DbOrTx, mails: readonly Mail[]) {
+  return tx.insert(outbox).values(mails.map((m) => ({ toAddress: m.to, subject: m.subject, bodyText: m.body, kind: m.kind })));
+}
+
 export async function queueMail(tx: DbOrTx, mail: Mail | readonly Mail[]) {
   const mails = Array.isArray(mail) ? mail : [mail as Mail];
   if (!mails.length) return;
-  // One statement for all of them: a notice to several people is one round trip.
-  await tx.insert(outbox).values(mails.map((m) => ({ toAddress: m.to, subject: m.subject, bodyText: m.body, kind: m.kind })));
+  await mailInsert(tx, mails);
 }
 
 /**

@@ -6,7 +6,8 @@ import type { Db, DbOrTx } from "~/db/client.server";
 import { preparedPerDatabase } from "~/db/prepared.server";
 import { notifications } from "~/db/schema";
 import type { MessageVars } from "~/i18n";
-import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { writeTogether } from "~/db/write-together.server";
+import { bilingual, bilingualSubject, mailInsert } from "~/modules/mail/queue-mail.server";
 
 export type Recipient = { id: number; email: string };
 export type Notice = {
@@ -19,14 +20,21 @@ export type Notice = {
   link?: string;
 };
 
-export async function notify(tx: DbOrTx, to: readonly Recipient[], n: Notice) {
+/** The notice's inserts (mail and in-app), not yet sent: none when nobody is to be told. */
+export function noticeInserts(tx: DbOrTx, to: readonly Recipient[], n: Notice) {
   const unique = [...new Map(to.map((r) => [r.id, r])).values()];
-  if (!unique.length) return;
+  if (!unique.length) return [];
   // The text is the same for everyone told: written once, stored in one statement per channel.
   const subject = bilingualSubject(`${n.key}.subject`, n.vars);
   const body = bilingual(`${n.key}.body`, n.vars);
-  await queueMail(tx, unique.map((r) => ({ to: r.email, kind: n.kind, subject, body })));
-  await tx.insert(notifications).values(unique.map((r) => ({ userId: r.id, kind: n.kind, messageKey: `${n.key}.subject`, vars: n.vars, link: n.link ?? null })));
+  return [
+    mailInsert(tx, unique.map((r) => ({ to: r.email, kind: n.kind, subject, body }))),
+    tx.insert(notifications).values(unique.map((r) => ({ userId: r.id, kind: n.kind, messageKey: `${n.key}.subject`, vars: n.vars, link: n.link ?? null }))),
+  ];
+}
+
+export async function notify(tx: DbOrTx, to: readonly Recipient[], n: Notice) {
+  await writeTogether(tx, noticeInserts(tx, to, n));
 }
 
 // Shown in the work area's menu on every page: prepared once (db/prepared.server.ts).

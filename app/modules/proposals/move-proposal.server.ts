@@ -7,11 +7,12 @@ import type { Db, Tx } from "~/db/client.server";
 import { competitions, innovations, proposalFiles, proposalHistory, proposals, proposalSections, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, can, type Actor } from "~/lib/policy";
-import { recordAudit } from "~/modules/audit/record-audit.server";
+import { auditInsert } from "~/modules/audit/record-audit.server";
+import { writeTogether } from "~/db/write-together.server";
 import { isStageOpen, registrationStage } from "~/modules/competitions/config";
-import { notify, type Recipient } from "~/modules/notifications/notify.server";
+import { noticeInserts, type Recipient } from "~/modules/notifications/notify.server";
 import { submitProblems, type Problem } from "./eligibility";
-import { earlierTiersOf } from "~/modules/results/queries.server";
+import { earlierTiersQuery } from "~/modules/results/queries.server";
 import { mayEnterGroup } from "~/modules/competitions/invitations.server";
 import { canMove, PROPOSAL_TRANSITIONS, type ProposalTransition } from "./workflow";
 import type { Role } from "~/lib/policy";
@@ -34,13 +35,16 @@ const NOTICES: Record<ProposalTransition, Notice> = {
   withdraw: { roles: ["agency_admin", "agency_head"], key: "mail.proposalWithdrawn", kind: "proposal-withdrawn" },
 };
 
-async function tell(tx: Tx, p: Pick<typeof proposals.$inferSelect, "id" | "agencyId" | "createdBy">, t: ProposalTransition, vars: MessageVars) {
+/**
+ * Who hears of step `t`: the people the notice names, as a value of the statement that reads the
+ * proposal (a JSON list), so the step does not ask for them in a round trip of its own.
+ */
+function recipientsOf(t: ProposalTransition) {
   const n = NOTICES[t];
-  const byRole = n.roles.length ? and(eq(users.agencyId, p.agencyId), inArray(users.role, n.roles)) : undefined;
-  const creator = n.alsoCreator && p.createdBy ? eq(users.id, p.createdBy) : undefined;
-  const who = byRole && creator ? or(byRole, creator) : (byRole ?? creator);
-  const recipients: Recipient[] = who ? await tx.select({ id: users.id, email: users.email }).from(users).where(who) : [];
-  await notify(tx, recipients, { kind: n.kind, key: n.key, vars, link: `/kelola/proposal/${p.id}` });
+  const byRole = n.roles.length ? and(eq(users.agencyId, proposals.agencyId), inArray(users.role, n.roles)) : undefined;
+  const creator = n.alsoCreator ? eq(users.id, proposals.createdBy) : undefined;
+  const who = byRole && creator ? or(byRole, creator) : (byRole ?? creator ?? sql`false`);
+  return sql<Recipient[]>`(SELECT coalesce(json_agg(json_build_object('id', ${users.id}, 'email', ${users.email})), '[]') FROM ${users} WHERE ${who})`;
 }
 
 function authorise(actor: Actor, t: ProposalTransition, p: { agencyId: number; state: (typeof proposals.$inferSelect)["state"] }) {
@@ -64,10 +68,17 @@ export async function moveProposal(
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   if (t === "return" && !opts.comment) throw new AppError("invalid", "proposals.errors.commentRequired", { comment: "proposals.errors.commentRequired" });
   return db.transaction(async (tx) => {
-    // The proposal (locked), its edition, its innovation, and what an endorsement checks of its
-    // own content (the sections' text, the file slots filled), in one round trip: at the
-    // deadline thousands of endorsements come in a minute, and each statement is a trip. Only
-    // the columns used: building the statement costs by the column.
+    // The proposal (locked), its edition, its innovation, what an endorsement checks of its own
+    // content (the sections' text, the file slots filled) and of its innovation's past awards,
+    // and who is to be told, in one round trip: at the deadline thousands of endorsements come
+    // in a minute, and each statement is a trip. Only the columns used: building the statement
+    // costs by the column.
+    //
+    // The same statement takes the agency's turn in the edition (an advisory lock held to the
+    // end of the transaction): one agency's steps in one edition take turns, so two submissions
+    // cannot both fill the last place of a quota (nor a withdrawal cross a submission); other
+    // agencies never wait for them. What is read under the turn (the quota's count) is read by
+    // a later statement, whose snapshot sees every step that finished before the turn came.
     const [row] = await tx
       .select({
         p: {
@@ -82,12 +93,14 @@ export async function moveProposal(
           sourceInnovationIds: proposals.sourceInnovationIds,
           links: proposals.links,
           declarations: proposals.declarations,
-          createdBy: proposals.createdBy,
         },
         competition: { slug: competitions.slug, name: competitions.name, config: competitions.config },
         innovation: { startedOn: innovations.startedOn, state: innovations.state, agencyType: innovations.agencyType },
         sections: sql<Record<string, string>>`(SELECT coalesce(json_object_agg(s.section_code, s.body), '{}') FROM ${proposalSections} s WHERE s.proposal_id = ${proposals.id})`,
         slots: sql<string[]>`(SELECT coalesce(array_agg(f.slot), '{}') FROM ${proposalFiles} f WHERE f.proposal_id = ${proposals.id})`,
+        earlierTiers: sql<string[]>`(${earlierTiersQuery(tx, proposals.innovationId, proposals.competitionId)})`,
+        recipients: recipientsOf(t),
+        turn: sql`pg_advisory_xact_lock(${proposals.competitionId}, ${proposals.agencyId})`,
       })
       .from(proposals)
       .innerJoin(competitions, eq(competitions.id, proposals.competitionId))
@@ -96,6 +109,8 @@ export async function moveProposal(
       .for("update", { of: proposals });
     if (!row) throw new AppError("not-found", "errors.notFound");
     const { p, competition, innovation } = row;
+    // Another agency's proposal is not there at all, as far as its reader can tell.
+    if (!can(actor, "proposal.view", { agencyId: p.agencyId, state: p.state }).ok) throw new AppError("not-found", "errors.notFound");
     authorise(actor, t, p);
     if (!canMove(p.state, t)) throw new AppError("conflict", "proposals.errors.wrongState");
     // The deadline is judged at the instant the request arrived (given by the route), so a
@@ -110,16 +125,12 @@ export async function moveProposal(
       set.withdrawnAt = now;
     }
     if (t === "endorse") {
-      // Submissions of one agency to one edition take turns, so two cannot both fill the last
-      // place of a quota; other agencies never wait for them.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${p.competitionId}, ${p.agencyId})`);
-      const [counts, earlierTiers, invited] = await Promise.all([
+      const [counts, invited] = await Promise.all([
         tx
           .select({ group: proposals.groupCode, n: sql<number>`count(*)::int` })
           .from(proposals)
           .where(and(eq(proposals.competitionId, p.competitionId), eq(proposals.agencyId, p.agencyId), eq(proposals.state, "submitted"), ne(proposals.id, id)))
           .groupBy(proposals.groupCode),
-        earlierTiersOf(tx, p.innovationId, p.competitionId),
         mayEnterGroup(tx, competition.config, p.competitionId, p.groupCode, p.innovationId),
       ]);
       const problems = submitProblems({
@@ -135,7 +146,7 @@ export async function moveProposal(
         innovation: { startedOn: innovation.startedOn, state: innovation.state },
         agencyType: innovation.agencyType,
         submittedByGroup: Object.fromEntries(counts.map((c) => [c.group, Number(c.n)])),
-        earlierTiers,
+        earlierTiers: row.earlierTiers,
         invited,
       });
       if (problems.length) throw new SubmitRefused(problems);
@@ -150,9 +161,7 @@ export async function moveProposal(
       .set({ ...set, ...(receipt ? { receiptNumber: receipt } : {}), version: sql`${proposals.version} + 1` })
       .where(eq(proposals.id, id))
       .returning({ id: proposals.id, state: proposals.state, receiptNumber: proposals.receiptNumber, submittedAt: proposals.submittedAt });
-    await tx.insert(proposalHistory).values({ proposalId: id, actorUserId: actor.id, action: t, comment: opts.comment ?? null, at: now });
-    await recordAudit(tx, { actorUserId: actor.id, action: `proposal.${t}`, subjectType: "proposal", subjectId: id, data: { from: p.state, to: updated.state } });
-    await tell(tx, p, t, {
+    const vars: MessageVars = {
       title: p.title,
       competition: competition.name,
       actor: actor.name,
@@ -160,7 +169,13 @@ export async function moveProposal(
       receipt: updated.receiptNumber ?? "",
       at: instantVar(now, "WIB"),
       link: `${opts.publicUrl}/kelola/proposal/${id}`,
-    });
+    };
+    const notice = NOTICES[t];
+    await writeTogether(tx, [
+      tx.insert(proposalHistory).values({ proposalId: id, actorUserId: actor.id, action: t, comment: opts.comment ?? null, at: now }),
+      auditInsert(tx, { actorUserId: actor.id, action: `proposal.${t}`, subjectType: "proposal", subjectId: id, data: { from: p.state, to: updated.state } }),
+      ...noticeInserts(tx, row.recipients, { kind: notice.kind, key: notice.key, vars, link: `/kelola/proposal/${id}` }),
+    ]);
     return updated;
   });
 }

@@ -2,7 +2,7 @@
 // awards on innovation and agency pages, certificates, the open API. Provisional results are
 // shown only to the secretariat and to the agencies that took part (to object); nothing of a
 // draft or announced edition's ranking ever leaves the work area.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql, type Column } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, awards, competitions, innovations, objections, proposals, reviews, users } from "~/db/schema";
 import type { CompetitionConfig } from "~/modules/competitions/config";
@@ -197,13 +197,19 @@ export async function feedbackFor(db: DbOrTx, competition: { id: number; config:
 
 /**
  * The tiers an innovation earned in other editions' published results, one entry per award
- * (the eligibility rules count them: excluded tiers, at most N times in a tier).
+ * (the eligibility rules count them: excluded tiers, at most N times in a tier). As a query of
+ * one row, not yet run, so that a statement about a proposal can carry it as a value with its
+ * columns as the arguments (the endorsement reads it with the proposal, one round trip).
  */
-export async function earlierTiersOf(db: DbOrTx, innovationId: number, competitionId: number): Promise<string[]> {
-  const rows = await db
-    .select({ tier: awards.tierCode })
+export function earlierTiersQuery(db: DbOrTx, innovationId: number | Column, competitionId: number | Column) {
+  return db
+    .select({ tiers: sql<string[]>`coalesce(array_agg(${awards.tierCode} ORDER BY ${awards.id}), '{}')` })
     .from(awards)
     .innerJoin(competitions, eq(competitions.id, awards.competitionId))
-    .where(and(eq(awards.innovationId, innovationId), eq(competitions.state, "final"), sql`${awards.competitionId} <> ${competitionId}`));
-  return rows.map((r) => r.tier);
+    .where(and(eq(awards.innovationId, innovationId), eq(competitions.state, "final"), ne(awards.competitionId, competitionId)));
+}
+
+export async function earlierTiersOf(db: DbOrTx, innovationId: number, competitionId: number): Promise<string[]> {
+  const [row] = await earlierTiersQuery(db, innovationId, competitionId);
+  return row.tiers;
 }

@@ -138,14 +138,13 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     return typeof v === "string" ? v.replace(/\u0000/g, "") : "";
   };
 
-  const { loaded, id } = await load(context, params.id);
   const t = translator(requestInfo(context).locale);
-  const config = loaded.competition.config;
-
-  // Removing a file is a button of the main form: the rest of the form is saved with it.
-  const removal = /^removeFile:(\d{1,9})$/.exec(intent);
-  if (removal) await removeProposalFile(db, actor, id, Number(removal[1]));
+  // A step (send, forward, endorse, return, withdraw) reads the proposal itself, and tells one
+  // that is not the reader's apart as not found: the head's endorsement at the deadline is one
+  // round trip the fewer for not loading the whole proposal first.
   if (isProposalTransition(intent)) {
+    const id = idOf(params.id);
+    if (!id) throw new AppError("not-found", "errors.notFound");
     let comment: string | undefined;
     if (intent === "return") {
       const parsed = parseWith(CommentSchema, { comment: text("comment") }, t);
@@ -162,6 +161,12 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       throw e;
     }
   }
+
+  const { loaded, id } = await load(context, params.id);
+  const config = loaded.competition.config;
+  // Removing a file is a button of the main form: the rest of the form is saved with it.
+  const removal = /^removeFile:(\d{1,9})$/.exec(intent);
+  if (removal) await removeProposalFile(db, actor, id, Number(removal[1]));
 
   // The explicit save: every section, the details, and any files chosen. Files kept from a
   // refused save come back into the form; a refusal keeps the ones sent.
