@@ -45,16 +45,15 @@
 //
 // Measured 2026-11-24 on the development machine (2 cores, Node 20, PostgreSQL 15; the app, the
 // database and this load generator share the 2 cores), --socket, times in ms:
-//   short (1,000 / 60 s / 1,000 in 30 s, 1 process): all checks pass; autosave p95 7.6 before
-//     the submits, 79 during them; endorse p95 186; receipt page p95 51.
-//   full default, --workers 2: passed once (3,000 of 3,000 accepted before the deadline, 60,008
-//     saves, none lost, no error; autosave p95 29.5 before the rush and 4,995 during it, endorse
-//     p95 5,152) and failed once (320 submits reached the server after the deadline and were
-//     refused as closed; autosave p95 13,202 during the rush). The machine is at its limit in
-//     the last minute: app 1.2–1.25 cores, PostgreSQL 0.46–0.53, the generator 0.15.
-//   CPU per request (app, from its cores and the rate): an autosave 1.85–2.1 (4.0 when it went
-//     through the page router), an endorsement with its receipt page 13–16.
-//   Earlier (2026-11-23, autosave through the router, 1 process): 986 of 3,000 refused late.
+//   full default, --workers 2: all checks passed (3,000 of 3,000 accepted before the deadline,
+//     60,008 saves, none lost, no error; autosave p95 26.2 before the rush and 989 during it,
+//     endorse p95 840, receipt page p95 764; app 0.94 core and PostgreSQL 0.36 in the rush).
+//     Earlier the same day, with 12 statements an endorsement: passed twice (endorse p95 3,268
+//     and 5,152) and failed once (320 submits reached the server after the deadline, refused as
+//     closed), the machine saturated (app 1.2 cores, PostgreSQL 0.5). See docs/benchmarks.md.
+//   submits alone at 50/s (--applicants 100 --duration 40 --submits 1500 --submit-window 30
+//     --sequential, 1 process): endorse p95 498; about 15.4 ms of app CPU an endorsement with
+//     its receipt page, an autosave 1.85–2.1.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
