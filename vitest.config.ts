@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
+    // The English texts, as the server has them (the browser loads them only for English pages).
+    setupFiles: ["app/i18n/catalogs.server.ts"],
     pool: "forks",
     // PGlite finds its extension bundles next to its own files: load it untransformed.
     server: { deps: { external: [/@electric-sql\/pglite/] } },

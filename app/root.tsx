@@ -57,7 +57,8 @@ function Header() {
           {user ? <NavLink to="/kelola">{t("nav.manage")}</NavLink> : null}
         </nav>
         <div className="header-tools">
-          <Form method="post" action="/preferensi" className="inline-form">
+          {/* A whole new page: the browser holds only the texts of the language it shows. */}
+          <Form method="post" action="/preferensi" className="inline-form" reloadDocument>
             <CsrfField />
             <input type="hidden" name="redirectTo" value={here} />
             <input type="hidden" name="lang" value={locale === "id" ? "en" : "id"} />

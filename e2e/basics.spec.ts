@@ -1,4 +1,5 @@
 // The frame every page shares: home, 404, language switch, log in and out, error summary.
+import type { Page } from "@playwright/test";
 import { checkPage, expect, logIn, test, visit } from "./fixtures";
 
 test("the home page offers the catalogue search, in Bahasa Indonesia", async ({ page }) => {
@@ -21,13 +22,34 @@ test("an unknown address shows a real 404 page that leads home", async ({ page }
   await checkPage(page);
 });
 
-test("the language switches to English and back, staying on the same page", async ({ page }) => {
+/** Whether React has taken over the page's heading (hydrated it, or rendered it anew). */
+const headingIsLive = (page: Page) =>
+  page.evaluate(() => {
+    const h = document.querySelector("h1");
+    return h ? Object.keys(h).some((k) => k.startsWith("__reactFiber")) : false;
+  });
+
+test("the language switches to English and back, staying on the same page", async ({ page }, testInfo) => {
+  const js = testInfo.project.name === "js";
+  const english: string[] = [];
+  page.on("request", (r) => {
+    if (/\/assets\/catalog\.en-[\w-]+\.js$/.test(r.url())) english.push(r.url());
+  });
   await visit(page, "/masuk");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Masuk ke Lumbung");
+  // A page in Indonesian never loads the English texts.
+  if (js) await expect.poll(() => headingIsLive(page)).toBe(true);
+  expect(english).toEqual([]);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveURL(/\/masuk$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in to Lumbung");
+  if (js) {
+    // A page in English loads them before React takes over, which then keeps the page English.
+    await expect.poll(() => headingIsLive(page)).toBe(true);
+    expect(english).toHaveLength(1);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in to Lumbung");
+  }
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Innovation catalogue" })).toBeVisible();
   await checkPage(page);
 

@@ -12,6 +12,8 @@ import type { Database } from "~/db/client.server";
 import type { Jobs } from "~/db/jobs.server";
 import type { Env } from "~/lib/env.server";
 import { servicesContext } from "~/lib/context.server";
+// Pages in either language, mail in both: the server holds the English texts too.
+import "~/i18n/catalogs.server";
 import { AUTOSAVE_PATH, autosaveEndpoint } from "~/modules/proposals/autosave-endpoint.server";
 // The virtual module exists only inside the Vite build.
 import * as serverBuild from "virtual:react-router/server-build";

@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogs } from "./catalogs";
+import { id } from "./catalog.id";
+import { en } from "./catalog.en";
+
+const catalogs = { id, en };
 import { formatInstant, formatTime, fromZonedInput, instantVar, toZonedInput, translator } from "./index";
 
 describe("language and time", () => {

@@ -1,4 +1,4 @@
-import { catalogs, type MessageKey } from "./catalogs";
+import { id, type MessageKey } from "./catalog.id";
 
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,14 +24,25 @@ export const instantVar = (at: Date | string, zone: ZoneName = "WIB"): InstantVa
 
 export type Translate = (key: MessageKey | (string & {}), vars?: MessageVars) => string;
 
+type Catalog = Record<string, string>;
+
+// Indonesian is always here; English is provided by whoever may show it: the server at start
+// (i18n/catalogs.server.ts), a browser on an English page before it hydrates (entry.client.tsx).
+// A browser reading Indonesian never loads the English texts.
+const catalogs: { id: Catalog; en?: Catalog } = { id };
+
+export function provideCatalog(locale: Locale, catalog: Record<MessageKey, string>) {
+  catalogs[locale] = catalog;
+}
+
 /**
  * A translator for one locale. Unknown keys fall back to Indonesian, then to the key itself.
  * `zone` is the reader's, when known: instants are then shown in it rather than in the zone
  * their message was written with.
  */
 export function translator(locale: Locale, opts: { zone?: ZoneName } = {}): Translate {
-  const cat = catalogs[locale] as Record<string, string>;
-  const base = catalogs.id as Record<string, string>;
+  const base = catalogs.id;
+  const cat = catalogs[locale] ?? base;
   return (key, vars) => {
     const text = cat[key] ?? base[key] ?? key;
     if (!vars) return text;

@@ -21,3 +21,13 @@ export function agencyNameMatches(q: string, columns: NameColumns = agencies): S
   return sql`(${name} ILIKE ${p} OR ${shortName} ILIKE ${p}
     OR exists (select 1 from jsonb_array_elements(${formerNames}) f where f->>'name' ILIKE ${p} OR f->>'shortName' ILIKE ${p}))`;
 }
+
+/**
+ * The name the agency bore in the year, in SQL, for ordering a past year's list by the names it
+ * shows: the same rule as `agencyNameIn` (name-in-year.ts), which the list then applies to each
+ * row. Of the former names still borne that year, the one given up first; else the current one.
+ */
+export function agencyNameInSql(year: number, columns: Pick<NameColumns, "name" | "formerNames"> = agencies): SQL<string> {
+  return sql<string>`coalesce((select f->>'name' from jsonb_array_elements(${columns.formerNames}) f
+    where (f->>'until')::int >= ${year} order by (f->>'until')::int limit 1), ${columns.name})`;
+}

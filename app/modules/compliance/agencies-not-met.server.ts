@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "~/db/client.server";
 import { agencies, innovations, regions } from "~/db/schema";
 import { agencyNameIn } from "~/modules/agencies/name-in-year";
-import { agencyNameMatches } from "~/modules/agencies/name-matches.server";
+import { agencyNameInSql, agencyNameMatches } from "~/modules/agencies/name-matches.server";
 import type { AgencyType } from "~/modules/innovations/vocab";
 import { dutyApplies, metDuty, provinceIn } from "./met-duty.server";
 import type { ComplianceFilters } from "./schemas";
@@ -63,10 +63,12 @@ export async function listAgenciesNotMet(
       regionCode: agencies.regionCode,
       // The province of that year, as the figures count it.
       provinceCode: sql<string | null>`${provinceIn(filters.year)}`.as("province_then"),
+      // The list of a past year is ordered by the names it shows, those of that year.
+      nameThen: agencyNameInSql(filters.year).as("name_then"),
     })
     .from(agencies)
     .where(conditions(filters))
-    .orderBy(agencies.name, agencies.id)
+    .orderBy(sql`name_then`, agencies.id)
     .$dynamic();
   if (paging.limit !== null) selected.limit(paging.limit).offset(paging.offset);
   const page = selected.as("page");
@@ -103,7 +105,6 @@ export async function listAgenciesNotMet(
     .from(page)
     .leftJoin(province, eq(province.code, page.provinceCode))
     .leftJoinLateral(history, sql`true`)
-    // By the current name: a rename seldom moves an agency far in the list.
-    .orderBy(page.name, page.id);
+    .orderBy(page.nameThen, page.id);
   return rows.map(({ formerNames, ...r }) => ({ ...r, ...agencyNameIn({ name: r.name, shortName: r.shortName, formerNames }, filters.year) }));
 }

@@ -190,4 +190,19 @@ describe("the agencies that have not met the duty", () => {
     const names = all.map((r) => r.name);
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
+
+  it("orders a past year's list by the names the agencies bore that year", async () => {
+    const renamed = await createAgency(db, { name: "Kementerian Zeta Uji", type: "kementerian", formerNames: [{ name: "Kementerian Alfa Uji", shortName: null, until: 2022 }] });
+    const names = async (year: number) => (await listAgenciesNotMet(db, { year, type: "kementerian", q: "uji" }, { limit: null })).map((r) => r.name);
+    const sorted = (list: string[]) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const of2022 = await names(2022);
+    expect(of2022[0]).toBe("Kementerian Alfa Uji");
+    expect(of2022).toContain("Kementerian Uji Kepatuhan");
+    expect(of2022).toEqual(sorted(of2022));
+    const of2023 = await names(2023);
+    expect(of2023.at(-1)).toBe("Kementerian Zeta Uji");
+    expect(of2023.length).toBeGreaterThan(1);
+    expect(of2023).toEqual(sorted(of2023));
+    await db.delete(agencies).where(eq(agencies.id, renamed.id));
+  });
 });

@@ -1,6 +1,8 @@
 import type { DbOrTx } from "~/db/client.server";
 import { outbox } from "~/db/schema";
 import { translator, type MessageVars } from "~/i18n";
+// Mail is written in both languages, whichever process writes it (the app, the command line).
+import "~/i18n/catalogs.server";
 
 // Until real delivery lands, outgoing mail is kept in the outbox table, where admins read it.
 export type Mail = { to: string; subject: string; body: string; kind: string };

@@ -1,0 +1,36 @@
+// The English side of messages.ts: the same keys, checked by type.
+import type { Translation } from "~/i18n/define";
+import type { judgingMessages } from "./messages";
+
+export const judgingMessagesEn: Translation<typeof judgingMessages> = {
+  "judging.errors.notJudge": "This user is not an evaluator or panelist of this edition.",
+  "judging.errors.region": "Unknown region code.",
+  "judging.errors.reasonRequired": "Give the reason.",
+  "judging.errors.noJudges": "No judges of this stage's pool take part in this edition yet.",
+  "judging.errors.resultsAnnounced": "This edition's results are announced: assignments, plenary decisions and reviews can no longer change.",
+  "judging.errors.noEntrants": "No proposals are in this stage yet.",
+  "judging.errors.notEntrant": "This proposal is not in this stage.",
+  "judging.errors.conflicted": "This judge has a conflict of interest with this proposal.",
+  "judging.errors.reviewSubmitted": "This judge's review is submitted; reopen it first.",
+  "judging.errors.locked": "The review is submitted and locked.",
+  "judging.errors.notOpen": "This stage is not open for scoring yet.",
+  "judging.errors.closed": "This stage has closed; scores can no longer change.",
+  "judging.errors.stale": "This review was just changed elsewhere. Reload the page.",
+  "judging.errors.scoreRequired": "Give a score for this criterion.",
+  "judging.errors.scoreRange": "The score must be within the criterion's scale.",
+  "judging.errors.justificationRequired": "Give the reason for this score.",
+  "judging.errors.tooLong": "Too long (3,000 characters at most).",
+  "judging.errors.overrideReason": "This decision differs from the rule's proposal: give the reason.",
+  "judging.errors.noneChosen": "No decisions were sent.",
+  "judging.conflict.family": "Family relation",
+  "judging.conflict.work": "Working relation",
+  "judging.conflict.financial": "Financial interest",
+  "judging.conflict.mentoring": "Coached or mentored it",
+  "judging.conflict.other": "Other",
+  "judging.conflictReason.own-agency": "own agency",
+  "judging.conflictReason.same-province": "own province",
+  "judging.conflictReason.earlier-involvement": "judged this innovation before",
+  "judging.conflictReason.declared": "declared conflict",
+  "judging.role.evaluator": "Evaluator",
+  "judging.role.panelist": "Panelist",
+};
