@@ -92,6 +92,13 @@ describe("home", () => {
 });
 
 describe("catalogue search", () => {
+  it("sends the search page's browser without the validation library (it is parsed on the server)", async () => {
+    const html = await (await client.get("/inovasi?q=pengaduan")).text();
+    const scripts = [...new Set([...html.matchAll(/"(\/assets\/[\w.-]+\.js)"/g)].map((m) => m[1]))];
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const src of scripts) expect(await (await client.get(src)).text(), src).not.toContain("ZodError");
+  });
+
   it("finds by words, with cards linking to the innovation and its agency", async () => {
     const { status, body } = await html("/inovasi?q=gemas+pesulan");
     expect(status).toBe(200);

@@ -11,7 +11,7 @@ import {
   MAX_PER_PAGE,
   MAX_QUERY_LENGTH,
   MAX_RESULT_WINDOW,
-} from "~/modules/catalogue/schemas";
+} from "~/modules/catalogue/query";
 import { AgenciesQuerySchema, ComplianceApiQuerySchema, RegionsQuerySchema } from "./query-schemas";
 import { apiRegistry } from "./schemas";
 

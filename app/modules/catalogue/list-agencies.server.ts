@@ -7,7 +7,8 @@ import type { DbOrTx } from "~/db/client.server";
 import { agencyNameMatches } from "~/modules/agencies/name-matches.server";
 import type { AgencyType } from "~/modules/innovations/vocab";
 import { rowsOf } from "./cards.server";
-import { AGENCIES_PER_PAGE, type AgencyListQuery } from "./schemas";
+import { AGENCIES_PER_PAGE } from "./query";
+import type { AgencyListQuery } from "./schemas";
 
 export type AgencyListItem = {
   id: number;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { catalogueQueryToParams, maxPage } from "./query";
 import {
-  catalogueQueryToParams,
-  maxPage,
   parseAgencyListQuery,
   parseCatalogueQuery,
   parseCatalogueQueryStrict,

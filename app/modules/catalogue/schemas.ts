@@ -3,19 +3,8 @@
 // results); the API parses strictly and answers 400 naming the field.
 import { z } from "zod";
 import { AGENCY_TYPES, INNOVATION_STATUSES, SECTORS } from "~/modules/innovations/vocab";
+import { CATALOGUE_SORTS, DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, maxPage, type CatalogueQuery, type CatalogueSort } from "./query";
 
-export const CATALOGUE_SORTS = ["relevance", "newest", "name", "start"] as const;
-export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
-
-export const FACETS = ["agencyType", "province", "sector", "sdg", "status", "year"] as const;
-export type Facet = (typeof FACETS)[number];
-
-export const MAX_QUERY_LENGTH = 200;
-export const MAX_PER_PAGE = 100;
-export const DEFAULT_PER_PAGE = 20;
-// Deep pages cost an OFFSET scan over every ranked match. Like search engines' "result
-// window", results stop at the 10,000th; whole-register copies come from the open-data exports.
-export const MAX_RESULT_WINDOW = 10_000;
 // More values than any facet has: a hand-made URL cannot make the SQL grow without bound.
 const MAX_VALUES = 40;
 
@@ -79,7 +68,9 @@ export const CatalogueQuerySchema = z
     year: dedupe(v.year),
   }));
 
-export type CatalogueQuery = z.output<typeof CatalogueQuerySchema>;
+// The shape the pages' scripts know (query.ts) is exactly what the schema gives.
+const sameShape: [CatalogueQuery, z.output<typeof CatalogueQuerySchema>] extends [z.output<typeof CatalogueQuerySchema>, CatalogueQuery] ? true : never = true;
+void sameShape;
 export type CatalogueQueryInput = z.input<typeof CatalogueQuerySchema>;
 
 function dedupe<T>(values: T[]): T[] {
@@ -133,8 +124,6 @@ export function parseCatalogueQuery(params: URLSearchParams): CatalogueQuery {
   return CatalogueQuerySchema.parse(clean);
 }
 
-/** The last page inside the result window. */
-export const maxPage = (perPage: number) => Math.floor((MAX_RESULT_WINDOW - 1) / perPage) + 1;
 
 function clampInt(v: unknown, min: number, max: number, fallback: number): number {
   const n = typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
@@ -142,24 +131,7 @@ function clampInt(v: unknown, min: number, max: number, fallback: number): numbe
   return Math.min(max, Math.max(min, n));
 }
 
-/** The query as URL parameters (defaults left out), for links that keep the search. */
-export function catalogueQueryToParams(query: Partial<CatalogueQuery>): URLSearchParams {
-  const p = new URLSearchParams();
-  if (query.q) p.set("q", query.q);
-  for (const key of ["agencyType", "province", "sector", "sdg", "status", "year"] as const) {
-    for (const v of query[key] ?? []) p.append(key, String(v));
-  }
-  if (query.agency) p.set("agency", query.agency);
-  const defaultSort = query.q ? "relevance" : "newest";
-  if (query.sort && query.sort !== defaultSort) p.set("sort", query.sort);
-  if (query.perPage && query.perPage !== DEFAULT_PER_PAGE) p.set("perPage", String(query.perPage));
-  if (query.page && query.page > 1) p.set("page", String(query.page));
-  return p;
-}
-
 // --- The agency directory (/instansi) ----------------------------------------------------
-
-export const AGENCIES_PER_PAGE = 30;
 
 export const AgencyListQuerySchema = z.object({
   q: z.string().trim().max(100).default(""),

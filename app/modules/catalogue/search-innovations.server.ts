@@ -22,7 +22,7 @@ import { AGENCY_TYPES, INNOVATION_STATUSES, SECTORS } from "~/modules/innovation
 import { rowsOf, toCard, type CardRow } from "./cards.server";
 import { withStatementTimeout } from "./statement-timeout.server";
 import { correctionSql, correctQuery, correctableWords } from "./correct-query.server";
-import { FACETS, maxPage, type CatalogueQuery, type Facet } from "./schemas";
+import { FACETS, maxPage, type CatalogueQuery, type Facet } from "./query";
 import { DEFAULT_LIMITS, planSearch, roundEstimate, type PlanLimits, type SearchPlan } from "./search-plan.server";
 import { countSql, estimateSql, facetFilters, facetRowsWhere, facetsSql, idSpanSql, indexedWhere, itemsSql, lexemesSql, lexemeWhere, matchWhere, type RelevanceWindow, type SearchText } from "./search-sql.server";
 import type { FacetCount, SearchResult } from "./types";

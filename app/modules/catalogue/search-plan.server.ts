@@ -23,7 +23,7 @@
 import type { SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { rowsOf } from "./cards.server";
-import type { CatalogueQuery } from "./schemas";
+import type { CatalogueQuery } from "./query";
 import { estimateSql, facetFilters, facetRowsWhere, idSpanSql, indexedWhere, lexemesSql, lexemeWhere, matchWhere, plainWords, type RelevanceWindow, type SearchText } from "./search-sql.server";
 
 export type PlanLimits = {

@@ -6,7 +6,7 @@
 // the other sectors' counts).
 import { sql, type SQL } from "drizzle-orm";
 import { cardColumns, cardJoins } from "./cards.server";
-import { FACETS, type CatalogueQuery, type Facet } from "./schemas";
+import { FACETS, type CatalogueQuery, type Facet } from "./query";
 
 /** The words to search: the visitor's query and, when a typo was corrected, the corrected one. */
 export type SearchText = { q: string; corrected?: string };

@@ -1,7 +1,7 @@
 // The catalogue's public shapes, shared by the use cases, the pages and the open API. Only
 // published data ever takes these shapes.
 import type { AgencyType, InnovationStatus } from "~/modules/innovations/vocab";
-import type { Facet } from "./schemas";
+import type { Facet } from "./query";
 
 export type AgencyRef = {
   id: number;

@@ -2,7 +2,7 @@
 // (the `form` attribute), so one GET submit carries the words, the sort and every filter.
 import { formatNumber } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
-import { FACETS, type Facet } from "../schemas";
+import { FACETS, type Facet } from "../query";
 import type { FacetCount } from "../types";
 import { facetValueLabel } from "./labels";
 

@@ -1,6 +1,6 @@
 // Labels for the catalogue's vocabularies, from the message catalogs each module keeps.
 import type { Translate } from "~/i18n";
-import type { Facet } from "../schemas";
+import type { Facet } from "../query";
 
 export function facetValueLabel(t: Translate, facet: Facet, value: string, provinces: Record<string, string> = {}): string {
   switch (facet) {
