@@ -99,3 +99,13 @@ export async function testClient(database: Database, envOverrides: Record<string
   const app = build.createServerApp({ database, jobs, env, staticRoot });
   return { client: new Client(app), app, newClient: () => new Client(app), jobs };
 }
+
+/**
+ * The scripts a page has the browser load (its module imports and preloads), each with its
+ * text: to check what a public page sends a phone, such as no validation library.
+ */
+export async function pageScripts(client: Client, path: string): Promise<{ src: string; text: string }[]> {
+  const html = await (await client.get(path)).text();
+  const sources = [...new Set([...html.matchAll(/"(\/assets\/[\w.-]+\.js)"/g)].map((m) => m[1]))];
+  return Promise.all(sources.map(async (src) => ({ src, text: await (await client.get(src)).text() })));
+}

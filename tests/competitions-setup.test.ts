@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { pageScripts, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createCompetition, createTestUser } from "../app/db/factories.server";
 import { auditLog, competitions } from "../app/db/schema";
@@ -191,6 +191,8 @@ describe("announcing", () => {
     // The deadline typed in WITA, read in WIB.
     expect(page).toContain("Batas akhir pengiriman proposal: 1 Mei 2031 pukul 16.00 WIB");
     expect(page).toContain("Signifikansi");
+    // The edition's public page sends no validation library to the browser.
+    for (const { src, text } of await pageScripts(visitor, "/kompetisi/kipp-2031")) expect(text, src).not.toContain("ZodError");
     const api = (await (await visitor.get("/api/v1/competitions/kipp-2031")).json()) as { data: Record<string, unknown> };
     expect(api.data.deadline).toBe("2031-05-01T17:00:00+08:00");
     expect(api.data).not.toHaveProperty("scoring");

@@ -11,7 +11,7 @@ import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
 import { competitions, outbox, proposalFiles, proposals, proposalSections } from "../app/db/schema";
 import { moveProposal, SubmitRefused } from "../app/modules/proposals/move-proposal.server";
-import { stageEnd, registrationStage } from "../app/modules/competitions/config";
+import { stageEnd, registrationStage } from "../app/modules/competitions/config-values";
 import { sectionsFor } from "../app/modules/proposals/form-shape";
 import { formatInstant } from "../app/i18n";
 

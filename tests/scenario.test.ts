@@ -19,7 +19,8 @@ import { createAgency, createInnovation, createTestUser } from "../app/db/factor
 import { agencies, assignments, awards, competitions, fieldVisits, objections, presentationSlots, proposals, reviews, stageDecisions } from "../app/db/schema";
 import type { Actor } from "../app/lib/policy";
 import { AppError } from "../app/lib/errors";
-import { CompetitionConfigSchema, stageEnd, type CompetitionConfig, type Stage } from "../app/modules/competitions/config";
+import { CompetitionConfigSchema, type CompetitionConfig, type Stage } from "../app/modules/competitions/config";
+import { stageEnd } from "../app/modules/competitions/config-values";
 import { announceCompetition, createCompetition } from "../app/modules/competitions/manage-competition.server";
 import { competitionById } from "../app/modules/competitions/queries.server";
 import { createProposal } from "../app/modules/proposals/create-proposal.server";

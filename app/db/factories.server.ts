@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "./client.server";
 import { agencies, competitions, innovations, regions, units, users } from "./schema";
 import { preset, type PresetId } from "~/modules/competitions/presets";
-import { withRegistrationClosingIn } from "~/modules/competitions/config";
+import { withRegistrationClosingIn } from "~/modules/competitions/config-values";
 import { slugify } from "~/modules/agencies/regions";
 import { hashPassword } from "~/modules/accounts/password.server";
 import type { Role } from "~/lib/policy";

@@ -7,7 +7,7 @@ import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
-import { SCORED_KINDS } from "~/modules/competitions/config";
+import { SCORED_KINDS } from "~/modules/competitions/config-values";
 import { timeLeft, toPublic, visibleCompetition } from "~/modules/competitions/public.server";
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.competition.theme }] : []);

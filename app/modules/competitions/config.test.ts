@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, CompetitionConfigSchema, registrationStage, stageAt, type CompetitionConfig } from "./config";
+import { CompetitionConfigSchema, type CompetitionConfig } from "./config";
+import { addDays, registrationStage, stageAt } from "./config-values";
 import { preset, PRESETS } from "./presets";
 
 const errorsOf = (config: unknown) => {

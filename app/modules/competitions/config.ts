@@ -8,22 +8,7 @@
 // refer to these codes; a code in use cannot be removed (see update-config.server.ts).
 import { z } from "zod";
 import { AGENCY_TYPES, INNOVATION_TEXT_FIELDS } from "~/modules/innovations/vocab";
-
-export const GROUP_KINDS = ["umum", "replikasi", "khusus"] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
-
-// What a stage does. Registration takes proposals until its close (the deadline); screening is
-// the secretariat's administrative check; scoring, presentation and field verification are
-// scored by judges against the stage's criteria; decision is the panel's plenary (tiers).
-export const STAGE_KINDS = ["registration", "screening", "scoring", "presentation", "field_verification", "decision"] as const;
-export type StageKind = (typeof STAGE_KINDS)[number];
-export const SCORED_KINDS: readonly StageKind[] = ["scoring", "presentation", "field_verification"];
-
-export const JUDGE_POOLS = ["none", "evaluator", "panelist", "both"] as const;
-export const ADVANCEMENT_RULES = ["all", "top", "passing"] as const;
-export const ADVANCEMENT_SCOPES = ["overall", "category", "group"] as const;
-export const ATTACHMENT_KINDS = ["file", "link", "declaration"] as const;
-export const AGGREGATES = ["mean", "median"] as const;
+import { ADVANCEMENT_RULES, ADVANCEMENT_SCOPES, AGGREGATES, ATTACHMENT_KINDS, GROUP_KINDS, JUDGE_POOLS, SCORED_KINDS, STAGE_KINDS } from "./config-values";
 
 const code = z
   .string({ error: "field.required" })
@@ -256,46 +241,4 @@ function checkReferences(c: CompetitionConfig, ctx: Ctx) {
       });
     });
   });
-}
-
-/** The registration stage: its close is the proposal deadline. */
-export const registrationStage = (c: Pick<CompetitionConfig, "stages">) => c.stages.find((s) => s.kind === "registration");
-
-/**
- * The instant a stage stops: the end of the second its close names. A deadline of "30 April,
- * 23.59.59 WIB" accepts a proposal sent during that second and none after it.
- */
-export const stageEnd = (s: Pick<Stage, "closesAt">) => Date.parse(s.closesAt) + 1000;
-
-export const isStageOpen = (s: Pick<Stage, "opensAt" | "closesAt">, at: Date) =>
-  Date.parse(s.opensAt) <= at.getTime() && at.getTime() < stageEnd(s);
-
-/** The stage running at an instant (the last one opened and not closed), if any. */
-export function stageAt(c: Pick<CompetitionConfig, "stages">, at: Date): Stage | undefined {
-  return c.stages.filter((s) => isStageOpen(s, at)).at(-1);
-}
-
-/** An instant moved by whole days, written in its own offset (23.59.59 WIB stays 23.59.59 WIB). */
-export function addDays(iso: string, days: number): string {
-  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso);
-  const offset = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  const local = new Date(Date.parse(iso) + days * 86_400_000 + offset * 60_000).toISOString().slice(0, 19);
-  return `${local}${m ? m[0] : "Z"}`;
-}
-
-/** Every stage of a configuration moved by whole days. */
-export const shiftDays = (c: CompetitionConfig, days: number): CompetitionConfig => ({
-  ...c,
-  stages: c.stages.map((s) => ({ ...s, opensAt: addDays(s.opensAt, days), closesAt: addDays(s.closesAt, days) })),
-});
-
-/**
- * The configuration moved by whole days so that registration closes `daysLeft` days after
- * `now` (the demo's live call, and tests of the proposal deadline).
- */
-export function withRegistrationClosingIn(c: CompetitionConfig, now: Date, daysLeft: number): CompetitionConfig {
-  const registration = registrationStage(c);
-  if (!registration) return c;
-  const target = now.getTime() + daysLeft * 86_400_000;
-  return shiftDays(c, Math.round((target - Date.parse(registration.closesAt)) / 86_400_000));
 }

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { competitions, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
-import { withRegistrationClosingIn } from "~/modules/competitions/config";
+import { withRegistrationClosingIn } from "~/modules/competitions/config-values";
 import { invitationCandidates, inviteToGroup } from "~/modules/competitions/invitations.server";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { preset } from "~/modules/competitions/presets";

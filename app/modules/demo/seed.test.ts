@@ -180,7 +180,8 @@ describe("the generated plan", () => {
 describe("the demo competition", () => {
   it("is announced with its registration open on the day the demo is loaded", async () => {
     const { competitions } = await import("~/db/schema");
-    const { stageAt, CompetitionConfigSchema } = await import("~/modules/competitions/config");
+    const { CompetitionConfigSchema } = await import("~/modules/competitions/config");
+    const { stageAt } = await import("~/modules/competitions/config-values");
     const all = await database.db.select().from(competitions);
     // The open call, an edition under evaluation and a finished one.
     expect(all).toHaveLength(3);

@@ -7,7 +7,7 @@ import { innovations, proposalHistory, proposals, proposalSections } from "~/db/
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { isStageOpen, registrationStage } from "~/modules/competitions/config";
+import { isStageOpen, registrationStage } from "~/modules/competitions/config-values";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { mayEnterGroup } from "~/modules/competitions/invitations.server";
 import { sectionsFor } from "./form-shape";

@@ -1,7 +1,7 @@
 // What is checked when a proposal is submitted (the head of agency endorses it). Each problem
 // is a message key with its values, shown to the applicant as the reason it cannot go yet.
 import type { CompetitionConfig } from "~/modules/competitions/config";
-import { isStageOpen, registrationStage } from "~/modules/competitions/config";
+import { isStageOpen, registrationStage } from "~/modules/competitions/config-values";
 import { attachmentsFor, sectionsFor } from "./form-shape";
 import { countWords } from "./words";
 

@@ -9,7 +9,7 @@ import { AppError } from "~/lib/errors";
 import { assertCan, can, type Actor } from "~/lib/policy";
 import { auditInsert } from "~/modules/audit/record-audit.server";
 import { writeTogether } from "~/db/write-together.server";
-import { isStageOpen, registrationStage } from "~/modules/competitions/config";
+import { isStageOpen, registrationStage } from "~/modules/competitions/config-values";
 import { noticeInserts, type Recipient } from "~/modules/notifications/notify.server";
 import { submitProblems, type Problem } from "./eligibility";
 import { earlierTiersQuery } from "~/modules/results/queries.server";

@@ -6,7 +6,8 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, proposals, regions } from "~/db/schema";
 import { decisionIn, entrantsWhere } from "~/modules/judging/stage-entrants.server";
-import type { CompetitionConfig, StageKind } from "~/modules/competitions/config";
+import type { CompetitionConfig } from "~/modules/competitions/config";
+import type { StageKind } from "~/modules/competitions/config-values";
 import { AGENCY_TYPES, type AgencyType } from "~/modules/innovations/vocab";
 
 type Competition = { id: number; config: CompetitionConfig };

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, ne, sql, type Column } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, awards, competitions, innovations, objections, proposals, reviews, users } from "~/db/schema";
 import type { CompetitionConfig } from "~/modules/competitions/config";
-import { SCORED_KINDS } from "~/modules/competitions/config";
+import { SCORED_KINDS } from "~/modules/competitions/config-values";
 import { weightedTotal } from "~/modules/judging/rank";
 import { agencyNameIn, type FormerName } from "~/modules/agencies/name-in-year";
 

@@ -9,7 +9,7 @@ import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField } from "~/components/forms";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { announceCompetition } from "~/modules/competitions/manage-competition.server";
-import { SCORED_KINDS, stageAt } from "~/modules/competitions/config";
+import { SCORED_KINDS, stageAt } from "~/modules/competitions/config-values";
 import { SETUP_PARTS } from "~/modules/competitions/part-forms";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.competition.name} · Lumbung` : "Lumbung" }];

@@ -8,7 +8,7 @@ import { idOf, parseWith, versionOf } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
-import { isStageOpen, registrationStage } from "~/modules/competitions/config";
+import { isStageOpen, registrationStage } from "~/modules/competitions/config-values";
 import { timeLeft } from "~/modules/competitions/public.server";
 import { submitProblems, type Problem } from "~/modules/proposals/eligibility";
 import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";

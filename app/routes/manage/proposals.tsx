@@ -10,7 +10,7 @@ import { useRoot, useT } from "~/lib/use-i18n";
 import { pageTitle } from "~/lib/meta";
 import { CsrfField, ErrorSummary, SelectField } from "~/components/forms";
 import { announcedCompetitions } from "~/modules/competitions/queries.server";
-import { isStageOpen, registrationStage } from "~/modules/competitions/config";
+import { isStageOpen, registrationStage } from "~/modules/competitions/config-values";
 import { timeLeft } from "~/modules/competitions/public.server";
 import { enterableInnovations, listProposals, proposalCounts } from "~/modules/proposals/queries.server";
 import { agencyInvitations } from "~/modules/competitions/invitations.server";

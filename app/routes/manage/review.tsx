@@ -8,7 +8,7 @@ import { formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from "~/components/forms";
-import { stageEnd } from "~/modules/competitions/config";
+import { stageEnd } from "~/modules/competitions/config-values";
 import { timeLeft } from "~/modules/competitions/public.server";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";

@@ -6,7 +6,7 @@ import { page } from "~/lib/respond.server";
 import { pageTitle } from "~/lib/meta";
 import { formatInstant } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
-import { stageEnd } from "~/modules/competitions/config";
+import { stageEnd } from "~/modules/competitions/config-values";
 import { reviewWorklist } from "~/modules/judging/review-queries.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "review.list.title");
