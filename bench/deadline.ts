@@ -48,6 +48,8 @@
 //   full default, --workers 2: all checks passed (3,000 of 3,000 accepted before the deadline,
 //     60,008 saves, none lost, no error; autosave p95 26.2 before the rush and 989 during it,
 //     endorse p95 840, receipt page p95 764; app 0.94 core and PostgreSQL 0.36 in the rush).
+//     Run again, started on a busier machine: all checks passed again, but endorse p95 5,397
+//     and autosave p95 5,529 during the rush (app 1.04, PostgreSQL 0.40).
 //     Earlier the same day, with 12 statements an endorsement: passed twice (endorse p95 3,268
 //     and 5,152) and failed once (320 submits reached the server after the deadline, refused as
 //     closed), the machine saturated (app 1.2 cores, PostgreSQL 0.5). See docs/benchmarks.md.
