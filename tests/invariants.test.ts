@@ -50,7 +50,6 @@ const review = (criteria: { code: string; scaleMax: number }[], score: number, s
 });
 
 const check = () => checkInvariants(database.db, competitionId);
-const rulesOf = async () => [...new Set((await check()).map((v) => v.rule))].sort();
 const expectClean = async () => {
   const found = await check();
   expect(found, describeViolations(found)).toEqual([]);

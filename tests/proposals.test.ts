@@ -21,7 +21,6 @@ let operator: Client, agencyAdmin: Client, head: Client, otherOperator: Client;
 let people: Record<string, Awaited<ReturnType<typeof createTestUser>>>;
 let agencyId: number;
 let innovationId: number;
-let competition: Awaited<ReturnType<typeof createCompetition>>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -57,7 +56,7 @@ beforeAll(async () => {
       return c;
     }),
   );
-  competition = await createCompetition(db, { slug: "kipp-proposal", state: "announced", registrationClosesInDays: 20 });
+  await createCompetition(db, { slug: "kipp-proposal", state: "announced", registrationClosesInDays: 20 });
 });
 afterAll(async () => database?.close());
 

@@ -5,7 +5,6 @@
 // reopen one review, with a reason in the audit log; the judge then changes and submits it
 // again, even after the close.
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { assignments, competitions, reviews, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";

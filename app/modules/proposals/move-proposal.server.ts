@@ -3,7 +3,7 @@
 // asks, the deadline to the second included (judged at the request's arrival). The receipt
 // number and the exact time are taken in the same transaction; every step is recorded and the people of the next step are told.
 import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "~/db/client.server";
+import type { Db } from "~/db/client.server";
 import { competitions, innovations, proposalFiles, proposalHistory, proposals, proposalSections, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, can, type Actor } from "~/lib/policy";
