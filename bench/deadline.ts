@@ -69,7 +69,7 @@ import { migrate, openPostgres } from "../app/db/client.server";
 import { createCompetition } from "../app/db/factories.server";
 import { seedReference } from "../app/modules/agencies/seed-reference.server";
 import { hashToken, newToken } from "../app/modules/accounts/tokens.server";
-import { type CompetitionConfig } from "../app/modules/competitions/config";
+import type { CompetitionConfig } from "../app/modules/competitions/config";
 import { registrationStage, stageEnd } from "../app/modules/competitions/config-values";
 import { createRng } from "../app/modules/demo/prng";
 import { submitProblems } from "../app/modules/proposals/eligibility";

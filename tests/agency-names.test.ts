@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { testClient, type Client, pageText as text } from "./app";
 import { pdfText } from "./pdf-text";
 import type { Database, Db } from "../app/db/client.server";
 import { agencyBySlug, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
@@ -25,7 +25,6 @@ let visitor: Client;
 let admin: Client;
 let komdigi: typeof agencies.$inferSelect;
 let secretariat: Actor;
-const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 // A link to Komdigi's page, with the text given.
 const linked = (name: string) => new RegExp(`<a href="/instansi/komdigi"[^>]*>${name}</a>`);
 

@@ -100,6 +100,9 @@ export async function testClient(database: Database, envOverrides: Record<string
   return { client: new Client(app), app, newClient: () => new Client(app), jobs };
 }
 
+/** A page's text without the comments React puts between adjacent text parts. */
+export const pageText = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
+
 /**
  * The scripts a page has the browser load (its module imports and preloads), each with its
  * text: to check what a public page sends a phone, such as no validation library.

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { testClient, type Client, pageText as text } from "./app";
 import type { Database, Db } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
 import { awards, competitions, proposals } from "../app/db/schema";
@@ -26,7 +26,6 @@ let admin: Client;
 let agencyAdmin: Client;
 let winner: { slug: string; name: string };
 let agency: { slug: string; name: string };
-const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 
 async function award(
   db: Db,

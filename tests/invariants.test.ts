@@ -8,7 +8,7 @@ import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
 import { agencies, assignments, competitions, proposals, proposalSections, reviews, stageDecisions } from "../app/db/schema";
 import type { Actor } from "../app/lib/policy";
-import { type CompetitionConfig } from "../app/modules/competitions/config";
+import type { CompetitionConfig } from "../app/modules/competitions/config";
 import { stageEnd } from "../app/modules/competitions/config-values";
 import { competitionById } from "../app/modules/competitions/queries.server";
 import { runAssignment } from "../app/modules/judging/assignment.server";

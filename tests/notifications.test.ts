@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { testClient, type Client, pageText as text } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
 import { competitionJudges, competitions, notifications, outbox, proposals } from "../app/db/schema";
@@ -15,7 +15,6 @@ let admin: Client;
 let judge: Client;
 let judgeId = 0;
 let judgeEmail = "";
-const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 const STAGE_PATH = "/kelola/kompetisi/kipp-kabar/tahap/evaluasi/penugasan";
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { testClient, type Client, pageText as text } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
 import { auditLog, competitions, proposals, reviews, stageDecisions } from "../app/db/schema";
@@ -16,7 +16,6 @@ let judgeClient: Client;
 let competitionId = 0;
 const ids: number[] = [];
 const PATH = "/kelola/kompetisi/kipp-pleno/tahap/evaluasi/pleno";
-const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 
 beforeAll(async () => {
   database = await openTestDatabase();

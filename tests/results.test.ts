@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { testClient, type Client, pageText as text } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
 import { awards, competitions, notifications, objections, outbox, proposals, reviews, stageDecisions } from "../app/db/schema";
@@ -20,7 +20,6 @@ let competitionId = 0;
 const SLUG = "kipp-hasil";
 const ids: Record<string, number> = {};
 const slugs: Record<string, string> = {};
-const text = async (res: Response) => (await res.text()).replace(/<!-- -->/g, "");
 
 beforeAll(async () => {
   database = await openTestDatabase();

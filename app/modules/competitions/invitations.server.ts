@@ -13,7 +13,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { monthsBetween } from "~/modules/proposals/eligibility";
-import { type CompetitionConfig } from "./config";
+import type { CompetitionConfig } from "./config";
 import { registrationStage, stageEnd } from "./config-values";
 
 type Edition = { id: number; slug: string; name: string; state: string; edition: number; config: CompetitionConfig };

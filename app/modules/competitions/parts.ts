@@ -6,7 +6,7 @@
 // person typed in, so each message sits beside its field.
 import { AGENCY_TYPES, INNOVATION_TEXT_FIELDS } from "~/modules/innovations/vocab";
 import { fromZonedInput, toZonedInput, type ZoneName } from "~/i18n";
-import { type CompetitionConfig } from "./config";
+import type { CompetitionConfig } from "./config";
 import { ADVANCEMENT_RULES, ADVANCEMENT_SCOPES, AGGREGATES, ATTACHMENT_KINDS, GROUP_KINDS, JUDGE_POOLS, STAGE_KINDS } from "./config-values";
 
 export type FieldKind = "text" | "textarea" | "number" | "select" | "checkbox" | "checkboxes" | "instant" | "levels" | "shares";

@@ -3,7 +3,7 @@
 // stages publish results through their own, equally filtered, reads).
 import type { DbOrTx } from "~/db/client.server";
 import { can, type Actor } from "~/lib/policy";
-import { type CompetitionConfig } from "./config";
+import type { CompetitionConfig } from "./config";
 import { registrationStage, stageAt, stageEnd } from "./config-values";
 import { competitionBySlug, listCompetitions } from "./queries.server";
 

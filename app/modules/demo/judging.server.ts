@@ -6,7 +6,7 @@ import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, awards, competitionJudges, competitions, innovations, judgeProfiles, proposals, proposalSections, reviews, assignments, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
-import { type CompetitionConfig } from "~/modules/competitions/config";
+import type { CompetitionConfig } from "~/modules/competitions/config";
 import { shiftDays } from "~/modules/competitions/config-values";
 import { preset } from "~/modules/competitions/presets";
 import { sectionsFor } from "~/modules/proposals/form-shape";

@@ -13,7 +13,7 @@
 import { and, eq, inArray, lte, ne, notExists, notInArray, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, competitionJudges, competitions, innovations, proposals, users } from "~/db/schema";
-import { type CompetitionConfig } from "~/modules/competitions/config";
+import type { CompetitionConfig } from "~/modules/competitions/config";
 import { shiftDays } from "~/modules/competitions/config-values";
 import { preset } from "~/modules/competitions/presets";
 import { dutyApplies } from "~/modules/compliance/met-duty.server";

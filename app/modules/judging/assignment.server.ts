@@ -9,7 +9,7 @@ import { instantVar } from "~/i18n";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { type CompetitionConfig, type Stage } from "~/modules/competitions/config";
+import type { CompetitionConfig, Stage } from "~/modules/competitions/config";
 import { SCORED_KINDS } from "~/modules/competitions/config-values";
 import { assignJudges, conflictsOf, type ConflictReason, type ProposalForAssignment, type UnstaffedProposal } from "./assign";
 import { declaredPairs } from "./conflicts.server";

@@ -16,7 +16,7 @@
 import { and, asc, eq, gte, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { competitions, conflicts, proposals, proposalSections, reviews, stageDecisions } from "~/db/schema";
-import { type CompetitionConfig, type Criterion, type Stage } from "~/modules/competitions/config";
+import type { CompetitionConfig, Criterion, Stage } from "~/modules/competitions/config";
 import { SCORED_KINDS, stageEnd } from "~/modules/competitions/config-values";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { assignmentInputs, conflictReasons } from "./assignment.server";

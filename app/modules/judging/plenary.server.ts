@@ -8,7 +8,7 @@ import { reviews, stageDecisions, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { type CompetitionConfig } from "~/modules/competitions/config";
+import type { CompetitionConfig } from "~/modules/competitions/config";
 import { SCORED_KINDS } from "~/modules/competitions/config-values";
 import { rankStage, type ScoreBasis } from "./rank";
 import { stageEntrants, stageOf } from "./stage-entrants.server";

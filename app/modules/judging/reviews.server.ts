@@ -10,7 +10,7 @@ import { assignments, competitions, reviews, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { type CompetitionConfig, type Criterion, type Stage } from "~/modules/competitions/config";
+import type { CompetitionConfig, Criterion, Stage } from "~/modules/competitions/config";
 import { stageEnd } from "~/modules/competitions/config-values";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { judgedStage } from "./assignment.server";

@@ -3,7 +3,7 @@
 // flattened into a table to print for the meeting or to keep as a spreadsheet.
 import type { DbOrTx } from "~/db/client.server";
 import type { Translate } from "~/i18n";
-import { type CompetitionConfig, type Stage } from "~/modules/competitions/config";
+import type { CompetitionConfig, Stage } from "~/modules/competitions/config";
 import { SCORED_KINDS } from "~/modules/competitions/config-values";
 import { stageRanking } from "~/modules/judging/plenary.server";
 import type { ScoreBasis, ShareKey } from "~/modules/judging/rank";

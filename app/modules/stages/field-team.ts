@@ -1,5 +1,5 @@
 // The field-verification team and the report's state, pure.
-import { type Stage } from "~/modules/competitions/config";
+import type { Stage } from "~/modules/competitions/config";
 import { isStageOpen } from "~/modules/competitions/config-values";
 
 export type TeamMember = { id: number; name: string; role: string };
