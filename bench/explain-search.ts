@@ -3,7 +3,7 @@
 // Prints the planner's estimates and the choices made from them (relevance window, sample),
 // then EXPLAIN (ANALYZE, BUFFERS) of the last round's statements after two warm-up runs.
 import pg from "pg";
-import { openPostgres } from "../app/db/client.server";
+import { openPostgres, SESSION_OPTIONS } from "../app/db/client.server";
 
 const [url, search = ""] = process.argv.slice(2);
 if (!url) throw new Error("usage: tsx bench/explain-search.ts DATABASE_URL QUERY_STRING");
@@ -12,10 +12,9 @@ const schemas = await import("../app/modules/catalogue/schemas");
 const database = await openPostgres(url);
 const query = schemas.parseCatalogueQuery(new URLSearchParams(search));
 const { rounds, plan } = await mod.searchStatements(database.db, query);
-console.log({ estimates: plan.estimates, lexemes: plan.lexemes, window: plan.relevanceWindow, sampleScale: plan.sample?.scale, exactTotal: plan.exactTotal });
-const client = new pg.Client(url);
+console.log({ estimates: plan.estimates, words: plan.words, window: plan.relevanceWindow, sampleScale: plan.sample?.scale, exactTotal: plan.exactTotal });
+const client = new pg.Client({ connectionString: url, options: SESSION_OPTIONS }); // as the app's pool
 await client.connect();
-await client.query("SET work_mem = '64MB'"); // as the app's pool does
 for (const s of rounds.at(-1) ?? []) {
   for (let i = 0; i < 2; i++) await client.query(s.sql, s.params);
   const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);

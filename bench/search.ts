@@ -12,7 +12,7 @@
 // Only 127.0.0.1 is ever contacted; every loop is bounded in count and time.
 import pg from "pg";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
-import { openPostgres } from "../app/db/client.server";
+import { openPostgres, SESSION_OPTIONS } from "../app/db/client.server";
 import { argValue, parseSizes } from "./lib/args";
 import { startCluster } from "./lib/cluster";
 import { get, startApp } from "./lib/server";
@@ -69,7 +69,7 @@ async function benchSize(serverUrl: string, size: number, rows: string[][]) {
   const search = await loadSearch();
   const db = await openPostgres(gen.url, 4);
   // The app's pool settings (app/db/client.server.ts), so that the floor runs the same plans.
-  const pool = new pg.Pool({ connectionString: gen.url, max: 4, options: "-c work_mem=64MB" });
+  const pool = new pg.Pool({ connectionString: gen.url, max: 4, options: SESSION_OPTIONS });
   const run = async (s: { sql: string; params: unknown[]; avoidSeqScan?: boolean }) => {
     if (!s.avoidSeqScan) return pool.query(s.sql, s.params);
     const client = await pool.connect();
@@ -103,10 +103,12 @@ async function benchSize(serverUrl: string, size: number, rows: string[][]) {
         `${result.total.toLocaleString("en")}${result.estimated?.total ? "~" : ""}`,
         status === 200 ? ms(page.p50) : `HTTP ${status}`,
         status === 200 ? ms(page.p95) : "",
+        apiSeries ? ms(apiSeries.p50) : "–",
         apiSeries ? ms(apiSeries.p95) : "–",
         ms(raw.p50),
         ms(raw.p95),
         status === 200 ? `${(page.p50 / raw.p50).toFixed(1)}×` : "",
+        apiSeries ? `${(apiSeries.p50 / raw.p50).toFixed(1)}×` : "–",
       ]);
       console.log(`  ${qs || "(browse)"}: page p50 ${ms(page.p50)} p95 ${ms(page.p95)} · SQL p50 ${ms(raw.p50)} p95 ${ms(raw.p95)} ms (${page.n} runs)`);
     }
@@ -130,6 +132,6 @@ try {
   cluster.stop();
 }
 console.log(`\nCatalogue search, ${iterations} runs per query (ms; "~" = estimated total)\n`);
-console.log(table(["size", "query", "results", "page p50", "page p95", "API p95", "SQL p50", "SQL p95", "page/SQL p50"], rows));
+console.log(table(["size", "query", "results", "page p50", "page p95", "API p50", "API p95", "SQL p50", "SQL p95", "page/SQL p50", "API/SQL p50"], rows));
 console.log("\nTarget: page p95 ≤ 50 ms at 1,000,000 innovations, and the app within 2× of its SQL.");
 process.exit(0);

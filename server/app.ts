@@ -102,6 +102,7 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
     }
     context.set(servicesContext, {
       db: database.db,
+      publicDb: database.publicDb,
       jobs,
       env,
       nonce: c.get("secureHeadersNonce") ?? "",

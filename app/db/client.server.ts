@@ -13,6 +13,13 @@ export type DbOrTx = Db | Tx;
 
 export type Database = {
   db: Db;
+  /**
+   * For the public's searches: its statements stop after PUBLIC_STATEMENT_TIMEOUT_MS (a public
+   * search box is also a way to make the database work). On a server it is a pool of its own
+   * whose connections carry the limit, so that no statement pays a transaction to set it; on
+   * PGlite, which cannot stop a statement, it is `db`.
+   */
+  publicDb: Db;
   kind: "pglite" | "postgres";
   close: () => Promise<void>;
   /** Run raw SQL text (several statements allowed). */
@@ -50,6 +57,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
+    publicDb: db,
     kind: "pglite",
     close: () => client.close(),
     exec: async (sql) => {
@@ -70,6 +78,7 @@ export async function openPgliteFromDump(dump: Blob): Promise<Database> {
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
+    publicDb: db,
     kind: "pglite",
     close: () => client.close(),
     exec: async (sql) => {
@@ -79,22 +88,49 @@ export async function openPgliteFromDump(dump: Blob): Promise<Database> {
   };
 }
 
+/**
+ * Settings of every connection to a PostgreSQL server:
+ * - 64 MB of work memory per operation keeps the catalogue's combined index bitmaps exact; at
+ *   the 4 MB default they go lossy at 1M innovations and a search rechecks ~100k rows
+ *   (measured 1.2 s → 0.2 s, docs/benchmarks.md);
+ * - no JIT compilation: the app's statements are short by design, and a misjudged estimate
+ *   (a lateral range scan counted as a ninth of the table) once made the server spend 800 ms
+ *   compiling a 10 ms statement. Debian's server has JIT on by default; PGlite has none.
+ */
+export const SESSION_OPTIONS = "-c work_mem=64MB -c jit=off";
+
+/** How long a statement of the public's searches may run (see Database.publicDb). */
+export const PUBLIC_STATEMENT_TIMEOUT_MS = 3_000;
+
+// Handles whose every connection already stops statements after so many milliseconds.
+const presetTimeouts = new WeakMap<object, number>();
+
+/** The statement time limit every connection of this handle carries, if it carries one. */
+export const presetStatementTimeout = (db: object): number | undefined => presetTimeouts.get(db);
+
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pg = (await import("pg")).default;
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  // 64 MB of work memory per operation keeps the catalogue's combined index bitmaps exact; at
-  // the 4 MB default they go lossy at 1M innovations and a search rechecks ~100k rows
-  // (measured 1.2 s → 0.2 s, docs/benchmarks.md).
-  const pool = new pg.Pool({ connectionString: url, max, options: "-c work_mem=64MB" });
+  const pool = new pg.Pool({ connectionString: url, max, options: SESSION_OPTIONS });
+  const publicPool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: `${SESSION_OPTIONS} -c statement_timeout=${PUBLIC_STATEMENT_TIMEOUT_MS}`,
+  });
   // An idle connection the server closes (a restart, an administrator's command, a dropped
   // database) is reported on the pool; unheard, that event would end the whole process. The
   // pool replaces the connection on the next query, so it is logged and nothing more.
-  pool.on("error", (e) => console.error("PostgreSQL connection lost:", e.message));
+  for (const p of [pool, publicPool]) p.on("error", (e) => console.error("PostgreSQL connection lost:", e.message));
   const db = drizzle(pool, { schema }) as unknown as Db;
+  const publicDb = drizzle(publicPool, { schema }) as unknown as Db;
+  presetTimeouts.set(publicDb, PUBLIC_STATEMENT_TIMEOUT_MS);
   return {
     db,
+    publicDb,
     kind: "postgres",
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), publicPool.end()]);
+    },
     exec: async (sql) => {
       await pool.query(sql);
     },

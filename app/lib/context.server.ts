@@ -7,7 +7,16 @@ import type { Locale, ZoneName } from "~/i18n";
 import { AppError } from "./errors";
 
 /** What the server hands every request: set once per request in server/app.ts. */
-export type Services = { db: Db; jobs: Pick<Jobs, "send">; env: Env; nonce: string; clientIp: string; receivedAt: Date };
+export type Services = {
+  db: Db;
+  /** For the public's searches: statements stop after a time limit (Database.publicDb). */
+  publicDb: Db;
+  jobs: Pick<Jobs, "send">;
+  env: Env;
+  nonce: string;
+  clientIp: string;
+  receivedAt: Date;
+};
 export const servicesContext = createContext<Services>();
 
 /** Who is asking, in which language and zone: set by the root middleware. */

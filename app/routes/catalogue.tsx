@@ -18,12 +18,12 @@ import { facetValueLabel } from "~/modules/catalogue/ui/labels";
 const FORM_ID = "catalogue-search";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, env } = services(context);
+  const { db, publicDb, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const url = new URL(request.url);
   const query = parseCatalogueQuery(url.searchParams);
   const [result, provinces, agency] = await Promise.all([
-    searchInnovations(db, query),
+    searchInnovations(publicDb, query),
     listProvinces(db),
     query.agency ? getAgencyProfile(db, query.agency) : null,
   ]);

@@ -1,10 +1,12 @@
 // The public catalogue's search: published innovations only, Indonesian stemming, typo
 // tolerance, facets with counts, sorting and pagination.
 //
-// A search runs three rounds of statements (searchStatements lists them for the benchmark):
-//   1. correction: typo candidates for unknown query words (only when there is a query);
-//   2. plan: the planner's row estimates and the id span (see search-plan.server.ts);
-//   3. items ∥ facets (∥ an exact count when the facets are sampled but the index finds few
+// A search runs two rounds of statements (searchStatements lists them for the benchmark):
+//   1. correction ∥ plan: typo candidates for unknown query words (only when there is a
+//      query), beside the planner's row estimates and the id span (see search-plan.server.ts),
+//      planned for the words as typed; only when a word was corrected (or the query has no
+//      searchable word) is the plan made again, in a round of its own;
+//   2. items ∥ facets (∥ an exact count when the facets are sampled but the index finds few
 //      rows), each under the statement time limit (statement-timeout.server.ts).
 //
 // Scale, for 1,000,000 innovations (figures and trade-offs in search-plan.server.ts):
@@ -23,8 +25,8 @@ import { rowsOf, toCard, type CardRow } from "./cards.server";
 import { withStatementTimeout } from "./statement-timeout.server";
 import { correctionSql, correctQuery, correctableWords } from "./correct-query.server";
 import { FACETS, maxPage, type CatalogueQuery, type Facet } from "./query";
-import { DEFAULT_LIMITS, planSearch, roundEstimate, type PlanLimits, type SearchPlan } from "./search-plan.server";
-import { countSql, estimateSql, facetFilters, facetRowsWhere, facetsSql, idSpanSql, indexedWhere, itemsSql, lexemesSql, lexemeWhere, matchWhere, type RelevanceWindow, type SearchText } from "./search-sql.server";
+import { DEFAULT_LIMITS, planSearch, planStatements, roundEstimate, type PlanLimits, type SearchPlan } from "./search-plan.server";
+import { countSql, facetsSql, itemsSql, type RelevanceWindow, type SearchText } from "./search-sql.server";
 import type { FacetCount, SearchResult } from "./types";
 
 type FacetRow = { facet: Facet | "total"; value: string | null; count: number };
@@ -56,8 +58,7 @@ export type SearchOptions = {
 
 export async function searchInnovations(db: DbOrTx, query: CatalogueQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const { text, correctedQuery } = await correctQuery(db, query.q);
-  const plan = await planSearch(db, query, text, limits);
+  const { text, correctedQuery, plan } = await correctAndPlan(db, query, limits);
   if (options.window) plan.relevanceWindow = options.window;
   const guarded = <T>(statement: SQL, opts?: { avoidSeqScan?: boolean }) =>
     withStatementTimeout(db, limits.timeoutMs, (tx) => rowsOf<T>(tx, statement), opts);
@@ -76,6 +77,19 @@ export async function searchInnovations(db: DbOrTx, query: CatalogueQuery, optio
   }
   return shapeResult(query, plan, { itemRows, facetRows, countRows }, correctedQuery);
 }
+
+/**
+ * The query's correction and its plan, in one round when no word needs correcting (most
+ * searches): the plan is made for the words as typed while they are checked.
+ */
+async function correctAndPlan(db: DbOrTx, query: CatalogueQuery, limits: PlanLimits) {
+  const typed: SearchText | null = query.q.trim() ? { q: query.q } : null;
+  const [corrected, planned] = await Promise.all([correctQuery(db, query.q), planSearch(db, query, typed, limits)]);
+  const plan = sameText(corrected.text, typed) ? planned : await planSearch(db, query, corrected.text, limits);
+  return { ...corrected, plan };
+}
+
+const sameText = (a: SearchText | null, b: SearchText | null) => a?.q === b?.q && a?.corrected === b?.corrected;
 
 type Rows = { itemRows: CardRow[] | null; facetRows: FacetRow[] | null; countRows: { count: number }[] | null };
 
@@ -135,17 +149,14 @@ export async function searchStatements(
 ): Promise<{ rounds: Statement[][]; plan: SearchPlan; text: SearchText | null }> {
   const dialect = new PgDialect();
   const q = (s: SQL): Statement => dialect.sqlToQuery(s);
-  const { text } = await correctQuery(db, query.q);
-  const plan = await planSearch(db, query, text, limits);
-  const rounds: Statement[][] = [];
-  if (query.q.trim()) rounds.push([q(correctionSql(query.q, correctableWords(query.q)))]);
-  const estimates = [q(estimateSql(matchWhere(query, text))), q(idSpanSql())];
-  if (Object.keys(facetFilters(query)).length > 0) {
-    estimates.push(q(estimateSql(facetRowsWhere(query, text))), q(estimateSql(indexedWhere(query, text))));
-  }
-  // The lexemes' own estimates follow a lookup of the lexemes, concurrent with the others.
-  if (plan.lexemes) estimates.push(q(lexemesSql(query.q)), ...plan.lexemes.map((l) => q(estimateSql(lexemeWhere(query, l)))));
-  rounds.push(estimates);
+  const { text, plan } = await correctAndPlan(db, query, limits);
+  const estimates = (t: SearchText | null) => {
+    const s = planStatements(query, t);
+    return [s.matches, s.facetRows, s.candidates, s.span, ...s.words.map((w) => w.estimate)].filter((x) => x !== null).map(q);
+  };
+  const typed: SearchText | null = query.q.trim() ? { q: query.q } : null;
+  const rounds: Statement[][] = [[...(typed ? [q(correctionSql(query.q, correctableWords(query.q)))] : []), ...estimates(typed)]];
+  if (!sameText(text, typed)) rounds.push(estimates(text));
   const last = [
     q(itemsSql(query, text, { window: plan.relevanceWindow })),
     { ...q(facetsSql(query, text, { sampleRanges: plan.sample?.ranges })), avoidSeqScan: Boolean(text) && !plan.sample },

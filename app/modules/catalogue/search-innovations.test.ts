@@ -4,10 +4,9 @@ import type { Database, Db } from "~/db/client.server";
 import { createAgency, createInnovation } from "~/db/factories.server";
 import { innovationFiles } from "~/db/schema";
 import { parseCatalogueQuery } from "./schemas";
-import { searchInnovations } from "./search-innovations.server";
-import { itemsSql } from "./search-sql.server";
+import { searchInnovations, searchStatements } from "./search-innovations.server";
+import { itemsSql, wordWhere } from "./search-sql.server";
 import { DEFAULT_LIMITS, estimateRows, planSearch } from "./search-plan.server";
-import { lexemeWhere } from "./search-sql.server";
 import { rowsOf, type CardRow } from "./cards.server";
 
 let database: Database;
@@ -213,18 +212,32 @@ describe("searchInnovations: order and pages", () => {
 });
 
 describe("searchInnovations: planning words that go together", () => {
-  it("bounds a plain-words query by its rarest word, looked up by stemmed lexeme", async () => {
+  it("bounds a plain-words query by its rarest word", async () => {
     const hit = await createInnovation(db, { name: "Kesehatan Ibu Hamil Wanareja", summary: "Pemeriksaan ibu hamil." });
     const query = parseCatalogueQuery(new URLSearchParams("q=kesehatan ibu hamil wanareja"));
     const plan = await planSearch(db, query, { q: query.q }, DEFAULT_LIMITS);
-    expect(plan.lexemes).toEqual(["hamil", "ibu", "sehat", "wanareja"]);
-    const rarest = Math.min(...(await Promise.all(plan.lexemes!.map((l) => estimateRows(db, lexemeWhere(query, l))))));
+    expect(plan.words).toEqual(["kesehatan", "ibu", "hamil", "wanareja"]);
+    const rarest = Math.min(...(await Promise.all(plan.words!.map((w) => estimateRows(db, wordWhere(query, w))))));
     expect(plan.estimates.candidates).toBeGreaterThanOrEqual(Math.min(rarest, plan.estimates.tableRows) - 0.001);
     const r = await search({ q: "kesehatan ibu hamil wanareja" });
     expect(r.items.map((i) => i.id)).toEqual([hit.id]);
   });
 
-  it("quotes lexemes holding quotes or backslashes", async () => {
+  it("plans while it checks the words: two rounds, a third only when a word is corrected", async () => {
+    const rounds = async (q: string) => (await searchStatements(db, parseCatalogueQuery(new URLSearchParams({ q })))).rounds.length;
+    expect(await rounds("kesehatan ibu hamil")).toBe(2);
+    expect(await rounds("")).toBe(2);
+    // "sumberjo" lacks a letter of the village's name, so it is corrected and planned again.
+    const hit = await createInnovation(db, { name: "Jemput Bola Sumberejo", summary: "Layanan keliling desa." });
+    const typo = await searchStatements(db, parseCatalogueQuery(new URLSearchParams({ q: "sumberjo" })));
+    expect(typo.text).toEqual({ q: "sumberjo", corrected: "sumberejo" });
+    expect(typo.rounds.length).toBe(3);
+    const r = await search({ q: "sumberjo" });
+    expect(r.correctedQuery).toBe("sumberejo");
+    expect(r.items.map((i) => i.id)).toEqual([hit.id]);
+  });
+
+  it("takes words holding quotes or backslashes as they are", async () => {
     const r = await search({ q: "o'neil back\\slash 'x' \\" });
     expect(r.items).toEqual([]);
   });

@@ -21,10 +21,10 @@
 // over the facet values (one text[] of "province:33", "sector:kesehatan", …) would give the
 // first an index; smaller, untoasted vectors would make the second cheaper.
 import type { SQL } from "drizzle-orm";
-import type { DbOrTx } from "~/db/client.server";
+import { PUBLIC_STATEMENT_TIMEOUT_MS, type DbOrTx } from "~/db/client.server";
 import { rowsOf } from "./cards.server";
 import type { CatalogueQuery } from "./query";
-import { estimateSql, facetFilters, facetRowsWhere, idSpanSql, indexedWhere, lexemesSql, lexemeWhere, matchWhere, plainWords, type RelevanceWindow, type SearchText } from "./search-sql.server";
+import { estimateSql, facetFilters, facetRowsWhere, idSpanSql, indexedWhere, matchWhere, plainWords, queryWords, wordWhere, type RelevanceWindow, type SearchText } from "./search-sql.server";
 
 export type PlanLimits = {
   /** Facets counted exactly when an index finds at most this many rows (estimated). */
@@ -61,7 +61,7 @@ export const DEFAULT_LIMITS: PlanLimits = {
   relevanceScan: 12_000,
   sampleTarget: 2_000,
   sampleReadLimit: 5_000,
-  timeoutMs: 3_000,
+  timeoutMs: PUBLIC_STATEMENT_TIMEOUT_MS,
 };
 
 // Relative costs, per row, of the two ways to rank (see chooseRelevanceWindow).
@@ -76,8 +76,8 @@ type Estimates = { matches: number; facetRows: number; candidates: number; table
 
 export type SearchPlan = {
   estimates: Estimates;
-  /** The lexemes whose own estimates bounded the matches (plain words only). */
-  lexemes?: string[];
+  /** The words whose own estimates bounded the matches (plain words only). */
+  words?: string[];
   relevanceWindow?: RelevanceWindow;
   /** Facet counts from a sample: read only ids in `ranges`, multiply by `scale`. */
   sample?: { ranges: [number, number][]; scale: number };
@@ -107,13 +107,16 @@ export function chooseRelevanceWindow(
 
 type ExplainRow = { "QUERY PLAN": unknown };
 
-/** The planner's row estimate for innovations `i` under a condition (no rows are read). */
-export async function estimateRows(db: DbOrTx, where: SQL): Promise<number> {
-  const [row] = await rowsOf<ExplainRow>(db, estimateSql(where));
+/** The planner's row estimate from an EXPLAIN (FORMAT JSON) statement (no rows are read). */
+async function planRows(db: DbOrTx, explain: SQL): Promise<number> {
+  const [row] = await rowsOf<ExplainRow>(db, explain);
   const raw = row?.["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: { "Plan Rows": number } }[];
   return Number(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
+
+/** The planner's row estimate for innovations `i` under a condition (no rows are read). */
+export const estimateRows = (db: DbOrTx, where: SQL) => planRows(db, estimateSql(where));
 
 /**
  * Rows holding every word of a query hold its rarest word too, so the rarest word's estimate
@@ -123,21 +126,30 @@ export async function estimateRows(db: DbOrTx, where: SQL): Promise<number> {
  * (a window walk that comes back short, or a sample where a count was affordable); erring low
  * ranks tens of thousands of rows in full.
  */
-export function correlatedEstimates(e: Estimates, lexemeEstimates: number[]): Estimates {
-  if (lexemeEstimates.length < 2) return e;
-  const rarest = Math.min(...lexemeEstimates);
+export function correlatedEstimates(e: Estimates, perWord: number[]): Estimates {
+  if (perWord.length < 2) return e;
+  const rarest = Math.min(...perWord);
   const factor = e.candidates > 0 && rarest > e.candidates ? rarest / e.candidates : 1;
   const cap = (n: number) => Math.min(n * factor, Math.max(e.tableRows, n));
   return { ...e, matches: cap(e.matches), facetRows: cap(e.facetRows), candidates: cap(e.candidates) };
 }
 
-/** The estimates of each of a plain-words query's lexemes (none for other queries). */
-async function lexemeEstimates(db: DbOrTx, query: CatalogueQuery, text: SearchText | null) {
-  if (!plainWords(text)) return { lexemes: [], estimates: [] };
-  const [row] = await rowsOf<{ lexemes: string[] }>(db, lexemesSql(text.q));
-  const lexemes = row?.lexemes ?? [];
-  if (lexemes.length < 2) return { lexemes: [], estimates: [] };
-  return { lexemes, estimates: await Promise.all(lexemes.map((l) => estimateRows(db, lexemeWhere(query, l)))) };
+/**
+ * The statements a plan reads, all run at once: the planner's estimates of the matches, of
+ * the rows the facets read and of the rows an index finds (with filters: the facets read more
+ * than the matches, each facet ignoring its own filter, and the index finds more than either,
+ * the filters having no index), the id span, and each plain word's own estimate.
+ */
+export function planStatements(query: CatalogueQuery, text: SearchText | null) {
+  const filtered = Object.keys(facetFilters(query)).length > 0;
+  const words = plainWords(text) ? queryWords(text) : [];
+  return {
+    matches: estimateSql(matchWhere(query, text)),
+    facetRows: filtered ? estimateSql(facetRowsWhere(query, text)) : null,
+    candidates: filtered ? estimateSql(indexedWhere(query, text)) : null,
+    span: idSpanSql(),
+    words: words.map((w) => ({ word: w, estimate: estimateSql(wordWhere(query, w)) })),
+  };
 }
 
 /** An estimate shown with two significant digits: 912,345 → 910,000. Never 0 if seen. */
@@ -177,15 +189,14 @@ export async function planSearch(
   text: SearchText | null,
   limits: PlanLimits,
 ): Promise<SearchPlan> {
-  // With filters, the facets read more than the matches (each facet ignores its own filter)
-  // and the index finds more than either (the filters have no index).
-  const filtered = Object.keys(facetFilters(query)).length > 0;
-  const [matches, facetRows, candidates, span, words] = await Promise.all([
-    estimateRows(db, matchWhere(query, text)),
-    filtered ? estimateRows(db, facetRowsWhere(query, text)) : null,
-    filtered ? estimateRows(db, indexedWhere(query, text)) : null,
-    rowsOf<{ lo: number | null; hi: number | null }>(db, idSpanSql()),
-    lexemeEstimates(db, query, text),
+  const statements = planStatements(query, text);
+  const estimate = (explain: SQL | null) => (explain ? planRows(db, explain) : null);
+  const [matches, facetRows, candidates, span, wordRows] = await Promise.all([
+    planRows(db, statements.matches),
+    estimate(statements.facetRows),
+    estimate(statements.candidates),
+    rowsOf<{ lo: number | null; hi: number | null }>(db, statements.span),
+    Promise.all(statements.words.map((w) => planRows(db, w.estimate))),
   ]);
   const lo = span[0]?.lo === null || span[0]?.lo === undefined ? null : Number(span[0].lo);
   const hi = span[0]?.hi === null || span[0]?.hi === undefined ? null : Number(span[0].hi);
@@ -196,9 +207,10 @@ export async function planSearch(
       candidates: candidates ?? matches,
       tableRows: lo === null || hi === null ? 0 : hi - lo + 1,
     },
-    words.estimates,
+    wordRows,
   );
-  const plan: SearchPlan = { estimates, exactTotal: true, ...(words.lexemes.length ? { lexemes: words.lexemes } : {}) };
+  const words = statements.words.map((w) => w.word);
+  const plan: SearchPlan = { estimates, exactTotal: true, ...(words.length ? { words } : {}) };
   if (text && query.sort === "relevance") {
     plan.relevanceWindow = chooseRelevanceWindow(estimates, limits, query.q.includes('"'));
   }

@@ -87,14 +87,18 @@ export function plainWords(text: SearchText | null): text is SearchText {
   return words.length >= 2 && !/["]/.test(text.q) && !words.some((w) => w.startsWith("-") || w.toLowerCase() === "or");
 }
 
-/** The query's stemmed words (lexemes), as the search vector holds them. */
-export const lexemesSql = (q: string) =>
-  sql`SELECT coalesce(array_agg(l ORDER BY l), '{}') AS lexemes FROM unnest(tsvector_to_array(to_tsvector('indonesian', ${q}))) l`;
+/** A plain-words query's distinct words, as typed (at most 8: more bound nothing new). */
+export function queryWords(text: SearchText): string[] {
+  return [...new Set(text.q.trim().toLowerCase().split(/\s+/))].slice(0, 8);
+}
 
-/** Published rows (of the agency, if any) holding one lexeme: already stemmed, so no parsing. */
-export function lexemeWhere(query: CatalogueQuery, lexeme: string): SQL {
-  const quoted = `'${lexeme.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
-  return and([published, ...agencyIs(query), sql`i.search_vector @@ ${quoted}::tsquery`]);
+/**
+ * Published rows (of the agency, if any) holding one word. The planner folds
+ * plainto_tsquery when it estimates, so this costs no lookup of the word's lexeme first; a
+ * stopword becomes an empty query estimated at every row, which never bounds anything.
+ */
+export function wordWhere(query: CatalogueQuery, word: string): SQL {
+  return and([published, ...agencyIs(query), sql`i.search_vector @@ plainto_tsquery('indonesian', ${word})`]);
 }
 
 /** The planner's row estimate for a condition: cheap (no rows are read). */
@@ -188,14 +192,21 @@ export function itemsSql(query: CatalogueQuery, text: SearchText | null, opts: {
     ORDER BY ${orderBy(keys, (_k, n) => sql.raw(`p.k${n}`))}`;
 }
 
-/** How each facet's value is read from a row of `m` (arrays are unnested). */
-const FACET_VALUE: Record<Facet, { from: SQL; value: SQL; notNull?: SQL }> = {
-  agencyType: { from: sql``, value: sql`m.agency_type::text` },
-  province: { from: sql``, value: sql`m.province_code`, notNull: sql`m.province_code IS NOT NULL` },
-  sector: { from: sql`, unnest(m.sectors) AS v(value)`, value: sql`v.value` },
-  sdg: { from: sql`, unnest(m.sdgs) AS v(value)`, value: sql`v.value::text` },
-  status: { from: sql``, value: sql`m.status::text` },
-  year: { from: sql``, value: sql`m.start_year::text`, notNull: sql`m.start_year IS NOT NULL` },
+/** Integers as one array parameter, in PostgreSQL's array text form (read alike by both drivers). */
+const intArray = (values: number[]) => `{${values.map((v) => Math.trunc(v)).join(",")}}`;
+
+/**
+ * How each facet's value is read from a row of `m`: arrays are unnested in the select list
+ * (a ProjectSet, several times cheaper per row than a lateral unnest), and enums and numbers
+ * are grouped as they are and cast to text per group, not per row.
+ */
+const FACET_VALUE: Record<Facet, { value: SQL; cast: SQL; notNull?: SQL }> = {
+  agencyType: { value: sql`m.agency_type`, cast: sql`v::text` },
+  province: { value: sql`m.province_code`, cast: sql`v`, notNull: sql`m.province_code IS NOT NULL` },
+  sector: { value: sql`unnest(m.sectors)`, cast: sql`v` },
+  sdg: { value: sql`unnest(m.sdgs)`, cast: sql`v::text` },
+  status: { value: sql`m.status`, cast: sql`v::text` },
+  year: { value: sql`m.start_year`, cast: sql`v::text`, notNull: sql`m.start_year IS NOT NULL` },
 };
 
 /**
@@ -205,29 +216,32 @@ const FACET_VALUE: Record<Facet, { from: SQL; value: SQL; notNull?: SQL }> = {
  *
  * `sampleRanges`: for very many rows, read only those whose id falls in these ranges (a
  * stratified sample spread over the whole id span, i.e. over time, found through the primary
- * key, so the other rows are never read) and let the caller scale up.
+ * key, so the other rows are never read) and let the caller scale up. The ranges arrive as two
+ * arrays joined laterally to a range scan each: one parameter each to plan, where 128 OR-ed
+ * ranges took the planner 2–4 ms. The scan is fenced (OFFSET 0) so that no other condition is
+ * pushed into it and leads it to another index, once per range.
  */
 export function facetsSql(query: CatalogueQuery, text: SearchText | null, opts: { sampleRanges?: [number, number][] } = {}): SQL {
   const filters = facetFilters(query);
   const active = FACETS.filter((f) => filters[f]);
   const flag = (f: Facet) => sql.raw(`m.f_${f}`);
   const flags = active.map((f) => sql`${filters[f]} AS ${sql.raw(`f_${f}`)}`);
-  const sampled = Boolean(opts.sampleRanges);
-  const sample = opts.sampleRanges
-    ? sql` AND ${or(opts.sampleRanges.map(([lo, hi]) => sql`i.id BETWEEN ${lo} AND ${hi}`))}`
-    : sql``;
+  const ranges = opts.sampleRanges;
+  const source = ranges
+    ? sql`unnest(${intArray(ranges.map(([lo]) => lo))}::int[], ${intArray(ranges.map(([, hi]) => hi))}::int[]) AS r(lo, hi)
+        CROSS JOIN LATERAL (SELECT * FROM innovations i WHERE i.id BETWEEN r.lo AND r.hi OFFSET 0) i`
+    : sql`innovations i`;
   const othersPass = (except: Facet | null) => and(active.filter((f) => f !== except).map(flag));
   const branches = FACETS.map((facet) => {
     const v = FACET_VALUE[facet];
     const where = [othersPass(facet), ...(v.notNull ? [v.notNull] : [])];
-    return sql`SELECT ${facet}::text AS facet, ${v.value} AS value, count(*)::int AS count
-      FROM m${v.from} WHERE ${and(where)} GROUP BY 2`;
+    return sql`SELECT ${facet}::text, ${v.cast}, c FROM (SELECT ${v.value} AS v, count(*)::int AS c FROM m WHERE ${and(where)} GROUP BY 1) ${sql.raw(`g_${facet}`)}`;
   });
   return sql`WITH m AS MATERIALIZED (
       SELECT i.agency_type, i.province_code, i.sectors, i.sdgs, i.status, i.start_year
         ${flags.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``}
-      FROM innovations i
-      WHERE ${facetRowsWhere(query, text, { rowByRow: sampled })}${sample}
+      FROM ${source}
+      WHERE ${facetRowsWhere(query, text, { rowByRow: Boolean(ranges) })}
     )
     SELECT 'total'::text AS facet, NULL::text AS value, count(*)::int AS count FROM m WHERE ${othersPass(null)}
     UNION ALL ${sql.join(branches, sql` UNION ALL `)}`;

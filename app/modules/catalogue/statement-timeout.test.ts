@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openTestDatabase } from "../../../tests/db";
-import type { Database } from "~/db/client.server";
+import { PUBLIC_STATEMENT_TIMEOUT_MS, type Database } from "~/db/client.server";
 import { isQueryCanceled, withStatementTimeout } from "./statement-timeout.server";
 import { shapeResult } from "./search-innovations.server";
 import { parseCatalogueQuery } from "./schemas";
@@ -28,6 +28,23 @@ describe("the statement time limit", () => {
       rowsOf<{ limit: string }>(tx, sql`SELECT current_setting('statement_timeout') AS limit`),
     );
     expect(rows?.[0]?.limit).toBe("500ms");
+  });
+
+  it("runs the public's searches on connections that carry the limit, with no transaction to set it", async () => {
+    const rows = await withStatementTimeout(database.publicDb, PUBLIC_STATEMENT_TIMEOUT_MS, (tx) =>
+      rowsOf<{ limit: string; alone: boolean }>(tx, sql`SELECT current_setting('statement_timeout') AS limit, now() = statement_timestamp() AS alone`),
+    );
+    if (database.kind === "postgres") {
+      // A statement in a transaction of its own starts with it: now() is its own start.
+      expect(rows?.[0]).toEqual({ limit: `${PUBLIC_STATEMENT_TIMEOUT_MS / 1000}s`, alone: true });
+      // The other connections carry no limit (migrations, exports and jobs may run long).
+      const [other] = await rowsOf<{ limit: string }>(database.db, sql`SELECT current_setting('statement_timeout') AS limit`);
+      expect(other?.limit).toBe("0");
+    } else {
+      // PGlite cannot stop a statement: the one handle serves both.
+      expect(database.publicDb).toBe(database.db);
+      expect(rows).toHaveLength(1);
+    }
   });
 
   it("turns a stopped statement into null, and lets other errors through", async () => {

@@ -10,7 +10,7 @@ import { innovationSearchJson } from "~/modules/api/shapes";
 export const loader = openData(async ({ request, context }: Route.LoaderArgs) => {
   // Strict, unlike the page: a bad parameter is a 400 naming it, never silently dropped.
   const query = parseQuery(CatalogueQuerySchema, request);
-  const result = await searchInnovations(services(context).db, query);
+  const result = await searchInnovations(services(context).publicDb, query);
   const page = pageOf(context, request, { total: result.total, page: query.page, perPage: query.perPage, pages: result.pages });
   return ok(innovationSearchJson(baseUrl(context), result, page));
 });
