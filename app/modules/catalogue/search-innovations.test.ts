@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { openTestDatabase } from "../../../tests/db";
 import type { Database, Db } from "~/db/client.server";
 import { createAgency, createInnovation } from "~/db/factories.server";
@@ -240,6 +241,17 @@ describe("searchInnovations: planning words that go together", () => {
   it("takes words holding quotes or backslashes as they are", async () => {
     const r = await search({ q: "o'neil back\\slash 'x' \\" });
     expect(r.items).toEqual([]);
+  });
+});
+
+describe("the register's storage", () => {
+  it("keeps what a search tests on every row in the row itself: the vector, the sectors, the SDGs", async () => {
+    const rows = await rowsOf<{ attname: string; attstorage: string }>(
+      db,
+      sql`SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'innovations'::regclass AND attname IN ('search_vector', 'sectors', 'sdgs', 'summary') ORDER BY attname`,
+    );
+    // m: in the row unless it cannot fit a page; x: compressed, then out of line when the row is long.
+    expect(Object.fromEntries(rows.map((r) => [r.attname, r.attstorage]))).toEqual({ sdgs: "m", search_vector: "m", sectors: "m", summary: "x" });
   });
 });
 
