@@ -1,6 +1,7 @@
-// The card of one published innovation in every catalogue list.
-import { Link } from "react-router";
+// The card of one published innovation in every catalogue list. Its links are plain anchors:
+// the list navigates in the app for all of them (useDelegatedNavigation).
 import { useT } from "~/lib/use-i18n";
+import { useDelegatedNavigation } from "~/lib/use-delegated-navigation";
 import type { InnovationCard } from "../types";
 import { withAcronym } from "./labels";
 
@@ -15,14 +16,14 @@ export function InnovationCardView({ card, level = 3 }: { card: InnovationCard; 
       ) : null}
       <div className="card-body">
         <Heading className="card-title">
-          <Link to={`/inovasi/${card.slug}`}>{withAcronym(card.name, card.acronym)}</Link>
+          <a href={`/inovasi/${card.slug}`}>{withAcronym(card.name, card.acronym)}</a>
         </Heading>
         <p className="card-meta">
-          <Link to={`/instansi/${card.agency.slug}`}>{card.agency.shortName ?? card.agency.name}</Link>
+          <a href={`/instansi/${card.agency.slug}`}>{card.agency.shortName ?? card.agency.name}</a>
           {card.provinceName && card.provinceCode ? (
             <>
               {" · "}
-              <Link to={`/wilayah/${card.provinceCode}`}>{card.provinceName}</Link>
+              <a href={`/wilayah/${card.provinceCode}`}>{card.provinceName}</a>
             </>
           ) : null}
           {card.startYear ? ` · ${t("catalogue.card.startedIn", { year: String(card.startYear) })}` : null}
@@ -40,8 +41,11 @@ export function InnovationCardView({ card, level = 3 }: { card: InnovationCard; 
 }
 
 export function InnovationCardList({ cards, level = 3 }: { cards: InnovationCard[]; level?: 2 | 3 }) {
+  const navigate = useDelegatedNavigation();
   return (
-    <ol className="card-list">
+    // The clicks handled here are those of the links inside: a keyboard's Enter on a link
+    // clicks it too, so nothing is lost to anyone who does not use a mouse.
+    <ol className="card-list" onClick={navigate}>
       {cards.map((c) => (
         <li key={c.id}>
           <InnovationCardView card={c} level={level} />
