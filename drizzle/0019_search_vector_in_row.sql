@@ -9,7 +9,8 @@
 -- (measured: 7 ms became 24 ms). The long texts (summary, problem, …) go out of line instead;
 -- a page of cards reads 20 of those. MAIN still lets PostgreSQL move a value out of line as a
 -- last resort, when the row would not fit in a page. Rows already stored keep their layout
--- until they are next written (or VACUUM FULL).
+-- until their vector is rebuilt (an edit of the innovation's texts) or the table is rewritten
+-- (VACUUM FULL innovations): an UPDATE that leaves a value as it was keeps it where it was.
 ALTER TABLE "innovations" ALTER COLUMN "search_vector" SET STORAGE MAIN;--> statement-breakpoint
 ALTER TABLE "innovations" ALTER COLUMN "sectors" SET STORAGE MAIN;--> statement-breakpoint
 ALTER TABLE "innovations" ALTER COLUMN "sdgs" SET STORAGE MAIN;
