@@ -242,6 +242,15 @@ describe("searchInnovations: planning words that go together", () => {
     const r = await search({ q: "o'neil back\\slash 'x' \\" });
     expect(r.items).toEqual([]);
   });
+
+  it("plans a query holding bare punctuation between its words like the words alone", async () => {
+    const hit = await createInnovation(db, { name: "Posyandu Remaja Kalibening", summary: "Layanan untuk remaja desa." });
+    for (const q of ["& | !", "remaja — kalibening", "kalibening ::: remaja"]) {
+      const r = await search({ q });
+      expect(r.incomplete).toBeUndefined();
+      if (/kalibening/.test(q)) expect(r.items.map((i) => i.id)).toEqual([hit.id]);
+    }
+  });
 });
 
 describe("the register's storage", () => {

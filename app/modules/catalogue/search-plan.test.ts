@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseRelevanceWindow, correlatedEstimates, roundEstimate, sampleRanges } from "./search-plan.server";
-import { plainWords } from "./search-sql.server";
+import { plainWords, queryWords } from "./search-sql.server";
 
 describe("sampleRanges", () => {
   it("spreads the sample over the whole id span and scales it back up", () => {
@@ -91,5 +91,12 @@ describe("plainWords", () => {
     expect(plainWords({ q: "pasar -kota" })).toBe(false);
     expect(plainWords({ q: "pengadun warga", corrected: "pengaduan warga" })).toBe(false);
     expect(plainWords(null)).toBe(false);
+  });
+});
+
+describe("queryWords", () => {
+  it("gives each word once, lower-cased, and leaves out bare punctuation (an empty query, estimated at one row)", () => {
+    expect(queryWords({ q: "Kesehatan  ibu — hamil IBU" })).toEqual(["kesehatan", "ibu", "hamil"]);
+    expect(queryWords({ q: "remaja ::: 2024 & desa" })).toEqual(["remaja", "2024", "desa"]);
   });
 });

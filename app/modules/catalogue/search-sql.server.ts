@@ -87,15 +87,18 @@ export function plainWords(text: SearchText | null): text is SearchText {
   return words.length >= 2 && !/["]/.test(text.q) && !words.some((w) => w.startsWith("-") || w.toLowerCase() === "or");
 }
 
-/** A plain-words query's distinct words, as typed (at most 8: more bound nothing new). */
+/**
+ * A plain-words query's distinct words, as typed (at most 8: more bound nothing new). Bare
+ * punctuation is no word: its query would be empty, which the planner estimates at one row.
+ */
 export function queryWords(text: SearchText): string[] {
-  return [...new Set(text.q.trim().toLowerCase().split(/\s+/))].slice(0, 8);
+  const words = text.q.trim().toLowerCase().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return [...new Set(words)].slice(0, 8);
 }
 
 /**
  * Published rows (of the agency, if any) holding one word. The planner folds
- * plainto_tsquery when it estimates, so this costs no lookup of the word's lexeme first; a
- * stopword becomes an empty query estimated at every row, which never bounds anything.
+ * plainto_tsquery when it estimates, so this costs no lookup of the word's lexeme first.
  */
 export function wordWhere(query: CatalogueQuery, word: string): SQL {
   return and([published, ...agencyIs(query), sql`i.search_vector @@ plainto_tsquery('indonesian', ${word})`]);
