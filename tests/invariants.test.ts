@@ -124,10 +124,13 @@ describe("the invariant checker", () => {
   it("names a submitted review from a judge of the proposal's own agency and province", async () => {
     const c = (await competitionById(database.db, competitionId))!;
     const criteria = c.config.stages.find((s) => s.code === "penilaian-tpi")!.criteria;
-    // In a stage without decisions, so that no total changes with it.
+    // In a stage without decisions, so that no total changes with it. One instant for both
+    // stamps, as saveReview writes them: two clock readings can fall a millisecond apart, and
+    // the review would then be "changed after it was submitted" too.
+    const at = new Date();
     const [row] = await database.db
       .insert(reviews)
-      .values({ competitionId, stageCode: "penilaian-tpi", proposalId: ids.banyumas, judgeId: userId(judges.own), state: "submitted", scores: Object.fromEntries(criteria.map((k) => [k.code, 7])), submittedAt: new Date(), updatedAt: new Date() })
+      .values({ competitionId, stageCode: "penilaian-tpi", proposalId: ids.banyumas, judgeId: userId(judges.own), state: "submitted", scores: Object.fromEntries(criteria.map((k) => [k.code, 7])), submittedAt: at, updatedAt: at })
       .returning();
     const found = await check();
     expect(found).toEqual([expect.objectContaining({ rule: "conflicted-review", ids: expect.objectContaining({ proposal: ids.banyumas, judge: userId(judges.own), review: row.id }) })]);
