@@ -83,12 +83,14 @@ export async function searchInnovations(db: DbOrTx, query: CatalogueQuery, optio
  * searches): the plan is made for the words as typed while they are checked.
  */
 async function correctAndPlan(db: DbOrTx, query: CatalogueQuery, limits: PlanLimits) {
-  const typed: SearchText | null = query.q.trim() ? { q: query.q } : null;
+  const typed = typedText(query);
   const [corrected, planned] = await Promise.all([correctQuery(db, query.q), planSearch(db, query, typed, limits)]);
   const plan = sameText(corrected.text, typed) ? planned : await planSearch(db, query, corrected.text, limits);
   return { ...corrected, plan };
 }
 
+/** The words as the visitor typed them, before any correction. */
+const typedText = (query: CatalogueQuery): SearchText | null => (query.q.trim() ? { q: query.q } : null);
 const sameText = (a: SearchText | null, b: SearchText | null) => a?.q === b?.q && a?.corrected === b?.corrected;
 
 type Rows = { itemRows: CardRow[] | null; facetRows: FacetRow[] | null; countRows: { count: number }[] | null };
@@ -154,7 +156,7 @@ export async function searchStatements(
     const s = planStatements(query, t);
     return [s.matches, s.facetRows, s.candidates, s.span, ...s.words.map((w) => w.estimate)].filter((x) => x !== null).map(q);
   };
-  const typed: SearchText | null = query.q.trim() ? { q: query.q } : null;
+  const typed = typedText(query);
   const rounds: Statement[][] = [[...(typed ? [q(correctionSql(query.q, correctableWords(query.q)))] : []), ...estimates(typed)]];
   if (!sameText(text, typed)) rounds.push(estimates(text));
   const last = [
