@@ -56,6 +56,35 @@ test("a visitor searches the catalogue, opens an innovation, then its agency", a
   await checkPage(page);
 });
 
+test("a visitor narrows a broad search to a province left out of the short list", async ({ page }) => {
+  await visit(page, "/inovasi");
+  // The visually hidden name of the facet reads after a space in the link's accessible name.
+  const provinces = page.getByRole("group", { name: "Provinsi" });
+  await expect(provinces.getByRole("checkbox")).toHaveCount(10);
+  await checkPage(page);
+  await provinces.getByRole("link", { name: /^Tampilkan semua \(\d+\)\s?: Provinsi$/ }).click();
+  await expect(page).toHaveURL(/[?&]expand=province#facet-province$/);
+  const all = await provinces.getByRole("checkbox").count();
+  expect(all).toBeGreaterThan(10);
+  await checkPage(page);
+
+  // The last province in code order; the list stays whole after the filter is applied.
+  const last = provinces.getByRole("checkbox").last();
+  const name = (await provinces.locator("label").last().innerText()).replace(/\s*\([\d.]+\)$/, "");
+  await last.check();
+  await page.getByRole("button", { name: "Terapkan saringan" }).click();
+  await expect(page).toHaveURL(/[?&]province=\d+/);
+  await expect(page).toHaveURL(/[?&]expand=province/);
+  await expect(page.getByRole("link", { name: `Hapus saringan: ${name}` })).toBeVisible();
+  await expect(provinces.getByRole("checkbox", { name: new RegExp(`^${escape(name)}`) })).toBeChecked();
+  await expect(provinces.getByRole("checkbox")).toHaveCount(all);
+  await checkPage(page);
+  await provinces.getByRole("link", { name: /^Tampilkan lebih sedikit\s?: Provinsi$/ }).click();
+  await expect(page).not.toHaveURL(/expand=/);
+  await expect(provinces.getByRole("checkbox", { name: new RegExp(`^${escape(name)}`) })).toBeChecked();
+  await checkPage(page);
+});
+
 test("an innovation goes from registration to the catalogue: sent, returned once, corrected, published, found", async ({ page, newPerson }, testInfo) => {
   test.setTimeout(180_000);
   const suffix = uniqueSuffix(testInfo);

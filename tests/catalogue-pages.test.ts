@@ -304,3 +304,43 @@ describe("province page", () => {
     for (const p of ["/wilayah/99", "/wilayah/33.02", "/wilayah/abc"]) expect((await client.get(p)).status, p).toBe(404);
   });
 });
+
+describe("a long facet", () => {
+  // Twelve provinces match "lintasnusa": two innovations in ten of them, one in 13 and 16.
+  const WORD = "lintasnusa";
+  const PROVINCES = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32"];
+  beforeAll(async () => {
+    for (const code of PROVINCES) {
+      const agency = await createAgency(database.db, { name: `BUMD Lintas ${code}`, regionCode: code });
+      const n = code === "13" || code === "16" ? 1 : 2;
+      for (let i = 0; i < n; i++) await createInnovation(database.db, { agencyId: agency.id, name: `Layanan ${WORD} ${code}-${i}` });
+    }
+  });
+  const provinceBoxes = (body: string) => [...body.matchAll(/id="f-province-(\d+)"/g)].map((m) => m[1]);
+
+  it("shows the ten values with the most matches, and links to all of them", async () => {
+    const { body } = await html(`/inovasi?q=${WORD}`);
+    expect(provinceBoxes(body)).toEqual(PROVINCES.filter((c) => c !== "13" && c !== "16"));
+    expect(body).toMatch(link(`/inovasi?q=${WORD}&amp;expand=province#facet-province`, 'Tampilkan semua \\(12\\)<span class="visually-hidden">: Provinsi</span>'));
+    // Short facets have nothing to expand.
+    expect(body).not.toContain("expand=status");
+  });
+
+  it("shows every value when asked, keeps the list open through the form, and can cut it short again", async () => {
+    const { body } = await html(`/inovasi?q=${WORD}&expand=province`);
+    expect(provinceBoxes(body)).toEqual(PROVINCES);
+    expect(body).toMatch(/<input type="hidden" name="expand" value="province"\/>/);
+    expect(body).toMatch(link(`/inovasi?q=${WORD}#facet-province`, 'Tampilkan lebih sedikit<span class="visually-hidden">: Provinsi</span>'));
+    // Unknown facets in the address are ignored.
+    expect((await html(`/inovasi?q=${WORD}&expand=nothing&expand=<b>`)).status).toBe(200);
+  });
+
+  it("never hides a ticked value", async () => {
+    const { body } = await html(`/inovasi?q=${WORD}&province=13`);
+    // The province facet ignores its own filter, so all twelve still count; 13 is ticked.
+    expect(provinceBoxes(body)).toContain("13");
+    expect(provinceBoxes(body)).not.toContain("16");
+    expect(tagOf(body, "f-province-13")).toContain('checked=""');
+    expect(body).toContain("Tampilkan semua (12)");
+  });
+});

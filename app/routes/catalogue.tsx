@@ -5,7 +5,7 @@ import type { Route } from "./+types/catalogue";
 import { requestInfo, services } from "~/lib/context.server";
 import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
-import { catalogueQueryToParams, CATALOGUE_SORTS, FACETS, type CatalogueQuery, type Facet } from "~/modules/catalogue/query";
+import { catalogueQueryToParams, CATALOGUE_SORTS, FACETS, selectedValues, type CatalogueQuery, type Facet } from "~/modules/catalogue/query";
 import { parseCatalogueQuery } from "~/modules/catalogue/schemas";
 import { searchInnovations } from "~/modules/catalogue/search-innovations.server";
 import { listProvinces } from "~/modules/catalogue/list-provinces.server";
@@ -14,6 +14,7 @@ import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
 import { FacetFilters } from "~/modules/catalogue/ui/facet-filters";
 import { Pagination } from "~/modules/catalogue/ui/pagination";
 import { facetValueLabel } from "~/modules/catalogue/ui/labels";
+import { expandedFacets, shownFacet, type ShownFacet } from "~/modules/catalogue/facet-display";
 
 const FORM_ID = "catalogue-search";
 
@@ -22,15 +23,21 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const t = translator(requestInfo(context).locale);
   const url = new URL(request.url);
   const query = parseCatalogueQuery(url.searchParams);
-  const [result, provinces, agency] = await Promise.all([
+  const expand = expandedFacets(url.searchParams);
+  const [{ facets, ...result }, provinces, agency] = await Promise.all([
     searchInnovations(publicDb, query),
     listProvinces(db),
     query.agency ? getAgencyProfile(db, query.agency) : null,
   ]);
+  const shown = Object.fromEntries(FACETS.map((f) => [f, shownFacet(facets[f], selectedValues(query, f), expand.includes(f))])) as Record<Facet, ShownFacet>;
+  // Names only for the provinces the page shows (a facet value or a ticked filter).
+  const named = new Set([...shown.province.values.map((v) => v.value), ...query.province]);
   return {
     query,
     result,
-    provinces: Object.fromEntries(provinces.map((p) => [p.code, p.name])),
+    expand,
+    facets: shown,
+    provinces: Object.fromEntries(provinces.filter((p) => named.has(p.code)).map((p) => [p.code, p.name])),
     agencyName: agency ? (agency.shortName ?? agency.name) : null,
     title: query.q ? t("catalogue.pageTitleQuery", { q: query.q }) : t("catalogue.pageTitle"),
     description: t("catalogue.description"),
@@ -50,23 +57,25 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
       ]
     : [];
 
-const href = (query: Partial<CatalogueQuery>) => {
-  const p = catalogueQueryToParams(query).toString();
+const href = (query: Partial<CatalogueQuery>, expand: readonly Facet[] = []) => {
+  const params = catalogueQueryToParams(query);
+  for (const f of expand) params.append("expand", f);
+  const p = params.toString();
   return p ? `/inovasi?${p}` : "/inovasi";
 };
 
 /** The same search without one filter value (page reset: the old page may not exist). */
-function without(query: CatalogueQuery, facet: Facet | "agency", value?: string): string {
-  if (facet === "agency") return href({ ...query, agency: undefined, page: 1 });
+function without(query: CatalogueQuery, expand: Facet[], facet: Facet | "agency", value?: string): string {
+  if (facet === "agency") return href({ ...query, agency: undefined, page: 1 }, expand);
   const rest = (query[facet] as (string | number)[]).filter((v) => String(v) !== value);
-  return href({ ...query, [facet]: rest, page: 1 });
+  return href({ ...query, [facet]: rest, page: 1 }, expand);
 }
 
 export default function Catalogue({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { locale } = useRoot();
-  const { query, result, provinces, agencyName } = loaderData;
-  const selected = Object.fromEntries(FACETS.map((f) => [f, (query[f] as (string | number)[]).map(String)])) as Record<Facet, string[]>;
+  const { query, result, facets, expand, provinces, agencyName } = loaderData;
+  const selected = Object.fromEntries(FACETS.map((f) => [f, selectedValues(query, f)])) as Record<Facet, string[]>;
   const active = FACETS.flatMap((f) => selected[f].map((v) => ({ facet: f, value: v, label: facetValueLabel(t, f, v, provinces) })));
   const hasFilters = active.length > 0 || Boolean(query.agency);
   const count = formatNumber(locale, result.total);
@@ -87,12 +96,20 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
         </div>
         {query.agency ? <input type="hidden" name="agency" value={query.agency} /> : null}
         {query.perPage !== 20 ? <input type="hidden" name="perPage" value={query.perPage} /> : null}
+        {expand.map((f) => <input key={f} type="hidden" name="expand" value={f} />)}
       </Form>
 
       <div className="catalogue-layout">
         <aside className="catalogue-filters" aria-labelledby="filters-title">
           <h2 id="filters-title">{t("catalogue.filters.title")}</h2>
-          <FacetFilters key={formKey} formId={FORM_ID} facets={result.facets} selected={selected} provinces={provinces} />
+          <FacetFilters
+            key={formKey}
+            formId={FORM_ID}
+            facets={facets}
+            selected={selected}
+            provinces={provinces}
+            expandHref={(facet, on) => `${href(query, on ? [...expand, facet] : expand.filter((f) => f !== facet))}#facet-${facet}`}
+          />
         </aside>
 
         <section className="catalogue-results" aria-labelledby="results-title">
@@ -121,14 +138,14 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
               <ul>
                 {agencyName ? (
                   <li>
-                    <Link to={without(query, "agency")} aria-label={t("catalogue.filters.remove", { label: t("catalogue.filters.agency", { name: agencyName }) })}>
+                    <Link to={without(query, expand, "agency")} aria-label={t("catalogue.filters.remove", { label: t("catalogue.filters.agency", { name: agencyName }) })}>
                       {t("catalogue.filters.agency", { name: agencyName })} <span aria-hidden="true">×</span>
                     </Link>
                   </li>
                 ) : null}
                 {active.map((a) => (
                   <li key={`${a.facet}-${a.value}`}>
-                    <Link to={without(query, a.facet, a.value)} aria-label={t("catalogue.filters.remove", { label: a.label })}>
+                    <Link to={without(query, expand, a.facet, a.value)} aria-label={t("catalogue.filters.remove", { label: a.label })}>
                       {a.label} <span aria-hidden="true">×</span>
                     </Link>
                   </li>
@@ -168,7 +185,7 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
             </div>
           )}
 
-          <Pagination page={result.page} pages={result.pages} href={(page) => href({ ...query, page })} />
+          <Pagination page={result.page} pages={result.pages} href={(page) => href({ ...query, page }, expand)} />
           <p className="hint share-hint">{t("catalogue.results.share")}</p>
         </section>
       </div>

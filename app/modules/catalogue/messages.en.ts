@@ -53,6 +53,8 @@ export const catalogueEn: Translation<typeof catalogue> = {
   "catalogue.facet.status": "Status",
   "catalogue.facet.year": "Start year",
   "catalogue.facet.none": "No options for these results.",
+  "catalogue.facet.showAll": "Show all ({count})",
+  "catalogue.facet.showFewer": "Show fewer",
   "catalogue.sort.label": "Sort by",
   "catalogue.sort.apply": "Apply order",
   "catalogue.sort.relevance": "Most relevant",

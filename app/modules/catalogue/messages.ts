@@ -51,6 +51,8 @@ export const catalogue = defineMessages({
   "catalogue.facet.status": "Status",
   "catalogue.facet.year": "Tahun mulai",
   "catalogue.facet.none": "Tidak ada pilihan untuk hasil ini.",
+  "catalogue.facet.showAll": "Tampilkan semua ({count})",
+  "catalogue.facet.showFewer": "Tampilkan lebih sedikit",
   "catalogue.sort.label": "Urutkan",
   "catalogue.sort.apply": "Terapkan urutan",
   "catalogue.sort.relevance": "Paling relevan",

@@ -31,6 +31,9 @@ export type CatalogueQuery = {
   perPage: number;
 };
 
+/** A facet's selected values, as the facet counts name them. */
+export const selectedValues = (query: CatalogueQuery, facet: Facet): string[] => (query[facet] as (string | number)[]).map(String);
+
 /** The last page inside the result window. */
 export const maxPage = (perPage: number) => Math.floor((MAX_RESULT_WINDOW - 1) / perPage) + 1;
 
