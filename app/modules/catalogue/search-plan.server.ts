@@ -1,5 +1,5 @@
-// How much of a search to do exactly. Counting and ranking cost grows with the rows matched,
-// and reading a row's search vector (TOASTed, ~2 KB) costs 5–10 µs: a specific query
+// How much of a search to do exactly. Counting and ranking cost grows with the rows matched
+// (fetching a row ~1 µs, testing its words ~0.4 µs, ranking it 0.5–3 µs): a specific query
 // ("mal pelayanan publik surabaya") matches a few hundred rows and is done exactly; a common
 // word ("layanan") or an unfiltered browse matches most of a million rows, and an exact count
 // or rank of those takes seconds on any PostgreSQL. Beyond the limits below the catalogue does
@@ -19,7 +19,7 @@
 // match few rows (their "newest" walk reads until it has a page), and phrases of common words
 // (the GIN index cannot check word order, so every candidate's vector is read). A GIN index
 // over the facet values (one text[] of "province:33", "sector:kesehatan", …) would give the
-// first an index; smaller, untoasted vectors would make the second cheaper.
+// first an index; the second must read each candidate's word positions, whatever the layout.
 import type { SQL } from "drizzle-orm";
 import { PUBLIC_STATEMENT_TIMEOUT_MS, type DbOrTx } from "~/db/client.server";
 import { rowsOf } from "./cards.server";
@@ -48,8 +48,9 @@ export type PlanLimits = {
   timeoutMs: number;
 };
 
-// Measured on a 1M-row register (PostgreSQL 15, 2 cores): reading a row costs ~1–2 µs, ~5–10 µs
-// with its search vector, and counting six facets ~2–3 µs per row. These keep each statement
+// Measured on a 1M-row register (PostgreSQL 15, 2 cores), when the search vectors were still read
+// through the TOAST table (5–10 µs a row; ~1.5 µs since drizzle/0019 keeps them in the row):
+// reading a row costs ~1–2 µs and counting six facets ~2–3 µs per row. These keep each statement
 // near 10–30 ms at a million rows. The window is where speed is bought with relevance: 200
 // matches are 10 pages, walked in ~15 ms even when 1 row in 250 matches; 500 matches cost
 // 45 ms for "kesehatan ibu hamil" (43,000 matches), the whole statement budget.

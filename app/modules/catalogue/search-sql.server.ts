@@ -42,8 +42,8 @@ export function facetFilters(query: CatalogueQuery): Partial<Record<Facet, SQL>>
 }
 
 // Conditions are written cheapest first: PostgreSQL keeps the written order among conditions
-// of equal cost, and the text match, which must read the row's TOASTed search vector, costs
-// most. A row that fails a filter is then never read that far.
+// of equal cost, and the text match, which must read and decompress the row's search vector,
+// costs most. A row that fails a filter is then never read that far.
 const published = sql`i.state = 'published'`;
 const agencyIs = (query: CatalogueQuery) =>
   query.agency ? [sql`i.agency_id = (SELECT id FROM agencies WHERE slug = ${query.agency})`] : [];
