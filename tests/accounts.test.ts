@@ -73,6 +73,55 @@ describe("accounts", () => {
     await newClient().login(user.email, "kopi pagi di teras");
   });
 
+  it("never shows a reset link's secret in the outbox, so no admin can take over an account", async () => {
+    const agency = await createAgency(database.db);
+    const head = await createTestUser(database.db, { role: "agency_head", agencyId: agency.id });
+    const admin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+    await newClient().post("/lupa-sandi", { email: head.email });
+    const link = linkIn((await lastMailTo(head.email)).bodyText, "/atur-ulang-sandi");
+    const token = link!.split("/").pop()!;
+    for (const reader of [admin, await createTestUser(database.db, { role: "national_admin" })]) {
+      const c = newClient();
+      await c.login(reader.email, reader.password);
+      const page = await c.get("/kelola/kotak-keluar");
+      const body = await page.text();
+      expect(body).toContain(head.email);
+      expect(body).toContain("/atur-ulang-sandi/••••••");
+      expect(body).toContain("Tautan atur ulang kata sandi disembunyikan");
+      expect(body).not.toContain(token);
+    }
+  });
+
+  it("sends at most three reset mails an hour to one account, answering the same", async () => {
+    const user = await createTestUser(database.db, { role: "evaluator" });
+    const anon = newClient();
+    for (let i = 0; i < 5; i++) {
+      const r = await anon.post("/lupa-sandi", { email: user.email });
+      expect(await r.text()).toContain("Jika email itu terdaftar");
+    }
+    expect(await database.db.select().from(outbox).where(eq(outbox.toAddress, user.email))).toHaveLength(3);
+    // A mistyped address comes back with its error, as typed.
+    const bad = await anon.post("/lupa-sandi", { email: "bukan-email@" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/<input[^>]*name="email"[^>]*value="bukan-email@"/);
+  });
+
+  it("answers wrong passwords for an address without an account as it does for one with", async () => {
+    // Else the lockout message would tell who has an account.
+    const c = newClient();
+    for (let i = 0; i < MAX_FAILURES - 1; i++) {
+      const r = await c.post("/masuk", { email: "bukan.pengguna@uji.go.id", password: "salah-terus" });
+      expect(r.status).toBe(400);
+      expect(await r.text()).toContain("Email atau kata sandi salah");
+    }
+    const locking = await c.post("/masuk", { email: "Bukan.Pengguna@uji.go.id", password: "salah-terus" });
+    expect(locking.status).toBe(429);
+    expect(await locking.text()).toContain("Akun dikunci selama 15 menit");
+    const locked = await c.post("/masuk", { email: "bukan.pengguna@uji.go.id", password: "apa saja" });
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toMatch(/Coba lagi setelah .* WIB/);
+  });
+
   it("locks an account after repeated wrong passwords and says so", async () => {
     const user = await createTestUser(database.db, { role: "panelist" });
     const c = newClient();

@@ -42,5 +42,15 @@ describe("policy", () => {
     expect(safeRedirect("//evil.example")).toBe("/");
     expect(safeRedirect("https://evil.example")).toBe("/");
     expect(safeRedirect("/\\evil.example")).toBe("/");
+    // Browsers drop tabs and line breaks inside a URL: "/\t/evil.example" is "//evil.example".
+    for (const c of ["\t", "\n", "\r", "\u0000", " "]) expect(safeRedirect(`/${c}/evil.example/x`), JSON.stringify(c)).toBe("/");
+    expect(safeRedirect("/kelola\r\nSet-Cookie: x=1")).toBe("/");
+    expect(safeRedirect("/a/..//evil.example")).toBe("/");
+    expect(safeRedirect(`/${"a".repeat(3000)}`)).toBe("/");
+    expect(safeRedirect("/kelola/inovasi?tahap=draf#daftar")).toBe("/kelola/inovasi?tahap=draf#daftar");
+    expect(safeRedirect("/inovasi?q=ibu hamil")).toBe("/");
+    expect(safeRedirect("/inovasi?q=ibu+hamil")).toBe("/inovasi?q=ibu+hamil");
+    // A Location header carries only ASCII: other characters leave percent-encoded.
+    expect(safeRedirect("/inovasi?q=✓")).toBe("/inovasi?q=%E2%9C%93");
   });
 });

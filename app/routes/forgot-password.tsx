@@ -14,8 +14,10 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "acc
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
-  const parsed = parseWith(ForgotSchema, formToObject(await request.formData()), t);
-  if (!parsed.ok) return data({ errors: parsed.errors, sent: false }, { status: 400 });
+  const values = formToObject(await request.formData());
+  const parsed = parseWith(ForgotSchema, values, t);
+  // What was typed comes back with its error, to be corrected rather than typed again.
+  if (!parsed.ok) return data({ errors: parsed.errors, sent: false, email: typeof values.email === "string" ? values.email.slice(0, 320) : "" }, { status: 400 });
   await requestPasswordReset(db, parsed.data.email, { publicUrl: env.publicUrl });
   return { errors: undefined, sent: true };
 }
@@ -33,7 +35,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
           <ErrorSummary errors={actionData?.errors} />
           <Form method="post" noValidate>
             <CsrfField />
-            <TextField name="email" type="email" label={t("accounts.login.email")} required autoComplete="username" inputMode="email" error={actionData?.errors?.email} />
+            <TextField name="email" type="email" label={t("accounts.login.email")} required autoComplete="username" inputMode="email" defaultValue={actionData && "email" in actionData ? actionData.email : undefined} error={actionData?.errors?.email} />
             <button type="submit" className="button">{t("common.submit")}</button>
           </Form>
         </>

@@ -8,7 +8,9 @@ import { startSession } from "./session.server";
 
 // Lockout: five wrong passwords in a row lock the account for 15 minutes (the owner is told
 // when it opens again). Throttle: 30 failures from one address in 15 minutes pause that
-// address, so guessing across many accounts is slowed too.
+// address, so guessing across many accounts is slowed too. An email address without an
+// account locks the same way (kept in login_throttle under "email:…"), or the lockout message
+// would tell who has an account.
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 const IP_MAX_FAILURES = 30;
@@ -32,12 +34,15 @@ export async function logIn(
   }
 
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, opts.email.toLowerCase()));
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    throw new AppError("rate-limited", "accounts.errors.locked", { until: user.lockedUntil.toISOString() });
+  const stranger = user ? null : await strangerLock(db, opts.email);
+  const lockedUntil = user ? user.lockedUntil : stranger!.lockedUntil;
+  if (lockedUntil && lockedUntil > now) {
+    throw new AppError("rate-limited", "accounts.errors.locked", { until: lockedUntil.toISOString() });
   }
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, opts.password);
   if (!user || !ok || user.disabledAt || !user.passwordHash) {
     await recordFailure(db, ipKey, now);
+    if (!user && (await strangerFailed(db, stranger!, now))) throw new AppError("rate-limited", "accounts.errors.lockedNow");
     if (user) {
       const failures = user.failedLogins + 1;
       const lock = failures >= MAX_FAILURES;
@@ -76,4 +81,25 @@ async function recordFailure(db: Db, key: string, now: Date) {
         windowStart: sql`case when ${loginThrottle.windowStart} < ${windowStart.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${loginThrottle.windowStart} end`,
       },
     });
+}
+
+// The lockout of an address without an account, as the users table keeps it for one with:
+// consecutive failures, and the end of a lock. A row's window_start holds that end once locked
+// (a lock resets the count, as for accounts); before, it is the first failure's time, never
+// in the future.
+type StrangerLock = { key: string; failures: number; lockedUntil: Date | null };
+
+async function strangerLock(db: Db, email: string): Promise<StrangerLock> {
+  const key = `email:${email.toLowerCase()}`;
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+  return { key, failures: row?.failures ?? 0, lockedUntil: row?.windowStart ?? null };
+}
+
+/** Count a failure for an address without an account; true when it locks the address now. */
+async function strangerFailed(db: Db, lock: StrangerLock, now: Date): Promise<boolean> {
+  const failures = lock.failures + 1;
+  const locks = failures >= MAX_FAILURES;
+  const row = { failures: locks ? 0 : failures, windowStart: locks ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : now };
+  await db.insert(loginThrottle).values({ key: lock.key, ...row }).onConflictDoUpdate({ target: loginThrottle.key, set: row });
+  return locks;
 }

@@ -8,6 +8,8 @@ import { hashPassword } from "./password.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const RESET_HOURS = 2;
+// A reset form anyone can post must not become a way to flood someone's mailbox.
+export const RESETS_PER_HOUR = 3;
 
 /** The live (unused, unexpired) token's user, or null. */
 export async function findToken(db: Db, token: string, purpose: "invite" | "reset") {
@@ -42,12 +44,17 @@ export async function setPasswordWithToken(db: Db, token: string, purpose: "invi
 }
 
 /**
- * Mail a reset link if the address has an account. The answer is the same either way, so the
- * form does not reveal who has an account.
+ * Mail a reset link if the address has an account, at most RESETS_PER_HOUR an hour. The answer
+ * is the same either way, so the form does not reveal who has an account.
  */
 export async function requestPasswordReset(db: Db, email: string, opts: { publicUrl: string }) {
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   if (!user || user.disabledAt) return null;
+  const [recent] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(userTokens)
+    .where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "reset"), gt(userTokens.createdAt, new Date(Date.now() - 3600_000))));
+  if ((recent?.n ?? 0) >= RESETS_PER_HOUR) return null;
   const token = newToken();
   const link = `${opts.publicUrl}/atur-ulang-sandi/${token}`;
   await db.transaction(async (tx) => {
