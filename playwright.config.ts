@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { buildDirName } from "./scripts/build-dir.mjs";
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against the real app that
 // scripts/e2e.mjs starts on a fresh demo database: run them with `npm run test:e2e`.
@@ -14,7 +15,7 @@ export default defineConfig({
   testDir: "e2e",
   // One output folder per build folder, so that two runs side by side (each with its own
   // LUMBUNG_BUILD_DIR) do not remove each other's traces.
-  outputDir: `test-results/e2e${process.env.LUMBUNG_BUILD_DIR && process.env.LUMBUNG_BUILD_DIR !== "build" ? `-${process.env.LUMBUNG_BUILD_DIR}` : ""}`,
+  outputDir: `test-results/e2e${buildDirName() === "build" ? "" : `-${buildDirName()}`}`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -1,9 +1,10 @@
 import type { Config } from "@react-router/dev/config";
+import { buildDirName } from "./scripts/build-dir.mjs";
 
 export default {
   ssr: true,
   // Separate build folders let several checkouts' test runs share one machine.
-  buildDirectory: process.env.LUMBUNG_BUILD_DIR ?? "build",
+  buildDirectory: buildDirName(),
   // The whole route manifest is one file the browser loads once and keeps (it is fingerprinted),
   // instead of a partial manifest written into every page and a request to the server for each
   // new path a link leads to: fewer round trips on a slow line, and no per-page work on the

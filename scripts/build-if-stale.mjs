@@ -3,9 +3,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildDirName } from "./build-dir.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-export const buildDir = path.resolve(root, process.env.LUMBUNG_BUILD_DIR ?? "build");
+export const buildDir = path.resolve(root, buildDirName());
 export const buildEntry = path.join(buildDir, "server/index.js");
 
 function newestMtime(dir) {

@@ -7,6 +7,7 @@
 // receipt numbers are all in the database. A worker that dies is replaced.
 import cluster from "node:cluster";
 import path from "node:path";
+import { buildDirName } from "../scripts/build-dir.mjs";
 import { serve } from "@hono/node-server";
 
 // A worker that keeps dying is not replaced for ever: the fault is then in the code or the
@@ -20,7 +21,7 @@ export async function runServer({ root, env: given = process.env, log = console.
   // several times slower. Set before the build (and so React) is loaded.
   const source = { ...given };
   process.env.NODE_ENV = "production";
-  const buildDir = path.resolve(root, source.LUMBUNG_BUILD_DIR ?? "build");
+  const buildDir = path.resolve(root, buildDirName(source.LUMBUNG_BUILD_DIR));
   const build = await import(path.join(buildDir, "server/index.js"));
   const env = build.parseEnv(source);
   const where = env.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${env.dataDir}`;

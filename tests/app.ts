@@ -3,8 +3,9 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Database } from "../app/db/client.server";
+import { buildDirName } from "../scripts/build-dir.mjs";
 
-const buildPath = path.resolve(import.meta.dirname, "..", process.env.LUMBUNG_BUILD_DIR ?? "build", "server/index.js");
+const buildPath = path.resolve(import.meta.dirname, "..", buildDirName(), "server/index.js");
 
 type Jobs = { send: (queue: "similarity", data: Record<string, unknown>) => Promise<void>; stop: () => Promise<void> };
 type Build = {

@@ -3,12 +3,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openPgliteFromDump, openPostgres, type Database } from "../app/db/client.server";
+import { buildDirName } from "../scripts/build-dir.mjs";
 
-export const TEMPLATE_DB = `lumbung_test_template_${path.basename(process.env.LUMBUNG_BUILD_DIR ?? "build").replace(/[^a-z0-9_]/gi, "_")}`;
+export const TEMPLATE_DB = `lumbung_test_template_${buildDirName().replace(/[^a-z0-9_]/gi, "_")}`;
 export const templateDumpPath = path.resolve(
   import.meta.dirname,
   "../.cache",
-  `${path.basename(process.env.LUMBUNG_BUILD_DIR ?? "build")}-test-template.tar`,
+  `${buildDirName()}-test-template.tar`,
 );
 
 export function withDatabase(url: string, name: string) {

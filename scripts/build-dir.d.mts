@@ -1,0 +1,1 @@
+export function buildDirName(value?: string): string;
