@@ -21,6 +21,12 @@ const HOSTILE_PATHS = [
   "/berkas/-1",
   "/berkas/99999999999999999999",
   "/berkas/abc",
+  // Ids that are safe JavaScript integers but beyond PostgreSQL's integer.
+  "/berkas/99999999999",
+  "/berkas/2147483648",
+  "/kelola/inovasi/99999999999",
+  "/kelola/inovasi/99999999999/riwayat",
+  "/kelola/unit?instansi=99999999999",
   "/kelola/inovasi/abc",
   "/kelola/inovasi/99999999999999999999",
   "/kelola/inovasi/-3/riwayat",
@@ -71,13 +77,18 @@ const HOSTILE_PATHS = [
   "/kelola/kompetisi/kipp-buka/laporan/unduh?tabel=stage&tabel=group&format=csv&format=xlsx",
 ];
 const GET_PATHS = ["/", "/inovasi", "/instansi", "/kepatuhan", "/kepatuhan/unduh", "/kelola", "/kelola/inovasi", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/kelola/kotak-keluar", "/api/v1/innovations", "/api/v1/agencies", "/api/v1/regions", "/api/v1/compliance", "/kompetisi", "/kompetisi/kipp-uji", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/api/v1/competitions", "/kelola/proposal", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan", "/kelola/kompetisi/kipp-buka/laporan", "/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/tahap/presentasi/jadwal", "/kelola/kompetisi/kipp-buka/tahap/verifikasi-lapangan/verifikasi", "/kelola/verifikasi/kipp-buka/verifikasi-lapangan/{rid}", "/kelola/notifikasi"];
-const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/kelola/kompetisi/kipp-uji/atur/tahap", "/kelola/kompetisi/kipp-uji/atur/kelayakan", "/kelola/kompetisi/kipp-uji/atur/umum", "/kelola/kompetisi/kipp-uji/tahap/2", "/kelola/proposal", "/kelola/proposal/{pid}", "/kelola/proposal/{pid}/simpan-otomatis", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan", "/kelola/kompetisi/kipp-buka/tahap/presentasi/jadwal", "/kelola/kompetisi/kipp-buka/tahap/verifikasi-lapangan/verifikasi", "/kelola/verifikasi/kipp-buka/verifikasi-lapangan/{rid}"];
+const POST_PATHS = ["/masuk", "/lupa-sandi", "/preferensi", "/kelola/inovasi/baru", "/kelola/inovasi/{id}", "/kelola/inovasi/99999999999", "/kelola/unit", "/kelola/pengguna", "/kelola/instansi", "/undangan/abc", "/atur-ulang-sandi/abc", "/kelola/kompetisi", "/kelola/kompetisi/kipp-uji", "/kelola/kompetisi/kipp-uji/atur/tahap", "/kelola/kompetisi/kipp-uji/atur/kelayakan", "/kelola/kompetisi/kipp-uji/atur/umum", "/kelola/kompetisi/kipp-uji/tahap/2", "/kelola/proposal", "/kelola/proposal/{pid}", "/kelola/proposal/{pid}/simpan-otomatis", "/kelola/kompetisi/kipp-buka/juri", "/kelola/kompetisi/kipp-buka/konflik", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan", "/kelola/kompetisi/kipp-buka/tahap/evaluasi/pleno", "/kelola/penilaian/kipp-buka/evaluasi/{rid}", "/kelola/kompetisi/kipp-buka/hasil", "/kelola/kompetisi/kipp-buka/keberatan", "/kelola/kompetisi/kipp-buka/tahap/presentasi/jadwal", "/kelola/kompetisi/kipp-buka/tahap/verifikasi-lapangan/verifikasi", "/kelola/verifikasi/kipp-buka/verifikasi-lapangan/{rid}"];
 
 const LONG = "ä".repeat(100_000);
 const hostileForms: Record<string, string | string[]>[] = [
   { name: LONG, email: LONG, password: LONG, summary: LONG, lang: LONG, zone: LONG, redirectTo: "//evil.example" },
   { "sectors[]": ["x", "\u0000"], "sdgs[]": ["0", "99", "abc"], startedOn: "2021-02-30", version: "-1", unitId: "1e99", agencyId: "abc", role: "root", type: "x", regionCode: "'; drop table users; --" },
   { _intent: "removeFile", fileId: "NaN" },
+  { _intent: "removeFile", fileId: "99999999999" },
+  // Otherwise valid forms naming a row beyond PostgreSQL's integer.
+  { name: "Inovasi Uji Batas", unitId: "99999999999", agencyId: "99999999999" },
+  { name: "Inovasi Uji Batas", origin: "replication", originInnovation: "99999999999" },
+  { email: "batas.id@uji.go.id", name: "Uji Batas", role: "unit_operator", agencyId: "99999999999", unitId: "99999999999" },
   { _intent: "publish" },
   { name: "Nama\u0000Nul", email: "a\u0000@b.id", password: "x\u0000", indicator_name: "a\u0000", indicator_before: "1", indicator_after: "2" },
   { _intent: "nonsense", indicator_name: ["a", "b"], indicator_before: "1" },

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Translate } from "~/i18n";
 
 export type FieldErrors = Record<string, string>;
@@ -84,3 +84,16 @@ export function idOf(value: unknown): number | null {
 
 /** The version a form says it edited; one that is not a number matches no row's (a conflict). */
 export const versionOf = (value: unknown): number => idOf(value) ?? -1;
+
+/**
+ * idOf as a schema field: a row chosen in a form (a select's value, a checkbox). What idOf
+ * refuses, such as letters or a number beyond PostgreSQL's integer, is "choose one of the
+ * options" on the field, never a database error.
+ */
+export const idField = z.preprocess(
+  (v) => idOf(v) ?? v,
+  z.number({ error: "field.choice" }).int({ error: "field.choice" }).min(1, { error: "field.choice" }).max(999_999_999, { error: "field.choice" }),
+);
+
+/** An idField that may be left blank. */
+export const optionalIdField = z.preprocess(blankToUndefined, idField.optional());

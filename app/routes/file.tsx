@@ -2,6 +2,7 @@ import type { Route } from "./+types/file";
 import { requestInfo, services } from "~/lib/context.server";
 import { fileForDownload } from "~/modules/innovations/files.server";
 import { notFound } from "~/lib/errors";
+import { idOf } from "~/lib/forms";
 import { can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { fileResponse } from "~/lib/uploads.server";
@@ -11,7 +12,7 @@ import { fileResponse } from "~/lib/uploads.server";
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const { db } = services(context);
   const { actor } = requestInfo(context);
-  const row = await fileForDownload(db, Number(params.id));
+  const row = await fileForDownload(db, idOf(params.id) ?? 0);
   if (!row || !can(actor, "innovation.view", row).ok) throw notFound();
   // Files of published innovations may be cached by anyone.
   return fileResponse(row, { isPublic: row.state === "published" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined } from "~/lib/forms";
+import { blankToUndefined, optionalIdField } from "~/lib/forms";
 
 export const ROLES = ["national_admin", "agency_admin", "unit_operator", "agency_head", "evaluator", "panelist"] as const;
 
@@ -7,21 +7,21 @@ const email = z.preprocess(blankToUndefined, z.email({ error: "field.email" }).m
 // NIST 800-63B: length matters, composition rules do not.
 const newPassword = z.preprocess(
   (v) => (typeof v === "string" && v === "" ? undefined : v),
-  z.string({ error: "field.required" }).min(10, { error: "accounts.errors.passwordShort" }).max(200),
+  z.string({ error: "field.required" }).min(10, { error: "accounts.errors.passwordShort" }).max(200, { error: "field.tooLong" }),
 );
 
 export const LoginSchema = z.object({
   email,
-  password: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200),
+  password: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" }),
   redirectTo: z.string().optional(),
 });
 
 export const InviteSchema = z.object({
   email,
-  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2).max(120)),
+  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2, { error: "field.tooShort" }).max(120, { error: "field.tooLong" })),
   role: z.enum(ROLES, { error: "field.choice" }),
-  agencyId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
-  unitId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  agencyId: optionalIdField,
+  unitId: optionalIdField,
 });
 
 export const SetPasswordSchema = z

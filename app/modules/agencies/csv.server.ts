@@ -21,13 +21,17 @@ export async function readCsv(file: File, expected: readonly string[], maxBytes:
   if (!text.trim()) throw new AppError("invalid", "agencies.import.errors.empty", { file: "agencies.import.errors.empty" });
   const firstLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  let records: string[][];
+  // Parsed as bytes with each record's end offset (`info.bytes`), so a row's line is where it
+  // starts in the file: a quoted cell may span lines, so counting records would put every row
+  // after it too early. csv-parse's own `info.lines` counts a CRLF inside quotes twice.
+  const data = Buffer.from(text, "utf8");
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true });
+    records = parse(data, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, info: true }) as unknown as typeof records;
   } catch {
     throw new AppError("invalid", "agencies.import.errors.notCsv", { file: "agencies.import.errors.notCsv" });
   }
-  const header = (records[0] ?? []).map((h) => h.toLowerCase());
+  const header = (records[0]?.record ?? []).map((h) => h.toLowerCase());
   const extra = header.slice(expected.length).flatMap((col, k) => (col === "" ? [] : [{ col, at: expected.length + k }]));
   if (
     expected.some((col, i) => header[i] !== col) ||
@@ -39,10 +43,25 @@ export async function readCsv(file: File, expected: readonly string[], maxBytes:
   }
   const columns = [...expected.map((col, j) => ({ col, at: j })), ...extra];
   const rows: CsvRow[] = [];
-  records.slice(1).forEach((rec, i) => {
-    if (rec.every((v) => v === "")) return;
-    const values = Object.fromEntries([...optional.map((col) => [col, ""]), ...columns.map(({ col, at }) => [col, rec[at] ?? ""])]);
-    rows.push({ line: i + 2, values });
-  });
+  // A record starts where the one before it ended, one line after the line breaks up to there.
+  let start = records[0]?.info.bytes ?? 0;
+  let line = 1 + lineBreaks(data, 0, start);
+  for (const { record: rec, info } of records.slice(1)) {
+    if (rec.some((v) => v !== "")) {
+      const values = Object.fromEntries([...optional.map((col) => [col, ""]), ...columns.map(({ col, at }) => [col, rec[at] ?? ""])]);
+      rows.push({ line, values });
+    }
+    line += lineBreaks(data, start, info.bytes);
+    start = info.bytes;
+  }
   return rows;
+}
+
+/** The line breaks (CRLF, CR or LF, each one break) in bytes [from, to). */
+function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) n++;
+  }
+  return n;
 }

@@ -3,7 +3,7 @@ import { blankToUndefined } from "~/lib/forms";
 import { FIRST_YEAR, jakartaYear } from "~/modules/compliance/year";
 
 export const UnitSchema = z.object({
-  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2).max(200)),
+  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
   kind: z.preprocess(blankToUndefined, z.string().max(80).optional()),
 });
 
@@ -49,7 +49,7 @@ function lastNotBeforeFirst(v: DutyYears, ctx: z.RefinementCtx) {
 // state- and region-owned enterprises.
 export const AgencySchema = z
   .object({
-    name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3).max(200)),
+    name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
     shortName: z.preprocess(blankToUndefined, z.string().max(80).optional()),
     type: z.enum(["bumn", "bumd"], { error: "field.choice" }),
     regionCode: z.preprocess(blankToUndefined, z.string().regex(/^\d{2}(\.\d{2})?$/, { error: "agencies.errors.regionUnknown" }).optional()),

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { agencies, awards, competitions, groupInvitations, innovations, proposals, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
+import { idField } from "~/lib/forms";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { notify } from "~/modules/notifications/notify.server";
@@ -108,7 +109,7 @@ export async function agencyInvitations(db: DbOrTx, competitionId: number, agenc
 
 export const InviteSchema = z.object({
   groupCode: z.string().trim().min(1, { error: "field.required" }).max(60),
-  innovationIds: z.array(z.coerce.number().int().positive()).min(1, { error: "invitations.errors.noneChosen" }).max(500),
+  innovationIds: z.array(idField).min(1, { error: "invitations.errors.noneChosen" }).max(500),
 });
 
 /** Whether invitations may still be sent: before the edition's registration has closed. */

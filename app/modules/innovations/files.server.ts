@@ -6,7 +6,7 @@ import { AppError } from "~/lib/errors";
 import { sniffFile } from "~/lib/uploads.server";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { loadInnovation } from "./load-innovation.server";
+import { isRowId, loadInnovation } from "./load-innovation.server";
 
 // A photo must really be JPEG/PNG/WebP, evidence PDF or one of those images (by its bytes).
 export const ACCEPTED = {
@@ -80,7 +80,7 @@ export async function addInnovationFiles(
 
 export async function removeInnovationFile(db: Db, actor: Actor, id: number, fileId: number) {
   const current = await loadInnovation(db, id);
-  if (!Number.isSafeInteger(fileId) || fileId <= 0) throw new AppError("not-found", "errors.notFound");
+  if (!isRowId(fileId)) throw new AppError("not-found", "errors.notFound");
   assertCan(actor, "innovation.edit", current);
   const actorId = actor.kind === "user" ? actor.id : null;
   await db.transaction(async (tx) => {
@@ -104,7 +104,7 @@ export async function listInnovationFiles(db: Db, id: number) {
 
 /** A stored file with what deciding who may read it needs: its entry's agency and state. */
 export async function fileForDownload(db: Db, fileId: number) {
-  if (!Number.isSafeInteger(fileId) || fileId <= 0) return null;
+  if (!isRowId(fileId)) return null;
   const [row] = await db
     .select({
       data: innovationFiles.data,

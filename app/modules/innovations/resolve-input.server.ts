@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovations, units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
+import { idOf } from "~/lib/forms";
 import { allowedRegion } from "./regions.server";
 import type { InnovationInput } from "./schemas";
 
@@ -63,7 +64,10 @@ async function findSourceInnovation(db: DbOrTx, ref: string): Promise<number | n
   const trimmed = ref.trim();
   const fromUrl = trimmed.match(/\/inovasi\/([a-z0-9-]+)/)?.[1];
   const key = fromUrl ?? trimmed;
-  const where = /^\d+$/.test(key) ? eq(innovations.id, Number(key)) : eq(innovations.slug, key.toLowerCase());
+  // A number is an id only within idOf's range (PostgreSQL's integer); a longer one is looked up
+  // as a slug, finds nothing, and is reported on the field like any unknown reference.
+  const id = idOf(key);
+  const where = id !== null ? eq(innovations.id, id) : eq(innovations.slug, key.toLowerCase());
   const [row] = await db
     .select({ id: innovations.id })
     .from(innovations)

@@ -1,9 +1,18 @@
 import { z } from "zod";
-import { blankToUndefined, formToObject, stripNul, toArray } from "~/lib/forms";
+import { blankToUndefined, formToObject, optionalIdField, stripNul, toArray } from "~/lib/forms";
 import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SECTORS } from "./vocab";
 
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
 const LONG = 10_000;
+
+// Indonesia's easternmost zone, WIT (UTC+9: Maluku and Papua), is the first to reach a new day,
+// so its date is the latest that is "today" anywhere in the country. A start date is in the future
+// only after that; the UTC date lagged WIB by a day until 07:00 and refused today's date. WIT has
+// had no daylight saving, so a fixed offset is exact and needs no time-zone database.
+const WIT_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The latest start date an innovation may have: today's date in Jayapura (WIT). */
+export const latestStartDate = (now: Date = new Date()): string => new Date(now.getTime() + WIT_OFFSET_MS).toISOString().slice(0, 10);
 
 // Indicator rows come from parallel arrays (indicator_name[], indicator_before[], ...), so the
 // form works without JavaScript; blank rows are dropped, half-filled rows are errors.
@@ -22,7 +31,7 @@ const IndicatorsSchema = z
 
 export const InnovationInputSchema = z
   .object({
-    name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3).max(200)),
+    name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
     acronym: text(60),
     summary: text(3000),
     problem: text(LONG),
@@ -41,13 +50,13 @@ export const InnovationInputSchema = z
       blankToUndefined,
       z.iso
         .date({ error: "field.date" })
-        .refine((d) => d <= new Date().toISOString().slice(0, 10), { message: "innovations.errors.startedInFuture" })
+        .refine((d) => d <= latestStartDate(), { message: "innovations.errors.startedInFuture" })
         .optional(),
     ),
-    unitId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    unitId: optionalIdField,
     // Where it is carried out (a Ministry of Home Affairs code); the agency's own when left out.
     regionCode: z.preprocess(blankToUndefined, z.string().regex(/^\d{2}(\.\d{2})?$/, { error: "field.choice" }).optional()),
-    agencyId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    agencyId: optionalIdField,
     origin: z.preprocess(blankToUndefined, z.enum(INNOVATION_ORIGINS).default("original")),
     originInnovation: text(300),
     originNote: text(1000),
@@ -94,5 +103,5 @@ export const REQUIRED_FOR_SUBMIT = [
 ] as const;
 
 export const ReturnSchema = z.object({
-  comment: z.preprocess(blankToUndefined, z.string({ error: "innovations.errors.commentRequired" }).min(3, { error: "innovations.errors.commentRequired" }).max(3000)),
+  comment: z.preprocess(blankToUndefined, z.string({ error: "innovations.errors.commentRequired" }).min(3, { error: "innovations.errors.commentRequired" }).max(3000, { error: "field.tooLong" })),
 });

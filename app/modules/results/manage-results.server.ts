@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { awards, competitions, objections, proposals, stageDecisions, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
+import { optionalIdField } from "~/lib/forms";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import type { CompetitionConfig } from "~/modules/competitions/config";
@@ -111,7 +112,7 @@ export async function setAward(db: Db, actor: Actor, competitionId: number, prop
 }
 
 export const ObjectionSchema = z.object({
-  proposalId: z.coerce.number().int().positive().optional(),
+  proposalId: optionalIdField,
   reason: z.string({ error: "results.errors.objectionReason" }).trim().min(20, { error: "results.errors.objectionReason" }).max(4000, { error: "results.errors.tooLong" }),
 });
 

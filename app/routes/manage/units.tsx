@@ -4,7 +4,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
+import { formToObject, idOf, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { agencyById, unitsOfAgency } from "~/modules/agencies/queries.server";
@@ -19,8 +19,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "age
 
 // Admin Lokal manages its own agency's units; the secretariat picks an agency with ?instansi=ID.
 function managedAgencyId(actor: { role: string; agencyId: number | null }, request: Request) {
-  const fromQuery = Number(new URL(request.url).searchParams.get("instansi"));
-  return actor.role === "national_admin" && fromQuery > 0 ? fromQuery : (actor.agencyId ?? -1);
+  const fromQuery = idOf(new URL(request.url).searchParams.get("instansi"));
+  return actor.role === "national_admin" && fromQuery ? fromQuery : (actor.agencyId ?? -1);
 }
 
 async function managedAgency(context: Route.LoaderArgs["context"], request: Request) {
