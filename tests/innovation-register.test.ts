@@ -109,7 +109,10 @@ describe("the innovation register", () => {
     expect(history.map((h) => h.action)).toEqual(
       expect.arrayContaining(["created", "fileAdded", "submitted", "returned", "updated", "published"]),
     );
-    expect(history.find((h) => h.action === "updated")?.changedFields).toContain("indicators");
+    // Each save names only what it changed: the first send dropped the unit (this form has
+    // none), the second added the indicator's data source.
+    const updates = history.filter((h) => h.action === "updated").sort((a, b) => a.id - b.id);
+    expect(updates.map((h) => h.changedFields)).toEqual([["unitId"], ["indicators"]]);
 
     const mails = await database.db.select().from(outbox);
     expect(mails.some((m) => m.toAddress === admin.email && m.kind === "innovation-submitted")).toBe(true);
@@ -215,6 +218,100 @@ describe("the innovation register", () => {
     expect(await second.text()).toContain("sudah diubah orang lain");
     const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
     expect(row.name).toBe("Versi Pertama");
+  });
+
+  it("after a conflict keeps what was typed and the version it was opened at, so Save again cannot overwrite", async () => {
+    const op = await as(operator);
+    const typed = {
+      ...COMPLETE_ENTRY,
+      unitId: String(unitId),
+      indicator_name: ["Rata-rata waktu jawab", "Pengaduan terjawab"],
+      indicator_before: ["14", "40"],
+      indicator_after: ["3", "95"],
+      indicator_unit: ["hari", "persen"],
+      indicator_source: ["Laporan bulanan", "Aplikasi pengaduan"],
+    };
+    const created = await op.post("/kelola/inovasi/baru", form(typed));
+    const id = idFrom(created.headers.get("location"));
+    // The agency admin opens the same entry and saves a change to "Masalah" first.
+    const ad = await as(admin);
+    const adminVersion = (await (await ad.get(`/kelola/inovasi/${id}`)).text()).match(/name="version" value="(\d+)"/)?.[1];
+    expect(adminVersion).toBe("1");
+    expect((await ad.post(`/kelola/inovasi/${id}`, form({ ...typed, problem: "Masalah menurut Admin Lokal.", version: "1" }))).status).toBe(302);
+
+    // The operator saves the form they opened at version 1, with a second indicator typed.
+    const mine = { ...typed, problem: "Masalah menurut operator.", indicator_name: ["Rata-rata waktu jawab", "Pengaduan terjawab tepat waktu"] };
+    const refused = await op.post(`/kelola/inovasi/${id}`, form({ ...mine, version: "1" }));
+    expect(refused.status).toBe(409);
+    const html = await refused.text();
+    expect(html).toContain("sudah diubah orang lain");
+    expect(html).toContain('value="Pengaduan terjawab tepat waktu"'); // the typed indicator rows
+    expect(html).toContain('value="Aplikasi pengaduan"');
+    expect(html).toContain("Masalah menurut operator."); // the typed text, in the form
+    expect(html).toContain("Masalah menurut Admin Lokal."); // what the other person saved, shown
+    expect(html.match(/name="version" value="(\d+)"/)?.[1]).toBe("1"); // the version it was opened at
+
+    // Pressing Save again on that page conflicts again; the admin's text stays.
+    const again = await op.post(`/kelola/inovasi/${id}`, form({ ...mine, version: html.match(/name="version" value="(\d+)"/)![1] }));
+    expect(again.status).toBe(409);
+    const [kept] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(kept.problem).toBe("Masalah menurut Admin Lokal.");
+    expect(kept.indicators.map((r) => r.name)).toEqual(["Rata-rata waktu jawab", "Pengaduan terjawab"]);
+
+    // Having seen the admin's version, the operator may knowingly keep theirs.
+    const seen = html.match(/name="seenVersion" value="(\d+)"/)?.[1];
+    expect(seen).toBe("2");
+    const keptMine = await op.post(`/kelola/inovasi/${id}`, form({ ...mine, version: "1", seenVersion: seen!, _intent: "keepMine" }));
+    expect(keptMine.status).toBe(302);
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(row.problem).toBe("Masalah menurut operator.");
+    expect(row.indicators[1].name).toBe("Pengaduan terjawab tepat waktu");
+  });
+
+  it("records a change only for the fields changed, and nothing for a save that changes nothing", async () => {
+    const op = await as(operator);
+    // As the edit form sends it back: every field, the unit included.
+    const entry = { ...COMPLETE_ENTRY, unitId: String(unitId) };
+    const created = await op.post("/kelola/inovasi/baru", form(entry));
+    const id = idFrom(created.headers.get("location"));
+    const updates = async () =>
+      (await database.db.select().from(innovationHistory).where(eq(innovationHistory.innovationId, id))).filter((h) => h.action === "updated");
+
+    const unchanged = await op.post(`/kelola/inovasi/${id}`, form({ ...entry, version: "1" }));
+    expect(unchanged.status).toBe(302);
+    expect(unchanged.headers.get("location")).toContain("pesan=saved");
+    expect(await updates()).toHaveLength(0);
+    expect((await database.db.select().from(innovations).where(eq(innovations.id, id)))[0].version).toBe(1);
+
+    const changed = await op.post(`/kelola/inovasi/${id}`, form({ ...entry, problem: "Masalah yang dirumuskan ulang.", version: "1" }));
+    expect(changed.status).toBe(302);
+    expect((await updates()).map((h) => h.changedFields)).toEqual([["problem"]]);
+    expect((await database.db.select().from(innovations).where(eq(innovations.id, id)))[0].version).toBe(2);
+    expect(await (await op.get(`/kelola/inovasi/${id}/riwayat`)).text()).not.toContain("Indikator terukur");
+  });
+
+  it("never shows an earlier success notice beside the errors of a refused save", async () => {
+    const op = await as(operator);
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Pesan Yang Membingungkan" }));
+    const createdAt = created.headers.get("location")!;
+    expect(createdAt).toContain("pesan=created");
+    expect(await (await op.get(createdAt)).text()).toContain("Inovasi tersimpan sebagai draf.");
+    const id = idFrom(createdAt);
+
+    const saved = await op.post(createdAt, form({ name: "Pesan Yang Membingungkan", unitId: String(unitId), problem: "Ada.", version: "1" }));
+    const savedAt = saved.headers.get("location")!;
+    expect(savedAt).toContain("pesan=saved");
+
+    // The refused form posts back to the address it was shown at, notice and all.
+    for (const at of [createdAt, savedAt]) {
+      const refused = await op.post(at, form({ name: "", version: "2" }));
+      expect(refused.status).toBe(400);
+      const html = await refused.text();
+      expect(html).toContain('class="error-summary"');
+      expect(html).not.toContain("Perubahan tersimpan.");
+      expect(html).not.toContain("Inovasi tersimpan sebagai draf.");
+    }
+    expect((await database.db.select().from(innovations).where(eq(innovations.id, id)))[0].name).toBe("Pesan Yang Membingungkan");
   });
 
   it("keeps other agencies out", async () => {

@@ -1,13 +1,15 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/innovation-edit";
+import type { Db } from "~/db/client.server";
+import type { Indicator } from "~/db/schema";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { parseWith, formToObject } from "~/lib/forms";
+import { parseWith, formToObject, versionOf } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
-import { CsrfField, ErrorSummary, TextArea } from "~/components/forms";
+import { CsrfField, ErrorSummary, TextArea, fieldId } from "~/components/forms";
 import { loadInnovation } from "~/modules/innovations/load-innovation.server";
 import { updateInnovation } from "~/modules/innovations/update-innovation.server";
 import { submitInnovation } from "~/modules/innovations/submit-innovation.server";
@@ -18,13 +20,14 @@ import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-
 import { slugOf } from "~/modules/innovations/queries.server";
 import { unitsOfAgency } from "~/modules/agencies/queries.server";
 import { regionOptions } from "~/modules/innovations/regions.server";
-import { ReturnSchema } from "~/modules/innovations/schemas";
+import { innovationFormToObject, ReturnSchema } from "~/modules/innovations/schemas";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.innovation.name ?? ""} · Lumbung` }];
 
 const INTENT_ACTION: Record<string, "innovation.edit" | "innovation.review" | "innovation.unpublish"> = {
   save: "innovation.edit",
+  keepMine: "innovation.edit",
   submit: "innovation.edit",
   removeFile: "innovation.edit",
   return: "innovation.review",
@@ -69,17 +72,21 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
   const current = await loadInnovation(db, id);
   assertCan(actor, INTENT_ACTION[intent] ?? "innovation.manage", current);
   // Files kept from a refused save come back into the form; a refusal keeps the ones sent.
-  const writing = intent === "save" || intent === "submit";
+  const writing = intent === "save" || intent === "keepMine" || intent === "submit";
   const held = writing ? await restoreHeld(db, actor, form) : null;
   let filesStored = false;
   const keep = async () => (held && !filesStored ? (await held.keep(FILE_FIELDS, acceptFor, env.maxUploadBytes)).kept : []);
   try {
     switch (intent) {
       case "save":
+      case "keepMine":
       case "submit": {
         const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
         if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, intent, held: await keep() }, { status: 400 });
-        await updateInnovation(db, actor, id, parsed.data);
+        // "Keep mine" comes from the conflict panel, after the person has seen what the other
+        // saved: it may replace that version (and only that one), never a blind older form.
+        const input = intent === "keepMine" ? { ...parsed.data, version: versionOf(form.get("seenVersion")) } : parsed.data;
+        await updateInnovation(db, actor, id, input);
         await addInnovationFiles(db, actor, id, parsed.files);
         filesStored = true;
         await held?.release();
@@ -118,18 +125,36 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
     }
   } catch (e) {
     if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
-      const values = writing ? formToObject(form) : null;
+      // Everything typed comes back, indicator rows and the version the form was opened at
+      // included: with the stored version instead, a second Save would overwrite blindly.
+      const values = writing ? innovationFormToObject(form) : null;
+      if (writing && e.code === "conflict") {
+        const conflict = await theirs(db, id, Object.keys(e.fields ?? {}));
+        return data({ errors: { _form: t(e.reason) }, values, intent, held: await keep(), conflict }, { status: e.status });
+      }
       return data({ errors: fieldErrorsOf(e, t), values, intent, held: await keep() }, { status: e.status });
     }
     throw e;
   }
 });
 
+/** What the other person saved, for the fields where it differs from the refused form. */
+async function theirs(db: Db, id: number, fields: string[]) {
+  const latest = await loadInnovation(db, id);
+  const stored: Record<string, unknown> = { ...latest, originInnovation: await slugOf(db, latest.originInnovationId) };
+  return { version: latest.version, fields: fields.map((field) => ({ field, value: stored[field] ?? null })) };
+}
+
 export default function EditInnovation({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { innovation: inv, files, units, can: may, notice } = loaderData;
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values as Record<string, unknown> | null | undefined) ?? inv;
+  const typed = actionData?.values as Record<string, unknown> | null | undefined;
+  const values = typed ?? inv;
+  // A refused form keeps the version it was opened at (see the action); only a fresh page
+  // starts from the stored one.
+  const version = typed?.version ? Number(typed.version) : inv.version;
+  const conflict = (actionData as { conflict?: Conflict } | undefined)?.conflict;
   return (
     <>
       <p className="no-print"><Link to="/kelola/inovasi">← {t("innovations.manage.title")}</Link></p>
@@ -139,7 +164,9 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
         {inv.state === "published" ? <Link to={`/inovasi/${inv.slug}`}>{t("innovations.manage.view")}</Link> : null}{" "}
         <Link to={`/kelola/inovasi/${inv.id}/riwayat`}>{t("innovations.manage.history")}</Link>
       </p>
-      {notice ? <p className="notice" role="status">{t(`innovations.manage.${notice === "fileRemoved" ? "fileRemoved" : notice}`)}</p> : null}
+      {/* The notice comes from the address of an earlier success, which a refused form posts
+          back to: beside the errors it would contradict them. */}
+      {notice && !actionData ? <p className="notice" role="status">{t(`innovations.manage.${notice === "fileRemoved" ? "fileRemoved" : notice}`)}</p> : null}
       {inv.state === "returned" && inv.reviewComment ? (
         <div className="review-comment" role="note">
           <h2>{t("innovation.field.reviewComment")}</h2>
@@ -196,14 +223,21 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
       {may.edit ? (
         <>
           <h2>{t("innovations.manage.edit")}</h2>
+          {conflict ? <TheirVersion conflict={conflict} id={inv.id} units={units} regions={loaderData.regions} /> : null}
           <InnovationForm
-            values={{ ...(values as object), version: inv.version }}
+            values={{ ...(values as object), version }}
             errors={actionData?.intent === "return" ? undefined : errors}
             units={units}
             regions={loaderData.regions}
             maxUploadMb={loaderData.maxUploadMb}
             held={(actionData as { held?: HeldFile[] } | undefined)?.held}
           >
+            {conflict ? (
+              <>
+                <input type="hidden" name="seenVersion" value={conflict.version} />
+                <button type="submit" name="_intent" value="keepMine" className="button warning">{t("innovations.manage.conflictKeepMine")}</button>
+              </>
+            ) : null}
             {may.submit ? (
               <button type="submit" name="_intent" value="submit" className="button secondary">{t("innovations.manage.submit")}</button>
             ) : null}
@@ -213,6 +247,49 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
         <ReadOnly inv={inv} />
       )}
     </>
+  );
+}
+
+type Conflict = Awaited<ReturnType<typeof theirs>>;
+
+// Where a link lands: the indicator rows have no single field, so their first row.
+const anchorOf = (field: string) => fieldId(field === "indicators" ? "indicators.0" : field);
+
+/** The other person's saved values for the fields that differ, beside the form still holding mine. */
+function TheirVersion({ conflict, id, units, regions }: { conflict: Conflict; id: number; units: { id: number; name: string }[]; regions: { code: string; name: string }[] }) {
+  const t = useT();
+  const label = (field: string) => t(`innovation.field.${field === "unitId" ? "unit" : field}`);
+  const shown = (field: string, value: unknown): React.ReactNode => {
+    if (value === null || value === "" || (Array.isArray(value) && !value.length)) return "—";
+    if (field === "indicators") {
+      return (
+        <ul>
+          {(value as Indicator[]).map((r, i) => (
+            <li key={i}>{`${r.name}: ${r.before} → ${r.after}${r.unit ? ` ${r.unit}` : ""}${r.source ? ` (${r.source})` : ""}`}</li>
+          ))}
+        </ul>
+      );
+    }
+    if (field === "sectors") return (value as string[]).map((s) => t(`sector.${s}`)).join(", ");
+    if (field === "sdgs") return (value as number[]).map((n) => t(`sdg.${n}`)).join(", ");
+    if (field === "status") return t(`innovation.status.${String(value)}`);
+    if (field === "origin") return t(`innovation.origin.${String(value)}`);
+    if (field === "unitId") return units.find((u) => u.id === value)?.name ?? String(value);
+    if (field === "regionCode") return regions.find((r) => r.code === value)?.name ?? String(value);
+    return String(value);
+  };
+  return (
+    <section className="conflict" aria-labelledby="conflict-title">
+      <h3 id="conflict-title">{t("innovations.manage.conflictTitle")}</h3>
+      <p>{t("innovations.manage.conflictBody")}</p>
+      {conflict.fields.map(({ field, value }) => (
+        <div key={field}>
+          <h4><a href={`#${anchorOf(field)}`}>{label(field)}</a></h4>
+          <div className="theirs">{shown(field, value)}</div>
+        </div>
+      ))}
+      <p><Link to={`/kelola/inovasi/${id}`} reloadDocument>{t("innovations.manage.conflictTakeTheirs")}</Link></p>
+    </section>
   );
 }
 
