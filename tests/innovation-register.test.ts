@@ -134,6 +134,13 @@ describe("the innovation register", () => {
     expect(html).toContain("Lengkapi isian wajib sebelum mengirim");
     const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
     expect(row.state).toBe("draft");
+
+    // Admin Lokal may publish a draft without its being sent, but not an incomplete one.
+    const published = await (await as(admin)).post(`/kelola/inovasi/${id}`, { _intent: "publish" });
+    expect(published.status).toBe(400);
+    expect(await published.text()).toContain("Lengkapi isian wajib sebelum mengirim");
+    const [still] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(still.state).toBe("draft");
   });
 
   it("rejects an upload whose bytes are not what its name claims", async () => {

@@ -6,6 +6,7 @@ import { assertCan, type Actor } from "~/lib/policy";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { loadInnovation } from "./load-innovation.server";
 import { applyTransition } from "./transition.server";
+import { assertComplete } from "./submit-innovation.server";
 
 async function tellCreator(tx: Tx, createdBy: number | null, what: "returned" | "published", vars: Record<string, string>) {
   if (!createdBy) return;
@@ -40,6 +41,7 @@ export async function publishInnovation(db: Db, actor: Actor, id: number, opts: 
   const current = await loadInnovation(db, id);
   assertCan(actor, "innovation.review", current);
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  assertComplete(current);
   return applyTransition(db, {
     id,
     from: current.state,

@@ -8,11 +8,11 @@ import { loadInnovation } from "./load-innovation.server";
 import { REQUIRED_FOR_SUBMIT } from "./schemas";
 import { applyTransition } from "./transition.server";
 
-/** Send a complete entry to the agency's Admin Lokal for checking, and tell them by email. */
-export async function submitInnovation(db: Db, actor: Actor, id: number, opts: { publicUrl: string }) {
-  const current = await loadInnovation(db, id);
-  assertCan(actor, "innovation.submit", current);
-  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+/**
+ * Nothing incomplete reaches review or the catalogue: sending an entry and publishing it (which
+ * Admin Lokal may do straight from a draft) both need every field REQUIRED_FOR_SUBMIT names.
+ */
+export function assertComplete(current: Awaited<ReturnType<typeof loadInnovation>>) {
   const missing = REQUIRED_FOR_SUBMIT.filter((f) => {
     const v = current[f];
     return v === null || v === "" || (Array.isArray(v) && v.length === 0);
@@ -20,6 +20,14 @@ export async function submitInnovation(db: Db, actor: Actor, id: number, opts: {
   if (missing.length) {
     throw new AppError("invalid", "innovations.errors.incomplete", Object.fromEntries(missing.map((f) => [f, "field.required"])));
   }
+}
+
+/** Send a complete entry to the agency's Admin Lokal for checking, and tell them by email. */
+export async function submitInnovation(db: Db, actor: Actor, id: number, opts: { publicUrl: string }) {
+  const current = await loadInnovation(db, id);
+  assertCan(actor, "innovation.submit", current);
+  if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
+  assertComplete(current);
   return applyTransition(db, {
     id,
     from: current.state,
