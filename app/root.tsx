@@ -127,8 +127,12 @@ export default function App() {
   return <Outlet />;
 }
 
+/** Sign in, then come back here: a link from an email to a work page must survive the sign-in. */
+const loginHref = (here: string) => (here.startsWith("/masuk") ? "/masuk" : `/masuk?${new URLSearchParams({ redirectTo: here })}`);
+
 export function ErrorBoundary() {
   const error = useRouteError();
+  const location = useLocation();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const body = isRouteErrorResponse(error) ? (error.data as { error?: { reason?: string } } | undefined) : undefined;
@@ -147,7 +151,7 @@ export function ErrorBoundary() {
       <h1>{heading}</h1>
       {status === 404 ? <p>{t("errors.notFoundBody")}</p> : null}
       {status >= 500 ? <p>{t("errors.serverBody")}</p> : null}
-      <p>{status === 401 ? <Link to="/masuk">{t("nav.login")}</Link> : <Link to="/">{t("nav.home")}</Link>}</p>
+      <p>{status === 401 ? <Link to={loginHref(location.pathname + location.search)}>{t("nav.login")}</Link> : <Link to="/">{t("nav.home")}</Link>}</p>
     </section>
   );
 }

@@ -12,6 +12,7 @@ import type { Database } from "~/db/client.server";
 import type { Jobs } from "~/db/jobs.server";
 import type { Env } from "~/lib/env.server";
 import { servicesContext } from "~/lib/context.server";
+import { tooLargeResponse } from "~/lib/too-large.server";
 // Pages in either language, mail in both: the server holds the English texts too.
 import "~/i18n/catalogs.server";
 import { AUTOSAVE_PATH, autosaveEndpoint } from "~/modules/proposals/autosave-endpoint.server";
@@ -67,7 +68,7 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
   );
 
   // Several evidence files per form, each within MAX_UPLOAD_MB.
-  app.use("*", bodyLimit({ maxSize: env.maxUploadBytes * 6, onError: (c) => c.text("Payload too large", 413) }));
+  app.use("*", bodyLimit({ maxSize: env.maxUploadBytes * 6, onError: (c) => tooLargeResponse(c.req.raw, env.maxUploadBytes * 6) }));
 
   if (staticRoot) {
     // Built files have their content's hash in their name: a browser keeps them for good. Set

@@ -7,9 +7,10 @@ import { createTestUser } from "../app/db/factories.server";
 
 let database: Database;
 let client: Client;
+let newClient: () => Client;
 beforeAll(async () => {
   database = await openTestDatabase();
-  ({ client } = await testClient(database));
+  ({ client, newClient } = await testClient(database));
 });
 afterAll(async () => database?.close());
 
@@ -102,6 +103,35 @@ describe("the server", () => {
     const out = await client.post("/keluar");
     expect(out.status).toBe(302);
     expect(client.cookies.has("lumbung_session")).toBe(false);
+  });
+
+  it("sends a visitor to sign in and back to the page they asked for", async () => {
+    const anon = await client.get("/kelola/inovasi?tahap=draf");
+    expect(anon.status).toBe(401);
+    expect(await anon.text()).toContain('href="/masuk?redirectTo=%2Fkelola%2Finovasi%3Ftahap%3Ddraf"');
+    const user = await createTestUser(database.db, { role: "national_admin" });
+    const res = await newClient().post("/masuk", { email: user.email, password: user.password, redirectTo: "/kelola/inovasi?tahap=draf" });
+    expect(res.headers.get("location")).toBe("/kelola/inovasi?tahap=draf");
+  });
+
+  it("answers a body over the limit with a page in the reader's language, or the API's error", async () => {
+    const small = await testClient(database, { MAX_UPLOAD_MB: "1" });
+    const big = () => {
+      const form = new FormData();
+      form.set("photos", new Blob([new Uint8Array(7 * 1024 * 1024)], { type: "image/png" }), "besar.png");
+      return form;
+    };
+    const c = small.newClient();
+    const page = await c.request("POST", "/kelola/inovasi/baru", big(), { accept: "text/html" });
+    expect(page.status).toBe(413);
+    const html = await page.text();
+    expect(html).toContain('<html lang="id">');
+    expect(html).toContain("paling banyak 6 MB");
+    c.cookies.set("lumbung_lang", "en");
+    expect(await (await c.request("POST", "/kelola/inovasi/baru", big(), { accept: "text/html" })).text()).toContain("at most 6 MB");
+    const api = await c.request("POST", "/api/v1/innovations", big(), { accept: "application/json" });
+    expect(api.status).toBe(413);
+    expect((await api.json()).error).toMatchObject({ code: "too-large", reason: "errors.tooLarge" });
   });
 
   it("says which field is wrong, in Indonesian", async () => {

@@ -57,6 +57,7 @@ export const coreEn: Translation<typeof core> = {
   "errors.serverBody": "Sorry, something went wrong. Your work is not lost; try again in a moment.",
   "errors.invalid": "The input is not valid.",
   "errors.csrf": "The form has expired. Reload the page and send it again.",
+  "errors.tooLargeBody": "All files and fields sent at once may total at most {mb} MB. Go back to the form with your browser's Back button (what you typed is usually still there), then send fewer or smaller files at a time.",
   "errors.tooLarge": "The file or input is too large.",
   "errors.conflict": "Someone else changed this. Reload to see the latest version.",
   "errors.rateLimited": "Too many attempts. Try again later.",

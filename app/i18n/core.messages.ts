@@ -56,6 +56,7 @@ export const core = defineMessages({
   "errors.invalid": "Isian tidak valid.",
   "errors.csrf": "Formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi.",
   "errors.tooLarge": "Berkas atau isian terlalu besar.",
+  "errors.tooLargeBody": "Semua berkas dan isian dalam satu kiriman paling banyak {mb} MB. Kembali ke formulir dengan tombol Kembali di peramban (isian Anda biasanya masih ada), lalu kirim lebih sedikit berkas sekaligus atau berkas yang lebih kecil.",
   "errors.conflict": "Data sudah diubah orang lain. Muat ulang untuk melihat versi terbaru.",
   "errors.rateLimited": "Terlalu banyak percobaan. Coba lagi nanti.",
   "field.required": "Wajib diisi.",
