@@ -190,6 +190,12 @@ describe("announcing", () => {
     const page = await html(await visitor.get("/kompetisi/kipp-2031"));
     // The deadline typed in WITA, read in WIB.
     expect(page).toContain("Batas akhir pengiriman proposal: 1 Mei 2031 pukul 16.00 WIB");
+    expect(page).toMatch(/ · (<!-- -->)?[\d.]+ hari \d+ jam lagi</);
+    visitor.cookies.set("lumbung_lang", "en");
+    // Plurals are the language's own: "1 hour", never "1 hours".
+    const left = / · (?:<!-- -->)?[\d,]+ days (\d+) (hours?) left</.exec(await html(await visitor.get("/kompetisi/kipp-2031")));
+    expect(left?.[2]).toBe(left?.[1] === "1" ? "hour" : "hours");
+    visitor.cookies.delete("lumbung_lang");
     expect(page).toContain("Signifikansi");
     // The edition's public page sends no validation library to the browser.
     for (const { src, text } of await pageScripts(visitor, "/kompetisi/kipp-2031")) expect(text, src).not.toContain("ZodError");

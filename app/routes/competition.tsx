@@ -5,10 +5,14 @@ import type { Route } from "./+types/competition";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formatInstant, translator } from "~/i18n";
+import { formatInstant, formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { SCORED_KINDS } from "~/modules/competitions/config-values";
 import { timeLeft, toPublic, visibleCompetition } from "~/modules/competitions/public.server";
+
+// "1 day, 2 days": the plural is the language's (Intl's unit names), not a catalog string's.
+const DAYS: Intl.NumberFormatOptions = { style: "unit", unit: "day", unitDisplay: "long" };
+const HOURS: Intl.NumberFormatOptions = { style: "unit", unit: "hour", unitDisplay: "long" };
 
 export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.competition.theme }] : []);
 
@@ -46,7 +50,7 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
       {c.deadline ? (
         <p className="deadline">
           <strong>{t("competitions.deadline", { when: formatInstant(locale, c.deadline, zone) })}</strong>
-          {left ? <> · {t("competitions.countdown", { days: left.days, hours: left.hours })}</> : null}
+          {left ? <> · {t("competitions.countdown", { left: `${formatNumber(locale, left.days, DAYS)} ${formatNumber(locale, left.hours, HOURS)}` })}</> : null}
         </p>
       ) : null}
 

@@ -151,7 +151,7 @@ export const competitionsEn: Translation<typeof competitions> = {
   "competitions.registrationWork": "Registration and screening",
   "competitions.resultsWork": "Results and reports",
   "competitions.deadline": "Proposal deadline: {when}",
-  "competitions.countdown": "{days} days {hours} hours left",
+  "competitions.countdown": "{left} left",
   "competitions.open": "In progress",
   "competitions.stageWindow": "{opens} – {closes}",
   "competitions.categories": "Categories",

@@ -149,7 +149,7 @@ export const competitions = defineMessages({
   "competitions.registrationWork": "Pendaftaran dan seleksi",
   "competitions.resultsWork": "Hasil dan laporan",
   "competitions.deadline": "Batas akhir pengiriman proposal: {when}",
-  "competitions.countdown": "{days} hari {hours} jam lagi",
+  "competitions.countdown": "{left} lagi",
   "competitions.open": "Sedang berjalan",
   "competitions.stageWindow": "{opens} – {closes}",
   "competitions.categories": "Kategori",
