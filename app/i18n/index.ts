@@ -6,6 +6,11 @@ export type { MessageKey };
 
 export const isLocale = (v: unknown): v is Locale => v === "id" || v === "en";
 
+// What agencies write (an innovation's name, summary and sections) is in Bahasa Indonesia,
+// whatever language the reader chose for the interface. It is marked so, for a screen reader
+// in English mode to read it with Indonesian pronunciation (WCAG 2.1, 3.1.2 Language of Parts).
+export const CONTENT_LANG = "id";
+
 /**
  * An instant carried by a message, formatted when the message is rendered: in the locale of the
  * text it goes into, and in the reader's zone when the reader is known (the work area), else in

@@ -5,7 +5,7 @@ import type { Route } from "./+types/innovation";
 import { services } from "~/lib/context.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formatDate, formatNumber } from "~/i18n";
+import { CONTENT_LANG, formatDate, formatNumber } from "~/i18n";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
 import { getPublishedInnovation, type PublicFile } from "~/modules/catalogue/get-innovation.server";
 import { shorten } from "~/modules/catalogue/cards.server";
@@ -72,7 +72,7 @@ function TextSection({ id, title, text }: { id: string; title: string; text: str
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <div className="prose-text">{text}</div>
+      <div className="prose-text" lang={CONTENT_LANG}>{text}</div>
     </section>
   );
 }
@@ -94,8 +94,8 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
         <Link to="/inovasi">{t("catalogue.title")}</Link> <span aria-hidden="true">›</span>{" "}
         <Link to={`/instansi/${i.agency.slug}`}>{i.agency.shortName ?? i.agency.name}</Link>
       </nav>
-      <h1>{withAcronym(i.name, i.acronym)}</h1>
-      <p className="lead">{i.summary}</p>
+      <h1 lang={CONTENT_LANG}>{withAcronym(i.name, i.acronym)}</h1>
+      <p className="lead" lang={CONTENT_LANG}>{i.summary}</p>
       {loaderData.awards.length ? (
         <section aria-labelledby="awards-title">
           <h2 id="awards-title" className="visually-hidden">{t("results.awardsTitle")}</h2>
@@ -207,7 +207,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
                   <th scope="col">{t("innovation.indicator.source")}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody lang={CONTENT_LANG}>
                 {i.indicators.map((row, n) => (
                   <tr key={n}>
                     <th scope="row">{row.name}</th>

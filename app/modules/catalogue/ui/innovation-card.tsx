@@ -1,5 +1,6 @@
 // The card of one published innovation in every catalogue list. Its links are plain anchors:
 // the list navigates in the app for all of them (useDelegatedNavigation).
+import { CONTENT_LANG } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { useDelegatedNavigation } from "~/lib/use-delegated-navigation";
 import type { InnovationCard } from "../types";
@@ -16,7 +17,7 @@ export function InnovationCardView({ card, level = 3 }: { card: InnovationCard; 
       ) : null}
       <div className="card-body">
         <Heading className="card-title">
-          <a href={`/inovasi/${card.slug}`}>{withAcronym(card.name, card.acronym)}</a>
+          <a href={`/inovasi/${card.slug}`} lang={CONTENT_LANG}>{withAcronym(card.name, card.acronym)}</a>
         </Heading>
         <p className="card-meta">
           <a href={`/instansi/${card.agency.slug}`}>{card.agency.shortName ?? card.agency.name}</a>
@@ -28,7 +29,7 @@ export function InnovationCardView({ card, level = 3 }: { card: InnovationCard; 
           ) : null}
           {card.startYear ? ` · ${t("catalogue.card.startedIn", { year: String(card.startYear) })}` : null}
         </p>
-        <p className="card-summary">{card.summary}</p>
+        <p className="card-summary" lang={CONTENT_LANG}>{card.summary}</p>
         <p className="card-tags">
           <span className={`tag status-${card.status}`}>{t(`innovation.status.${card.status}`)}</span>
           {card.sectors.map((s) => (
