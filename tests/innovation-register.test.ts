@@ -143,6 +143,18 @@ describe("the innovation register", () => {
     expect(still.state).toBe("draft");
   });
 
+  it("names the field of every error in the summary and links to it, lists included", async () => {
+    const op = await as(operator);
+    const res = await op.post("/kelola/inovasi/baru", form({ name: "Salah Isi", acronym: "x".repeat(61), sdgs: ["3", "-1"], status: "raja", indicator_name: ["Waktu layanan"], indicator_before: [""], indicator_after: ["2"], indicator_unit: ["hari"], indicator_source: [""] }));
+    expect(res.status).toBe(400);
+    const body = (await res.text()).replace(/<!-- -->/g, "");
+    expect(body).toMatch(/<a href="#f-acronym"[^>]*>Akronim: Terlalu panjang \(maksimal 60 karakter\)\.<\/a>/);
+    // An error in the second SDG ticked belongs to the SDG list, and says it is not a choice.
+    expect(body).toMatch(/<a href="#f-sdgs"[^>]*>Tujuan Pembangunan Berkelanjutan \(SDGs\): Pilih salah satu pilihan yang tersedia\.<\/a>/);
+    expect(body).toMatch(/<a href="#f-status"[^>]*>Status pelaksanaan: /);
+    expect(body).toMatch(/<a href="#f-indicators-0"[^>]*>Indikator 1: /);
+  });
+
   it("rejects an upload whose bytes are not what its name claims", async () => {
     const op = await as(operator);
     const fake = fileOf(Buffer.from("<script>alert(1)</script>"), "foto.png", "image/png");

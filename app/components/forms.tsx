@@ -19,18 +19,25 @@ export function ErrorSummary({ errors, labels }: { errors?: Record<string, strin
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
       <ul>
-        {entries.map(([field, message]) => (
-          <li key={field}>
-            {field === "_form" ? (
-              message
-            ) : (
-              <a href={`#${fieldId(field)}`} onClick={(e) => goToField(e, field)}>
-                {labels?.[field] ? `${labels[field]}: ` : ""}
-                {message}
-              </a>
-            )}
-          </li>
-        ))}
+        {entries.map(([field, message]) => {
+          // An error inside a list ("sdgs.0": the first SDG ticked) belongs to the list's own
+          // field, unless the form names and marks that item itself (an indicator row).
+          const own = labels?.[field] !== undefined || !field.includes(".");
+          const target = own ? field : field.split(".")[0];
+          const label = labels?.[target];
+          return (
+            <li key={field}>
+              {field === "_form" ? (
+                message
+              ) : (
+                <a href={`#${fieldId(target)}`} onClick={(e) => goToField(e, target)}>
+                  {label ? `${label}: ` : ""}
+                  {message}
+                </a>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -34,9 +34,13 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     return t(issue.message, vars);
   }
   switch (issue.code) {
+    // A limit on a number or on a list of choices is not one of characters.
     case "too_big":
+      if (issue.origin === "number" || issue.origin === "int") return t("field.numberMax", { max: Number(issue.maximum) });
+      if (issue.origin === "array" || issue.origin === "set") return t("field.tooMany", { max: Number(issue.maximum) });
       return t("field.tooLong", { max: Number(issue.maximum) });
     case "too_small":
+      if (issue.origin === "number" || issue.origin === "int") return t("field.numberMin", { min: Number(issue.minimum) });
       return Number(issue.minimum) <= 1 ? t("field.required") : t("field.tooShort", { min: Number(issue.minimum) });
     case "invalid_format":
       if (issue.format === "email") return t("field.email");

@@ -44,7 +44,8 @@ export const InnovationInputSchema = z
     resources: text(LONG),
     sustainability: text(LONG),
     sectors: z.preprocess(toArray, z.array(z.enum(SECTORS)).max(SECTORS.length)),
-    sdgs: z.preprocess(toArray, z.array(z.coerce.number().int().min(1).max(17)).max(17)),
+    // The seventeen SDGs are checkboxes: any other value is not one of the choices.
+    sdgs: z.preprocess(toArray, z.array(z.coerce.number({ error: "field.choice" }).int({ error: "field.choice" }).min(1, { error: "field.choice" }).max(17, { error: "field.choice" })).max(17)),
     status: z.preprocess(blankToUndefined, z.enum(INNOVATION_STATUSES).default("inisiatif")),
     startedOn: z.preprocess(
       blankToUndefined,

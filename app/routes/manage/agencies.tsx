@@ -114,7 +114,10 @@ export default function ManageAgencies({ loaderData, actionData }: Route.Compone
       {saved ? <p className="notice" role="status">{t("agencies.years.saved", { name: saved.name, years: dutyYearsText(t, saved) })}</p> : null}
       {a?.created ? <p className="notice" role="status">{t("agencies.create.done", { name: a.created })}</p> : null}
       <h2>{t("agencies.create.title")}</h2>
-      <ErrorSummary errors={a?.errors} />
+      <ErrorSummary
+        errors={a?.errors}
+        labels={{ name: t("agencies.create.name"), shortName: t("agencies.create.shortName"), type: t("agencies.create.type"), regionCode: t("agencies.create.region"), activeFrom: t("agencies.create.activeFrom") }}
+      />
       <Form method="post" className="narrow">
         <CsrfField />
         <TextField name="name" label={t("agencies.create.name")} required defaultValue={v("name")} error={a?.errors?.name} />

@@ -89,7 +89,7 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
         <p>{t("agencies.units.none")}</p>
       )}
       <h2>{t("agencies.units.add")}</h2>
-      <ErrorSummary errors={a?.errors} />
+      <ErrorSummary errors={a?.errors} labels={{ name: t("agencies.units.name"), kind: t("agencies.units.kind") }} />
       <Form method="post" className="narrow">
         <CsrfField />
         <TextField name="name" label={t("agencies.units.name")} required defaultValue={a?.errors ? String(a.values?.name ?? "") : ""} error={a?.errors?.name} />

@@ -82,7 +82,10 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         </tbody>
       </table>
       <h2>{t("accounts.users.invite")}</h2>
-      <ErrorSummary errors={a?.errors} />
+      <ErrorSummary
+        errors={a?.errors}
+        labels={{ name: t("accounts.users.name"), email: t("accounts.login.email"), role: t("accounts.users.role"), agencyId: t("accounts.users.agency"), unitId: t("accounts.users.unit") }}
+      />
       <Form method="post" className="narrow">
         <CsrfField />
         <TextField name="name" label={t("accounts.users.name")} required defaultValue={v("name")} error={a?.errors?.name} />

@@ -62,6 +62,7 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
   const indicators = [...(v.indicators ?? []), ...Array.from({ length: EXTRA_INDICATOR_ROWS }, () => ({ name: "", before: "", after: "", unit: "", source: "" }))];
   const labels: Record<string, string> = {
     name: t("innovation.field.name"),
+    acronym: t("innovation.field.acronym"),
     summary: t("innovation.field.summary"),
     problem: t("innovation.field.problem"),
     targetGroup: t("innovation.field.targetGroup"),
@@ -69,7 +70,15 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
     implementation: t("innovation.field.implementation"),
     results: t("innovation.field.results"),
     startedOn: t("innovation.field.startedOn"),
+    status: t("innovation.field.status"),
     sectors: t("innovation.field.sectors"),
+    sdgs: t("innovation.field.sdgs"),
+    benefits: t("innovation.field.benefits"),
+    resources: t("innovation.field.resources"),
+    sustainability: t("innovation.field.sustainability"),
+    origin: t("innovation.field.origin"),
+    originNote: t("innovation.field.originNote"),
+    contactName: t("innovation.field.contactName"),
     photos: t("innovation.field.photos"),
     evidence: t("innovation.field.evidence"),
     unitId: t("innovation.field.unit"),
@@ -79,6 +88,8 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
     videoUrl: t("innovation.field.videoUrl"),
     contactEmail: t("innovation.field.contactEmail"),
     contactPhone: t("innovation.field.contactPhone"),
+    // Each indicator row is its own fieldset, named by its number.
+    ...Object.fromEntries(indicators.map((_, i) => [`indicators.${i}`, t("innovation.indicator.row", { n: i + 1 })])),
   };
   return (
     <>
