@@ -20,10 +20,12 @@ export function ErrorSummary({ errors, labels }: { errors?: Record<string, strin
       <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
       <ul>
         {entries.map(([field, message]) => {
-          // An error inside a list ("sdgs.0": the first SDG ticked) belongs to the list's own
-          // field, unless the form names and marks that item itself (an indicator row).
-          const own = labels?.[field] !== undefined || !field.includes(".");
-          const target = own ? field : field.split(".")[0];
+          // An error in one value of a list of choices ("sdgs.1": the second SDG ticked)
+          // belongs to the list's field, which the form names; an item the form names and
+          // marks itself (an indicator row, a criterion's code) keeps its own link.
+          const root = field.split(".")[0];
+          const ofList = /\.\d+$/.test(field) && labels?.[field] === undefined && labels?.[root] !== undefined;
+          const target = ofList ? root : field;
           const label = labels?.[target];
           return (
             <li key={field}>
