@@ -191,6 +191,9 @@ describe("announcing", () => {
     // The deadline typed in WITA, read in WIB.
     expect(page).toContain("Batas akhir pengiriman proposal: 1 Mei 2031 pukul 16.00 WIB");
     expect(page).toMatch(/ · (<!-- -->)?[\d.]+ hari \d+ jam lagi</);
+    // A call shared on WhatsApp shows its name and theme.
+    expect(page).toMatch(/<meta property="og:url" content="http:\/\/localhost:3000\/kompetisi\/kipp-2031"\/>/);
+    expect(page).toMatch(/<meta property="og:title" content="[^"]+"\/>/);
     visitor.cookies.set("lumbung_lang", "en");
     // Plurals are the language's own: "1 hour", never "1 hours".
     const left = / · (?:<!-- -->)?[\d,]+ days (\d+) (hours?) left</.exec(await html(await visitor.get("/kompetisi/kipp-2031")));

@@ -10,3 +10,32 @@ export function pageTitle(matches: readonly Match[], key: string, extra: MetaDes
   const t = translator(data?.locale ?? "id");
   return [{ title: `${t(key)} · ${t("app.name")}` }, ...extra];
 }
+
+export type LinkPreview = { title: string; description: string; url: string; image?: string | null; imageAlt?: string | null; type?: "website" | "article" };
+
+/**
+ * A page's link preview: what WhatsApp, Telegram and social sites show for a shared link
+ * (OpenGraph and Twitter tags), its description and its one canonical address.
+ */
+export function previewTags(p: LinkPreview, pageTitle = `${p.title} · Lumbung`): MetaDescriptor[] {
+  return [
+    { title: pageTitle },
+    { name: "description", content: p.description },
+    { tagName: "link", rel: "canonical", href: p.url },
+    { property: "og:site_name", content: "Lumbung" },
+    { property: "og:type", content: p.type ?? "website" },
+    { property: "og:title", content: p.title },
+    { property: "og:description", content: p.description },
+    { property: "og:url", content: p.url },
+    { name: "twitter:card", content: p.image ? "summary_large_image" : "summary" },
+    { name: "twitter:title", content: p.title },
+    { name: "twitter:description", content: p.description },
+    ...(p.image
+      ? [
+          { property: "og:image", content: p.image },
+          { property: "og:image:alt", content: p.imageAlt ?? p.title },
+          { name: "twitter:image", content: p.image },
+        ]
+      : []),
+  ];
+}

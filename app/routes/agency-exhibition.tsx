@@ -9,6 +9,7 @@ import { requestInfo, services } from "~/lib/context.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
 import { formatNumber, translator } from "~/i18n";
+import { previewTags } from "~/lib/meta";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getAgencyPortfolio } from "~/modules/catalogue/get-agency-portfolio.server";
 
@@ -26,10 +27,15 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
     publicUrl: env.publicUrl,
     autoSeconds: Number.isInteger(putar) && putar >= 3 && putar <= 600 ? putar : null,
     title: t("catalogue.exhibition.pageTitle", { name: portfolio.agency.shortName ?? portfolio.agency.name }),
+    preview: {
+      title: `${t("catalogue.exhibition.kicker")} · ${portfolio.agency.name}`,
+      description: t("catalogue.exhibition.intro", { count: portfolio.total }),
+      url: `${env.publicUrl}/instansi/${portfolio.agency.slug}/pameran`,
+    },
   };
 });
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Lumbung" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : [{ title: "Lumbung" }]);
 
 /** Keyboard and timed advance: an enhancement over the scroll-snapping slides. */
 function useSlides(count: number, autoSeconds: number | null) {

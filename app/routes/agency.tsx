@@ -12,6 +12,7 @@ import { formerNamesText } from "~/modules/agencies/ui/former-names";
 import { jakartaYear } from "~/modules/compliance/year";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
 import { awardsOfAgency } from "~/modules/results/queries.server";
+import { previewTags } from "~/lib/meta";
 
 // The page lists the newest ones; the catalogue, filtered to the agency, has them all.
 const LISTED = 100;
@@ -40,22 +41,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   };
 });
 
-export const meta: Route.MetaFunction = ({ loaderData }) => {
-  if (!loaderData) return [{ title: "Lumbung" }];
-  const p = loaderData.preview;
-  return [
-    { title: p.pageTitle },
-    { name: "description", content: p.description },
-    { tagName: "link", rel: "canonical", href: p.url },
-    { property: "og:site_name", content: "Lumbung" },
-    { property: "og:type", content: "website" },
-    { property: "og:title", content: p.title },
-    { property: "og:description", content: p.description },
-    { property: "og:url", content: p.url },
-    ...(p.image ? [{ property: "og:image", content: p.image }, { name: "twitter:image", content: p.image }] : []),
-    { name: "twitter:card", content: p.image ? "summary_large_image" : "summary" },
-  ];
-};
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.preview.pageTitle) : [{ title: "Lumbung" }]);
 
 export default function Agency({ loaderData }: Route.ComponentProps) {
   const t = useT();

@@ -6,17 +6,26 @@ import type { Route } from "./+types/competition-results";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
+import { previewTags } from "~/lib/meta";
 import { formatDate, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { publishedResults } from "~/modules/results/public.server";
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta: Route.MetaFunction = ({ data }) => (data ? previewTags(data.preview, data.title) : []);
 
 export const loader = page(async ({ context, params }: Route.LoaderArgs) => {
-  const results = await publishedResults(services(context).db, params.slug);
+  const { db, env } = services(context);
+  const { locale } = requestInfo(context);
+  const results = await publishedResults(db, params.slug);
   if (!results) throw new AppError("not-found", "results.notPublished");
-  const t = translator(requestInfo(context).locale);
-  return { results, title: `${t("results.publicTitle", { name: results.name })} · ${t("app.name")}` };
+  const t = translator(locale);
+  const heading = t("results.publicTitle", { name: results.name });
+  const decree = results.decree.number && results.decree.date ? t("results.publicIntro", { number: results.decree.number, date: formatDate(locale, results.decree.date) }) : "";
+  return {
+    results,
+    title: `${heading} · ${t("app.name")}`,
+    preview: { title: heading, description: decree || t("competitions.publicIntro"), url: `${env.publicUrl}/kompetisi/${results.slug}/hasil` },
+  };
 });
 
 export default function CompetitionResults({ loaderData: { results: r } }: Route.ComponentProps) {

@@ -5,6 +5,7 @@ import type { Route } from "./+types/competition";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
+import { previewTags } from "~/lib/meta";
 import { formatInstant, formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { SCORED_KINDS } from "~/modules/competitions/config-values";
@@ -14,11 +15,12 @@ import { timeLeft, toPublic, visibleCompetition } from "~/modules/competitions/p
 const DAYS: Intl.NumberFormatOptions = { style: "unit", unit: "day", unitDisplay: "long" };
 const HOURS: Intl.NumberFormatOptions = { style: "unit", unit: "hour", unitDisplay: "long" };
 
-export const meta: Route.MetaFunction = ({ data }) => (data ? [{ title: data.title }, { name: "description", content: data.competition.theme }] : []);
+export const meta: Route.MetaFunction = ({ data }) => (data ? previewTags(data.preview, data.title) : []);
 
 export const loader = page(async ({ context, params }: Route.LoaderArgs) => {
   const { actor, locale } = requestInfo(context);
-  const row = await visibleCompetition(services(context).db, actor, params.slug);
+  const { db, env } = services(context);
+  const row = await visibleCompetition(db, actor, params.slug);
   if (!row) throw new AppError("not-found", "errors.notFound");
   const competition = toPublic(row);
   const t = translator(locale);
@@ -26,6 +28,7 @@ export const loader = page(async ({ context, params }: Route.LoaderArgs) => {
     competition,
     left: competition.deadline ? timeLeft(competition.deadline) : null,
     title: `${competition.name} · ${t("app.name")}`,
+    preview: { title: competition.name, description: competition.theme || t("competitions.publicIntro"), url: `${env.publicUrl}/kompetisi/${competition.slug}` },
   };
 });
 

@@ -1,15 +1,23 @@
 // /kompetisi: every announced edition, newest first.
 import { Link } from "react-router";
 import type { Route } from "./+types/competitions";
-import { services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
+import { translator } from "~/i18n";
 import { page } from "~/lib/respond.server";
 import { useT } from "~/lib/use-i18n";
-import { pageTitle } from "~/lib/meta";
+import { previewTags } from "~/lib/meta";
 import { publicCompetitions } from "~/modules/competitions/public.server";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "competitions.publicTitle");
+export const meta: Route.MetaFunction = ({ data }) => (data ? previewTags(data.preview) : []);
 
-export const loader = page(async ({ context }: Route.LoaderArgs) => ({ list: await publicCompetitions(services(context).db) }));
+export const loader = page(async ({ context }: Route.LoaderArgs) => {
+  const { db, env } = services(context);
+  const t = translator(requestInfo(context).locale);
+  return {
+    list: await publicCompetitions(db),
+    preview: { title: t("competitions.publicTitle"), description: t("competitions.publicIntro"), url: `${env.publicUrl}/kompetisi` },
+  };
+});
 
 export default function Competitions({ loaderData }: Route.ComponentProps) {
   const t = useT();

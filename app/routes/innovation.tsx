@@ -6,6 +6,7 @@ import { services } from "~/lib/context.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
 import { CONTENT_LANG, formatDate, formatNumber } from "~/i18n";
+import { previewTags } from "~/lib/meta";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
 import { getPublishedInnovation, type PublicFile } from "~/modules/catalogue/get-innovation.server";
 import { shorten } from "~/modules/catalogue/cards.server";
@@ -32,31 +33,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   };
 });
 
-export const meta: Route.MetaFunction = ({ loaderData }) => {
-  if (!loaderData) return [{ title: "Lumbung" }];
-  const p = loaderData.preview;
-  const tags: ReturnType<Route.MetaFunction> = [
-    { title: `${p.title} · Lumbung` },
-    { name: "description", content: p.description },
-    { tagName: "link", rel: "canonical", href: p.url },
-    { property: "og:site_name", content: "Lumbung" },
-    { property: "og:type", content: "article" },
-    { property: "og:title", content: p.title },
-    { property: "og:description", content: p.description },
-    { property: "og:url", content: p.url },
-    { name: "twitter:card", content: p.image ? "summary_large_image" : "summary" },
-    { name: "twitter:title", content: p.title },
-    { name: "twitter:description", content: p.description },
-  ];
-  if (p.image) {
-    tags.push(
-      { property: "og:image", content: p.image },
-      { property: "og:image:alt", content: p.imageAlt ?? p.title },
-      { name: "twitter:image", content: p.image },
-    );
-  }
-  return tags;
-};
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags({ ...loaderData.preview, type: "article" }) : [{ title: "Lumbung" }]);
 
 const safeUrl = (u: string | null) => (u && /^https?:\/\//i.test(u) ? u : null);
 const dateOnly = (d: string) => `${d}T12:00:00Z`;
