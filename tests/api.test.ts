@@ -13,16 +13,33 @@ import type { Database, Db } from "../app/db/client.server";
 import { agencies, awards, competitions, innovationFiles, innovations, proposals, regions } from "../app/db/schema";
 import { PNG_1PX } from "./fixtures";
 import { createCompetition, createAgency, createInnovation } from "../app/db/factories.server";
+import { jakartaYear } from "../app/modules/compliance/year";
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM loader.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 
 const BASE = "http://localhost:3000";
 
+type ParamSchema = {
+  type?: string;
+  items?: ParamSchema;
+  enum?: string[];
+  pattern?: string;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+  default?: unknown;
+};
 type Doc = {
   openapi: string;
-  paths: Record<string, { get: { operationId: string; parameters?: { name: string }[]; responses: Record<string, { $ref?: string }> } }>;
-  components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+  info: { description: string };
+  paths: Record<string, { get: { operationId: string; parameters?: { name: string; in: string; schema: ParamSchema }[]; responses: Record<string, { $ref?: string }> } }>;
+  components: {
+    schemas: Record<string, unknown>;
+    responses: Record<string, { headers?: Record<string, { $ref: string }> }>;
+    headers: Record<string, { schema: { const?: string } }>;
+  };
 };
 
 let database: Database;
@@ -144,6 +161,59 @@ describe("the OpenAPI document", () => {
         expect(Object.keys(item.get.responses).some((s) => s === "400" || s === "404"), path).toBe(true);
       }
     }
+  });
+
+  it("states the constraints the server enforces: values at every documented bound are accepted, values past one refused naming the parameter", async () => {
+    // Query parameters only: a path's id or slug is looked up, not checked against a form.
+    const checked: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const p of item.get.parameters ?? []) {
+        if (p.in !== "query") continue;
+        const s = p.schema.type === "array" ? p.schema.items! : p.schema;
+        const accepted: string[][] = [];
+        const refused: string[][] = [];
+        if (s.type === "integer") {
+          if (s.minimum !== undefined) {
+            accepted.push([String(s.minimum)]);
+            refused.push([String(s.minimum - 1)]);
+          }
+          if (s.maximum !== undefined) {
+            accepted.push([String(s.maximum)]);
+            refused.push([String(s.maximum + 1)]);
+          } else if (!(path === "/api/v1/innovations" && p.name === "page")) {
+            // No documented maximum: a far value must be served too. (The search's last page
+            // depends on perPage, the result window its description states.)
+            accepted.push(["1000000"]);
+          }
+          refused.push(["1.5"]);
+        }
+        if (s.enum) {
+          accepted.push([s.enum[0]]);
+          refused.push(["tidak-ada-nilai-ini"]);
+        }
+        // Text the document does not restrict must be served; text it restricts refused.
+        if (s.type === "string" && !s.enum && !s.pattern) accepted.push(["Bukan Pola!"]);
+        if (s.pattern) refused.push(["Bukan Pola!"]);
+        if (s.maxLength !== undefined) refused.push(["a".repeat(s.maxLength + 1)]);
+        // A list longer than documented, of a value that is accepted alone.
+        if (p.schema.maxItems !== undefined && accepted.length) refused.push(Array(p.schema.maxItems + 1).fill(accepted[0][0]));
+        const url = (values: string[]) => `${path}?${new URLSearchParams(values.map((v) => [p.name, v]))}`;
+        for (const values of accepted) await getValid(url(values), path);
+        for (const values of refused) {
+          const body = await getValid(url(values), path, 400);
+          expect(Object.keys(body.error.fields), `${path} ${p.name}=${values[0].slice(0, 20)}${values.length > 1 ? ` ×${values.length}` : ""}`).toEqual([p.name]);
+        }
+        checked.push(`${path} ${p.name}`);
+      }
+    }
+    // The parameters whose bounds were once documented looser than the server's.
+    expect(checked).toEqual(expect.arrayContaining(["/api/v1/innovations year", "/api/v1/innovations agency", "/api/v1/compliance year"]));
+  });
+
+  it("documents the compliance year up to the current one, with no fixed default year", () => {
+    const year = doc.paths["/api/v1/compliance"].get.parameters!.find((p) => p.name === "year")!.schema;
+    expect(year).toMatchObject({ type: "integer", minimum: 2013, maximum: jakartaYear(new Date()) });
+    expect(year).not.toHaveProperty("default");
   });
 
   it("is served with the open-data headers and absolute server address", async () => {
@@ -433,6 +503,53 @@ describe("GET /api/v1/competitions/{slug}/results and /api/v1/certificates/{code
     expect(cert.data).toMatchObject({ code: "ABCD-EFGH-JK23", genuine: true, tier: "Top 45", competition: { slug: "kipp-api-hasil" } });
     await getValid("/api/v1/certificates/WXYZ-2345-6789", "/api/v1/certificates/{code}", 404);
     await getValid("/api/v1/certificates/bogus-code", "/api/v1/certificates/{code}", 404);
+  });
+});
+
+describe("methods other than reading", () => {
+  it("answer 405 with the Error shape, the Allow header and the open-data headers, on any API address", async () => {
+    const answered = doc.components.headers.Allow.schema.const;
+    expect(answered).toBe("GET, HEAD, OPTIONS");
+    expect(doc.info.description).toContain("405");
+    const validate = ajv.compile({ $ref: `openapi#/${pointer("components", "responses", "MethodNotAllowed", "content", "application/json", "schema")}` });
+    const attempts: [string, string, FormData | URLSearchParams | undefined][] = [
+      ["POST", "/api/v1/innovations", undefined],
+      // A form with no CSRF token, and one with the browser's own token: neither reaches the
+      // forms' checks, which answer pages.
+      ["POST", "/api/v1/innovations", new URLSearchParams({ q: "sungai" })],
+      ["POST", "/api/v1/innovations", new URLSearchParams({ q: "sungai", _csrf: await client.csrf() })],
+      ["PUT", "/api/v1/innovations", undefined],
+      ["DELETE", "/api/v1/innovations", undefined],
+      ["PATCH", "/api/v1/agencies/1", undefined],
+      ["DELETE", "/api/v1/tidak-ada", undefined],
+    ];
+    const get = await client.get("/api/v1/innovations");
+    for (const [method, url, body] of attempts) {
+      const res = await client.request(method, url, body);
+      const what = `${method} ${url} ${body ? "with a form" : ""}`;
+      expect(res.status, what).toBe(405);
+      expect(res.headers.get("content-type"), what).toMatch(/^application\/json/);
+      expect(res.headers.get("allow"), what).toBe(answered);
+      for (const h of ["access-control-allow-origin", "cache-control"]) expect(res.headers.get(h), `${what} ${h}`).toBe(get.headers.get(h));
+      expect(res.headers.get("set-cookie"), what).toBeNull();
+      const json = await res.json();
+      expect(validate(json), `${what}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      expect(json.error).toEqual({
+        code: "method-not-allowed",
+        reason: "errors.methodNotAllowed",
+        message: "This method is not allowed: the open API is read-only (GET).",
+      });
+    }
+  });
+});
+
+describe("a NUL in an API address", () => {
+  it("is a 400 in the API's shape, language and headers, not the pages' answer", async () => {
+    const body = await getValid("/api/v1/innovations?q=%00", "/api/v1/innovations", 400);
+    expect(body.error).toEqual({ code: "invalid", reason: "errors.invalid", message: "The input is not valid." });
+    const unknown = await client.get("/api/v1/tidak-ada%00");
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers.get("access-control-allow-origin")).toBe("*");
   });
 });
 

@@ -165,6 +165,25 @@ describe("catalogue search", () => {
     expect(second.body.match(/class="innovation-card"/g)).toHaveLength(1);
   });
 
+  it("drops an agency or a province that does not exist, like any unknown filter value", async () => {
+    const all = textOf((await html(`/inovasi?q=${TOKEN}`)).body, "results-title");
+    expect(all).toBe(`3 inovasi untuk “${TOKEN}”`);
+    for (const filter of ["agency=tidak-ada-instansi-ini", "province=99"]) {
+      const { status, body } = await html(`/inovasi?q=${TOKEN}&${filter}`);
+      expect(status, filter).toBe(200);
+      expect(textOf(body, "results-title"), filter).toBe(all);
+      // No heading over an empty list, no chip with a raw code, no hidden field keeping it.
+      expect(body, filter).not.toContain("Saringan aktif");
+      expect(body, filter).not.toContain("Hapus saringan: 99");
+      expect(body, filter).not.toContain('name="agency"');
+    }
+    // A real province beside an unknown one is kept, with its name.
+    const mixed = await html(`/inovasi?q=${TOKEN}&province=99&province=35`);
+    expect(textOf(mixed.body, "results-title")).toBe(`2 inovasi untuk “${TOKEN}”`);
+    expect(mixed.body).toContain("Hapus saringan: Jawa Timur");
+    expect(mixed.body).not.toContain("Hapus saringan: 99");
+  });
+
   it("answers bad parameters with a page, never an error", async () => {
     for (const q of [
       "page=-1&perPage=0",
@@ -186,7 +205,9 @@ describe("innovation page", () => {
   it("shows every public detail, its files and its agency", async () => {
     const { status, body } = await html(`/inovasi/${ids.publishedSlug}`);
     expect(status).toBe(200);
-    expect(body).toMatch(/<h1>Gerakan Masyarakat Peduli Sungai Sungaiwangi \(Gemas Pesulan\)<\/h1>/);
+    // What the agency wrote is marked as Indonesian, for screen readers in English mode too.
+    expect(body).toMatch(/<h1 lang="id">Gerakan Masyarakat Peduli Sungai Sungaiwangi \(Gemas Pesulan\)<\/h1>/);
+    expect(body).toMatch(/<div class="prose-text" lang="id">Sungai tersumbat sampah/);
     expect(body).toContain("Sungai tersumbat sampah");
     expect(body).toContain("<th scope=\"row\">Titik banjir</th><td>40</td><td>12</td>");
     expect(body).toMatch(new RegExp(`<img src="/berkas/${ids.photo}" alt="Foto 1 inovasi Gerakan Masyarakat Peduli Sungai Sungaiwangi"`));
@@ -271,6 +292,22 @@ describe("agency pages", () => {
     expect(body).toContain("Instansi: BUMD Air Minum Sungaiwangi");
   });
 
+  it("says a page past the last is empty because of its number, and links to the last page", async () => {
+    // Jawa Tengah's 29 regencies fit on one page.
+    const { status, body } = await html("/instansi?type=kabupaten&province=33&page=2");
+    expect(status).toBe(200);
+    expect(body).toContain("29 instansi");
+    expect(body).not.toContain("Tidak ada instansi yang cocok.");
+    expect(body).toContain("Halaman 2 melewati akhir daftar ini.");
+    expect(body).toMatch(link("/instansi?type=kabupaten&amp;province=33", "Ke halaman terakhir"));
+    expect(body).toContain('rel="prev" href="/instansi?type=kabupaten&amp;province=33"');
+    expect(body).not.toContain("Halaman 2 dari");
+    // Nothing to match at all is still said so.
+    const none = await html("/instansi?q=tidak+ada+instansi+bernama+begini&page=2");
+    expect(none.body).toContain("Tidak ada instansi yang cocok.");
+    expect(none.body).not.toContain("melewati akhir daftar");
+  });
+
   it("lists agencies with filters and their innovation counts", async () => {
     const { status, body } = await html("/instansi?q=air+minum+sungaiwangi");
     expect(status).toBe(200);
@@ -343,5 +380,60 @@ describe("a long facet", () => {
     expect(provinceBoxes(body)).not.toContain("16");
     expect(tagOf(body, "f-province-13")).toContain('checked=""');
     expect(body).toContain("Tampilkan semua (12)");
+  });
+});
+
+describe("sorting from the search form", () => {
+  // Two matches for one word: the older names it (first by relevance), the newer only mentions
+  // it in passing (first by date).
+  const WORD = "aduanprima";
+  const slugs = { named: "", mentioned: "" };
+  beforeAll(async () => {
+    const named = await createInnovation(database.db, {
+      name: `Layanan ${WORD}`,
+      acronym: WORD,
+      summary: `Pengaduan warga lewat ${WORD}: ${WORD} menjawab dalam sehari.`,
+      publishedAt: new Date("2020-01-06T03:00:00Z"),
+    });
+    const mentioned = await createInnovation(database.db, {
+      name: "Layanan Antar Dokumen Kelurahan",
+      summary: "Dokumen kependudukan diantar ke rumah warga.",
+      results: `Keluhan pengantaran masuk ke kanal ${WORD}.`,
+      publishedAt: new Date("2024-01-06T03:00:00Z"),
+    });
+    slugs.named = named.slug;
+    slugs.mentioned = mentioned.slug;
+  });
+  const order = (body: string) =>
+    [slugs.named, slugs.mentioned].sort((a, b) => body.indexOf(`href="/inovasi/${a}"`) - body.indexOf(`href="/inovasi/${b}"`));
+  const sortSelect = (body: string) => /<select[^>]*id="catalogue-sort"[^>]*>[\s\S]*?<\/select>/.exec(body)?.[0] ?? "";
+
+  it("sends the default order as no choice, so that new words are ranked by relevance", async () => {
+    // Without words the default is newest; the form sends it as an empty sort, not as "newest".
+    const browse = sortSelect((await html("/inovasi")).body);
+    expect(browse).toContain('form="catalogue-search"');
+    expect(browse).toContain('<option value="" selected="">Terbaru terbit</option>');
+    expect(browse).toContain('<option value="name">Nama (A–Z)</option>');
+    expect(browse).not.toContain('value="newest"');
+    // With words the default is relevance, sent the same way; newest is then a choice.
+    const words = sortSelect((await html(`/inovasi?q=${WORD}`)).body);
+    expect(words).toContain('<option value="" selected="">Paling relevan</option>');
+    expect(words).toContain('<option value="newest">Terbaru terbit</option>');
+    // A choice sticks.
+    expect(sortSelect((await html(`/inovasi?q=${WORD}&sort=newest`)).body)).toContain('<option value="newest" selected="">Terbaru terbit</option>');
+  });
+
+  it("ranks by relevance when the form sends an empty sort with words, and by date when newest is chosen", async () => {
+    const empty = await html(`/inovasi?q=${WORD}&sort=`);
+    expect(textOf(empty.body, "results-title")).toBe(`2 inovasi untuk “${WORD}”`);
+    expect(order(empty.body)).toEqual([slugs.named, slugs.mentioned]);
+    expect(order((await html(`/inovasi?q=${WORD}&sort=newest`)).body)).toEqual([slugs.mentioned, slugs.named]);
+    // The common word ranks too (the empty sort is not read as "newest").
+    const pengaduan = await html("/inovasi?q=pengaduan&sort=");
+    expect(pengaduan.status).toBe(200);
+    expect(sortSelect(pengaduan.body)).toContain('<option value="" selected="">Paling relevan</option>');
+    // Links that keep the search carry no empty sort.
+    expect(empty.body).not.toContain("sort=&");
+    expect(empty.body).not.toMatch(/href="[^"]*sort=[&"]/);
   });
 });

@@ -87,6 +87,27 @@ describe("the compliance page", () => {
     expect(second.html).toMatch(/rel="prev"/);
   });
 
+  it("says a page past the last is empty because of its number, and links to the last page", async () => {
+    // Everyone but Kota Semarang has not met the duty in 2022, fifty to a page.
+    const pages = Math.ceil((total - 1) / 50);
+    const { status, html } = await page("/kepatuhan?year=2022&page=50");
+    expect(status).toBe(200);
+    expect(html).toContain(`${formatNumber("id", total - 1)} instansi sesuai saringan.`);
+    expect(html).not.toContain("Tidak ada instansi yang belum memenuhi");
+    expect(html).toContain("Halaman 50 melewati akhir daftar ini.");
+    expect(html).toMatch(new RegExp(`<a href="/kepatuhan\\?year=2022&amp;page=${pages}#not-met"[^>]*>Ke halaman terakhir</a>`));
+    // The page navigation leads back too, and claims no "page 50 of ${pages}".
+    expect(html).toContain(`rel="prev" href="/kepatuhan?year=2022&amp;page=${pages}"`);
+    expect(html).not.toContain("Halaman 50 dari");
+    // The last page itself lists agencies.
+    const last = await page(`/kepatuhan?year=2022&page=${pages}`);
+    expect(last.html).toContain(`Halaman ${pages} dari ${pages}`);
+    expect(last.html).not.toContain("melewati akhir daftar");
+    // A filter that matches nothing is still said so.
+    const none = await page("/kepatuhan?year=2022&q=tidak+ada+instansi+bernama+begini&page=3");
+    expect(none.html).toContain("Tidak ada instansi yang belum memenuhi dengan saringan ini.");
+  });
+
   it("names a bad parameter in an error summary and still shows the figures", async () => {
     const { status, html } = await page("/kepatuhan?year=1999&province=abc");
     expect(status).toBe(400);

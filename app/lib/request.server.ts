@@ -12,6 +12,7 @@ import { ANONYMOUS } from "./policy";
 import type { Db } from "~/db/client.server";
 import type { Env } from "./env.server";
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { apiRefusal } from "~/modules/api/guard.server";
 
 export const LOCALE_COOKIE = "lumbung_lang";
 export const ZONE_COOKIE = "lumbung_tz";
@@ -83,6 +84,10 @@ export function isForged(request: Request, env: Env, form: FormData, asker: { ne
 
 export const requestMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const { db, env } = context.get(servicesContext);
+  // The open API refuses in its own shape (JSON, English, open-data headers): a method other
+  // than reading, before the forms' checks below would answer it as a page, and a NUL.
+  const apiRefused = apiRefusal(request);
+  if (apiRefused) return apiRefused;
   // PostgreSQL text cannot hold NUL; no real address contains one.
   if (/%00/.test(request.url)) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
   const asker = await whoAsks(db, request);

@@ -106,6 +106,12 @@ export default function Agencies({ loaderData }: Route.ComponentProps) {
             </tbody>
           </table>
         </div>
+      ) : list.total > 0 ? (
+        // Past the last page: the agencies exist, the address went too far.
+        <p className="empty-state">
+          {t("catalogue.agencies.pastLast", { page: list.page })}{" "}
+          <Link to={href(query, list.pages)}>{t("catalogue.agencies.toLast")}</Link>
+        </p>
       ) : (
         <p>{t("catalogue.agencies.none")}</p>
       )}

@@ -5,11 +5,10 @@ import type { Route } from "./+types/catalogue";
 import { requestInfo, services } from "~/lib/context.server";
 import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
-import { catalogueQueryToParams, CATALOGUE_SORTS, FACETS, selectedValues, type CatalogueQuery, type Facet } from "~/modules/catalogue/query";
+import { catalogueQueryToParams, CATALOGUE_SORTS, defaultSort, FACETS, selectedValues, type CatalogueQuery, type CatalogueSort, type Facet } from "~/modules/catalogue/query";
 import { parseCatalogueQuery } from "~/modules/catalogue/schemas";
 import { searchInnovations } from "~/modules/catalogue/search-innovations.server";
-import { listProvinces } from "~/modules/catalogue/list-provinces.server";
-import { getAgencyProfile } from "~/modules/catalogue/get-agency-portfolio.server";
+import { resolveSearchFilters } from "~/modules/catalogue/resolve-search-filters.server";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
 import { FacetFilters } from "~/modules/catalogue/ui/facet-filters";
 import { Pagination } from "~/modules/catalogue/ui/pagination";
@@ -22,13 +21,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { db, publicDb, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const url = new URL(request.url);
-  const query = parseCatalogueQuery(url.searchParams);
   const expand = expandedFacets(url.searchParams);
-  const [{ facets, ...result }, provinces, agency] = await Promise.all([
-    searchInnovations(publicDb, query),
-    listProvinces(db),
-    query.agency ? getAgencyProfile(db, query.agency) : null,
-  ]);
+  // An agency or province that does not exist is dropped before searching, like any unknown
+  // filter value: the search then shows what the rest of the address asks for.
+  const { query, agency, provinces } = await resolveSearchFilters(db, parseCatalogueQuery(url.searchParams));
+  const { facets, ...result } = await searchInnovations(publicDb, query);
   const shown = Object.fromEntries(FACETS.map((f) => [f, shownFacet(facets[f], selectedValues(query, f), expand.includes(f))])) as Record<Facet, ShownFacet>;
   // Names only for the provinces the page shows (a facet value or a ticked filter).
   const named = new Set([...shown.province.values.map((v) => v.value), ...query.province]);
@@ -80,6 +77,10 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
   const hasFilters = active.length > 0 || Boolean(query.agency);
   const count = formatNumber(locale, result.total);
   const sorts = CATALOGUE_SORTS.filter((s) => s !== "relevance" || query.q);
+  // The default order is sent as "no choice" (an empty sort), never by name: the same form
+  // also submits new words, and "newest", the default without words, would otherwise stick to
+  // a word search that should rank by relevance. A sort the reader picked is sent by name.
+  const sortValue = (s: CatalogueSort) => (s === defaultSort(query.q) ? "" : s);
   // The inputs are uncontrolled (they work without JavaScript); after a client-side navigation
   // a new key remounts them so they show the new address's search, not the old one.
   const formKey = catalogueQueryToParams({ ...query, page: 1 }).toString();
@@ -159,9 +160,9 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
 
           <div className="sort-row">
             <label htmlFor="catalogue-sort">{t("catalogue.sort.label")}</label>{" "}
-            <select key={formKey} id="catalogue-sort" name="sort" form={FORM_ID} defaultValue={query.sort}>
+            <select key={formKey} id="catalogue-sort" name="sort" form={FORM_ID} defaultValue={sortValue(query.sort)}>
               {sorts.map((s) => (
-                <option key={s} value={s}>{t(`catalogue.sort.${s}`)}</option>
+                <option key={s} value={sortValue(s)}>{t(`catalogue.sort.${s}`)}</option>
               ))}
             </select>{" "}
             <button type="submit" form={FORM_ID} className="button secondary">{t("catalogue.sort.apply")}</button>

@@ -214,7 +214,13 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
 
-      {notMet.rows.length === 0 ? (
+      {notMet.rows.length === 0 && notMet.total > 0 ? (
+        // Past the last page: the agencies are there, the address went too far.
+        <p>
+          {t("compliance.notMet.pastLast", { page: notMet.page })}{" "}
+          <Link to={`/kepatuhan?${queryString({ ...listFilters, page: notMet.pages })}#not-met`}>{t("compliance.notMet.toLast")}</Link>
+        </p>
+      ) : notMet.rows.length === 0 ? (
         <p>{t("compliance.notMet.none")}</p>
       ) : (
         <table aria-labelledby="not-met">

@@ -12,6 +12,15 @@ import {
   MAX_QUERY_LENGTH,
   MAX_RESULT_WINDOW,
 } from "~/modules/catalogue/query";
+import {
+  AGENCY_SLUG_MAX,
+  AGENCY_SLUG_PATTERN,
+  MAX_VALUES,
+  MAX_YEAR,
+  MIN_YEAR,
+  PROVINCE_CODE_PATTERN,
+} from "~/modules/catalogue/schemas";
+import { API_METHODS } from "./guard.server";
 import { AgenciesQuerySchema, ComplianceApiQuerySchema, RegionsQuerySchema } from "./query-schemas";
 import { apiRegistry } from "./schemas";
 
@@ -26,13 +35,28 @@ function embed(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   return rest;
 }
 
-/** Query parameters from a Zod object schema: names, descriptions and constraints as coded. */
-function queryParameters(schema: z.ZodObject): Parameter[] {
+/**
+ * Query parameters from a Zod object schema: names, descriptions and constraints as coded.
+ * `amend` corrects a parameter's schema where the code checks more than generation can see (a
+ * bound checked by a refinement at parse time).
+ */
+function queryParameters(schema: z.ZodObject, amend: Record<string, (s: JsonSchema) => JsonSchema> = {}): Parameter[] {
   return Object.entries(schema.shape).map(([name, field]) => {
     const { description, ...fieldSchema } = embed(field as z.ZodType, "input");
-    return { name, in: "query", required: false, description: description as string | undefined, schema: fieldSchema };
+    const amended = amend[name] ? amend[name](fieldSchema) : fieldSchema;
+    return { name, in: "query", required: false, description: description as string | undefined, schema: amended };
   });
 }
+
+/**
+ * The compliance year: its last year is the current one in Jakarta, checked when a request is
+ * parsed (the server outlives a new year), so generation sees only an integer's range. The
+ * document states the bound of the year it is built in (openApiDocument builds it anew when the
+ * Jakarta year turns), and no `default`: client generators write a default into every request,
+ * which would pin a client to the year its code was generated in; left out, the server's own
+ * default (the current year, as the description says) applies.
+ */
+const complianceYear = (now: Date) => ({ default: _default, ...rest }: JsonSchema): JsonSchema => ({ ...rest, maximum: jakartaYear(now) });
 
 const idParameter = (what: string): Parameter => ({
   name: "id",
@@ -50,7 +74,7 @@ const list = (name: string, items: JsonSchema, description: string): Parameter =
   in: "query",
   required: false,
   description: `${description} Repeat the parameter for several values (any of them matches).`,
-  schema: { type: "array", items },
+  schema: { type: "array", items, maxItems: MAX_VALUES },
   style: "form",
   explode: true,
 });
@@ -64,12 +88,18 @@ const catalogueParameters = (): Parameter[] => [
     schema: { type: "string", maxLength: MAX_QUERY_LENGTH },
   },
   list("agencyType", { type: "string", enum: [...AGENCY_TYPES] }, "Agency type."),
-  list("province", { type: "string", pattern: "^\\d{2}$" }, "Province code."),
+  list("province", { type: "string", pattern: PROVINCE_CODE_PATTERN.source }, "Province code."),
   list("sector", { type: "string", enum: [...SECTORS] }, "Sector."),
   list("sdg", { type: "integer", minimum: 1, maximum: 17 }, "Sustainable Development Goal, 1 to 17."),
   list("status", { type: "string", enum: [...INNOVATION_STATUSES] }, "Implementation status."),
-  list("year", { type: "integer" }, "Start year."),
-  { name: "agency", in: "query", required: false, description: "The owning agency's slug.", schema: { type: "string", maxLength: 120 } },
+  list("year", { type: "integer", minimum: MIN_YEAR, maximum: MAX_YEAR }, "Start year."),
+  {
+    name: "agency",
+    in: "query",
+    required: false,
+    description: "The owning agency's slug (the last part of its page's address).",
+    schema: { type: "string", pattern: AGENCY_SLUG_PATTERN.source, maxLength: AGENCY_SLUG_MAX },
+  },
   {
     name: "sort",
     in: "query",
@@ -119,7 +149,7 @@ function operation(o: { id: string; summary: string; description?: string; param
   };
 }
 
-function build(base: string) {
+function build(base: string, now: Date) {
   const generated = z.toJSONSchema(apiRegistry, { uri: (id) => `#/components/schemas/${id}`, io: "output" }) as {
     schemas: Record<string, JsonSchema>;
   };
@@ -132,7 +162,7 @@ function build(base: string) {
       title: "Lumbung open API",
       version: "1.0.0",
       description:
-        "Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly \"One Agency, One Innovation\" (Satu Instansi Satu Inovasi) figures, the competitions' public calls and published results, and certificate verification. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status.",
+        `Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly "One Agency, One Innovation" (Satu Instansi Satu Inovasi) figures, the competitions' public calls and published results, and certificate verification. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status. The API only reads: any method but ${API_METHODS.join(", ")} is answered 405 (components.responses.MethodNotAllowed).`,
       license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
     servers: [{ url: base }],
@@ -180,7 +210,7 @@ function build(base: string) {
         summary: "One Agency, One Innovation figures for a year",
         description:
           "How many agencies have at least one published innovation that started or was published in the year (Jakarta calendar): overall, by agency type and by province. The list of agencies that have not met the duty is the CSV at links.csv.",
-        parameters: queryParameters(ComplianceApiQuerySchema),
+        parameters: queryParameters(ComplianceApiQuerySchema, { year: complianceYear(now) }),
         ok: success("The figures.", "Compliance"),
         errors: [400],
       }),
@@ -243,10 +273,17 @@ function build(base: string) {
           headers: openDataHeaders,
           content: { "application/json": { schema: ref("Error") } },
         },
+        // Not an operation's response: the answer to any other method, on every path.
+        MethodNotAllowed: {
+          description: `Any method but ${API_METHODS.join(", ")}, on any path: the API only reads. error.code is method-not-allowed; the Allow header lists the methods answered.`,
+          headers: { ...openDataHeaders, Allow: { $ref: "#/components/headers/Allow" } },
+          content: { "application/json": { schema: ref("Error") } },
+        },
       },
       headers: {
         AccessControlAllowOrigin: { description: "Open data: readable from any origin.", schema: { type: "string", const: "*" } },
         CacheControl: { description: "Responses may be cached for 60 seconds.", schema: { type: "string" } },
+        Allow: { description: "The methods the API answers.", schema: { type: "string", const: API_METHODS.join(", ") } },
       },
     },
   };
@@ -254,11 +291,11 @@ function build(base: string) {
 
 export type OpenApiDocument = ReturnType<typeof build>;
 
-// Built once per base address and year: the year parameter's default is the current year.
+// Built once per base address and year: the compliance year's last value is the current year.
 let cached: { key: string; doc: OpenApiDocument } | null = null;
 
 export function openApiDocument(base: string, now: Date = new Date()): OpenApiDocument {
   const key = `${base}|${jakartaYear(now)}`;
-  if (cached?.key !== key) cached = { key, doc: build(base) };
+  if (cached?.key !== key) cached = { key, doc: build(base, now) };
   return cached.doc;
 }

@@ -19,12 +19,22 @@ const url = z.url();
 
 // --- Envelope ------------------------------------------------------------------------------
 
+/**
+ * Codes the API's own boundary answers with before any use case runs, beside the typed errors
+ * the use cases throw (ERROR_STATUS): no use case ever refuses a method, only the open API,
+ * which only reads (see guard.server.ts).
+ */
+export const API_ERROR_STATUS = { "method-not-allowed": 405 } as const;
+
+type ApiErrorCode = keyof typeof ERROR_STATUS | keyof typeof API_ERROR_STATUS;
+const API_ERROR_CODES = [...Object.keys(ERROR_STATUS), ...Object.keys(API_ERROR_STATUS)] as [ApiErrorCode, ...ApiErrorCode[]];
+
 export const ErrorSchema = named(
   "Error",
   z
     .object({
       error: z.object({
-        code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]]).meta({
+        code: z.enum(API_ERROR_CODES).meta({
           description: "One of a small fixed set of codes; the HTTP status follows from it.",
         }),
         reason: z.string().meta({ description: "A stable key for the precise reason, e.g. errors.invalid." }),

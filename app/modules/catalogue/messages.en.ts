@@ -122,6 +122,8 @@ export const catalogueEn: Translation<typeof catalogue> = {
   "catalogue.agencies.name": "Name",
   "catalogue.agencies.innovations": "Published innovations",
   "catalogue.agencies.none": "No agency matches.",
+  "catalogue.agencies.pastLast": "Page {page} is past the end of this list.",
+  "catalogue.agencies.toLast": "Go to the last page",
   "catalogue.agencies.caption": "Agencies, page {page}",
   "catalogue.province.pageTitle": "{name} · Innovations · Lumbung",
   "catalogue.province.description": "Agencies and public-service innovations in {name}.",
@@ -136,4 +138,5 @@ export const catalogueEn: Translation<typeof catalogue> = {
   "catalogue.province.agency": "Agency",
   "catalogue.province.type": "Type",
   "catalogue.province.count": "Published innovations",
+  "errors.methodNotAllowed": "This method is not allowed: the open API is read-only (GET).",
 };

@@ -120,6 +120,8 @@ export const catalogue = defineMessages({
   "catalogue.agencies.name": "Nama",
   "catalogue.agencies.innovations": "Inovasi terbit",
   "catalogue.agencies.none": "Tidak ada instansi yang cocok.",
+  "catalogue.agencies.pastLast": "Halaman {page} melewati akhir daftar ini.",
+  "catalogue.agencies.toLast": "Ke halaman terakhir",
   "catalogue.agencies.caption": "Daftar instansi, halaman {page}",
   "catalogue.province.pageTitle": "{name} · Inovasi · Lumbung",
   "catalogue.province.description": "Instansi dan inovasi pelayanan publik di {name}.",
@@ -134,5 +136,9 @@ export const catalogue = defineMessages({
   "catalogue.province.agency": "Instansi",
   "catalogue.province.type": "Jenis",
   "catalogue.province.count": "Inovasi terbit",
+  // The open API's refusal of any method but reading. The API serves the catalogue's data and
+  // has no catalog of its own; the key is named like the other reasons its clients see
+  // (errors.*), so it can join the core catalog without changing what the API answers.
+  "errors.methodNotAllowed": "Metode ini tidak diizinkan: API terbuka hanya untuk dibaca (GET).",
 });
 

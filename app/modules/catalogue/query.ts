@@ -37,6 +37,13 @@ export const selectedValues = (query: CatalogueQuery, facet: Facet): string[] =>
 /** The last page inside the result window. */
 export const maxPage = (perPage: number) => Math.floor((MAX_RESULT_WINDOW - 1) / perPage) + 1;
 
+/**
+ * The order a search gets when none is chosen: by relevance when there are words to rank by,
+ * newest first otherwise. The search form sends this one as an empty `sort`, so that typing words
+ * into a search that had none ranks them instead of keeping the old default.
+ */
+export const defaultSort = (q: string | undefined): CatalogueSort => (q ? "relevance" : "newest");
+
 /** The query as URL parameters (defaults left out), for links that keep the search. */
 export function catalogueQueryToParams(query: Partial<CatalogueQuery>): URLSearchParams {
   const p = new URLSearchParams();
@@ -45,8 +52,7 @@ export function catalogueQueryToParams(query: Partial<CatalogueQuery>): URLSearc
     for (const v of query[key] ?? []) p.append(key, String(v));
   }
   if (query.agency) p.set("agency", query.agency);
-  const defaultSort = query.q ? "relevance" : "newest";
-  if (query.sort && query.sort !== defaultSort) p.set("sort", query.sort);
+  if (query.sort && query.sort !== defaultSort(query.q)) p.set("sort", query.sort);
   if (query.perPage && query.perPage !== DEFAULT_PER_PAGE) p.set("perPage", String(query.perPage));
   if (query.page && query.page > 1) p.set("page", String(query.page));
   return p;

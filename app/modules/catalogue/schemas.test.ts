@@ -67,6 +67,14 @@ describe("parseCatalogueQuery (pages: lenient)", () => {
     expect(parseCatalogueQuery(params("sort=start")).sort).toBe("start");
   });
 
+  it("reads an empty sort (the search form's default option) as the query's default", () => {
+    expect(parseCatalogueQuery(params("q=pengaduan&sort=")).sort).toBe("relevance");
+    expect(parseCatalogueQuery(params("sort=")).sort).toBe("newest");
+    expect(parseCatalogueQuery(params("q=pengaduan&sort=newest")).sort).toBe("newest");
+    // Shared links stay without it.
+    expect(catalogueQueryToParams(parseCatalogueQuery(params("q=pengaduan&sort="))).toString()).toBe("q=pengaduan");
+  });
+
   it("writes a query back as the same, shortest address", () => {
     const q = parseCatalogueQuery(params("q=bank+sampah&sector=lingkungan&sector=kemiskinan&sort=relevance&page=3"));
     expect(catalogueQueryToParams(q).toString()).toBe("q=bank+sampah&sector=lingkungan&sector=kemiskinan&page=3");

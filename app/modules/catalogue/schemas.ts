@@ -3,16 +3,21 @@
 // results); the API parses strictly and answers 400 naming the field.
 import { z } from "zod";
 import { AGENCY_TYPES, INNOVATION_STATUSES, SECTORS } from "~/modules/innovations/vocab";
-import { CATALOGUE_SORTS, DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, maxPage, type CatalogueQuery, type CatalogueSort } from "./query";
+import { CATALOGUE_SORTS, DEFAULT_PER_PAGE, defaultSort, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, maxPage, type CatalogueQuery, type CatalogueSort } from "./query";
 
 // More values than any facet has: a hand-made URL cannot make the SQL grow without bound.
-const MAX_VALUES = 40;
+// Exported with the other limits below for the OpenAPI document, which states them.
+export const MAX_VALUES = 40;
 
-const MIN_YEAR = 1945;
-const MAX_YEAR = 2100;
+export const MIN_YEAR = 1945;
+export const MAX_YEAR = 2100;
 
-const ProvinceCode = z.string().regex(/^\d{2}$/);
-const AgencySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(120);
+export const PROVINCE_CODE_PATTERN = /^\d{2}$/;
+export const AGENCY_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const AGENCY_SLUG_MAX = 120;
+
+const ProvinceCode = z.string().regex(PROVINCE_CODE_PATTERN);
+const AgencySlug = z.string().regex(AGENCY_SLUG_PATTERN).max(AGENCY_SLUG_MAX);
 
 /** Repeated or `key[]` parameters become arrays; the rest stay single strings. */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
@@ -58,8 +63,9 @@ export const CatalogueQuerySchema = z
   })
   .transform((v) => ({
     ...v,
-    // Relevance means nothing without words to rank by.
-    sort: (v.q ? (v.sort ?? "relevance") : v.sort && v.sort !== "relevance" ? v.sort : "newest") as CatalogueSort,
+    // No sort (or an empty one, as the search form sends the default) is the query's default;
+    // relevance means nothing without words to rank by.
+    sort: (v.sort && (v.q || v.sort !== "relevance") ? v.sort : defaultSort(v.q)) as CatalogueSort,
     agencyType: dedupe(v.agencyType),
     province: dedupe(v.province),
     sector: dedupe(v.sector),

@@ -27,6 +27,8 @@ export const complianceEn: Translation<typeof compliance> = {
   "compliance.notMet.title": "Agencies that have not met the duty in {year}",
   "compliance.notMet.count": "{count} agencies match the filters.",
   "compliance.notMet.none": "No agency that has not met the duty matches these filters.",
+  "compliance.notMet.pastLast": "Page {page} is past the end of this list.",
+  "compliance.notMet.toLast": "Go to the last page",
   "compliance.notMet.agency": "Agency",
   "compliance.notMet.regionCode": "Region code",
   "compliance.notMet.published": "Published innovations (all years)",

@@ -25,6 +25,8 @@ export const compliance = defineMessages({
   "compliance.notMet.title": "Instansi yang belum memenuhi pada tahun {year}",
   "compliance.notMet.count": "{count} instansi sesuai saringan.",
   "compliance.notMet.none": "Tidak ada instansi yang belum memenuhi dengan saringan ini.",
+  "compliance.notMet.pastLast": "Halaman {page} melewati akhir daftar ini.",
+  "compliance.notMet.toLast": "Ke halaman terakhir",
   "compliance.notMet.agency": "Instansi",
   "compliance.notMet.regionCode": "Kode wilayah",
   "compliance.notMet.published": "Inovasi terbit (semua tahun)",

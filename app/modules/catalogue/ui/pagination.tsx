@@ -5,11 +5,23 @@ import { useT } from "~/lib/use-i18n";
 
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
   const t = useT();
+  // Past the last page (an old link, a list that shrank, an edited address) there is no
+  // position to show, "page 50 of 12" being false, but the way back to the last page is kept:
+  // even a list of one page, which otherwise needs no navigation at all.
+  if (page > pages && pages >= 1) {
+    return (
+      <nav className="pagination" aria-label={t("common.pagination")}>
+        <Link to={href(pages)} rel="prev">
+          {t("common.previous")}
+        </Link>
+      </nav>
+    );
+  }
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={t("common.pagination")}>
       {page > 1 ? (
-        <Link to={href(Math.min(page - 1, pages))} rel="prev">
+        <Link to={href(page - 1)} rel="prev">
           {t("common.previous")}
         </Link>
       ) : null}
