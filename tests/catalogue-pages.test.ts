@@ -313,6 +313,7 @@ describe("agency pages", () => {
     expect(status).toBe(200);
     expect(body).toContain("1 instansi");
     expect(body).toMatch(/BUMD Air Minum Sungaiwangi<\/a><\/th><td>BUMD<\/td><td><a href="\/wilayah\/35"[^>]*>Jawa Timur<\/a><\/td><td class="num">2<\/td>/);
+    expect(metaContent(body, "og:url")).toBe("http://localhost:3000/instansi");
     const kota = await html("/instansi?type=kota&province=35");
     expect(kota.body).toContain("Pemerintah Kota Surabaya");
     expect(kota.body).not.toContain("Pemerintah Kabupaten Banyumas");

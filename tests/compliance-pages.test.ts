@@ -47,6 +47,9 @@ describe("the compliance page", () => {
     const { status, html } = await page("/kepatuhan?year=2022");
     expect(status).toBe(200);
     expect(html).toContain("<h1>Satu Instansi Satu Inovasi</h1>");
+    // Shared on WhatsApp, the year's page shows its title and what the duty is.
+    expect(html).toContain('<meta property="og:title" content="Satu Instansi Satu Inovasi 2022"/>');
+    expect(html).toContain('<meta property="og:url" content="http://localhost:3000/kepatuhan?year=2022"/>');
     expect(html).toContain(formatPercent("id", 1 / total));
     expect(html).toContain(`1 dari ${formatNumber("id", total)} instansi memenuhi kewajiban pada tahun 2022`);
     expect(html).toContain('<option value="2022" selected="">2022</option>');

@@ -9,22 +9,18 @@ import { parseAgencyListQuery, type AgencyListQuery } from "~/modules/catalogue/
 import { listAgencies } from "~/modules/catalogue/list-agencies.server";
 import { listProvinces } from "~/modules/catalogue/list-provinces.server";
 import { Pagination } from "~/modules/catalogue/ui/pagination";
+import { previewTags } from "~/lib/meta";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db } = services(context);
+  const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const query = parseAgencyListQuery(new URL(request.url).searchParams);
   const [list, provinces] = await Promise.all([listAgencies(db, query), listProvinces(db)]);
-  return { query, list, provinces, title: t("catalogue.agencies.pageTitle"), description: t("catalogue.agencies.intro") };
+  return { query, list, provinces, title: t("catalogue.agencies.pageTitle"), preview: { title: t("nav.agencies"), description: t("catalogue.agencies.intro"), url: `${env.publicUrl}/instansi` } };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [
-        { title: loaderData.title },
-        { name: "description", content: loaderData.description },
-      ]
-    : [];
+  loaderData ? previewTags(loaderData.preview, loaderData.title) : [];
 
 function href(query: AgencyListQuery, page: number) {
   const p = new URLSearchParams();

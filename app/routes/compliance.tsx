@@ -15,11 +15,12 @@ import { complianceReport } from "~/modules/compliance/compliance-report.server"
 import { readComplianceQuery } from "~/modules/compliance/read-query";
 import { reportableYears } from "~/modules/compliance/year";
 import type { Tally } from "~/modules/compliance/compliance-figures.server";
+import { previewTags } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.title ?? "Lumbung" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : [{ title: "Lumbung" }]);
 
 export const loader = page(async ({ request, context }: Route.LoaderArgs) => {
-  const { db } = services(context);
+  const { db, env } = services(context);
   const { locale } = requestInfo(context);
   const t = translator(locale);
   const { query, errors } = readComplianceQuery(queryToObject(new URL(request.url).searchParams), t);
@@ -27,6 +28,7 @@ export const loader = page(async ({ request, context }: Route.LoaderArgs) => {
   const filters = { year: query.year, type: query.type ?? "", province: query.province ?? "", q: query.q ?? "" };
   const body = {
     title: `${t("compliance.title")} ${query.year} · ${t("app.name")}`,
+    preview: { title: `${t("compliance.title")} ${query.year}`, description: t("compliance.intro"), url: `${env.publicUrl}/kepatuhan?year=${query.year}` },
     report,
     filters,
     years: reportableYears(),
