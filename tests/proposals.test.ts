@@ -68,6 +68,11 @@ const mailsTo = async (email: string) => database.db.select().from(outbox).where
 let proposalId = 0;
 
 describe("entering an innovation", () => {
+  it("lists an open call with its current stage, not only as announced", async () => {
+    const list = (await (await operator.get("/kompetisi")).text()).replace(/<!-- -->/g, "");
+    expect(list).toMatch(/href="\/kompetisi\/kipp-proposal"[\s\S]*?<p class="muted">Tahap sekarang: Pendaftaran proposal<\/p>/);
+  });
+
   it("starts from the register: each section prefilled from the fields its configuration names", async () => {
     const res = await operator.post("/kelola/proposal", { competition: "kipp-proposal", innovationId: String(innovationId), groupCode: "umum", categoryCode: "kesehatan" });
     expect(res.status).toBe(302);

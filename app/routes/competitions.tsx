@@ -31,7 +31,7 @@ export default function Competitions({ loaderData }: Route.ComponentProps) {
             <li key={c.id} className="card">
               <h2><Link to={`/kompetisi/${c.slug}`}>{c.name}</Link></h2>
               {c.theme ? <p>{c.theme}</p> : null}
-              <p className="muted">{t(`competitions.state.${c.state}`)}</p>
+              <p className="muted">{c.stageName ? t("competitions.stageNow", { stage: c.stageName }) : t(`competitions.state.${c.state}`)}</p>
             </li>
           ))}
         </ul>

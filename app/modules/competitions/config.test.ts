@@ -31,6 +31,13 @@ describe("presets", () => {
     ]);
   });
 
+  it("keeps acronyms' capitals in the criteria made from the 2023 sections", () => {
+    const criteria = preset("kipp-2023-umum", 2023).config.stages.flatMap((s) => s.criteria);
+    const sustainability = criteria.find((c) => c.code === "keberlanjutan")!;
+    expect(sustainability.description).toBe("Regulasi, SOP, anggaran, dan kolaborasi yang menjaga inovasi tetap berjalan.");
+    expect(sustainability.rubric.at(-1)!.description).toContain("regulasi, SOP, anggaran");
+  });
+
   it("2017 has its 4 categories and 4 criteria", () => {
     const { categories, stages } = preset("kipp-2017", 2017).config;
     expect(categories.map((c) => c.name)).toEqual([

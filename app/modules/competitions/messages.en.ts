@@ -22,6 +22,7 @@ export const competitionsEn: Translation<typeof competitions> = {
   "competitions.preset.kipp-2023-umum": "The 2023 form (general group, 8 sections)",
   "competitions.preset.kipp-2017": "The 2017 edition (4 categories, 4 criteria)",
   "competitions.cloneOf": "Copy {name}",
+  "competitions.stageNow": "Current stage: {stage}",
   "competitions.state.draft": "Draft",
   "competitions.state.announced": "Announced",
   "competitions.state.provisional": "Provisional results",

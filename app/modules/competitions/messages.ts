@@ -21,6 +21,7 @@ export const competitions = defineMessages({
   "competitions.preset.kipp-2017": "Edisi 2017 (4 kategori, 4 kriteria)",
   "competitions.cloneOf": "Salin {name}",
   "competitions.state.draft": "Draf",
+  "competitions.stageNow": "Tahap sekarang: {stage}",
   "competitions.state.announced": "Diumumkan",
   "competitions.state.provisional": "Hasil sementara",
   "competitions.state.final": "Hasil final",

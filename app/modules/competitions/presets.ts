@@ -25,6 +25,10 @@ function rubric(what: string) {
   ];
 }
 
+// The guidance reads inside the rubric's sentences ("Sangat baik: regulasi, SOP, …"): only its
+// first letter is lowered, so acronyms (SOP, SDGs, OPD) keep their capitals.
+const lowerFirst = (s: string) => (/^[A-Z]{2}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+
 const criterion = (code: string, name: string, weight: number, what: string, section?: string): Criterion => ({
   code,
   name,
@@ -66,7 +70,7 @@ const CATEGORIES_ELEVEN = [
 function kipp2023(year: number): CompetitionDraft {
   // The desk evaluation and the panel score the weighted sections themselves.
   const sectionCriteria = SECTIONS_2023.filter((s) => s.weight > 0).map((s) =>
-    criterion(s.code, s.title, s.weight, s.guidance.replace(/\.$/, "").toLowerCase(), s.code),
+    criterion(s.code, s.title, s.weight, lowerFirst(s.guidance.replace(/\.$/, "")), s.code),
   );
   return {
     name: `Kompetisi Inovasi Pelayanan Publik ${year}`,

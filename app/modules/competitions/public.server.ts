@@ -5,7 +5,7 @@ import type { DbOrTx } from "~/db/client.server";
 import { can, type Actor } from "~/lib/policy";
 import type { CompetitionConfig } from "./config";
 import { registrationStage, stageAt, stageEnd } from "./config-values";
-import { competitionBySlug, listCompetitions } from "./queries.server";
+import { announcedCompetitions, competitionBySlug } from "./queries.server";
 
 export type PublicCompetition = {
   slug: string;
@@ -37,8 +37,17 @@ export function toPublic(row: { slug: string; edition: number; name: string; the
   };
 }
 
-export async function publicCompetitions(db: DbOrTx) {
-  return listCompetitions(db, { includeDrafts: false });
+/**
+ * Every announced edition for the public list, with where it stands now: an edition stays
+ * "announced" from its call to its results, so the list names its current stage (registration
+ * open, evaluation, …) rather than calling a call and a judging both "announced".
+ */
+export async function publicCompetitions(db: DbOrTx, now = new Date()) {
+  return (await announcedCompetitions(db)).map((row) => {
+    const p = toPublic(row, now);
+    const stage = p.currentStage ? row.config.stages.find((s) => s.code === p.currentStage) : undefined;
+    return { id: row.id, slug: p.slug, name: p.name, theme: p.theme, state: p.state, stageName: p.state === "announced" ? (stage?.name ?? null) : null };
+  });
 }
 
 /** An edition if the actor may see it (a draft only by the secretariat), else null. */
