@@ -4,6 +4,8 @@ import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createTestUser } from "../app/db/factories.server";
+import { eq } from "drizzle-orm";
+import { sessions } from "../app/db/schema";
 
 let database: Database;
 let client: Client;
@@ -103,6 +105,35 @@ describe("the server", () => {
     const out = await client.post("/keluar");
     expect(out.status).toBe(302);
     expect(client.cookies.has("lumbung_session")).toBe(false);
+  });
+
+  it("keeps a session in use alive, but never beyond a week from sign-in", async () => {
+    const user = await createTestUser(database.db, { role: "national_admin" });
+    const c = newClient();
+    await c.login(user.email, user.password);
+    const mine = eq(sessions.userId, user.id);
+    const hoursLeft = async () => ((await database.db.select().from(sessions).where(mine))[0].expiresAt.getTime() - Date.now()) / 3600_000;
+    const expireIn = (hours: number, signedInDaysAgo = 0) =>
+      database.db.update(sessions).set({ expiresAt: new Date(Date.now() + hours * 3600_000), createdAt: new Date(Date.now() - signedInDaysAgo * 86_400_000) }).where(mine);
+
+    await expireIn(1);
+    // A publicly cacheable answer never carries the cookie, nor renews.
+    const api = await c.get("/api/v1/regions");
+    expect(api.headers.getSetCookie().join()).not.toContain("lumbung_session");
+    expect(await hoursLeft()).toBeLessThan(1.1);
+    // A page does: twelve hours from now again, and the browser's cookie with it.
+    const page = await c.get("/kelola");
+    expect(page.status).toBe(200);
+    expect(page.headers.getSetCookie().find((x) => x.startsWith("lumbung_session="))).toMatch(/Max-Age=4319\d/);
+    expect(await hoursLeft()).toBeGreaterThan(11.9);
+    // Half its time left or more: no write.
+    expect((await c.get("/kelola")).headers.getSetCookie().join()).not.toContain("lumbung_session");
+
+    // Signed in almost a week ago: renewed only up to the week's end, then no more.
+    await expireIn(1, 7 - 3 / 24);
+    await c.get("/kelola");
+    expect(await hoursLeft()).toBeGreaterThan(2.9);
+    expect(await hoursLeft()).toBeLessThan(3.1);
   });
 
   it("sends a visitor to sign in and back to the page they asked for", async () => {

@@ -1,7 +1,7 @@
 // The root middleware: who is asking (session), in which language and zone, and CSRF.
 import type { MiddlewareFunction } from "react-router";
 import { isLocale, isZoneName, type Locale, type ZoneName } from "~/i18n";
-import { loadSession, SESSION_COOKIE } from "~/modules/accounts/session.server";
+import { loadSession, needsRenewal, renewSession, SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { newToken } from "~/modules/accounts/tokens.server";
 import { readCookies, setCookie } from "./cookies.server";
 import { requestContext, servicesContext } from "./context.server";
@@ -117,6 +117,16 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   });
 
   const response = await next();
+  // A session in use is renewed (session.server.ts) on a page or a form's redirect, never on
+  // a publicly cacheable answer, nor on one that ends or replaces it (signing out, signing in).
+  const token = cookies[SESSION_COOKIE];
+  const pageOrRedirect = (response.headers.get("content-type") ?? "").startsWith("text/html") || (response.status >= 300 && response.status < 400);
+  const setsSession = response.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (session && token && pageOrRedirect && !setsSession && needsRenewal(session, env.sessionHours)) {
+    const until = await renewSession(db, session, env.sessionHours);
+    const maxAge = Math.max(0, Math.floor((until.getTime() - Date.now()) / 1000));
+    response.headers.append("set-cookie", setCookie(env, SESSION_COOKIE, token, { maxAge }));
+  }
   // Only pages carry forms; API answers and downloads are publicly cacheable and cookie-free.
   if (newCsrf && (response.headers.get("content-type") ?? "").startsWith("text/html")) {
     response.headers.append("set-cookie", setCookie(env, CSRF_COOKIE, csrfToken));

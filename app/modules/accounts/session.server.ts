@@ -14,7 +14,31 @@ export type LoadedSession = {
   zone: ZoneName | null;
   agencyName: string | null;
   locale: string | null;
+  createdAt: Date;
+  expiresAt: Date;
 };
+
+// A session lasts SESSION_HOURS from its last use, not from sign-in: an operator who opens the
+// register form in the morning and saves it in the afternoon is still signed in, and what they
+// typed is not lost to a 401. It is renewed when half its time has gone (one write a few hours
+// at most, not one a request), and never beyond a week from sign-in, so a stolen cookie does
+// not live for ever by being used.
+export const SESSION_MAX_DAYS = 7;
+
+export function needsRenewal(s: Pick<LoadedSession, "createdAt" | "expiresAt">, hours: number, now = new Date()): boolean {
+  const left = s.expiresAt.getTime() - now.getTime();
+  return left < (hours * 3600_000) / 2 && renewedUntil(s, hours, now) > s.expiresAt;
+}
+
+const renewedUntil = (s: Pick<LoadedSession, "createdAt">, hours: number, now: Date) =>
+  new Date(Math.min(now.getTime() + hours * 3600_000, s.createdAt.getTime() + SESSION_MAX_DAYS * 86_400_000));
+
+/** Push the session's end to `hours` from now (within the week's cap); the new end. */
+export async function renewSession(db: Db, s: Pick<LoadedSession, "idHash" | "createdAt">, hours: number, now = new Date()): Promise<Date> {
+  const until = renewedUntil(s, hours, now);
+  await db.update(sessions).set({ expiresAt: until }).where(eq(sessions.idHash, s.idHash));
+  return until;
+}
 
 // Every request looks its session up: prepared once (db/prepared.server.ts).
 const sessionLookup = preparedPerDatabase((db) =>
@@ -30,6 +54,8 @@ const sessionLookup = preparedPerDatabase((db) =>
       disabledAt: users.disabledAt,
       agencyName: agencies.name,
       zone: regions.timeZone,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -59,6 +85,8 @@ export async function loadSession(db: Db, token: string | undefined): Promise<Lo
     zone: row.zone ?? null,
     agencyName: row.agencyName ?? null,
     locale: row.locale,
+    createdAt: new Date(row.createdAt),
+    expiresAt: new Date(row.expiresAt),
   };
 }
 
