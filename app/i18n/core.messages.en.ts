@@ -61,6 +61,7 @@ export const coreEn: Translation<typeof core> = {
   "errors.tooLarge": "The file or input is too large.",
   "errors.conflict": "Someone else changed this. Reload to see the latest version.",
   "errors.rateLimited": "Too many attempts. Try again later.",
+  "errors.methodNotAllowed": "This method is not allowed: the open API is read-only (GET).",
   "field.required": "This is required.",
   "field.tooLong": "Too long (at most {max} characters).",
   "field.tooShort": "Too short (at least {min} characters).",

@@ -59,6 +59,7 @@ export const core = defineMessages({
   "errors.tooLargeBody": "Semua berkas dan isian dalam satu kiriman paling banyak {mb} MB. Kembali ke formulir dengan tombol Kembali di peramban (isian Anda biasanya masih ada), lalu kirim lebih sedikit berkas sekaligus atau berkas yang lebih kecil.",
   "errors.conflict": "Data sudah diubah orang lain. Muat ulang untuk melihat versi terbaru.",
   "errors.rateLimited": "Terlalu banyak percobaan. Coba lagi nanti.",
+  "errors.methodNotAllowed": "Metode ini tidak diizinkan: API terbuka hanya untuk dibaca (GET).",
   "field.required": "Wajib diisi.",
   "field.tooLong": "Terlalu panjang (maksimal {max} karakter).",
   "field.tooShort": "Terlalu pendek (minimal {min} karakter).",

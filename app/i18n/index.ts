@@ -47,9 +47,10 @@ export function provideCatalog(locale: Locale, catalog: Record<MessageKey, strin
  */
 export function translator(locale: Locale, opts: { zone?: ZoneName } = {}): Translate {
   const base = catalogs.id;
-  const cat = catalogs[locale] ?? base;
   return (key, vars) => {
-    const text = cat[key] ?? base[key] ?? key;
+    // Looked up at each call, not when the translator is made: a module may make one while it
+    // loads, before the server has provided the English texts.
+    const text = (catalogs[locale] ?? base)[key] ?? base[key] ?? key;
     if (!vars) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) =>
       name in vars ? formatValue(locale, vars[name], opts.zone) : m,

@@ -7,16 +7,12 @@
 import { invalid } from "~/lib/errors";
 import { errorBody, json } from "~/lib/respond.server";
 import { translator } from "~/i18n";
+import { OPEN_DATA_HEADERS } from "./respond.server";
 import { API_ERROR_STATUS, type ApiError } from "./schemas";
 
 /** The methods the open API answers: it only reads (OPTIONS is a browser's CORS preflight). */
 export const API_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 
-// The values of OPEN_DATA_HEADERS (respond.server.ts), which every other API answer carries;
-// tests/api.test.ts checks that a refusal's equal a GET's. Not imported from there: this module
-// is loaded with the root middleware, before the server provides the English texts, and loading
-// respond.server.ts that early would fix its English translator to the Indonesian fallback.
-const OPEN_DATA = { "access-control-allow-origin": "*", "cache-control": "public, max-age=60" } as const;
 
 export const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
@@ -25,11 +21,10 @@ export function apiRefusal(request: Request): Response | null {
   if (!isApiPath(new URL(request.url).pathname)) return null;
   if (!(API_METHODS as readonly string[]).includes(request.method)) {
     const reason = "errors.methodNotAllowed";
-    // Translated per call, for the same reason as above.
     const body: ApiError = { error: { code: "method-not-allowed", reason, message: translator("en")(reason) } };
-    return json(body, API_ERROR_STATUS["method-not-allowed"], { ...OPEN_DATA, allow: API_METHODS.join(", ") });
+    return json(body, API_ERROR_STATUS["method-not-allowed"], { ...OPEN_DATA_HEADERS, allow: API_METHODS.join(", ") });
   }
   // PostgreSQL text cannot hold NUL; no real address contains one.
-  if (/%00/.test(request.url)) return json(errorBody(invalid("errors.invalid"), "en"), 400, { ...OPEN_DATA });
+  if (/%00/.test(request.url)) return json(errorBody(invalid("errors.invalid"), "en"), 400, { ...OPEN_DATA_HEADERS });
   return null;
 }

@@ -138,5 +138,4 @@ export const catalogueEn: Translation<typeof catalogue> = {
   "catalogue.province.agency": "Agency",
   "catalogue.province.type": "Type",
   "catalogue.province.count": "Published innovations",
-  "errors.methodNotAllowed": "This method is not allowed: the open API is read-only (GET).",
 };

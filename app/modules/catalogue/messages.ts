@@ -139,6 +139,5 @@ export const catalogue = defineMessages({
   // The open API's refusal of any method but reading. The API serves the catalogue's data and
   // has no catalog of its own; the key is named like the other reasons its clients see
   // (errors.*), so it can join the core catalog without changing what the API answers.
-  "errors.methodNotAllowed": "Metode ini tidak diizinkan: API terbuka hanya untuk dibaca (GET).",
 });
 
