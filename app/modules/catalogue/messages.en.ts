@@ -9,7 +9,7 @@ export const catalogueEn: Translation<typeof catalogue> = {
   "catalogue.home.figures": "At a glance",
   "catalogue.home.innovations": "published innovations",
   "catalogue.home.agencies": "agencies with published innovations",
-  "catalogue.home.provinces": "provinces",
+  "catalogue.home.provinces": "provinces with published innovations",
   "catalogue.home.about": "about {count}",
   "catalogue.home.recent": "Newest innovations",
   "catalogue.home.none": "No innovation has been published yet.",

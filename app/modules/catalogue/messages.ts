@@ -7,7 +7,7 @@ export const catalogue = defineMessages({
   "catalogue.home.figures": "Sekilas angka",
   "catalogue.home.innovations": "inovasi terbit",
   "catalogue.home.agencies": "instansi dengan inovasi terbit",
-  "catalogue.home.provinces": "provinsi",
+  "catalogue.home.provinces": "provinsi dengan inovasi terbit",
   "catalogue.home.about": "sekitar {count}",
   "catalogue.home.recent": "Inovasi terbaru",
   "catalogue.home.none": "Belum ada inovasi yang terbit.",
