@@ -107,6 +107,9 @@ describe("catalogue search", () => {
     expect(body).toContain(`href="/instansi/${ids.agencySlug}"`);
     // Summaries are text, never markup.
     expect(body).toContain("&lt;b&gt;pagi&lt;/b&gt;");
+    // Shared, the search keeps the parameters it understood and drops the rest.
+    const shared = await html("/inovasi?utm_source=wa&q=gemas+pesulan&sector=zzz&page=1");
+    expect(metaContent(shared.body, "og:url")).toBe("http://localhost:3000/inovasi?q=gemas+pesulan");
   });
 
   it("narrows the count as filters are ticked, and shows facet counts", async () => {

@@ -14,6 +14,7 @@ import { FacetFilters } from "~/modules/catalogue/ui/facet-filters";
 import { Pagination } from "~/modules/catalogue/ui/pagination";
 import { facetValueLabel } from "~/modules/catalogue/ui/labels";
 import { expandedFacets, shownFacet, type ShownFacet } from "~/modules/catalogue/facet-display";
+import { previewTags } from "~/lib/meta";
 
 const FORM_ID = "catalogue-search";
 
@@ -29,6 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const shown = Object.fromEntries(FACETS.map((f) => [f, shownFacet(facets[f], selectedValues(query, f), expand.includes(f))])) as Record<Facet, ShownFacet>;
   // Names only for the provinces the page shows (a facet value or a ticked filter).
   const named = new Set([...shown.province.values.map((v) => v.value), ...query.province]);
+  const title = query.q ? t("catalogue.pageTitleQuery", { q: query.q }) : t("catalogue.pageTitle");
   return {
     query,
     result,
@@ -36,23 +38,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     facets: shown,
     provinces: Object.fromEntries(provinces.filter((p) => named.has(p.code)).map((p) => [p.code, p.name])),
     agencyName: agency ? (agency.shortName ?? agency.name) : null,
-    title: query.q ? t("catalogue.pageTitleQuery", { q: query.q }) : t("catalogue.pageTitle"),
-    description: t("catalogue.description"),
-    canonical: `${env.publicUrl}/inovasi${url.search}`,
+    title,
+    // The search's one address: the parameters it understood, in their order, without the
+    // ones it ignored (a shared link's tracking tags, a misspelt filter).
+    preview: { title, description: t("catalogue.description"), url: `${env.publicUrl}${href(query)}` },
   };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [
-        { title: loaderData.title },
-        { name: "description", content: loaderData.description },
-        { property: "og:title", content: loaderData.title },
-        { property: "og:description", content: loaderData.description },
-        { property: "og:type", content: "website" },
-        { property: "og:url", content: loaderData.canonical },
-      ]
-    : [];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : []);
 
 const href = (query: Partial<CatalogueQuery>, expand: readonly Facet[] = []) => {
   const params = catalogueQueryToParams(query);
