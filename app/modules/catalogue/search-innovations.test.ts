@@ -47,6 +47,15 @@ describe("searchInnovations: words", () => {
     expect(r.correctedQuery).toBe("pengaduan kotabaruku");
   });
 
+  it("forgives two swapped letters, which trigrams barely see: 'sosail' finds 'sosial'", async () => {
+    const hit = await createInnovation(db, { name: "Posko Sosial Warga Tirtamaya", summary: "Bantuan sosial diantar ke rumah." });
+    const [{ sim }] = await rowsOf<{ sim: number }>(db, sql`SELECT similarity('sosail', 'sosial') AS sim`);
+    expect(sim).toBeLessThan(0.4);
+    const r = await search({ q: "sosail tirtamaya" });
+    expect(r.items.map((i) => i.id)).toContain(hit.id);
+    expect(r.correctedQuery).toBe("sosial tirtamaya");
+  });
+
   it("ranks a name match above a mention deep in the text", async () => {
     const deep = await createInnovation(db, {
       name: "Program Umum Satu",
