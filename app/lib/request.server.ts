@@ -24,7 +24,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 // Bahasa Indonesia by default, whatever the browser's language (many phones here are set to
 // English); English only when the person chose it, by the switch or in their account.
-function preferredLocale(cookie: string | undefined, userLocale: string | null): Locale {
+export function preferredLocale(cookie: string | undefined, userLocale: string | null): Locale {
   if (isLocale(cookie)) return cookie;
   if (isLocale(userLocale)) return userLocale;
   return "id";

@@ -5,14 +5,14 @@
 import { errorBody } from "./respond.server";
 import { AppError } from "./errors";
 import { readCookies } from "./cookies.server";
-import { LOCALE_COOKIE } from "./request.server";
-import { isLocale, translator, type Locale } from "~/i18n";
+import { LOCALE_COOKIE, preferredLocale } from "./request.server";
+import { translator } from "~/i18n";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function tooLargeResponse(request: Request, limitBytes: number): Response {
-  const cookie = readCookies(request)[LOCALE_COOKIE];
-  const locale: Locale = isLocale(cookie) ? cookie : "id";
+  // The session is not looked up for a refused body: the reader's switch decides, else Indonesian.
+  const locale = preferredLocale(readCookies(request)[LOCALE_COOKIE], null);
   const t = translator(locale);
   const mb = Math.floor(limitBytes / (1024 * 1024));
   if (new URL(request.url).pathname.startsWith("/api/") || !(request.headers.get("accept") ?? "").includes("text/html")) {
