@@ -64,6 +64,8 @@ test("a visitor narrows a broad search to a province left out of the short list"
   await checkPage(page);
   await provinces.getByRole("link", { name: /^Tampilkan semua \(\d+\)\s?: Provinsi$/ }).click();
   await expect(page).toHaveURL(/[?&]expand=province#facet-province$/);
+  // With JavaScript the address changes before the new list renders: wait for an eleventh box.
+  await expect(provinces.getByRole("checkbox").nth(10)).toBeVisible();
   const all = await provinces.getByRole("checkbox").count();
   expect(all).toBeGreaterThan(10);
   await checkPage(page);
