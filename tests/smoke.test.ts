@@ -92,6 +92,26 @@ describe("the server", () => {
     form.set("password", "salah");
     const res = await client.request("POST", "/masuk", form);
     expect(res.status).toBe(403);
+    expect(await res.text()).toContain("Formulir sudah kedaluwarsa");
+  });
+
+  it("refuses before any loader runs in the reader's language (a forged form, a NUL in the address)", async () => {
+    const c = newClient();
+    c.cookies.set("lumbung_lang", "en");
+    await c.csrf();
+    const form = new FormData();
+    form.set("email", "x@y.id");
+    const forged = await c.request("POST", "/masuk", form);
+    expect(forged.status).toBe(403);
+    const forgedHtml = await forged.text();
+    expect(forgedHtml).toContain('<html lang="en">');
+    expect(forgedHtml).toContain("The form has expired. Reload the page and send it again.");
+    const nul = await c.get("/inovasi/%00");
+    expect(nul.status).toBe(400);
+    const nulHtml = await nul.text();
+    expect(nulHtml).toContain('<html lang="en">');
+    expect(nulHtml).toContain("The input is not valid.");
+    expect(nulHtml).not.toContain("Isian tidak valid");
   });
 
   it("logs in, rotates the session, and logs out", async () => {

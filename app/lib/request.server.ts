@@ -18,7 +18,11 @@ export const LOCALE_COOKIE = "lumbung_lang";
 export const ZONE_COOKIE = "lumbung_tz";
 export const CSRF_COOKIE = "lumbung_csrf";
 
-const csrfFailure = () => data(errorBody(new AppError("forbidden", "errors.csrf"), "id"), { status: 403 });
+/**
+ * A request refused before any loader runs. The error page then has no root data to take the
+ * reader's language from, so the refusal carries it (useRoot reads it from the error).
+ */
+const refusal = (err: AppError, locale: Locale) => data({ ...errorBody(err, locale), locale }, { status: err.status });
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -88,17 +92,17 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   // than reading, before the forms' checks below would answer it as a page, and a NUL.
   const apiRefused = apiRefusal(request);
   if (apiRefused) return apiRefused;
-  // PostgreSQL text cannot hold NUL; no real address contains one.
-  if (/%00/.test(request.url)) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
   const asker = await whoAsks(db, request);
-  const { cookies, session, newCsrf, csrfToken } = asker;
+  const { cookies, session, newCsrf, csrfToken, locale } = asker;
+  // PostgreSQL text cannot hold NUL; no real address contains one.
+  if (/%00/.test(request.url)) throw refusal(new AppError("invalid", "errors.invalid"), locale);
 
   if (!SAFE.has(request.method)) {
     // Every state-changing request here is a form. A body that does not parse as one is the
     // sender's mistake (400), never a crash in the action that reads it.
     const form = await request.formData().catch(() => null);
-    if (!form) throw data(errorBody(new AppError("invalid", "errors.invalid"), "id"), { status: 400 });
-    if (isForged(request, env, form, asker)) throw csrfFailure();
+    if (!form) throw refusal(new AppError("invalid", "errors.invalid"), locale);
+    if (isForged(request, env, form, asker)) throw refusal(new AppError("forbidden", "errors.csrf"), locale);
     // The action reads the same form (every action reads its body as a form): parsed once, not
     // once here and again there from a copy of the body, which for a proposal's evidence files
     // (several files of up to MAX_UPLOAD_MB each) would hold every upload twice in memory.
@@ -110,7 +114,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   context.set(requestContext, {
     actor: session?.actor ?? ANONYMOUS,
     sessionIdHash: session?.idHash ?? null,
-    locale: asker.locale,
+    locale,
     zone,
     csrfToken,
     agencyName: session?.agencyName ?? null,

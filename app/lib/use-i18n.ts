@@ -1,5 +1,5 @@
-import { useRouteLoaderData } from "react-router";
-import { formatInstant, translator, type Locale, type ZoneName } from "~/i18n";
+import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from "react-router";
+import { formatInstant, isLocale, translator, type Locale, type ZoneName } from "~/i18n";
 
 export type RootData = {
   locale: Locale;
@@ -11,7 +11,12 @@ export type RootData = {
 
 export function useRoot(): RootData {
   const d = useRouteLoaderData("root") as RootData | undefined;
-  return d ?? { locale: "id", zone: "WIB", csrfToken: "", demo: false, user: null };
+  // Without root data, the request was refused before the loaders ran (a forged form, a NUL in
+  // the address): the refusal names the reader's language (request.server.ts).
+  const error = useRouteError();
+  if (d) return d;
+  const refused = isRouteErrorResponse(error) ? (error.data as { locale?: unknown } | undefined)?.locale : undefined;
+  return { locale: isLocale(refused) ? refused : "id", zone: "WIB", csrfToken: "", demo: false, user: null };
 }
 
 /** The reader's translator: their language, and instants carried by messages shown in their zone. */
