@@ -6,8 +6,8 @@ import { eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import { pageScripts, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
-import { createCompetition, createTestUser } from "../app/db/factories.server";
-import { auditLog, competitions } from "../app/db/schema";
+import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
+import { auditLog, competitions, proposals, reviews } from "../app/db/schema";
 import { partValues, type SetupPart } from "../app/modules/competitions/part-forms";
 import type { FormValues } from "../app/modules/competitions/parts";
 
@@ -159,6 +159,47 @@ describe("editing the parts", () => {
     expect(eligibility.minMonthsOperating).toBe(24);
     expect(eligibility.quotas).toEqual([{ group: "umum", max: 10 }, { group: "replikasi", max: 5 }, { agencyType: "bumd", max: 3 }]);
     expect(eligibility.maxTimesInTier).toEqual({ tier: "top-99", times: 2 });
+  });
+
+  it("keeps what a stage's scores mean once judges have begun: wording may change, weights, scales and codes not", async () => {
+    const db = database.db;
+    const c = await createCompetition(db, { slug: "kipp-dinilai", state: "announced" });
+    const stage = c.config.stages[2];
+    const agency = await createAgency(db);
+    const innovation = await createInnovation(db, { agencyId: agency.id });
+    const judge = await createTestUser(db, { role: "evaluator" });
+    const [p] = await db
+      .insert(proposals)
+      .values({ competitionId: c.id, innovationId: innovation.id, agencyId: agency.id, groupCode: "umum", categoryCode: "kesehatan", title: "Proposal Dinilai", state: "submitted", receiptNumber: "KIPP-DINILAI-1", submittedAt: new Date() })
+      .returning();
+    await db.insert(reviews).values({ competitionId: c.id, stageCode: stage.code, proposalId: p.id, judgeId: judge.id, scores: { [stage.criteria[0].code]: 5 } });
+    const path = "/kelola/kompetisi/kipp-dinilai/tahap/2";
+    expect(await html(await admin.get(path))).toContain("Juri sudah mulai menilai tahap ini");
+    const unscored = await admin.get("/kelola/kompetisi/kipp-dinilai/tahap/1");
+    expect(unscored.status).toBe(200);
+    expect(await html(unscored)).not.toContain("Juri sudah mulai menilai tahap ini");
+
+    const weights = await formOf("kipp-dinilai", { criteriaOf: 2 });
+    [weights["r.0.weight"], weights["r.1.weight"]] = [weights["r.1.weight"], weights["r.0.weight"]];
+    expect(weights["r.0.weight"]).not.toBe(weights["r.1.weight"]);
+    const refused = await admin.post(path, weights);
+    expect(refused.status).toBe(409);
+    expect(await html(refused)).toContain("Juri sudah mulai menilai tahap ini: kode, bobot, dan skala kriterianya tidak dapat diubah lagi");
+    const scale = await formOf("kipp-dinilai", { criteriaOf: 2 });
+    scale["r.0.scaleMin"] = "0";
+    expect((await admin.post(path, scale)).status).toBe(409);
+    expect((await row("kipp-dinilai")).config.stages[2].criteria).toEqual(stage.criteria);
+
+    const wording = await formOf("kipp-dinilai", { criteriaOf: 2 });
+    wording["r.0.description"] = "Uraian yang diperbaiki.";
+    expect((await admin.post(path, wording)).status).toBe(302);
+    expect((await row("kipp-dinilai")).config.stages[2].criteria[0].description).toBe("Uraian yang diperbaiki.");
+
+    const stages = await formOf("kipp-dinilai", "tahap");
+    stages["r.2._remove"] = "on";
+    const removed = await admin.post("/kelola/kompetisi/kipp-dinilai/atur/tahap", stages);
+    expect(removed.status).toBe(409);
+    expect(await html(removed)).toContain("tahap ini tidak dapat dihapus atau diganti kodenya");
   });
 
   it("refuses a save from a page older than the last save", async () => {

@@ -4,11 +4,11 @@
 import { isDeepStrictEqual } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { competitions } from "~/db/schema";
+import { competitions, reviews } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { CompetitionConfigSchema, type CompetitionConfig } from "./config";
+import { CompetitionConfigSchema, type CompetitionConfig, type Stage } from "./config";
 import { preset, type PresetId } from "./presets";
 import type { CompetitionGeneral } from "./schemas";
 
@@ -97,6 +97,7 @@ export async function updateCompetition(
     if (current.state === "provisional" && !isDeepStrictEqual(parsed.data, CompetitionConfigSchema.parse(current.config))) {
       throw new AppError("conflict", "competitions.errors.provisional");
     }
+    await assertScoredStagesKept(tx, id, CompetitionConfigSchema.parse(current.config), parsed.data);
     const [row] = await tx
       .update(competitions)
       .set({ ...(change.general ?? {}), config: parsed.data, version: sql`${competitions.version} + 1`, updatedAt: new Date() })
@@ -111,6 +112,33 @@ export async function updateCompetition(
     });
     return { ok: true as const, row };
   });
+}
+
+/** The codes of the stages judges have begun scoring (a review exists, submitted or not). */
+export async function scoredStages(db: Pick<Db, "selectDistinct">, competitionId: number): Promise<string[]> {
+  const rows = await db.selectDistinct({ stageCode: reviews.stageCode }).from(reviews).where(eq(reviews.competitionId, competitionId));
+  return rows.map((r) => r.stageCode);
+}
+
+/** What a score on a stage means: its criteria's codes, weights and scales (not their wording). */
+const scoringOf = (stage: Stage) =>
+  stage.criteria.map((k) => [k.code, k.weight, k.scaleMin, k.scaleMax] as const).sort(([a], [b]) => a.localeCompare(b));
+
+/**
+ * A stage that judges have begun scoring keeps what its scores mean. Its reviews store a score
+ * per criterion code on that criterion's scale, and the plenary weighs them: a changed weight
+ * would silently reorder the ranking (and the decisions already taken on it), a changed scale or
+ * code would leave submitted scores out of range or unmatched, counted as missing. The wording
+ * (names, descriptions, rubric texts) may still be corrected; so may the dates.
+ */
+async function assertScoredStagesKept(tx: Pick<Db, "selectDistinct">, competitionId: number, before: CompetitionConfig, after: CompetitionConfig) {
+  for (const stageCode of await scoredStages(tx, competitionId)) {
+    const was = before.stages.find((s) => s.code === stageCode);
+    if (!was) continue;
+    const now = after.stages.find((s) => s.code === stageCode);
+    if (!now) throw new AppError("conflict", "competitions.errors.scoredStageRemoved");
+    if (!isDeepStrictEqual(scoringOf(was), scoringOf(now))) throw new AppError("conflict", "competitions.errors.scoredCriteria");
+  }
 }
 
 /** Make a draft edition public: its call, categories, form and stage dates. */

@@ -198,6 +198,8 @@ export const competitionsEn: Translation<typeof competitions> = {
   "competitions.errors.cloneSource": "The edition to copy was not found.",
   "competitions.errors.stale": "Someone else saved changes since you opened this page. Reload the page, then make your changes again.",
   "competitions.errors.finished": "This edition's results are final; its setup can no longer change.",
+  "competitions.errors.scoredCriteria": "Judges have begun scoring this stage: its criteria's codes, weights and scales can no longer change (their names, descriptions and rubrics can still be corrected).",
+  "competitions.errors.scoredStageRemoved": "Judges have begun scoring this stage: it can no longer be removed or have its code changed.",
   "competitions.errors.provisional": "This edition's provisional results are announced; its stages, objection window and tiers can no longer change.",
   "competitions.errors.alreadyAnnounced": "This competition has already been announced.",
   "competitions.errors.shares": "Write an agency type and a percentage, for example kabupaten:30.",

@@ -196,6 +196,8 @@ export const competitions = defineMessages({
   "competitions.errors.cloneSource": "Edisi yang akan disalin tidak ditemukan.",
   "competitions.errors.stale": "Orang lain telah menyimpan perubahan sejak halaman ini dibuka. Muat ulang halaman, lalu ulangi perubahan Anda.",
   "competitions.errors.finished": "Hasil edisi ini sudah final; pengaturannya tidak dapat diubah.",
+  "competitions.errors.scoredCriteria": "Juri sudah mulai menilai tahap ini: kode, bobot, dan skala kriterianya tidak dapat diubah lagi (nama, uraian, dan rubriknya masih dapat diperbaiki).",
+  "competitions.errors.scoredStageRemoved": "Juri sudah mulai menilai tahap ini: tahap ini tidak dapat dihapus atau diganti kodenya.",
   "competitions.errors.provisional": "Hasil sementara edisi ini sudah diumumkan; tahapan, masa sanggah, dan predikatnya tidak dapat diubah lagi.",
   "competitions.errors.alreadyAnnounced": "Kompetisi ini sudah diumumkan.",
   "competitions.errors.shares": "Tulis jenis instansi dan persen, misalnya kabupaten:30.",

@@ -9,6 +9,7 @@ import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { partValues } from "~/modules/competitions/part-forms";
 import { LIST_PARTS, readRows, type FormValues } from "~/modules/competitions/parts";
 import { savePart } from "~/modules/competitions/save-part.server";
+import { scoredStages } from "~/modules/competitions/manage-competition.server";
 import { PartPage } from "~/modules/competitions/ui/part-page";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stageName} · ${data.name} · Lumbung` : "Lumbung" }];
@@ -26,7 +27,9 @@ async function load(context: Route.LoaderArgs["context"], params: Route.LoaderAr
 
 export const loader = page(async ({ context, params }: Route.LoaderArgs) => {
   const { row, index } = await load(context, params);
+  const scored = (await scoredStages(services(context).db, row.id)).includes(row.config.stages[index].code);
   return {
+    scored,
     slug: row.slug,
     name: row.name,
     stageName: row.config.stages[index].name,
@@ -53,7 +56,7 @@ export default function CompetitionCriteria({ loaderData, actionData }: Route.Co
       slug={loaderData.slug}
       name={loaderData.name}
       title={t("competitions.part.kriteria", { stage: loaderData.stageName })}
-      intro={t("competitions.partIntro.kriteria")}
+      intro={loaderData.scored ? `${t("competitions.partIntro.kriteria")} ${t("competitions.errors.scoredCriteria")}` : t("competitions.partIntro.kriteria")}
       version={loaderData.version}
       locked={loaderData.locked}
       config={loaderData.config}
