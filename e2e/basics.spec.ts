@@ -1,6 +1,6 @@
 // The frame every page shares: home, 404, language switch, log in and out, error summary.
 import type { Page } from "@playwright/test";
-import { checkPage, expect, logIn, test, visit } from "./fixtures";
+import { checkPage, expect, logIn, test, uniqueSuffix, visit } from "./fixtures";
 
 test("the home page offers the catalogue search, in Bahasa Indonesia", async ({ page }) => {
   const response = await visit(page, "/");
@@ -95,4 +95,35 @@ test("a login form sent with mistakes shows the error summary, linking to each f
 
   await emailError.click();
   await expect(page.getByLabel("Email")).toBeFocused();
+});
+
+test("an invited person sets a password from the invitation link and signs in with it", async ({ page, newPerson }, testInfo) => {
+  // Two people, three password hashings and five accessibility checks.
+  test.setTimeout(120_000);
+  const email = `diundang.${uniqueSuffix(testInfo)}@uji.go.id`.toLowerCase();
+  await logIn(page, "admin@menpan.demo");
+  await visit(page, "/kelola/pengguna");
+  await page.getByLabel("Nama", { exact: true }).fill("Penilai Undangan");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Peran").selectOption({ label: "Tim Evaluasi" });
+  await page.getByRole("button", { name: "Undang pengguna" }).click();
+  await expect(page.getByText(`Undangan terkirim ke ${email}.`)).toBeVisible();
+  await checkPage(page);
+  // Until real mail lands, the one who invited reads the link in the outbox and passes it on.
+  await visit(page, "/kelola/kotak-keluar");
+  await checkPage(page);
+  const body = await page.locator("article.mail").filter({ hasText: email }).locator("pre").innerText();
+  const link = /\/undangan\/[A-Za-z0-9_-]+/.exec(body)![0];
+
+  const invited = await newPerson();
+  await visit(invited, link);
+  await expect(invited.getByRole("heading", { level: 1 })).toHaveText("Terima undangan");
+  await checkPage(invited);
+  await invited.getByLabel("Kata sandi baru").fill("kopi pagi di teras");
+  await invited.getByLabel("Ulangi kata sandi").fill("kopi pagi di teras");
+  await invited.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(invited).toHaveURL(/\/masuk\?selesai=1$/);
+  await expect(invited.getByText("Kata sandi tersimpan. Silakan masuk.")).toBeVisible();
+  await checkPage(invited);
+  await logIn(invited, email, "kopi pagi di teras");
 });

@@ -92,6 +92,36 @@ describe("accounts", () => {
     }
   });
 
+  it("shows an invitation link only to the person who sent it, so an Admin Lokal cannot take up the head the secretariat invited", async () => {
+    const agency = await createAgency(database.db);
+    const secretariat = await createTestUser(database.db, { role: "national_admin" });
+    const localAdmin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+    const [sec, local, otherSec] = [newClient(), newClient(), newClient()];
+    await sec.login(secretariat.email, secretariat.password);
+    await local.login(localAdmin.email, localAdmin.password);
+    const another = await createTestUser(database.db, { role: "national_admin" });
+    await otherSec.login(another.email, another.password);
+    const invited = await sec.post("/kelola/pengguna", { name: "Kepala Baru", email: "kepala.baru@uji.go.id", role: "agency_head", agencyId: String(agency.id) });
+    expect(invited.status).toBe(200);
+    const token = linkIn((await lastMailTo("kepala.baru@uji.go.id")).bodyText, "/undangan")!.split("/").pop()!;
+
+    // The outbox entry of this mail (the outbox also lists other tests' mail).
+    const entry = async (c: Client) => (await (await c.get("/kelola/kotak-keluar")).text()).split("<article").find((a) => a.includes("kepala.baru@uji.go.id")) ?? "";
+    const seenBySender = await entry(sec);
+    expect(seenBySender).toContain(`/undangan/${token}`);
+    expect(seenBySender).not.toContain("Tautan undangan disembunyikan");
+    for (const reader of [local, otherSec]) {
+      const body = await entry(reader);
+      expect(body).toContain("/undangan/••••••");
+      expect(body).toContain("Tautan undangan disembunyikan");
+      expect(body).not.toContain(token);
+    }
+    // The Admin Lokal's own invitations stay visible to it.
+    await local.post("/kelola/pengguna", { name: "Operator Lokal", email: "operator.lokal@uji.go.id", role: "unit_operator" });
+    const own = linkIn((await lastMailTo("operator.lokal@uji.go.id")).bodyText, "/undangan")!;
+    expect(await (await local.get("/kelola/kotak-keluar")).text()).toContain(own);
+  });
+
   it("sends at most three reset mails an hour to one account, answering the same", async () => {
     const user = await createTestUser(database.db, { role: "evaluator" });
     const anon = newClient();

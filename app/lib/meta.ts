@@ -11,6 +11,14 @@ export function pageTitle(matches: readonly Match[], key: string, extra: MetaDes
   return [{ title: `${t(key)} · ${t("app.name")}` }, ...extra];
 }
 
+/**
+ * For a page whose address holds a secret (an invitation or reset link): requests it leads to
+ * name only the site, never the address, not even to Lumbung's own logs. Not "no-referrer": with
+ * it, browsers send a form's POST with `Origin: null`, which React Router refuses as a
+ * cross-site request, and the form could not be sent without JavaScript.
+ */
+export const REFERRER_ORIGIN_ONLY: MetaDescriptor = { name: "referrer", content: "origin" };
+
 export type LinkPreview = { title: string; description: string; url: string; image?: string | null; imageAlt?: string | null; type?: "website" | "article" };
 
 /**

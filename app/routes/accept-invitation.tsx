@@ -5,9 +5,9 @@ import { useT } from "~/lib/use-i18n";
 import { findToken } from "~/modules/accounts/use-token.server";
 import { setPasswordAction } from "~/modules/accounts/set-password-action.server";
 import { SetPasswordPage } from "~/modules/accounts/ui/set-password-page";
-import { pageTitle } from "~/lib/meta";
+import { pageTitle, REFERRER_ORIGIN_ONLY } from "~/lib/meta";
 
-export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.invite.title", [{ name: "referrer", content: "no-referrer" }]);
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.invite.title", [REFERRER_ORIGIN_ONLY]);
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await findToken(services(context).db, params.token, "invite");

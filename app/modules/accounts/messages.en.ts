@@ -42,6 +42,7 @@ export const accountsEn: Translation<typeof accounts> = {
   "accounts.users.pending": "Invitation not yet accepted",
   "accounts.outbox.title": "Email outbox",
   "accounts.outbox.intro": "Email is not sent for real yet; every outgoing email is kept here.",
+  "accounts.outbox.invitationHidden": "The invitation link is hidden: only the person who sent the invitation sees it, to pass it on to the person invited.",
   "accounts.outbox.secretHidden": "The password reset link is hidden: only the account's owner may use it, from their own mailbox.",
   "accounts.outbox.to": "To",
   "accounts.outbox.subject": "Subject",

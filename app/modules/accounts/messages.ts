@@ -40,6 +40,7 @@ export const accounts = defineMessages({
   "accounts.users.pending": "Belum menerima undangan",
   "accounts.outbox.title": "Kotak keluar email",
   "accounts.outbox.intro": "Email belum dikirim sungguhan; semua email keluar tersimpan di sini.",
+  "accounts.outbox.invitationHidden": "Tautan undangan disembunyikan: hanya pengirim undangan yang melihatnya, untuk diteruskan kepada orang yang diundang.",
   "accounts.outbox.secretHidden": "Tautan atur ulang kata sandi disembunyikan: hanya pemilik akun yang boleh memakainya, lewat kotak suratnya sendiri.",
   "accounts.outbox.to": "Kepada",
   "accounts.outbox.subject": "Subjek",

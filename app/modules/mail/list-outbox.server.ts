@@ -1,6 +1,6 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { outbox, users } from "~/db/schema";
+import { auditLog, outbox, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
 
 // A password-reset link opens its account to whoever holds it. It is meant for the mailbox of
@@ -8,10 +8,27 @@ import type { Actor } from "~/lib/policy";
 // Admin Lokal could ask a reset for the head of agency and sign in as them (an endorsement is
 // the head's alone), and the secretariat could do so to any account.
 const RESET_LINK = /(\/atur-ulang-sandi\/)[A-Za-z0-9_-]+/g;
+// An invitation link sets the password of the account it names, so it too opens that account.
+// Until real mail lands, the person who sent the invitation hands the link on; only they see it.
+// Else an Admin Lokal could take up the account of the head the secretariat invited for its
+// agency, and endorse in the head's name.
+const INVITE_LINK = /(\/undangan\/)[A-Za-z0-9_-]+/g;
 export const HIDDEN_SECRET = "••••••";
 
-export function withoutSecrets(body: string): string {
-  return body.replace(RESET_LINK, `$1${HIDDEN_SECRET}`);
+export function withoutSecrets(body: string, opts: { keepInvitation?: boolean } = {}): string {
+  const hidden = body.replace(RESET_LINK, `$1${HIDDEN_SECRET}`);
+  return opts.keepInvitation ? hidden : hidden.replace(INVITE_LINK, `$1${HIDDEN_SECRET}`);
+}
+
+/** Of these addresses, those the actor invited (the audit log names who sent each invitation). */
+async function invitedBy(db: DbOrTx, actorId: number, addresses: string[]): Promise<Set<string>> {
+  if (!addresses.length) return new Set();
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(auditLog, and(eq(auditLog.subjectType, "user"), eq(auditLog.subjectId, sql`${users.id}::text`), eq(auditLog.action, "user.invite")))
+    .where(and(eq(auditLog.actorUserId, actorId), inArray(sql`lower(${users.email})`, addresses)));
+  return new Set(rows.map((r) => r.email.toLowerCase()));
 }
 
 // The secretariat reads all outgoing mail; Admin Lokal reads only mail to its own agency's people.
@@ -21,5 +38,10 @@ export async function listOutbox(db: DbOrTx, actor: Extract<Actor, { kind: "user
       ? undefined
       : inArray(outbox.toAddress, db.select({ email: users.email }).from(users).where(eq(users.agencyId, actor.agencyId ?? -1)));
   const mails = await db.select().from(outbox).where(scope).orderBy(desc(outbox.id)).limit(limit);
-  return mails.map((m) => ({ ...m, bodyText: withoutSecrets(m.bodyText), secretHidden: m.kind === "password-reset" }));
+  const mine = await invitedBy(db, actor.id, [...new Set(mails.filter((m) => m.kind === "invite").map((m) => m.toAddress.toLowerCase()))]);
+  return mails.map((m) => {
+    const keepInvitation = m.kind === "invite" && mine.has(m.toAddress.toLowerCase());
+    const hidden = m.kind === "password-reset" ? "reset" : m.kind === "invite" && !keepInvitation ? "invitation" : null;
+    return { ...m, bodyText: withoutSecrets(m.bodyText, { keepInvitation }), hidden };
+  });
 }

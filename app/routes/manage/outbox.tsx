@@ -28,7 +28,8 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           <p className="muted">
             {t("accounts.outbox.to")}: {m.toAddress} · {instant(m.createdAt)}
           </p>
-          {m.secretHidden ? <p className="hint">{t("accounts.outbox.secretHidden")}</p> : null}
+          {m.hidden === "reset" ? <p className="hint">{t("accounts.outbox.secretHidden")}</p> : null}
+          {m.hidden === "invitation" ? <p className="hint">{t("accounts.outbox.invitationHidden")}</p> : null}
           <pre className="mail-body">{m.bodyText}</pre>
         </article>
       ))}
