@@ -24,7 +24,7 @@ describe("the server", () => {
     expect(html).toContain('<html lang="id"');
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("set-cookie")).toMatch(/lumbung_csrf=.*HttpOnly; SameSite=Lax/);
+    expect(res.headers.get("set-cookie")).toMatch(/lumbung_csrf=[^;]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax/);
   });
 
   it("compresses pages for a browser that accepts it, and masks the CSRF token afresh in each", async () => {
@@ -106,6 +106,11 @@ describe("the server", () => {
     const forgedHtml = await forged.text();
     expect(forgedHtml).toContain('<html lang="en">');
     expect(forgedHtml).toContain("The form has expired. Reload the page and send it again.");
+    // The language switch too answers with a page, not the refusal's JSON.
+    const switched = await c.request("POST", "/preferensi", (() => { const f = new FormData(); f.set("lang", "id"); return f; })());
+    expect(switched.status).toBe(403);
+    expect(switched.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await switched.text()).toContain("The form has expired.");
     const nul = await c.get("/inovasi/%00");
     expect(nul.status).toBe(400);
     const nulHtml = await nul.text();

@@ -17,6 +17,7 @@ import { apiRefusal } from "~/modules/api/guard.server";
 export const LOCALE_COOKIE = "lumbung_lang";
 export const ZONE_COOKIE = "lumbung_tz";
 export const CSRF_COOKIE = "lumbung_csrf";
+const CSRF_COOKIE_SECONDS = 365 * 24 * 3600;
 
 /**
  * A request refused before any loader runs. The error page then has no root data to take the
@@ -133,7 +134,9 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
   }
   // Only pages carry forms; API answers and downloads are publicly cacheable and cookie-free.
   if (newCsrf && (response.headers.get("content-type") ?? "").startsWith("text/html")) {
-    response.headers.append("set-cookie", setCookie(env, CSRF_COOKIE, csrfToken));
+    // Kept a year, not for the browser session: a form left open in a tab the browser restores
+    // after a restart must still be accepted, and the token grants nothing by itself.
+    response.headers.append("set-cookie", setCookie(env, CSRF_COOKIE, csrfToken, { maxAge: CSRF_COOKIE_SECONDS }));
   }
   return response;
 };

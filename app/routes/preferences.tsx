@@ -23,3 +23,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 export function loader() {
   return redirect("/");
 }
+
+// Never shown (the loader redirects, the action too), but it makes this a page route: a switch
+// the middleware refuses (a form whose CSRF cookie is gone) then gets the error page in the
+// reader's language, not the refusal's JSON.
+export default function Preferences() {
+  return null;
+}
