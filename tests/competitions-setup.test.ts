@@ -129,6 +129,21 @@ describe("editing the parts", () => {
     expect(config.stages[2].criteria).toHaveLength(7);
   });
 
+  it("tells a number out of range its range, and names the row and field in the summary", async () => {
+    const form = await formOf("kipp-2031", "tahap");
+    form["r.4.reviewersPerProposal"] = "-1";
+    form["r.1.advancement.n"] = "1e9";
+    form["r.2.name"] = "n".repeat(201);
+    const res = await admin.post("/kelola/kompetisi/kipp-2031/atur/tahap", form);
+    expect(res.status).toBe(400);
+    const page = (await html(res)).replace(/<!-- -->/g, "");
+    expect(page).toContain('href="#f-r-4-reviewersPerProposal">Baris 5 · Penilai per proposal: Masukkan bilangan bulat dari 0 sampai 10.</a>');
+    expect(page).toContain('href="#f-r-1-advancement-n">Baris 2 · Jumlah yang lolos (N): Masukkan bilangan bulat dari 1 sampai 100.000.</a>');
+    expect(page).toContain('href="#f-r-2-name">Baris 3 · Nama: Terlalu panjang (maksimal 200 karakter).</a>');
+    expect(page).not.toContain("Masukkan angka.");
+    expect((await row("kipp-2031")).config.stages[4].reviewersPerProposal).not.toBe(-1);
+  });
+
   it("checks a stage's criteria weights and rubric", async () => {
     const form = await formOf("kipp-2031", { criteriaOf: 2 });
     form["r.0.weight"] = "50";

@@ -84,6 +84,11 @@ describe("entering an innovation", () => {
     expect((await section(proposalId, "adaptabilitas")).body).toBe("");
     const page = await (await operator.get(`/kelola/proposal/${proposalId}`)).text();
     expect(page).toContain("8 dari 200 kata");
+    // A section that must have evidence does not call its upload optional; one that need not does.
+    const label = (slot: string) => page.replace(/<!-- -->/g, "").match(new RegExp(`<label for="f-file-${slot}">([^]*?)</label>`))?.[1];
+    expect(label("signifikansi")).toBe('Berkas untuk Signifikansi <span class="optional">(wajib sebelum dikirim)</span>');
+    expect(label("ringkasan")).toBe('Berkas untuk Ringkasan <span class="optional">(opsional)</span>');
+    expect(label("pernyataan-inovator")).toContain("(wajib sebelum dikirim)");
   });
 
   it("refuses the same innovation twice, and another agency's innovation", async () => {
@@ -179,6 +184,9 @@ describe("the agency's path", () => {
     expect(page).toContain("Proposal belum dapat dikirim:");
     expect(page).toContain("Bagian \u0026quot;Signifikansi\u0026quot; wajib disertai bukti dukung.");
     expect(page).toContain("Lampiran \u0026quot;Tautan video (paling lama 5 menit, 720p)\u0026quot; belum ada.");
+    // The declaration is a box to tick, not a missing attachment.
+    expect(page).toContain("Centang pernyataan \u0026quot;Saya menyatakan data yang disampaikan benar\u0026quot;.");
+    expect(page).not.toContain("Lampiran \u0026quot;Saya menyatakan data yang disampaikan benar\u0026quot; belum ada.");
     expect((await row(proposalId)).state).toBe("awaiting_endorsement");
   });
 

@@ -176,7 +176,12 @@ describe("the results", () => {
     expect((await database.db.select().from(objections).where(eq(objections.id, objection.id)))[0]).toMatchObject({ state: "rejected", response: "Data sudah diverifikasi di lapangan." });
     expect((await database.db.select().from(notifications).where(eq(notifications.kind, "objection-rejected"))).length).toBe(told);
     // The secretariat names the Outstanding winner by hand, with a reason.
-    expect((await admin.post(RESULTS, { _intent: "award", proposalId: String(ids.winner), tier: "outstanding", reason: "" })).status).toBe(400);
+    const bare = await admin.post(RESULTS, { _intent: "award", proposalId: String(ids.winner), tier: "outstanding", reason: "" });
+    expect(bare.status).toBe(400);
+    expect(await text(bare)).toContain("Tuliskan alasannya.");
+    const long = await admin.post(RESULTS, { _intent: "award", proposalId: String(ids.winner), tier: "outstanding", reason: "a".repeat(2001) });
+    expect(long.status).toBe(400);
+    expect(await text(long)).toContain("Terlalu panjang (maksimal 2.000 karakter).");
     expect((await admin.post(RESULTS, { _intent: "award", proposalId: String(ids.winner), tier: "outstanding", reason: "Keputusan rapat pleno akhir." })).status).toBe(302);
     expect((await admin.post(RESULTS, { _intent: "decree", number: "", date: "2026-02-30" })).status).toBe(400);
     expect((await admin.post(RESULTS, { _intent: "decree", number: "B/456/M.KT.01/2026", date: "2026-10-01" })).status).toBe(302);

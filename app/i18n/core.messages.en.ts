@@ -70,6 +70,7 @@ export const coreEn: Translation<typeof core> = {
   "field.number": "Enter a number.",
   "field.numberMax": "At most {max}.",
   "field.numberMin": "At least {min}.",
+  "field.numberRange": "Enter a whole number from {min} to {max}.",
   "field.tooMany": "At most {max} choices.",
   "field.date": "Enter a real date.",
   "field.choice": "Choose one of the options.",

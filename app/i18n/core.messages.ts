@@ -68,6 +68,7 @@ export const core = defineMessages({
   "field.number": "Masukkan angka.",
   "field.numberMax": "Paling besar {max}.",
   "field.numberMin": "Paling kecil {min}.",
+  "field.numberRange": "Masukkan bilangan bulat dari {min} sampai {max}.",
   "field.tooMany": "Paling banyak {max} pilihan.",
   "field.date": "Masukkan tanggal yang benar.",
   "field.choice": "Pilih salah satu pilihan yang tersedia.",

@@ -101,3 +101,13 @@ export const idField = z.preprocess(
 
 /** An idField that may be left blank. */
 export const optionalIdField = z.preprocess(blankToUndefined, idField.optional());
+
+/**
+ * A whole number typed in a form, from min to max. A number out of range (a negative count,
+ * eleven digits, 1e9) or with a fraction is told the range it must lie in: it is a number, so
+ * "enter a number" would mislead. Only what is no number at all is told to enter one.
+ */
+export const wholeNumberField = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "field.number" })
+    .refine((n) => Number.isInteger(n) && n >= min && n <= max, { error: "field.numberRange", params: { min, max } });

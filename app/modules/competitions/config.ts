@@ -7,17 +7,18 @@
 // section, a quota to a group, a stage to the tier it awards). Proposals, scores and results
 // refer to these codes; a code in use cannot be removed (see update-config.server.ts).
 import { z } from "zod";
+import { wholeNumberField } from "~/lib/forms";
 import { AGENCY_TYPES, INNOVATION_TEXT_FIELDS } from "~/modules/innovations/vocab";
 import { ADVANCEMENT_RULES, ADVANCEMENT_SCOPES, AGGREGATES, ATTACHMENT_KINDS, GROUP_KINDS, JUDGE_POOLS, SCORED_KINDS, STAGE_KINDS } from "./config-values";
 
 const code = z
   .string({ error: "field.required" })
   .trim()
-  .min(1)
-  .max(40)
+  .min(1, { error: "field.required" })
+  .max(40, { error: "field.tooLong" })
   .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "competitions.errors.code" });
-const name = z.string({ error: "field.required" }).trim().min(1).max(200);
-const longText = z.string().trim().max(4000).default("");
+const name = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(200, { error: "field.tooLong" });
+const longText = z.string().trim().max(4000, { error: "field.tooLong" }).default("");
 const percent = z.coerce.number({ error: "field.number" }).min(0, { error: "competitions.errors.percent" }).max(100, { error: "competitions.errors.percent" });
 const instant = z.iso.datetime({ offset: true, error: "competitions.errors.instant" });
 
@@ -48,7 +49,7 @@ export const AttachmentSchema = z.object({
 export const RubricLevelSchema = z.object({
   min: z.coerce.number({ error: "field.number" }),
   max: z.coerce.number({ error: "field.number" }),
-  description: z.string().trim().min(1).max(1000),
+  description: z.string().trim().min(1, { error: "field.required" }).max(1000, { error: "field.tooLong" }),
 });
 
 export const CriterionSchema = z.object({
@@ -56,8 +57,8 @@ export const CriterionSchema = z.object({
   name,
   description: longText,
   weight: percent,
-  scaleMin: z.coerce.number({ error: "field.number" }).int().min(0).max(100),
-  scaleMax: z.coerce.number({ error: "field.number" }).int().min(1).max(100),
+  scaleMin: wholeNumberField(0, 100),
+  scaleMax: wholeNumberField(1, 100),
   /** The form section a judge reads beside this criterion, if any. */
   section: code.optional(),
   rubric: z.array(RubricLevelSchema).default([]),
@@ -66,7 +67,7 @@ export const CriterionSchema = z.object({
 export const AdvancementSchema = z.object({
   rule: z.enum(ADVANCEMENT_RULES, { error: "field.choice" }),
   /** "top": how many go on, overall or per category or group. */
-  n: z.coerce.number({ error: "field.number" }).int().min(1).max(100_000).optional(),
+  n: wholeNumberField(1, 100_000).optional(),
   scope: z.enum(ADVANCEMENT_SCOPES).default("overall"),
   /** "passing": the lowest proposal score (0–100) that goes on. */
   minScore: percent.optional(),
@@ -83,7 +84,7 @@ export const StageSchema = z.object({
   opensAt: instant,
   closesAt: instant,
   judges: z.enum(JUDGE_POOLS, { error: "field.choice" }).default("none"),
-  reviewersPerProposal: z.coerce.number({ error: "field.number" }).int().min(0).max(10).default(0),
+  reviewersPerProposal: wholeNumberField(0, 10).default(0),
   criteria: z.array(CriterionSchema).default([]),
   advancement: AdvancementSchema.default({ rule: "all", scope: "overall", minTypeShares: [] }),
   /** The award tier those going on from this stage earn (e.g. the panel stage gives Top 99). */
@@ -94,9 +95,9 @@ export const TierSchema = z.object({
   code,
   name,
   /** 1 is the highest. */
-  rank: z.coerce.number({ error: "field.number" }).int().min(1).max(20),
+  rank: wholeNumberField(1, 20),
   /** How many are meant to receive it (a guide for the plenary, not a hard limit). */
-  count: z.coerce.number({ error: "field.number" }).int().min(0).max(10_000).optional(),
+  count: wholeNumberField(0, 10_000).optional(),
   /** Winners of a top tier may not enter later editions' general groups. */
   topTier: z.boolean().default(false),
 });
@@ -104,16 +105,16 @@ export const TierSchema = z.object({
 export const QuotaSchema = z.object({
   group: code.optional(),
   agencyType: z.enum(AGENCY_TYPES).optional(),
-  max: z.coerce.number({ error: "field.number" }).int().min(1).max(1000),
+  max: wholeNumberField(1, 1000),
 });
 
 export const EligibilitySchema = z.object({
   /** Months an innovation must have been running when registration closes. */
-  minMonthsOperating: z.coerce.number({ error: "field.number" }).int().min(0).max(120).default(12),
+  minMonthsOperating: wholeNumberField(0, 120).default(12),
   /** Innovations that earned one of these tiers in an earlier edition are excluded. */
   excludeTiers: z.array(code).default([]),
   /** At most `times` earlier entries in `tier` (e.g. not in the Top 99 twice). */
-  maxTimesInTier: z.object({ tier: code, times: z.coerce.number().int().min(1).max(20) }).optional(),
+  maxTimesInTier: z.object({ tier: code, times: wholeNumberField(1, 20) }).optional(),
   /** Per agency: at most `max` proposals (in a group, of an agency type, or both). */
   quotas: z.array(QuotaSchema).default([]),
 });
@@ -140,20 +141,24 @@ export const DEFAULT_CHECKLIST = [
 
 export const ChecklistItemSchema = z.object({ code, label: name });
 
-export const CompetitionConfigSchema = z
-  .object({
-    groups: z.array(GroupSchema).min(1, { error: "competitions.errors.needGroup" }),
-    categories: z.array(CategorySchema).min(1, { error: "competitions.errors.needCategory" }),
-    sections: z.array(SectionSchema).min(1, { error: "competitions.errors.needSection" }),
-    attachments: z.array(AttachmentSchema).default([]),
-    eligibility: EligibilitySchema,
-    stages: z.array(StageSchema).min(1, { error: "competitions.errors.needStage" }),
-    tiers: z.array(TierSchema).default([]),
-    scoring: ScoringSchema,
-    objectionDays: z.coerce.number({ error: "field.number" }).int().min(0).max(60).default(5),
-    checklist: z.array(ChecklistItemSchema).default(DEFAULT_CHECKLIST),
-  })
-  .superRefine(checkReferences);
+/**
+ * Each part's own fields, without the rules between parts. A setup page checks the part it
+ * changes against these first (part-forms.ts), where a message can still name its limit.
+ */
+export const ConfigFieldsSchema = z.object({
+  groups: z.array(GroupSchema).min(1, { error: "competitions.errors.needGroup" }),
+  categories: z.array(CategorySchema).min(1, { error: "competitions.errors.needCategory" }),
+  sections: z.array(SectionSchema).min(1, { error: "competitions.errors.needSection" }),
+  attachments: z.array(AttachmentSchema).default([]),
+  eligibility: EligibilitySchema,
+  stages: z.array(StageSchema).min(1, { error: "competitions.errors.needStage" }),
+  tiers: z.array(TierSchema).default([]),
+  scoring: ScoringSchema,
+  objectionDays: wholeNumberField(0, 60).default(5),
+  checklist: z.array(ChecklistItemSchema).default(DEFAULT_CHECKLIST),
+});
+
+export const CompetitionConfigSchema = ConfigFieldsSchema.superRefine(checkReferences);
 
 export type CompetitionConfig = z.output<typeof CompetitionConfigSchema>;
 export type Group = z.output<typeof GroupSchema>;

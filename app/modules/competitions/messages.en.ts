@@ -61,6 +61,7 @@ export const competitionsEn: Translation<typeof competitions> = {
   "competitions.partIntro.kriteria": "This stage's scoring criteria. The weights must add up to 100.",
   "competitions.row": "Row {n}",
   "competitions.newRow": "New row",
+  "competitions.rowField": "Row {n} · {field}",
   "competitions.removeRow": "Remove this row",
   "competitions.criteriaLink": "Criteria ({count})",
   "competitions.noCriteria": "This stage is not scored against criteria.",

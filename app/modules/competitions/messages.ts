@@ -59,6 +59,7 @@ export const competitions = defineMessages({
   "competitions.partIntro.kriteria": "Kriteria penilaian tahap ini. Bobot harus berjumlah 100.",
   "competitions.row": "Baris {n}",
   "competitions.newRow": "Baris baru",
+  "competitions.rowField": "Baris {n} · {field}",
   "competitions.removeRow": "Hapus baris ini",
   "competitions.criteriaLink": "Kriteria ({count})",
   "competitions.noCriteria": "Tahap ini tidak dinilai dengan kriteria.",

@@ -1,9 +1,9 @@
 // Each setup page's form to and from the configuration: the values a page shows, and the change
 // its submission makes (with configuration errors mapped back onto the fields typed).
 import type { ZoneName } from "~/i18n";
-import { parseWith } from "~/lib/forms";
+import { issueMessage, parseWith } from "~/lib/forms";
 import type { Translate } from "~/i18n";
-import type { CompetitionConfig } from "./config";
+import { ConfigFieldsSchema, type CompetitionConfig } from "./config";
 import type { CompetitionRow, CompetitionChange } from "./manage-competition.server";
 import { AGGREGATE_OPTIONS, errorField, LIST_PARTS, QUOTA_FIELDS, readRows, readSingle, rowsToValues, type Field, type FormValues, type ListPart } from "./parts";
 import { CompetitionGeneralSchema } from "./schemas";
@@ -60,8 +60,29 @@ const unprefix = (values: FormValues): FormValues =>
 
 type Built = { change: CompetitionChange; fieldOf: (path: string) => string; errors?: Record<string, string> };
 
-/** The change a setup page's submission makes, and where each configuration error belongs. */
+/**
+ * The change a setup page's submission makes, and where each configuration error belongs; with
+ * `errors` when a field of the part breaks its own rule (a length, a range).
+ */
 export function buildChange(row: CompetitionRow, part: SetupPart | { criteriaOf: number }, values: FormValues, zone: ZoneName, t: Translate): Built {
+  const built = changeOf(row, part, values, zone, t);
+  const errors = { ...fieldErrors(built, t), ...built.errors };
+  return Object.keys(errors).length ? { ...built, errors } : built;
+}
+
+/**
+ * The part's fields checked on their own, before the whole configuration is saved: here each
+ * message still has its issue's limits ("from 1 to 10", "at most 200 characters"), which the
+ * save's errors, message keys alone, cannot carry. The rules between parts are left to the save.
+ */
+function fieldErrors(built: Built, t: Translate): Record<string, string> {
+  const parsed = ConfigFieldsSchema.partial().safeParse(built.change.config ?? {});
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error?.issues ?? []) errors[built.fieldOf(issue.path.join("."))] ??= issueMessage(issue, t);
+  return errors;
+}
+
+function changeOf(row: CompetitionRow, part: SetupPart | { criteriaOf: number }, values: FormValues, zone: ZoneName, t: Translate): Built {
   const c = row.config;
   if (typeof part === "object") {
     const fields = LIST_PARTS.kriteria.fields;

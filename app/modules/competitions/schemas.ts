@@ -3,7 +3,7 @@ import { blankToUndefined } from "~/lib/forms";
 import { PRESETS, type PresetId } from "./presets";
 
 export const CompetitionGeneralSchema = z.object({
-  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3).max(200)),
+  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
   theme: z.preprocess((v) => blankToUndefined(v) ?? "", z.string().max(500)),
   legalBasis: z.preprocess((v) => blankToUndefined(v) ?? "", z.string().max(300)),
 });
@@ -30,7 +30,7 @@ export const NewCompetitionSchema = z.object({
   edition: z.preprocess(blankToUndefined, z.coerce.number({ error: "field.number" }).int().min(2014, { error: "competitions.errors.edition" }).max(2100, { error: "competitions.errors.edition" })),
   slug: z.preprocess(
     (v) => (typeof v === "string" ? blankToUndefined(v.toLowerCase()) : v),
-    z.string({ error: "field.required" }).min(3).max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "competitions.errors.slug" }),
+    z.string({ error: "field.required" }).min(3, { error: "field.tooShort" }).max(60, { error: "field.tooLong" }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "competitions.errors.slug" }),
   ),
   source,
 });

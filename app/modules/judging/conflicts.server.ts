@@ -74,7 +74,7 @@ export async function declareConflict(db: Db, actor: Actor, competitionId: numbe
 
 export const DecideSchema = z.object({
   state: z.enum(["confirmed", "dismissed"], { error: "field.choice" }),
-  reason: z.string({ error: "judging.errors.reasonRequired" }).trim().min(1, { error: "judging.errors.reasonRequired" }).max(2000),
+  reason: z.string({ error: "judging.errors.reasonRequired" }).trim().min(1, { error: "judging.errors.reasonRequired" }).max(2000, { error: "field.tooLong" }),
 });
 
 export async function decideConflict(db: Db, actor: Actor, competitionId: number, conflictId: number, input: z.infer<typeof DecideSchema>) {

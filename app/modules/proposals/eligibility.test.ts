@@ -42,3 +42,12 @@ describe("eligibility from earlier results", () => {
     expect(twice?.vars).toEqual({ tier: "Top 99", times: 2 });
   });
 });
+
+describe("attachments and declarations", () => {
+  it("asks for an unticked declaration to be ticked, not attached", () => {
+    const problems = submitProblems(facts({}));
+    expect(problems).toContainEqual({ key: "proposals.problems.declaration", vars: { name: "Saya menyatakan data yang disampaikan benar" } });
+    expect(problems).not.toContainEqual({ key: "proposals.problems.attachment", vars: { name: "Saya menyatakan data yang disampaikan benar" } });
+    expect(keys(facts({ declarations: ["kebenaran-data"] }))).not.toContain("proposals.problems.declaration");
+  });
+});

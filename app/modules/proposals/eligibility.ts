@@ -55,8 +55,12 @@ export function submitProblems(f: SubmitFacts): Problem[] {
   }
   for (const a of attachmentsFor(config, f.groupCode)) {
     if (!a.required) continue;
-    const missing =
-      a.kind === "link" ? !/^https?:\/\/\S+$/.test(f.links[a.code] ?? "") : a.kind === "declaration" ? !f.declarations.includes(a.code) : !f.filledSlots.has(a.code);
+    // A declaration is a box the applicant ticks, not a document to attach: say so.
+    if (a.kind === "declaration") {
+      if (!f.declarations.includes(a.code)) problems.push({ key: "proposals.problems.declaration", vars: { name: a.name } });
+      continue;
+    }
+    const missing = a.kind === "link" ? !/^https?:\/\/\S+$/.test(f.links[a.code] ?? "") : !f.filledSlots.has(a.code);
     if (missing) problems.push({ key: "proposals.problems.attachment", vars: { name: a.name } });
   }
 

@@ -94,6 +94,7 @@ export const proposalMessagesEn: Translation<typeof proposalMessages> = {
   "proposals.problems.sectionTooLong": "Section \"{section}\" has {words} words, over the limit of {limit}.",
   "proposals.problems.evidence": "Section \"{section}\" needs supporting evidence.",
   "proposals.problems.attachment": "Attachment \"{name}\" is missing.",
+  "proposals.problems.declaration": "Tick the declaration \"{name}\".",
   "proposals.problems.source": "A replication proposal must name its source innovation.",
   "proposals.problems.notInvited": "{group} is by the secretariat's invitation only, and this innovation is not (or no longer) invited.",
   "proposals.problems.unpublished": "Its innovation is no longer published in the catalogue.",

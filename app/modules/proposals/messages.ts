@@ -92,6 +92,7 @@ export const proposalMessages = defineMessages({
   "proposals.problems.sectionTooLong": "Bagian \"{section}\" berisi {words} kata, melebihi batas {limit}.",
   "proposals.problems.evidence": "Bagian \"{section}\" wajib disertai bukti dukung.",
   "proposals.problems.attachment": "Lampiran \"{name}\" belum ada.",
+  "proposals.problems.declaration": "Centang pernyataan \"{name}\".",
   "proposals.problems.source": "Proposal kelompok replikasi harus menyebut inovasi sumbernya.",
   "proposals.problems.notInvited": "{group} hanya untuk inovasi yang diundang sekretariat, dan inovasi ini tidak (lagi) diundang.",
   "proposals.problems.unpublished": "Inovasinya tidak lagi terbit di katalog.",

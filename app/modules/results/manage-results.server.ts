@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "~/db/client.server";
 import { awards, competitions, objections, proposals, stageDecisions, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
-import { optionalIdField } from "~/lib/forms";
+import { blankToUndefined, optionalIdField } from "~/lib/forms";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import type { CompetitionConfig } from "~/modules/competitions/config";
@@ -79,8 +79,8 @@ export async function announceProvisional(db: Db, actor: Actor, competitionId: n
 }
 
 export const AwardSchema = z.object({
-  tier: z.string().trim().max(40),
-  reason: z.string({ error: "results.errors.reasonRequired" }).trim().min(1, { error: "results.errors.reasonRequired" }).max(2000),
+  tier: z.string().trim().max(40, { error: "field.choice" }),
+  reason: z.string({ error: "results.errors.reasonRequired" }).trim().min(1, { error: "results.errors.reasonRequired" }).max(2000, { error: "field.tooLong" }),
 });
 
 /** Set or remove one proposal's tier by hand while the results are provisional; audited. */
@@ -113,7 +113,7 @@ export async function setAward(db: Db, actor: Actor, competitionId: number, prop
 
 export const ObjectionSchema = z.object({
   proposalId: optionalIdField,
-  reason: z.string({ error: "results.errors.objectionReason" }).trim().min(20, { error: "results.errors.objectionReason" }).max(4000, { error: "results.errors.tooLong" }),
+  reason: z.string({ error: "results.errors.objectionReason" }).trim().min(20, { error: "results.errors.objectionReason" }).max(4000, { error: "field.tooLong" }),
 });
 
 /** An agency that took part objects within the window (judged at the request's arrival). */
@@ -150,7 +150,7 @@ export async function fileObjection(db: Db, actor: Actor, competitionId: number,
 
 export const AnswerSchema = z.object({
   state: z.enum(["upheld", "rejected"], { error: "field.choice" }),
-  response: z.string({ error: "results.errors.responseRequired" }).trim().min(1, { error: "results.errors.responseRequired" }).max(4000),
+  response: z.string({ error: "results.errors.responseRequired" }).trim().min(1, { error: "results.errors.responseRequired" }).max(4000, { error: "field.tooLong" }),
 });
 
 /**
@@ -195,7 +195,7 @@ export async function answerObjection(db: Db, actor: Actor, competitionId: numbe
 }
 
 export const DecreeSchema = z.object({
-  number: z.string({ error: "field.required" }).trim().min(3, { error: "field.required" }).max(200),
+  number: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
   date: z.iso.date({ error: "results.errors.date" }),
 });
 

@@ -53,7 +53,6 @@ export const resultMessagesEn: Translation<typeof resultMessages> = {
   "results.errors.reasonRequired": "Give the reason.",
   "results.errors.tier": "Unknown tier.",
   "results.errors.objectionReason": "Explain your objection (at least 20 characters).",
-  "results.errors.tooLong": "Too long.",
   "results.errors.windowClosed": "The objection window is closed or not open yet.",
   "results.errors.proposal": "Choose a proposal of this edition.",
   "results.errors.responseRequired": "Write the answer for the agency.",

@@ -51,7 +51,6 @@ export const resultMessages = defineMessages({
   "results.errors.reasonRequired": "Tuliskan alasannya.",
   "results.errors.tier": "Predikat tidak dikenal.",
   "results.errors.objectionReason": "Jelaskan sanggahan Anda (paling sedikit 20 karakter).",
-  "results.errors.tooLong": "Teks terlalu panjang.",
   "results.errors.windowClosed": "Masa sanggah sudah berakhir atau belum dibuka.",
   "results.errors.proposal": "Pilih proposal edisi ini.",
   "results.errors.responseRequired": "Tuliskan jawaban untuk instansi.",

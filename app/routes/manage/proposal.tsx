@@ -228,6 +228,10 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
   const v = (k: string, fallback: string) => a?.values?.[k] ?? fallback;
   const conflicts = new Map((a?.conflicts ?? []).map((c) => [c.code, c]));
   const filesOf = (slot: string) => d.files.filter((f) => f.slot === slot);
+  // The browser never requires an upload (a file saved earlier fills the slot), yet a slot the
+  // submission needs is not "optional": while it is empty it is marked as needed before sending,
+  // and once it holds a file it carries no mark.
+  const uploadNote = (slot: string, needed: boolean) => (!needed ? undefined : filesOf(slot).length ? "" : t("innovations.form.neededToSend"));
   const FileList = ({ slot }: { slot: string }) => (
     <ul className="file-list">
       {filesOf(slot).map((f) => (
@@ -310,7 +314,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
             {filesOf(s.code).length ? <FileList slot={s.code} /> : <p className="muted">{t("proposals.noFiles")}</p>}
             {d.editable ? (
               <>
-                <TextField name={`file.${s.code}`} type="file" label={t("proposals.uploadFor", { slot: s.title })} error={a?.errors?.[`file.${s.code}`]} />
+                <TextField name={`file.${s.code}`} type="file" label={t("proposals.uploadFor", { slot: s.title })} optionalNote={uploadNote(s.code, s.evidenceRequired)} error={a?.errors?.[`file.${s.code}`]} />
                 <HeldFiles files={a?.held} field={`file.${s.code}`} />
               </>
             ) : null}
@@ -346,7 +350,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
               <FileList slot={att.code} />
               {d.editable ? (
                 <>
-                  <TextField name={`file.${att.code}`} type="file" label={t("proposals.uploadFor", { slot: att.name })} error={a?.errors?.[`file.${att.code}`]} />
+                  <TextField name={`file.${att.code}`} type="file" label={t("proposals.uploadFor", { slot: att.name })} optionalNote={uploadNote(att.code, att.required)} error={a?.errors?.[`file.${att.code}`]} />
                   <HeldFiles files={a?.held} field={`file.${att.code}`} />
                 </>
               ) : null}

@@ -4,7 +4,7 @@ import type { Route } from "./+types/results";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith } from "~/lib/forms";
+import { formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
 import { formatDate, formatInstant, translator, type MessageKey } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
@@ -12,6 +12,7 @@ import { objections, proposals, stageDecisions } from "~/db/schema";
 import { objectionDeadline, tiersFromDecisions } from "~/modules/results/awards";
 import {
   AnswerSchema,
+  AwardSchema,
   announceProvisional,
   answerObjection,
   DecreeSchema,
@@ -74,7 +75,10 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     if (intent === "award") {
       const proposalId = idOf(form.get("proposalId"));
       if (!proposalId) throw new AppError("not-found", "errors.notFound");
-      await setAward(db, actor, row.id, proposalId, { tier: String(form.get("tier") ?? ""), reason: String(form.get("reason") ?? "").replace(/\u0000/g, "") });
+      // Parsed here, where the errors can name their limits; setAward checks the same schema.
+      const parsed = parseWith(AwardSchema, { tier: String(form.get("tier") ?? ""), reason: stripNul(String(form.get("reason") ?? "")) }, t);
+      if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+      await setAward(db, actor, row.id, proposalId, parsed.data);
       return back("predikat");
     }
     if (intent === "answer") {

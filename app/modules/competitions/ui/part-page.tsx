@@ -25,6 +25,13 @@ export function PartPage(p: PartPageProps) {
   const t = useT();
   const { _list, ...fieldErrors } = p.errors ?? {};
   const summary = { ...(_list ? { _form: _list } : {}), ...fieldErrors };
+  // The summary names each field as the form shows it: its row (numbered as the fieldsets'
+  // legends are) and its label, not the bare message.
+  const labels: Record<string, string> = Object.fromEntries(p.single?.map((f) => [f.name, t(f.label)]) ?? []);
+  const rows = p.rows;
+  rows?.indexes.forEach((i, n) => {
+    for (const f of rows.fields) labels[`${rows.prefix ?? "r"}.${i}.${f.name}`] = t("competitions.rowField", { n: n + 1, field: t(f.label) });
+  });
   return (
     <>
       <p className="muted">
@@ -32,7 +39,7 @@ export function PartPage(p: PartPageProps) {
       </p>
       <h1>{p.title}</h1>
       <p>{p.intro}</p>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} labels={labels} />
       <Form method="post" className="part-form">
         <CsrfField />
         <input type="hidden" name="version" value={p.version} />
