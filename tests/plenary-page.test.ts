@@ -7,7 +7,7 @@ import { openTestDatabase } from "./db";
 import { testClient, type Client, pageText as text } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { auditLog, competitions, proposals, reviews, stageDecisions } from "../app/db/schema";
+import { assignments, auditLog, competitions, proposals, reviews, stageDecisions } from "../app/db/schema";
 import type { CompetitionConfig } from "../app/modules/competitions/config";
 
 let database: Database;
@@ -94,5 +94,42 @@ describe("the plenary page", () => {
     expect((await admin.get(`${PATH}?per=category`)).status).toBe(200);
     expect([403, 404]).toContain((await judgeClient.get(PATH)).status);
     expect((await admin.get("/kelola/kompetisi/kipp-pleno/tahap/registrasi/pleno")).status).toBe(404);
+  });
+
+  it("waits for every assigned review while scoring is open, and never decides an unscored proposal by default", async () => {
+    const db = database.db;
+    const [c] = await db.select().from(competitions).where(eq(competitions.id, competitionId));
+    const config: CompetitionConfig = structuredClone(c.config);
+    const evaluasi = config.stages.find((s) => s.code === "evaluasi")!;
+    const closed = evaluasi.closesAt;
+    evaluasi.closesAt = new Date(Date.now() + 7 * 86400_000).toISOString();
+    await db.update(competitions).set({ config }).where(eq(competitions.id, competitionId));
+    const agency = await createAgency(db, { name: "Instansi Belum Dinilai" });
+    const innovation = await createInnovation(db, { agencyId: agency.id });
+    const [p] = await db
+      .insert(proposals)
+      .values({ competitionId, innovationId: innovation.id, agencyId: agency.id, groupCode: "umum", categoryCode: "kesehatan", title: "Proposal Belum Dinilai", state: "submitted", screening: "passed", receiptNumber: "KIPP-PLENO-X", submittedAt: new Date() })
+      .returning();
+    const judge = await createTestUser(db, { role: "evaluator" });
+    await db.insert(assignments).values({ competitionId, stageCode: "evaluasi", proposalId: p.id, judgeId: judge.id });
+
+    const open = await text(await admin.get(PATH));
+    expect(open).toContain("Penilaian masih berjalan: 1 penilaian belum dikirim.");
+    // Neither choice is ticked for the proposal nobody has scored.
+    expect(open).not.toMatch(new RegExp(`name="advances\\.${p.id}" checked="" value="[01]"`));
+    const form = Object.fromEntries(ids.map((id) => [`advances.${id}`, "1"]));
+    const refused = await admin.post(PATH, { ...form, [`reason.${ids[2]}`]: "Alasan." });
+    expect(refused.status).toBe(409);
+    expect(await text(refused)).toContain("Penilaian tahap ini belum selesai");
+
+    // The stage closed: the panel decides, the unscored proposal by an explicit choice.
+    evaluasi.closesAt = new Date(Date.now() - 86400_000).toISOString();
+    await db.update(competitions).set({ config }).where(eq(competitions.id, competitionId));
+    const closedPage = await text(await admin.get(PATH));
+    expect(closedPage).not.toContain("Penilaian masih berjalan");
+    expect(closedPage).not.toMatch(new RegExp(`name="advances\\.${p.id}" checked="" value="[01]"`));
+    expect(closedPage).toMatch(new RegExp(`name="advances\\.${ids[0]}" checked="" value="1"`));
+    evaluasi.closesAt = closed;
+    await db.update(competitions).set({ config }).where(eq(competitions.id, competitionId));
   });
 });

@@ -18,6 +18,7 @@ export const plenaryMessagesEn: Translation<typeof plenaryMessages> = {
   "plenary.disagreement": "Flagged when the judges' totals differ by more than {n} points.",
   "plenary.tieBreaks": "Equal scores are ordered by the heaviest criterion, then the higher lowest review, then the earlier submission.",
   "plenary.saved": "{n} decisions saved, {o} of them departing from the rule's proposal.",
+  "plenary.awaited": "Scoring is still under way: {n} reviews not yet submitted. The ranking below is incomplete, and decisions can be saved once every review is in or the stage has closed.",
   "plenary.skipped": "{n} reviews are incomplete or not submitted and are not counted.",
   "plenary.view": "Show",
   "plenary.view.overall": "All",

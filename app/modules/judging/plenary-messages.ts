@@ -16,6 +16,7 @@ export const plenaryMessages = defineMessages({
   "plenary.disagreement": "Ditandai bila selisih nilai juri lebih dari {n} poin.",
   "plenary.tieBreaks": "Nilai sama diurutkan menurut kriteria terberat, lalu nilai juri terendah yang lebih tinggi, lalu waktu kirim yang lebih awal.",
   "plenary.saved": "{n} keputusan disimpan, {o} di antaranya berbeda dari usulan aturan.",
+  "plenary.awaited": "Penilaian masih berjalan: {n} penilaian belum dikirim. Peringkat di bawah ini belum lengkap, dan keputusan baru dapat disimpan setelah semua penilaian terkirim atau tahap ditutup.",
   "plenary.skipped": "{n} penilaian belum lengkap atau belum dikirim, tidak dihitung.",
   "plenary.view": "Tampilkan",
   "plenary.view.overall": "Semua",

@@ -2,9 +2,9 @@
 // proposal of who goes on, and the panel's decisions. The panel follows the proposal or departs
 // from it; a departure is an override and needs a reason, and every decision is audited. The
 // next stage takes the proposals decided to go on (stage-entrants.server.ts).
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
-import { reviews, stageDecisions, users } from "~/db/schema";
+import { assignments, reviews, stageDecisions, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
@@ -76,8 +76,35 @@ export async function stageRanking(db: DbOrTx, competition: Competition, stageCo
 export type PlenaryDecision = { proposalId: number; advances: boolean; reason: string };
 
 /**
- * Record the panel's decisions for a stage. A decision that differs from the rule's proposal is
- * an override: without a reason it is refused, naming the row (`reason.ID`).
+ * The reviews a plenary still waits for: pairs assigned to the stage it ranks by that have no
+ * submitted review, while that stage's scoring is open. A ranking taken earlier counts a
+ * proposal its judges have not yet scored as unscored, and would drop it. Once the stage has
+ * closed, scores are locked and a missing one stays missing (the secretariat may reopen it).
+ */
+export async function awaitedReviews(db: DbOrTx, competition: Competition, stageCode: string, now = new Date()): Promise<number> {
+  const { scoredBy } = plenaryStage(competition.config, stageCode);
+  if (new Date(scoredBy.closesAt).getTime() <= now.getTime()) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(assignments)
+    .leftJoin(
+      reviews,
+      and(
+        eq(reviews.competitionId, assignments.competitionId),
+        eq(reviews.stageCode, assignments.stageCode),
+        eq(reviews.proposalId, assignments.proposalId),
+        eq(reviews.judgeId, assignments.judgeId),
+        eq(reviews.state, "submitted"),
+      ),
+    )
+    .where(and(eq(assignments.competitionId, competition.id), eq(assignments.stageCode, scoredBy.code), isNull(reviews.id)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Record the panel's decisions for a stage, once its scoring is complete (awaitedReviews). A
+ * decision that differs from the rule's proposal is an override: without a reason it is
+ * refused, naming the row (`reason.ID`).
  */
 export async function decideStage(db: Db, actor: Actor, competition: Competition, stageCode: string, decisions: PlenaryDecision[], basis: ScoreBasis = "raw") {
   assertCan(actor, "competition.manage");
@@ -85,6 +112,7 @@ export async function decideStage(db: Db, actor: Actor, competition: Competition
   if (!decisions.length) throw new AppError("invalid", "judging.errors.noneChosen");
   return db.transaction(async (tx) => {
     await assertJudgingOpen(tx, competition.id);
+    if (await awaitedReviews(tx, competition, stageCode)) throw new AppError("conflict", "judging.errors.scoringOpen");
     const { rows } = await stageRanking(tx, competition, stageCode, basis);
     const byId = new Map(rows.map((r) => [r.entrant.id, r]));
     const errors: Record<string, string> = {};

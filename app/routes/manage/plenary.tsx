@@ -7,7 +7,7 @@ import { idOf } from "~/lib/forms";
 import { formatNumber, translator, type MessageKey } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId } from "~/components/forms";
-import { decideStage, stageRanking, type PlenaryDecision } from "~/modules/judging/plenary.server";
+import { awaitedReviews, decideStage, stageRanking, type PlenaryDecision } from "~/modules/judging/plenary.server";
 import type { ScoreBasis } from "~/modules/judging/rank";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
 
@@ -26,7 +26,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
   // The normalised basis is the panel's explicit choice, offered only when the edition computes it.
   const basis: ScoreBasis = row.config.scoring.normalise && sp.get("dasar") === "normal" ? "normalised" : "raw";
   const view: View = VIEWS.includes(sp.get("per") as View) ? (sp.get("per") as View) : "overall";
-  const r = await stageRanking(services(context).db, row, params.stage, basis);
+  const [r, awaited] = await Promise.all([stageRanking(services(context).db, row, params.stage, basis), awaitedReviews(services(context).db, row, params.stage)]);
   const categoryName = new Map(row.config.categories.map((c) => [c.code, c.name]));
   const groupName = new Map(row.config.groups.map((g) => [g.code, g.name]));
   const criterionName = new Map(r.scoredBy.criteria.map((c) => [c.code, c.name]));
@@ -42,6 +42,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     threshold: row.config.scoring.disagreementThreshold,
     shares: r.ranking.advancement.shares,
     skipped: r.ranking.skipped.length,
+    awaited,
     message: sp.get("pesan"),
     counts: { decided: Number(sp.get("n") ?? 0), overrides: Number(sp.get("o") ?? 0) },
     rows: r.rows.map(({ entrant: e, ranked: k, proposed: p, decision: d }) => ({
@@ -136,6 +137,7 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
         {t(`plenary.aggregate.${d.aggregate}`)} {t("plenary.disagreement", { n: d.threshold })} {t("plenary.tieBreaks")}
       </p>
       {d.message === "tersimpan" ? <p className="notice" role="status">{t("plenary.saved", { n: d.counts.decided, o: d.counts.overrides })}</p> : null}
+      {d.awaited ? <p className="notice notice-warning" role="status">{t("plenary.awaited", { n: d.awaited })}</p> : null}
       {d.skipped ? <p className="hint">{t("plenary.skipped", { n: d.skipped })}</p> : null}
       <ErrorSummary errors={errors} />
 
@@ -205,7 +207,8 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
                 <tbody>
                   {s.rows.map((r) => {
                     const sent = failed?.sent?.[r.id];
-                    const advances = sent ? sent.advances : r.decision ? r.decision.advances : r.proposed.advance;
+                    // A proposal nobody has scored is decided by the panel, never by default.
+                    const advances = sent ? sent.advances : r.decision ? r.decision.advances : r.reviews ? r.proposed.advance : null;
                     const reasonError = errors?.[`reason.${r.id}`];
                     const main = d.basis === "normalised" ? r.normalised : r.score;
                     const other = d.basis === "normalised" ? r.score : r.normalised;
@@ -233,10 +236,10 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
                           <fieldset className="plenary-decision">
                             <legend className="visually-hidden">{t("plenary.decisionFor", { title: r.title })}</legend>
                             <label className="checkbox">
-                              <input type="radio" name={`advances.${r.id}`} value="1" defaultChecked={advances} /> {t("plenary.advance")}
+                              <input type="radio" name={`advances.${r.id}`} value="1" defaultChecked={advances === true} /> {t("plenary.advance")}
                             </label>{" "}
                             <label className="checkbox">
-                              <input type="radio" name={`advances.${r.id}`} value="0" defaultChecked={!advances} /> {t("plenary.stay")}
+                              <input type="radio" name={`advances.${r.id}`} value="0" defaultChecked={advances === false} /> {t("plenary.stay")}
                             </label>
                           </fieldset>
                           <label htmlFor={fieldId(`reason.${r.id}`)} className="hint">{t("plenary.reason")}</label>
@@ -263,7 +266,7 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
             </section>
           ))}
           <p className="no-print">
-            <button type="submit" className="button">{t("plenary.save")}</button>
+            <button type="submit" className="button" disabled={d.awaited > 0}>{t("plenary.save")}</button>
           </p>
         </Form>
       ) : (
