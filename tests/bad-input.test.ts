@@ -30,6 +30,8 @@ const HOSTILE_PATHS = [
   "/kelola/inovasi/abc",
   "/kelola/inovasi/99999999999999999999",
   "/kelola/inovasi/-3/riwayat",
+  "/kelola/inovasi?halaman=1.5",
+  "/kelola/inovasi?halaman=3.7&tahap=draft&tahap=%00",
   "/undangan/%00",
   "/atur-ulang-sandi/" + "x".repeat(3000),
   "/api/v1/innovations/%00",
@@ -47,6 +49,7 @@ const HOSTILE_PATHS = [
   "/kelola/proposal/abc/tanda-terima",
   "/kelola/kompetisi/kipp-buka/tahap/%00/pleno",
   "/kelola/kompetisi/kipp-buka/tahap/registrasi/penugasan",
+  "/kelola/kompetisi/kipp-buka/tahap/evaluasi/penugasan?halaman=1.5",
   "/kelola/kompetisi/%27/juri",
   "/kelola/penilaian/kipp-buka/evaluasi/99999999999999999999",
   "/kelola/penilaian/%00/%00/-1",
@@ -90,6 +93,8 @@ const hostileForms: Record<string, string | string[]>[] = [
   { name: "Inovasi Uji Batas", origin: "replication", originInnovation: "99999999999" },
   { email: "batas.id@uji.go.id", name: "Uji Batas", role: "unit_operator", agencyId: "99999999999", unitId: "99999999999" },
   { _intent: "publish" },
+  // Lists sent as single values, single fields sent twice: refused, and the form shown again.
+  { name: ["Dua", "Nama"], sdgs: "0", sectors: "tik", status: ["x", "y"], version: ["1", "2"] },
   { name: "Nama\u0000Nul", email: "a\u0000@b.id", password: "x\u0000", indicator_name: "a\u0000", indicator_before: "1", indicator_after: "2" },
   { _intent: "nonsense", indicator_name: ["a", "b"], indicator_before: "1" },
   // Setup forms: rows with hostile indexes, instants, rubric lines, shares and versions.

@@ -164,6 +164,14 @@ describe("the CSV export", () => {
     expect(await bad.text()).toContain("format: Pilih csv atau xlsx.");
   });
 
+  it("names the file in the reader's language", async () => {
+    for (const [format, extension] of [["csv", "csv"], ["xlsx", "xlsx"]]) {
+      const res = await client.get(`/kepatuhan/unduh?year=2022&province=33&format=${format}`, { cookie: "lumbung_lang=en" });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-disposition")).toBe(`attachment; filename="one-agency-one-innovation-2022-not-met.${extension}"`);
+    }
+  });
+
   it("answers 400 in plain text for a bad filter", async () => {
     const res = await client.get("/kepatuhan/unduh?year=2099");
     expect(res.status).toBe(400);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { pageText, testClient, type Client } from "./app";
 import { COMPLETE_ENTRY, MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createTestUser, createUnit } from "../app/db/factories.server";
@@ -12,6 +12,7 @@ let newClient: () => Client;
 let operator: Awaited<ReturnType<typeof createTestUser>>;
 let admin: Awaited<ReturnType<typeof createTestUser>>;
 let otherOperator: Awaited<ReturnType<typeof createTestUser>>;
+let nationalAdmin: Awaited<ReturnType<typeof createTestUser>>;
 let unitId: number;
 
 beforeAll(async () => {
@@ -23,6 +24,7 @@ beforeAll(async () => {
   operator = await createTestUser(database.db, { role: "unit_operator", agencyId: agency.id, unitId });
   admin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
   otherOperator = await createTestUser(database.db, { role: "unit_operator" });
+  nationalAdmin = await createTestUser(database.db, { role: "national_admin" });
 });
 afterAll(async () => database?.close());
 
@@ -343,5 +345,98 @@ describe("the innovation register", () => {
     expect((await other.post(`/kelola/inovasi/${id}`, { _intent: "publish" })).status).toBe(403);
     const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
     expect(row.name).toBe("Milik Kabupaten Uji");
+  });
+});
+
+describe("crafted addresses and forms", () => {
+  it("reads a page number that is not a whole number as the first page, as the catalogue does", async () => {
+    const op = await as(operator);
+    await op.post("/kelola/inovasi/baru", form({ name: "Di Halaman Pertama" }));
+    for (const who of [admin, nationalAdmin]) {
+      const c = await as(who);
+      const first = await pageText(await c.get("/kelola/inovasi"));
+      for (const p of ["1.5", "3.7", "0x10", "1e1", "-2", "abc"]) {
+        const res = await c.get(`/kelola/inovasi?halaman=${p}`);
+        expect(res.status, `halaman=${p}`).toBe(200);
+        const html = await pageText(res);
+        expect(html).toContain("Di Halaman Pertama");
+        expect(html.match(/<tbody>[\s\S]*<\/tbody>/)?.[0]).toBe(first.match(/<tbody>[\s\S]*<\/tbody>/)?.[0]);
+      }
+    }
+  });
+
+  it("shows a refused form again whatever shape its lists were posted in", async () => {
+    const op = await as(operator);
+    const id = idFrom((await op.post("/kelola/inovasi/baru", form({ name: "Bentuk Daftar" }))).headers.get("location"));
+    // "sdgs" and "sectors" without [] (one value, not a list); single fields sent twice.
+    const crafted = { sdgs: "0", sectors: "tik", status: ["implementasi", "x"], version: "1" };
+    const posts: [string, Record<string, string | string[]>][] = [
+      [`/kelola/inovasi/${id}`, { ...crafted, name: "Bentuk Daftar" }],
+      ["/kelola/inovasi/baru", { ...crafted, name: ["Bentuk Daftar", "Lain"] }],
+    ];
+    for (const [path, fields] of posts) {
+      const res = await op.post(path, form(fields));
+      expect(res.status, path).toBe(400);
+      const html = await pageText(res);
+      expect(html).toContain('href="#f-sdgs"');
+      // The one sector posted is still ticked.
+      expect(html).toContain('<input type="checkbox" name="sectors[]" checked="" value="tik"/>');
+    }
+  });
+
+  it("stores an upload whose name holds control characters under a cleaned name", async () => {
+    const op = await as(operator);
+    const res = await op.post("/kelola/inovasi/baru", form({ name: "Nama Berkas Aneh" }, { photos: [fileOf(PNG_1PX, "a\u0000b\u202e.png", "image/png")] }));
+    expect(res.status).toBe(302);
+    const files = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, idFrom(res.headers.get("location"))));
+    expect(files.map((f) => f.filename)).toEqual(["ab.png"]);
+    // Kept from a refused try as well.
+    const refused = await op.post("/kelola/inovasi/baru", form({ name: "" }, { photos: [fileOf(PNG_1PX, "c\u0000d.png", "image/png")] }));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/name="_held"[^>]*\/>cd\.png/);
+  });
+
+  it("names every file refused in a field, not only the last", async () => {
+    const op = await as(operator);
+    const exe = fileOf(Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200)]), "exe.jpg", "image/jpeg");
+    const page = fileOf(Buffer.from("<!doctype html><html><body>x</body></html>"), "html.png", "image/png");
+    const res = await op.post("/kelola/inovasi/baru", form({ name: "Dua Berkas Ditolak" }, { photos: [exe, page, fileOf(PNG_1PX, "baik.png", "image/png")] }));
+    expect(res.status).toBe(400);
+    const html = await pageText(res);
+    const message = html.match(/<p class="error-message" id="photos-error">([^<]*)<\/p>/)?.[1];
+    expect(message).toContain("Jenis berkas tidak diterima (exe.jpg)");
+    expect(message).toContain("Jenis berkas tidak diterima (html.png)");
+    expect(message).not.toContain("baik.png");
+  });
+
+  it("labels file entries of the history as files, not fields", async () => {
+    const op = await as(operator);
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Riwayat Berkas" }, { evidence: [fileOf(MINI_PDF, "ok.pdf", "application/pdf")] }));
+    const id = idFrom(created.headers.get("location"));
+    const html = await pageText(await op.get(`/kelola/inovasi/${id}/riwayat`));
+    expect(html).toContain("Berkas: ok.pdf");
+    expect(html).not.toContain("Kolom: ok.pdf");
+    op.cookies.set("lumbung_lang", "en");
+    const en = await pageText(await op.get(`/kelola/inovasi/${id}/riwayat`));
+    expect(en).toContain("Files: ok.pdf");
+    expect(en).not.toContain("Fields: ok.pdf");
+  });
+
+  it("answers 404 for an innovation or file id that is not written as a plain number", async () => {
+    const op = await as(operator);
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Nomor Kanonik" }, { evidence: [fileOf(MINI_PDF, "tetap.pdf", "application/pdf")] }));
+    const id = idFrom(created.headers.get("location"));
+    expect((await op.get(`/kelola/inovasi/${id}`)).status).toBe(200);
+    for (const alias of [`0x${id.toString(16)}`, `${id}.0`, `%20${id}`, `${id}%20`, `+${id}`, `${id}e0`]) {
+      expect((await op.get(`/kelola/inovasi/${alias}`)).status, alias).toBe(404);
+      expect((await op.get(`/kelola/inovasi/${alias}/riwayat`)).status, alias).toBe(404);
+      expect((await op.post(`/kelola/inovasi/${alias}`, form({ name: "Lewat Alias", version: "1" }))).status, alias).toBe(404);
+    }
+    const [file] = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, id));
+    const removed = await op.post(`/kelola/inovasi/${id}`, { _intent: "removeFile", fileId: `0x${file.id.toString(16)}` });
+    expect(removed.status).toBe(404);
+    expect(await database.db.select().from(innovationFiles).where(eq(innovationFiles.id, file.id))).toHaveLength(1);
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect(row.name).toBe("Nomor Kanonik");
   });
 });

@@ -111,3 +111,13 @@ export const wholeNumberField = (min: number, max: number) =>
   z.coerce
     .number({ error: "field.number" })
     .refine((n) => Number.isInteger(n) && n >= min && n <= max, { error: "field.numberRange", params: { min, max } });
+
+/**
+ * A page number from an address (`?halaman=`), as the public catalogue reads its page: a whole
+ * number within 1..max; anything else ("1.5", "0x10", "abc") is the first page. A fraction would
+ * otherwise reach PostgreSQL as an OFFSET it refuses.
+ */
+export function pageParam(value: string | null, max: number): number {
+  if (value === null || !/^\s*-?\d+\s*$/.test(value)) return 1;
+  return Math.max(1, Math.min(Math.max(1, max), Number(value)));
+}

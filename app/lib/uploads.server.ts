@@ -4,6 +4,20 @@ import { fileTypeFromBuffer } from "file-type";
 export type CheckedFile = { filename: string; mime: string; bytes: Uint8Array };
 export type FileProblem = { key: string; vars: Record<string, string | number> };
 
+const MAX_NAME_LENGTH = 200;
+
+/**
+ * A file's name as it may be stored and shown: control characters dropped (PostgreSQL text
+ * cannot hold NUL, and a line break or tab has no place in a name), as are the Unicode
+ * direction controls, with which a name can show its extension reversed ("exe.jpg" for
+ * "gpj.exe"); at most 200 characters, never
+ * cutting a character in two. The name is the sender's claim, so nothing else relies on it.
+ */
+export function cleanFilename(name: string): string {
+  const clean = name.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, "");
+  return Array.from(clean).slice(0, MAX_NAME_LENGTH).join("").trim() || "berkas";
+}
+
 /** A file whose real type is one of `accepted` and whose size is within `maxBytes`, or why not. */
 export async function sniffFile(
   file: File,
@@ -11,7 +25,7 @@ export async function sniffFile(
   allowedLabel: string,
   maxBytes: number,
 ): Promise<{ ok: true; file: CheckedFile } | { ok: false; problem: FileProblem }> {
-  const name = file.name.slice(0, 200) || "berkas";
+  const name = cleanFilename(file.name);
   if (file.size > maxBytes) return { ok: false, problem: { key: "innovations.errors.fileSize", vars: { name, max: Math.round(maxBytes / 1048576) } } };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = await fileTypeFromBuffer(bytes);

@@ -8,6 +8,8 @@ import { queryToObject } from "~/modules/api/query";
 import { ComplianceQuerySchema } from "~/modules/compliance/schemas";
 import { exportNotMet } from "~/modules/compliance/export-not-met.server";
 import { FORMAT_KEYS, type FormatKey } from "~/modules/reports/tables";
+import { EXPORT_FORMATS } from "~/modules/reports/export-formats.server";
+import { slugify } from "~/modules/agencies/regions";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { db } = services(context);
@@ -28,7 +30,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     });
   }
   const { year, type, province, q } = parsed.data;
-  const { body, contentType, filename } = await exportNotMet(db, { year, type, province, q }, locale, format as FormatKey);
+  const { body, contentType } = await exportNotMet(db, { year, type, province, q }, locale, format as FormatKey);
+  // Named in the reader's language, from the page's own title and column ("Belum memenuhi",
+  // "Not met"), so the file says in a folder what it holds:
+  // satu-instansi-satu-inovasi-2024-belum-memenuhi.csv, one-agency-one-innovation-2024-not-met.csv.
+  const filename = `${slugify(t("compliance.title"))}-${year}-${slugify(t("compliance.col.notMet"))}.${EXPORT_FORMATS[format as FormatKey].extension}`;
   return new Response(body as BodyInit, {
     headers: {
       "content-type": contentType,

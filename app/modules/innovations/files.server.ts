@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { innovationFiles, innovationHistory, innovations } from "~/db/schema";
 import { AppError } from "~/lib/errors";
-import { sniffFile } from "~/lib/uploads.server";
+import { sniffFile, type FileProblem } from "~/lib/uploads.server";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { isRowId, loadInnovation } from "./load-innovation.server";
@@ -32,16 +32,19 @@ export function uploadsFromForm(form: FormData): Upload[] {
   return out;
 }
 
-/** Check every upload before storing any: all or nothing. */
+/**
+ * Check every upload before storing any: all or nothing. Each field lists every file it
+ * refused, so a person choosing several learns about all of them in one try.
+ */
 export async function checkUploads(uploads: Upload[], maxBytes: number) {
   const checked: { kind: FileKind; filename: string; mime: string; bytes: Uint8Array }[] = [];
-  const errors: Record<string, { key: string; vars: Record<string, string | number> }> = {};
+  const errors: Record<string, FileProblem[]> = {};
   for (const u of uploads) {
     const field = u.kind === "photo" ? "photos" : "evidence";
     const accept = acceptFor(field);
     const r = await sniffFile(u.file, accept.types, accept.label, maxBytes);
     if (r.ok) checked.push({ kind: u.kind, ...r.file });
-    else errors[field] = r.problem;
+    else (errors[field] ??= []).push(r.problem);
   }
   return { checked, errors };
 }

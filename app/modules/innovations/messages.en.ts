@@ -139,6 +139,7 @@ export const innovationsEn: Translation<typeof innovations> = {
   "innovations.history.fileAdded": "file added",
   "innovations.history.fileRemoved": "file removed",
   "innovations.history.fields": "Fields: {fields}",
+  "innovations.history.files": "Files: {files}",
   "innovations.errors.locked": "This innovation is under review or published; operators cannot change it.",
   "innovations.errors.wrongState": "This action is not possible at the innovation's current stage.",
   "innovations.errors.staleVersion": "Someone else changed this innovation since you opened it. Your changes are not saved yet; your entries are still in the form. Compare them with what the other person saved, then choose which version to keep.",

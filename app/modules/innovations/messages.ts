@@ -137,6 +137,7 @@ export const innovations = defineMessages({
   "innovations.history.fileAdded": "berkas ditambahkan",
   "innovations.history.fileRemoved": "berkas dihapus",
   "innovations.history.fields": "Kolom: {fields}",
+  "innovations.history.files": "Berkas: {files}",
   "innovations.errors.locked": "Inovasi ini sedang diperiksa atau sudah terbit; operator tidak bisa mengubahnya.",
   "innovations.errors.wrongState": "Tindakan ini tidak bisa dilakukan pada tahap inovasi sekarang.",
   "innovations.errors.staleVersion": "Inovasi ini sudah diubah orang lain sejak Anda membukanya. Perubahan Anda belum disimpan; isian Anda masih ada di formulir. Bandingkan dengan yang disimpan orang lain, lalu pilih versi yang dipakai.",

@@ -2,7 +2,7 @@ import type { Translate } from "~/i18n";
 import { AppError } from "~/lib/errors";
 import { parseWith } from "~/lib/forms";
 import { checkUploads, uploadsFromForm } from "./files.server";
-import { innovationFormToObject, InnovationInputSchema } from "./schemas";
+import { innovationFormToObject, innovationFormValues, InnovationInputSchema } from "./schemas";
 
 /**
  * Validate the register form and its uploads together, so a person sees every problem at once.
@@ -10,12 +10,14 @@ import { innovationFormToObject, InnovationInputSchema } from "./schemas";
  */
 export async function parseInnovationForm(form: FormData, t: Translate, maxUploadBytes: number) {
   const raw = innovationFormToObject(form);
+  const values = innovationFormValues(raw);
   const parsed = parseWith(InnovationInputSchema, raw, t);
   const { checked, errors: fileErrors } = await checkUploads(uploadsFromForm(form), maxUploadBytes);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
-  for (const [field, e] of Object.entries(fileErrors)) errors[field] = t(e.key, e.vars);
-  if (!parsed.ok || Object.keys(errors).length) return { ok: false as const, errors, values: raw };
-  return { ok: true as const, data: parsed.data, files: checked, values: raw };
+  // One sentence per refused file, each naming its file.
+  for (const [field, problems] of Object.entries(fileErrors)) errors[field] = problems.map((e) => t(e.key, e.vars)).join(" ");
+  if (!parsed.ok || Object.keys(errors).length) return { ok: false as const, errors, values };
+  return { ok: true as const, data: parsed.data, files: checked, values };
 }
 
 /** An AppError's field reasons, translated, for the form. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { translator } from "~/i18n";
 import { parseWith } from "~/lib/forms";
-import { InnovationInputSchema, latestStartDate } from "./schemas";
+import { InnovationInputSchema, innovationFormValues, latestStartDate } from "./schemas";
 
 const t = translator("id");
 const errorsOf = (input: Record<string, unknown>) => {
@@ -45,5 +45,19 @@ describe("the innovation form's rules", () => {
     const ok = parseWith(InnovationInputSchema, { name: "Inovasi Uji", unitId: "12", agencyId: "" }, t);
     expect(ok.ok && ok.data.unitId).toBe(12);
     expect(ok.ok && ok.data.agencyId).toBeUndefined();
+  });
+});
+
+describe("the values a refused form shows again", () => {
+  it("keeps lists as lists and single fields as one value, whatever was posted", () => {
+    const indicators = [{ name: "a", before: "1", after: "2", unit: "", source: "" }];
+    expect(innovationFormValues({ sdgs: "0", sectors: "tik", name: ["Satu", "Dua"], indicators, version: "3" })).toEqual({
+      sdgs: ["0"],
+      sectors: ["tik"],
+      name: "Satu",
+      indicators,
+      version: "3",
+    });
+    expect(innovationFormValues({ sdgs: ["3", "16"], sectors: "" })).toEqual({ sdgs: ["3", "16"], sectors: [] });
   });
 });

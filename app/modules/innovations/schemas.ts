@@ -90,6 +90,24 @@ export function innovationFormToObject(form: FormData): Record<string, unknown> 
   return out;
 }
 
+// The form's lists of checkboxes; every other field (indicator rows aside) is one text value.
+const LIST_FIELDS = new Set(["sectors", "sdgs"]);
+
+/**
+ * The posted values as a refused form shows them again, in the shape the form renders whatever
+ * was posted: a list sent once without "[]" is still a list, a single field sent twice shows its
+ * first value. Validation sees the posted values as they were.
+ */
+export function innovationFormValues(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(raw)) {
+    if (key === "indicators") out[key] = v;
+    else if (LIST_FIELDS.has(key)) out[key] = toArray(v);
+    else out[key] = Array.isArray(v) ? v[0] : v;
+  }
+  return out;
+}
+
 // What a complete entry needs before Admin Lokal is asked to check it. Drafts may be partial
 // (work in progress is never lost), but nothing incomplete reaches review.
 export const REQUIRED_FOR_SUBMIT = [

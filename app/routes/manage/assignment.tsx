@@ -9,7 +9,7 @@ import type { Route } from "./+types/assignment";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith } from "~/lib/forms";
+import { formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
 import { translator, type Translate } from "~/i18n";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from "~/components/forms";
@@ -43,7 +43,6 @@ async function load(context: Route.LoaderArgs["context"], params: Route.LoaderAr
   return { actor, row, stage, competition: { id: row.id, config: row.config } };
 }
 
-const pageOf = (v: string | null, pages: number) => Math.max(1, Math.min(pages, Number(v) || 1));
 
 export const loader = page(async ({ context, params, request }: Route.LoaderArgs) => {
   const { row, stage, competition } = await load(context, params);
@@ -57,13 +56,13 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
   const onlyShort = sp.get("kurang") === "1";
   const listed = onlyShort ? view.proposals.filter((p) => p.short > 0 || p.judges.some((j) => j.conflicts.length)) : view.proposals;
   const pages = Math.max(1, Math.ceil(listed.length / PER_PAGE));
-  const pageNo = pageOf(sp.get("halaman"), pages);
+  const pageNo = pageParam(sp.get("halaman"), pages);
   const shown = listed.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE).map((p) => ({ ...p, category: categories.get(p.categoryCode) ?? p.categoryCode }));
 
   const byId = new Map(view.proposals.map((p) => [p.id, p]));
   const submitted = (await stageReviews(db, row.id, stage.code)).filter((r) => r.state === "submitted");
   const reviewPages = Math.max(1, Math.ceil(submitted.length / PER_PAGE));
-  const reviewPage = pageOf(sp.get("penilaian"), reviewPages);
+  const reviewPage = pageParam(sp.get("penilaian"), reviewPages);
   const reviews = submitted.slice((reviewPage - 1) * PER_PAGE, reviewPage * PER_PAGE).map((r) => ({
     id: r.id,
     judge: r.judge,

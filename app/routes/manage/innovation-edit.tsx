@@ -6,7 +6,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { parseWith, formToObject, versionOf } from "~/lib/forms";
+import { idOf, parseWith, formToObject, versionOf } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextArea, fieldId } from "~/components/forms";
@@ -20,7 +20,7 @@ import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-
 import { slugOf } from "~/modules/innovations/queries.server";
 import { unitsOfAgency } from "~/modules/agencies/queries.server";
 import { regionOptions } from "~/modules/innovations/regions.server";
-import { innovationFormToObject, ReturnSchema } from "~/modules/innovations/schemas";
+import { innovationFormToObject, innovationFormValues, ReturnSchema } from "~/modules/innovations/schemas";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.innovation.name ?? ""} · Lumbung` }];
@@ -40,7 +40,8 @@ const NOTICES = ["created", "saved", "submitted", "returned", "published", "unpu
 export const loader = page(async ({ params, context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const { db, env } = services(context);
-  const innovation = await loadInnovation(db, Number(params.id));
+  // Only a canonical id ("16", never "0x10" or "1e1"); anything else names no row, a 404.
+  const innovation = await loadInnovation(db, idOf(params.id) ?? 0);
   assertCan(actor, "innovation.manage", innovation);
   const originInnovation = await slugOf(db, innovation.originInnovationId);
   const notice = new URL(request.url).searchParams.get("pesan");
@@ -64,7 +65,7 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
   const actor = requireUser(context);
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
-  const id = Number(params.id);
+  const id = idOf(params.id) ?? 0;
   const form = await request.formData();
   const intent = String(form.get("_intent") ?? "save");
   const opts = { publicUrl: env.publicUrl };
@@ -118,7 +119,7 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
         await unpublishInnovation(db, actor, id);
         return redirect(`/kelola/inovasi/${id}?pesan=unpublished`);
       case "removeFile":
-        await removeInnovationFile(db, actor, id, Number(form.get("fileId")) || 0);
+        await removeInnovationFile(db, actor, id, idOf(form.get("fileId")) ?? 0);
         return redirect(`/kelola/inovasi/${id}?pesan=fileRemoved`);
       default:
         return data({ errors: { _form: t("errors.invalid") }, values: null, intent }, { status: 400 });
@@ -127,7 +128,7 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
     if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
       // Everything typed comes back, indicator rows and the version the form was opened at
       // included: with the stored version instead, a second Save would overwrite blindly.
-      const values = writing ? innovationFormToObject(form) : null;
+      const values = writing ? innovationFormValues(innovationFormToObject(form)) : null;
       if (writing && e.code === "conflict") {
         const conflict = await theirs(db, id, Object.keys(e.fields ?? {}));
         return data({ errors: { _form: t(e.reason) }, values, intent, held: await keep(), conflict }, { status: e.status });

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/innovation-history";
 import { requireUser, services } from "~/lib/context.server";
 import { assertCan } from "~/lib/policy";
+import { idOf } from "~/lib/forms";
 import { page } from "~/lib/respond.server";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { loadInnovation } from "~/modules/innovations/load-innovation.server";
@@ -13,7 +14,8 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "inn
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const { db } = services(context);
-  const innovation = await loadInnovation(db, Number(params.id));
+  // Only a canonical id ("16", never "0x10" or "1e1"); anything else names no row, a 404.
+  const innovation = await loadInnovation(db, idOf(params.id) ?? 0);
   assertCan(actor, "innovation.manage", innovation);
   return { innovation: { id: innovation.id, name: innovation.name }, history: await innovationHistoryOf(db, innovation.id) };
 });
@@ -40,7 +42,9 @@ export default function InnovationHistory({ loaderData }: Route.ComponentProps) 
             <strong>{instant(h.at)}</strong> — {h.actorName ?? "—"} {t(`innovations.history.${h.action}`)}
             {h.changedFields.length ? (
               <div className="muted">
-                {t("innovations.history.fields", { fields: h.changedFields.map(h.action.startsWith("file") ? (x: string) => x : fieldLabel).join(", ") })}
+                {h.action.startsWith("file")
+                  ? t("innovations.history.files", { files: h.changedFields.join(", ") })
+                  : t("innovations.history.fields", { fields: h.changedFields.map(fieldLabel).join(", ") })}
               </div>
             ) : null}
             {h.comment ? <blockquote>{h.comment}</blockquote> : null}

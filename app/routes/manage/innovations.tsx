@@ -8,10 +8,12 @@ import { INNOVATION_STATES, type InnovationState } from "~/modules/innovations/v
 import { forbidden } from "~/lib/errors";
 import { Pagination } from "~/components/pagination";
 import { pageTitle } from "~/lib/meta";
+import { pageParam } from "~/lib/forms";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "innovations.manage.title");
 
 const PER_PAGE = 25;
+const MAX_PAGE = 10_000;
 
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
@@ -19,7 +21,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const url = new URL(request.url);
   const stateParam = url.searchParams.get("tahap");
   const state = INNOVATION_STATES.find((s) => s === stateParam) as InnovationState | undefined;
-  const pageNo = Math.max(1, Math.min(10_000, Number(url.searchParams.get("halaman")) || 1));
+  const pageNo = pageParam(url.searchParams.get("halaman"), MAX_PAGE);
   const { rows, total } = await listManagedInnovations(services(context).db, actor, { state, page: pageNo, perPage: PER_PAGE });
   return {
     rows,
