@@ -289,3 +289,112 @@ describe("an agency's first and last year", () => {
     expect(await byName("PT Kolom Uji")).toBeUndefined();
   });
 });
+
+// Every BUMN/BUMD the secretariat adds gets its own readable address (/instansi/<slug>), made
+// once and kept; only a name that is truly the same as another agency's is refused.
+describe("an enterprise's address and name", () => {
+  let admin: Client;
+  beforeAll(async () => {
+    const user = await createTestUser(database.db, { role: "national_admin" });
+    admin = newClient();
+    await admin.login(user.email, user.password);
+  });
+  const add = (name: string, type = "bumn", regionCode = "") => admin.post("/kelola/instansi", { name, type, regionCode });
+  const slugOf = async (name: string) => (await database.db.select({ slug: agencies.slug }).from(agencies).where(eq(agencies.name, name)))[0]?.slug;
+  const import_ = async (file: File) => {
+    const res = await admin.post("/kelola/instansi", { _intent: "import", file });
+    return { status: res.status, text: (await res.text()).replaceAll("<!-- -->", "") };
+  };
+  const LONG = "Perusahaan Umum Daerah Air Minum Tirta Bumi Wibawa Sejahtera Mandiri Kabupaten dan Kota";
+
+  it("gives a name without Latin letters an address of its own, in Latin letters where it can", async () => {
+    for (const name of ["東京電力株式会社", "ПАО Газпром", "!!!"]) expect((await add(name)).status, name).toBe(200);
+    const tokyo = await slugOf("東京電力株式会社");
+    const bang = await slugOf("!!!");
+    // No Latin words: the type and six hex digits of the name.
+    expect(tokyo).toMatch(/^bumn-[0-9a-f]{6}$/);
+    expect(bang).toMatch(/^bumn-[0-9a-f]{6}$/);
+    expect(bang).not.toBe(tokyo);
+    expect(await slugOf("ПАО Газпром")).toBe("pao-gazprom");
+    const page = await admin.get(`/instansi/${tokyo}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("東京電力株式会社");
+    const api = await (await admin.get(`/api/v1/agencies?q=${encodeURIComponent("東京電力")}`)).json();
+    expect(api.data).toEqual([expect.objectContaining({ name: "東京電力株式会社", links: expect.objectContaining({ html: expect.stringMatching(/\/instansi\/bumn-[0-9a-f]{6}$/) }) })]);
+  });
+
+  it("tells apart two long names alike in their first 80 characters", async () => {
+    expect((await add(`${LONG} Sukabumi`, "bumd", "33.02")).status).toBe(200);
+    expect((await add(`${LONG} Sukoharjo`, "bumd", "33.11")).status).toBe(200);
+    const [a, b] = [await slugOf(`${LONG} Sukabumi`), await slugOf(`${LONG} Sukoharjo`)];
+    expect(a).not.toBe(b);
+    for (const slug of [a, b]) {
+      expect(slug.length).toBeLessThanOrEqual(80);
+      expect(slug).toMatch(/^perusahaan-umum-daerah-air-minum-tirta-bumi-wibawa-sejahtera-mandiri-[a-z-]*[0-9a-f]{6}$/);
+    }
+  });
+
+  it("refuses only the same name, whatever its case and spacing, and keeps the first address", async () => {
+    expect((await add("PT Sinar Uji Jaya")).status).toBe(200);
+    for (const same of ["PT Sinar Uji Jaya", "pt  SINAR uji jaya"]) {
+      const res = await add(same);
+      expect(res.status, same).toBe(409);
+      expect(await res.text()).toContain("Instansi dengan nama ini sudah ada.");
+    }
+    // Another name with the same words: another agency, another address.
+    expect((await add("PT. Sinar Uji Jaya")).status).toBe(200);
+    expect(await slugOf("PT Sinar Uji Jaya")).toBe("pt-sinar-uji-jaya");
+    expect(await slugOf("PT. Sinar Uji Jaya")).toMatch(/^pt-sinar-uji-jaya-[0-9a-f]{6}$/);
+  });
+
+  it("gives each imported row its address, and reports bad rows in one style with their lines", async () => {
+    const head = "name,short_name,type,region_code\n";
+    const bad = await import_(
+      csv(
+        head +
+          "PT Impor Uji Ganda,,bumn,\n" +
+          "pt impor uji ganda,,bumn,\n" +
+          "PD Impor Uji Wilayah,,bumd,99.99\n" +
+          "PT QA Extra Cells,,bumn,,2030,2031\n" +
+          "PT Sinar Uji Jaya,,bumn,\n",
+      ),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Baris 3: name: Sama dengan baris 2.");
+    expect(bad.text).toContain("Baris 4: region_code: Kode wilayah tidak dikenal.");
+    expect(bad.text).toContain("Baris 5: Sel lebih banyak daripada kolom pada judul kolom (6 sel, 4 kolom).");
+    expect(bad.text).toContain("Baris 6: name: Instansi dengan nama ini sudah ada.");
+    expect(bad.text).not.toContain("Baris 2");
+    for (const name of ["PT Impor Uji Ganda", "PT QA Extra Cells"]) expect(await slugOf(name)).toBeUndefined();
+
+    const en = newClient();
+    const user = await createTestUser(database.db, { role: "national_admin" });
+    await en.login(user.email, user.password);
+    await en.post("/preferensi", { lang: "en" });
+    const english = (await (await en.post("/kelola/instansi", { _intent: "import", file: csv(head + "PT A Uji,,bumn,\nPT A Uji,,bumn,,x\nPT A Uji,,bumn,\nPD B Uji,,bumd,99.99\n") })).text()).replaceAll(
+      "<!-- -->",
+      "",
+    );
+    expect(english).toContain("Line 3: More cells than columns in the header (5 cells, 4 columns).");
+    expect(english).toContain("Line 4: name: Same as line 2.");
+    expect(english).toContain("Line 5: region_code: Unknown region code.");
+
+    const good = await import_(
+      csv(head + "関西電力株式会社,,bumn,\nПАО Лукойл,,bumn,\n" + `${LONG} Bogor,,bumd,32.01\n${LONG} Bandung,,bumd,32.04\n` + "PT Kopi Uji,,bumn,\nPT. Kopi Uji,,bumn,,,\n"),
+    );
+    expect(good.status).toBe(200);
+    expect(good.text).toContain("6 baris diimpor");
+    const slugs = await Promise.all(["関西電力株式会社", "ПАО Лукойл", `${LONG} Bogor`, `${LONG} Bandung`, "PT Kopi Uji", "PT. Kopi Uji"].map(slugOf));
+    expect(slugs.every((s) => s && s.length <= 80)).toBe(true);
+    expect(new Set(slugs).size).toBe(6);
+    expect(slugs[1]).toBe("pao-lukoil");
+    expect(slugs[4]).toBe("pt-kopi-uji");
+  });
+
+  it("imports a CSV that Excel saved as Windows-1252 with its accents", async () => {
+    const bytes = Uint8Array.from([...Buffer.from("name,short_name,type,region_code\r\nPT Caf"), 0xe9, ...Buffer.from(" Satu,,bumn,\r\n")]);
+    const res = await import_(new File([bytes], "excel.csv", { type: "text/csv" }));
+    expect(res.status).toBe(200);
+    expect(await slugOf("PT Café Satu")).toBe("pt-cafe-satu");
+  });
+});

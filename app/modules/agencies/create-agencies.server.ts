@@ -1,10 +1,11 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { slugify } from "./regions";
+import { newAgencySlug } from "./agency-slug.server";
+import { namesTaken } from "./same-name.server";
 import type { AgencyInput } from "./schemas";
 
 /** Add BUMN/BUMD agencies in one transaction: all of them or none. */
@@ -18,9 +19,9 @@ export async function createAgencies(db: Db, actor: Actor, rows: AgencyInput[]) 
     for (const [i, r] of rows.entries()) {
       const region = r.regionCode ? byCode.get(r.regionCode) : undefined;
       if (r.regionCode && !region) throw new AppError("invalid", "agencies.errors.regionUnknown", { row: String(i) });
-      const slug = slugify(r.shortName ? `${r.shortName} ${r.name}` : r.name);
-      const [clash] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, slug));
-      if (clash) throw new AppError("conflict", "agencies.errors.slugTaken", { row: String(i) });
+      // Earlier rows are already inserted in this transaction, so a name twice in `rows` is caught too.
+      if ((await namesTaken(tx, [r.name])).size) throw new AppError("conflict", "agencies.errors.nameTaken", { row: String(i) });
+      const slug = await newAgencySlug(tx, r);
       const [a] = await tx
         .insert(agencies)
         .values({

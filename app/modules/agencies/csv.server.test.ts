@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readCsv } from "./csv.server";
 
 const csv = (text: string) => new File([text], "data.csv", { type: "text/csv" });
-const linesOf = async (text: string) => (await readCsv(csv(text), ["name", "kind"], 1_000_000)).map((r) => [r.line, r.values.name]);
+const read = (file: File) => readCsv(file, ["name", "kind"], 1_000_000);
+const linesOf = async (text: string) => (await read(csv(text))).rows.map((r) => [r.line, r.values.name]);
 
 describe("reading a CSV", () => {
   it("numbers each row by the file line it starts on, after a quoted cell spanning lines", async () => {
@@ -25,5 +26,25 @@ describe("reading a CSV", () => {
       [2, "A\nB\nC"],
       [5, "D"],
     ]);
+  });
+
+  it("reads a file Excel saved as Windows-1252, and UTF-8 as UTF-8", async () => {
+    // "CSV (Comma delimited)" from Excel on Windows: é is the single byte E9, “ ” are 93 and 94,
+    // ’ is 92 and € is 80.
+    const ansi = new File(
+      [Uint8Array.from([...Buffer.from("name,kind\nPT Caf"), 0xe9, ...Buffer.from(" Satu,"), 0x93, ...Buffer.from("BUMN"), 0x94, 0x92, 0x80, 0x0a])],
+      "a.csv",
+    );
+    expect((await read(ansi)).rows).toEqual([{ line: 2, values: { name: "PT Café Satu", kind: "“BUMN”’€" } }]);
+    // "CSV UTF-8": the same text, BOM and all, is not read as Windows-1252 ("CafÃ©").
+    expect((await read(csv("\uFEFFname,kind\nPT Café Satu,“BUMN”\n"))).rows).toEqual([{ line: 2, values: { name: "PT Café Satu", kind: "“BUMN”" } }]);
+  });
+
+  it("refuses a row with a value beyond the header's columns, by its line, and allows empty ones", async () => {
+    const { rows, errors } = await read(csv("name,kind\nDinas Kesehatan,OPD,,\nDinas Pendidikan,OPD,2030,2031\nPuskesmas,Puskesmas\n"));
+    expect(rows.map((r) => r.line)).toEqual([2, 4]);
+    expect(errors).toEqual([{ line: 3, reason: "agencies.import.errors.extraCells", vars: { cells: 4, columns: 2 } }]);
+    // A value under an empty header cell has no column either.
+    expect((await read(csv("name,kind,\nA,B,C\n"))).errors).toEqual([{ line: 2, reason: "agencies.import.errors.extraCells", vars: { cells: 3, columns: 2 } }]);
   });
 });

@@ -6,18 +6,29 @@ export type RowError = { line: number; reason: string; vars?: Record<string, str
 
 /**
  * Read an uploaded CSV with a required header. Comma or semicolon separated (Indonesian Excel
- * writes semicolons); a UTF-8 BOM is ignored. Line numbers are the file's own, header = 1.
+ * writes semicolons); UTF-8 (a BOM is ignored) or, failing that, Windows-1252 (see decode).
+ * Line numbers are the file's own, header = 1.
  *
  * The header starts with the `expected` columns in order; after them come any of the `optional`
  * columns, in any order, each at most once (a missing one reads as blank). Any other named
  * column is refused rather than skipped: a misspelt "active_untill" would otherwise drop the
  * years it carries without a word. Empty header cells (a trailing separator) are ignored.
+ *
+ * A row may have fewer cells than the header (the missing ones read as blank) but no value
+ * outside the header's named columns: that value would be dropped without a word, so the row
+ * comes back in `errors` instead of `rows`. Empty cells there are fine: Excel pads every row to
+ * the widest one.
  */
-export async function readCsv(file: File, expected: readonly string[], maxBytes: number, optional: readonly string[] = []): Promise<CsvRow[]> {
+export async function readCsv(
+  file: File,
+  expected: readonly string[],
+  maxBytes: number,
+  optional: readonly string[] = [],
+): Promise<{ rows: CsvRow[]; errors: RowError[] }> {
   if (file.size > maxBytes) throw new AppError("too-large", "errors.tooLarge", { file: "errors.tooLarge" });
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.includes(0)) throw new AppError("invalid", "agencies.import.errors.notCsv", { file: "agencies.import.errors.notCsv" });
-  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
+  const text = decode(bytes);
   if (!text.trim()) throw new AppError("invalid", "agencies.import.errors.empty", { file: "agencies.import.errors.empty" });
   const firstLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
@@ -42,20 +53,50 @@ export async function readCsv(file: File, expected: readonly string[], maxBytes:
     throw new AppError("invalid", reason, { file: reason });
   }
   const columns = [...expected.map((col, j) => ({ col, at: j })), ...extra];
+  const named = new Set(columns.map((c) => c.at));
   const rows: CsvRow[] = [];
+  const errors: RowError[] = [];
   // A record starts where the one before it ended, one line after the line breaks up to there.
   let start = records[0]?.info.bytes ?? 0;
   let line = 1 + lineBreaks(data, 0, start);
   for (const { record: rec, info } of records.slice(1)) {
-    if (rec.some((v) => v !== "")) {
+    const cells = rec.findLastIndex((v) => v !== "") + 1;
+    if (rec.some((v, at) => v !== "" && !named.has(at))) {
+      errors.push({ line, reason: "agencies.import.errors.extraCells", vars: { cells, columns: columns.length } });
+    } else if (cells > 0) {
       const values = Object.fromEntries([...optional.map((col) => [col, ""]), ...columns.map(({ col, at }) => [col, rec[at] ?? ""])]);
       rows.push({ line, values });
     }
     line += lineBreaks(data, start, info.bytes);
     start = info.bytes;
   }
-  return rows;
+  return { rows, errors };
 }
+
+/**
+ * The file's text. Excel's "CSV (Comma delimited)" and "CSV (Semicolon delimited)", the usual
+ * way a list reaches us, write Windows-1252 on Indonesian and English Windows, and only "CSV
+ * UTF-8" writes UTF-8. Bytes that are not valid UTF-8 are therefore read as Windows-1252: "Café"
+ * saved by Excel stays "Café" instead of becoming "Caf\uFFFD". Every byte has a meaning in
+ * Windows-1252 (WHATWG's mapping), so this never fails.
+ */
+function decode(bytes: Uint8Array): string {
+  try {
+    // Drops a UTF-8 BOM, as Excel's "CSV UTF-8" writes one.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // Node since 20.18.3 decodes "windows-1252" as Latin-1 (nodejs/node#60888), giving the
+    // control characters U+0080–U+009F for the bytes 0x80–0x9F; those bytes are put right here.
+    return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]);
+  }
+}
+
+// Bytes 0x80–0x9F in Windows-1252 (WHATWG Encoding Standard, index-windows-1252): € ‚ ƒ „ … † ‡ ˆ
+// ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; the five bytes it leaves unassigned stay themselves.
+const WINDOWS_1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+].map((c) => String.fromCharCode(c));
 
 /** The line breaks (CRLF, CR or LF, each one break) in bytes [from, to). */
 function lineBreaks(bytes: Uint8Array, from: number, to: number): number {

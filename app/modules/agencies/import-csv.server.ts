@@ -1,14 +1,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "~/db/client.server";
-import { agencies, regions, units } from "~/db/schema";
+import { regions, units } from "~/db/schema";
 import type { Translate } from "~/i18n";
 import { assertCan, type Actor } from "~/lib/policy";
 import { issueMessage } from "~/lib/forms";
 import { addUnits } from "./add-units.server";
 import { createAgencies } from "./create-agencies.server";
-import { readCsv, type CsvRow } from "./csv.server";
-import { slugify } from "./regions";
+import { readCsv, type CsvRow, type RowError } from "./csv.server";
+import { nameKey, namesTaken } from "./same-name.server";
 import { AgencySchema, UnitSchema } from "./schemas";
 
 export const UNIT_COLUMNS = ["name", "kind"] as const;
@@ -20,6 +20,11 @@ const AGENCY_COLUMN_OF: Record<string, string> = { shortName: "short_name", regi
 
 export type ImportResult = { ok: true; count: number } | { ok: false; errors: { line: number; message: string }[] };
 
+// Every row's message reads "column: Message." (or just "Message." when it is about the whole
+// row), as the schema's own messages do, so a list of them reads as one.
+const inColumn = (column: string, message: string) => `${column}: ${message}`;
+const readErrors = (errors: RowError[], t: Translate) => errors.map((e) => ({ line: e.line, message: t(e.reason, e.vars) }));
+
 function validate<S extends z.ZodType>(rows: CsvRow[], schema: S, map: (v: Record<string, string>) => unknown, t: Translate, columnOf: Record<string, string> = {}) {
   const data: { line: number; value: z.output<S> }[] = [];
   const errors: { line: number; message: string }[] = [];
@@ -29,18 +34,19 @@ function validate<S extends z.ZodType>(rows: CsvRow[], schema: S, map: (v: Recor
     else {
       const issue = r.error.issues[0];
       const field = issue.path.join(".");
-      errors.push({ line: row.line, message: `${columnOf[field] ?? field}: ${issueMessage(issue, t)}` });
+      errors.push({ line: row.line, message: inColumn(columnOf[field] ?? field, issueMessage(issue, t)) });
     }
   }
   return { data, errors };
 }
 
+/** Rows whose name an earlier row of the file already has, each naming that row's line. */
 function duplicatesInFile(rows: { line: number; key: string }[], t: Translate) {
   const seen = new Map<string, number>();
   const errors: { line: number; message: string }[] = [];
   for (const r of rows) {
     const other = seen.get(r.key);
-    if (other) errors.push({ line: r.line, message: t("agencies.import.errors.duplicateInFile", { other }) });
+    if (other) errors.push({ line: r.line, message: inColumn("name", t("agencies.import.errors.duplicateInFile", { other })) });
     else seen.set(r.key, r.line);
   }
   return errors;
@@ -51,8 +57,9 @@ const sortErrors = (e: { line: number; message: string }[]) => e.sort((a, b) => 
 /** Import an agency's units from CSV: every bad row is reported by line, and nothing is half-imported. */
 export async function importUnits(db: Db, actor: Actor, agencyId: number, file: File, t: Translate, maxBytes: number): Promise<ImportResult> {
   assertCan(actor, "agency.manage", { agencyId });
-  const rows = await readCsv(file, UNIT_COLUMNS, maxBytes);
-  const { data, errors } = validate(rows, UnitSchema, (v) => ({ name: v.name, kind: v.kind }), t);
+  const csv = await readCsv(file, UNIT_COLUMNS, maxBytes);
+  const { data, errors } = validate(csv.rows, UnitSchema, (v) => ({ name: v.name, kind: v.kind }), t);
+  errors.push(...readErrors(csv.errors, t));
   errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: d.value.name.toLowerCase() })), t));
   const names = data.map((d) => d.value.name.toLowerCase());
   if (names.length) {
@@ -61,7 +68,7 @@ export async function importUnits(db: Db, actor: Actor, agencyId: number, file: 
       .from(units)
       .where(and(eq(units.agencyId, agencyId), inArray(sql`lower(${units.name})`, names)));
     const taken = new Set(existing.map((e) => e.name));
-    for (const d of data) if (taken.has(d.value.name.toLowerCase())) errors.push({ line: d.line, message: t("agencies.errors.unitExists") });
+    for (const d of data) if (taken.has(d.value.name.toLowerCase())) errors.push({ line: d.line, message: inColumn("name", t("agencies.errors.unitExists")) });
   }
   if (errors.length || !data.length) return { ok: false, errors: errors.length ? sortErrors(errors) : [{ line: 1, message: t("agencies.import.errors.empty") }] };
   await addUnits(db, actor, agencyId, data.map((d) => d.value));
@@ -74,9 +81,9 @@ export async function importUnits(db: Db, actor: Actor, agencyId: number, file: 
  */
 export async function importAgencies(db: Db, actor: Actor, file: File, t: Translate, maxBytes: number): Promise<ImportResult> {
   assertCan(actor, "agency.import");
-  const rows = await readCsv(file, AGENCY_COLUMNS, maxBytes, AGENCY_OPTIONAL_COLUMNS);
+  const csv = await readCsv(file, AGENCY_COLUMNS, maxBytes, AGENCY_OPTIONAL_COLUMNS);
   const { data, errors } = validate(
-    rows,
+    csv.rows,
     AgencySchema,
     (v) => ({
       name: v.name,
@@ -89,15 +96,16 @@ export async function importAgencies(db: Db, actor: Actor, file: File, t: Transl
     t,
     AGENCY_COLUMN_OF,
   );
-  const slugOf = (v: { name: string; shortName?: string }) => slugify(v.shortName ? `${v.shortName} ${v.name}` : v.name);
-  errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: slugOf(d.value) })), t));
+  errors.push(...readErrors(csv.errors, t));
+  // A name refused only when it is truly the same; names that would give the same address get
+  // different ones when created (newAgencySlug).
+  errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: nameKey(d.value.name) })), t));
   const codes = [...new Set(data.map((d) => d.value.regionCode).filter((c): c is string => Boolean(c)))];
   const known = new Set(codes.length ? (await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes))).map((r) => r.code) : []);
-  const slugs = data.map((d) => slugOf(d.value));
-  const taken = new Set(slugs.length ? (await db.select({ slug: agencies.slug }).from(agencies).where(inArray(agencies.slug, slugs))).map((r) => r.slug) : []);
+  const taken = await namesTaken(db, data.map((d) => d.value.name));
   for (const d of data) {
-    if (d.value.regionCode && !known.has(d.value.regionCode)) errors.push({ line: d.line, message: t("agencies.errors.regionUnknown") });
-    if (taken.has(slugOf(d.value))) errors.push({ line: d.line, message: t("agencies.errors.slugTaken") });
+    if (d.value.regionCode && !known.has(d.value.regionCode)) errors.push({ line: d.line, message: inColumn("region_code", t("agencies.errors.regionUnknown")) });
+    if (taken.has(d.value.name)) errors.push({ line: d.line, message: inColumn("name", t("agencies.errors.nameTaken")) });
   }
   if (errors.length || !data.length) return { ok: false, errors: errors.length ? sortErrors(errors) : [{ line: 1, message: t("agencies.import.errors.empty") }] };
   await createAgencies(db, actor, data.map((d) => d.value));

@@ -18,7 +18,7 @@ export const agenciesEn: Translation<typeof agencies> = {
   "agencies.units.added": "Unit {name} added.",
   "agencies.units.none": "No units yet.",
   "agencies.errors.unitExists": "A unit with this name already exists.",
-  "agencies.errors.slugTaken": "An agency with this name already exists.",
+  "agencies.errors.nameTaken": "An agency with this name already exists.",
   "agencies.errors.regionRequired": "A BUMD needs a region.",
   "agencies.errors.regionUnknown": "Unknown region code.",
   "agencies.create.title": "Add a BUMN/BUMD",
@@ -71,5 +71,6 @@ export const agenciesEn: Translation<typeof agencies> = {
   "agencies.import.errors.headerOptional": "The header must be: {expected}, then if needed {optional}, each once.",
   "agencies.import.errors.empty": "The file is empty.",
   "agencies.import.errors.notCsv": "The file is not CSV text.",
-  "agencies.import.errors.duplicateInFile": "same name as line {other}",
+  "agencies.import.errors.duplicateInFile": "Same as line {other}.",
+  "agencies.import.errors.extraCells": "More cells than columns in the header ({cells} cells, {columns} columns).",
 };

@@ -16,7 +16,7 @@ export const agencies = defineMessages({
   "agencies.units.added": "Unit {name} ditambahkan.",
   "agencies.units.none": "Belum ada unit.",
   "agencies.errors.unitExists": "Unit dengan nama ini sudah ada.",
-  "agencies.errors.slugTaken": "Instansi dengan nama ini sudah ada.",
+  "agencies.errors.nameTaken": "Instansi dengan nama ini sudah ada.",
   "agencies.errors.regionRequired": "BUMD harus punya wilayah.",
   "agencies.errors.regionUnknown": "Kode wilayah tidak dikenal.",
   "agencies.create.title": "Tambah BUMN/BUMD",
@@ -69,6 +69,7 @@ export const agencies = defineMessages({
   "agencies.import.errors.headerOptional": "Judul kolom harus: {expected}, lalu bila perlu {optional}, masing-masing sekali.",
   "agencies.import.errors.empty": "Berkas kosong.",
   "agencies.import.errors.notCsv": "Berkas bukan CSV teks.",
-  "agencies.import.errors.duplicateInFile": "nama sama dengan baris {other}",
+  "agencies.import.errors.duplicateInFile": "Sama dengan baris {other}.",
+  "agencies.import.errors.extraCells": "Sel lebih banyak daripada kolom pada judul kolom ({cells} sel, {columns} kolom).",
 });
 

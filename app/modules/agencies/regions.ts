@@ -33,12 +33,30 @@ export function titleCase(name: string): string {
     .join("");
 }
 
-export function slugify(text: string): string {
+// Letters that NFKD does not take apart into a Latin letter and an accent (ß, ø, ł, …), and the
+// Cyrillic alphabet (Russian, Ukrainian, Belarusian) written in Latin letters as passports write
+// it (ICAO Doc 9303), so a name such as "ПАО Газпром" still gives a readable address. Й, Ё and Ї
+// need no entry: NFKD splits them into И, Е and І and a mark that is dropped.
+const TRANSLITERATION: Record<string, string> = {
+  ß: "ss", æ: "ae", ø: "o", œ: "oe", đ: "d", ð: "d", ł: "l", þ: "th", ı: "i", ħ: "h",
+  а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "ie", ж: "zh", з: "z", и: "i", і: "i",
+  к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ў: "u", ф: "f",
+  х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "ie", ы: "y", ь: "", э: "e", ю: "iu", я: "ia",
+};
+
+/**
+ * "PT Café Satu" → "pt-cafe-satu": lower-case Latin letters and digits joined by hyphens, cut to
+ * `max` characters (not ending in a hyphen). Text with no letter that can be written in Latin (Japanese, Arabic, "!!!")
+ * gives "", which a caller that needs an address must make up for (see newAgencySlug).
+ */
+export function slugify(text: string, max = 80): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/[^a-z0-9]/g, (c) => TRANSLITERATION[c] ?? c)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
+    .slice(0, max)
+    .replace(/-+$/, "");
 }
