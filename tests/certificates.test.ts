@@ -124,6 +124,9 @@ describe("the verification page", () => {
     const res = await visitor.get("/sertifikat/abcd-efgh-jk23");
     expect(res.status).toBe(301);
     expect(res.headers.get("location")).toBe(`/sertifikat/${GENUINE}`);
+    const pdf = await visitor.get("/sertifikat/abcd-efgh-jk23/pdf");
+    expect(pdf.status).toBe(301);
+    expect(pdf.headers.get("location")).toBe(`/sertifikat/${GENUINE}/pdf`);
   });
 
   it("answers 404 with the explanation and a form for an unknown code", async () => {
@@ -199,7 +202,7 @@ describe("the certificate PDF", () => {
   });
 
   it("is 404 for an unknown or malformed code", async () => {
-    for (const p of [`/sertifikat/${UNKNOWN}/pdf`, "/sertifikat/bukan-kode/pdf", "/sertifikat/abcd-efgh-jk23/pdf"]) {
+    for (const p of [`/sertifikat/${UNKNOWN}/pdf`, "/sertifikat/bukan-kode/pdf"]) {
       const res = await visitor.get(p);
       expect(res.status, p).toBe(404);
       expect(res.headers.get("content-type"), p).toContain("text/plain");

@@ -126,6 +126,16 @@ describe("writing together", () => {
       saved: [],
       conflicts: [{ code: "kebaruan", theirs: "Kelas memasak bergilir di setiap posyandu desa.", version: 2, mine: "Versi Admin Lokal yang lama." }],
     });
+    // Text over the limit is refused whole, never cut and called saved.
+    const long = "kata ".repeat(14_001);
+    const tooLong = await operator.post(autosave, { code: "kebaruan", body: long, version: "2" });
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error.reason).toBe("proposals.errors.sectionTooLong");
+    const refusedPage = await operator.post(`/kelola/proposal/${proposalId}`, { "section.kebaruan": long, "version.kebaruan": "2", title: "Sekolah Lapang Gizi (SELAGI)", version: String((await row(proposalId)).version), groupCode: "umum", categoryCode: "kesehatan" });
+    expect(refusedPage.status).toBe(400);
+    const html = await refusedPage.text();
+    expect(html).toContain("Teks bagian ini terlalu panjang: paling banyak 60.000 karakter.");
+    expect(html).toContain(long.trim().slice(0, 200));
     // Signed out: told so, in JSON, and nothing saved.
     expect((await newClient().post(autosave, { code: "kebaruan", body: "x", version: "2" })).status).toBe(401);
     expect(await section(proposalId, "kebaruan")).toMatchObject({ body: "Kelas memasak bergilir di setiap posyandu desa.", version: 2 });
@@ -192,6 +202,10 @@ describe("the agency's path", () => {
 
   it("is endorsed once complete: submitted with a receipt number and the exact time", async () => {
     expect((await head.post(`/kelola/proposal/${proposalId}`, { _intent: "return", comment: "Lampiran belum ada." })).status).toBe(302);
+    // The same return sent again (a double click, a second tab): the proposal has moved on.
+    const again = await head.post(`/kelola/proposal/${proposalId}`, { _intent: "return", comment: "Lampiran belum ada." });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("Muat ulang halaman");
     const p = await row(proposalId);
     const sections = await database.db.select().from(proposalSections).where(eq(proposalSections.proposalId, proposalId));
     const form = new FormData();

@@ -1,6 +1,7 @@
 // /sertifikat/:code/pdf: the award certificate as a printable PDF, for published editions only.
 // The verification address printed on it (and in its QR code) is the public one from the
 // settings, so a printed certificate leads back to this server wherever it is read.
+import { redirect } from "react-router";
 import type { Route } from "./+types/certificate-pdf";
 import { requestInfo, services } from "~/lib/context.server";
 import { translator } from "~/i18n";
@@ -10,7 +11,10 @@ import { renderCertificatePdf } from "~/modules/results/certificate-pdf.server";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { db, env } = services(context);
   const code = readCertificateCode(params.code);
-  const cert = code && code === params.code ? await verifiedCertificate(db, code) : null;
+  // A code typed in small letters or without its dashes is the same code, as on its page: sent
+  // on to the one address (so a cache holds one copy).
+  if (code && code !== params.code) return redirect(`/sertifikat/${code}/pdf`, 301);
+  const cert = code ? await verifiedCertificate(db, code) : null;
   if (!cert) {
     // A download link has no page around it: say it in plain text, and point to the page that
     // explains (and lets the reader type the code again).

@@ -111,6 +111,7 @@ export const proposalMessagesEn: Translation<typeof proposalMessages> = {
   "proposals.invitedTo": "{innovation} is invited to {group}.",
   "proposals.groupByInvitation": "{group} (by invitation)",
   "proposals.errors.commentRequired": "Write a comment so the author knows what to fix.",
+  "proposals.errors.sectionTooLong": "This section's text is too long: at most 60,000 characters. It has not been saved; shorten it and save again.",
   "proposals.errors.wrongState": "This step is not possible in the proposal's current state. Reload the page.",
   "proposals.errors.withdrawClosed": "The deadline has passed: the proposal can no longer be withdrawn.",
   "proposals.errors.locked": "You cannot change a proposal in this state.",

@@ -109,6 +109,7 @@ export const proposalMessages = defineMessages({
   "proposals.invitedTo": "{innovation} diundang ke {group}.",
   "proposals.groupByInvitation": "{group} (atas undangan)",
   "proposals.errors.commentRequired": "Tulis catatan agar penyusun tahu apa yang perlu diperbaiki.",
+  "proposals.errors.sectionTooLong": "Teks bagian ini terlalu panjang: paling banyak 60.000 karakter. Teks belum tersimpan; persingkat lalu simpan lagi.",
   "proposals.errors.wrongState": "Langkah ini tidak dapat dilakukan pada status proposal sekarang. Muat ulang halaman.",
   "proposals.errors.withdrawClosed": "Batas akhir sudah lewat: proposal tidak dapat ditarik lagi.",
   "proposals.errors.locked": "Proposal pada status ini tidak dapat diubah oleh Anda.",

@@ -55,6 +55,11 @@ function authorise(actor: Actor, t: ProposalTransition, p: { agencyId: number; s
   // A return comes from whoever holds the proposal: Admin Lokal while checking, the head (or
   // Admin Lokal, taking it back) while it awaits endorsement.
   if (p.state === "awaiting_endorsement" && can(actor, "proposal.endorse", subject).ok) return;
+  // The head's return arriving after the proposal moved on (a double click, a second tab): the
+  // head could return it a moment ago, so the answer is "it has moved", not "not allowed".
+  if (!can(actor, "proposal.review", subject).ok && can(actor, "proposal.endorse", { ...subject, state: "awaiting_endorsement" }).ok) {
+    throw new AppError("conflict", "proposals.errors.wrongState");
+  }
   assertCan(actor, "proposal.review", subject);
 }
 

@@ -27,6 +27,18 @@ export type SaveResult = {
 export const MAX_SECTION_CHARS = 60_000;
 
 /**
+ * A section's text, refused whole when over the limit: cut silently, the writer would be told
+ * "saved" and find the end of their text gone on the next visit. The page refuses it beside the
+ * section with the text kept in the form (see the proposal route), the autosave with a 400.
+ */
+function withinLimit(edit: Pick<SectionEdit, "code" | "body">): string {
+  if (edit.body.length > MAX_SECTION_CHARS) {
+    throw new AppError("invalid", "proposals.errors.sectionTooLong", { [`section.${edit.code}`]: "proposals.errors.sectionTooLong" });
+  }
+  return edit.body;
+}
+
+/**
  * Lock the proposal for the save and mark it as touched (any save counts as activity: the lists
  * sort by it), in one statement: an autosave at the deadline rush is a handful of round trips.
  * Who may edit is checked on the row it returns; a refusal rolls the touch back.
@@ -93,7 +105,7 @@ export async function saveProposal(
       }
     }
     for (const s of input.sections) {
-      const body = s.body.slice(0, MAX_SECTION_CHARS);
+      const body = withinLimit(s);
       const [done] = await tx
         .update(proposalSections)
         .set({ body, version: sql`${proposalSections.version} + 1`, updatedBy: userId, updatedAt: new Date() })
@@ -154,7 +166,7 @@ export async function autosaveSection(db: Db, actor: Actor, id: number, edit: Se
   const s = autosaveStatements(db);
   const [p] = await s.proposal.execute({ id });
   assertMayEdit(actor, p);
-  const body = edit.body.slice(0, MAX_SECTION_CHARS);
+  const body = withinLimit(edit);
   const userId = actor.kind === "user" ? actor.id : null;
   const [done] = await s.write.execute({ id, code: edit.code, version: edit.version, state: p.state, body, userId });
   if (done) {

@@ -20,7 +20,7 @@ import { moveProposal, SubmitRefused } from "~/modules/proposals/move-proposal.s
 import { earlierTiersOf, feedbackFor } from "~/modules/results/queries.server";
 import { announcedSlots } from "~/modules/stages/presentation-queries.server";
 import { loadProposal, type LoadedProposal } from "~/modules/proposals/queries.server";
-import { saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
+import { MAX_SECTION_CHARS, saveProposal, type SectionEdit } from "~/modules/proposals/save-proposal.server";
 import { CommentSchema, ProposalDetailsSchema } from "~/modules/proposals/schemas";
 import { canMove, isProposalTransition, type ProposalTransition } from "~/modules/proposals/workflow";
 import { SectionEditor, type Conflict } from "~/modules/proposals/ui/section-editor";
@@ -173,9 +173,12 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   const fileFields = (groupCode: string) => [...sectionsFor(config, groupCode).map((s) => s.code), ...config.attachments.filter((a) => a.kind === "file").map((a) => a.code)].map((slot) => `file.${slot}`);
   const held = await restoreHeld(db, actor, form);
   const keep = async (groupCode: string) => (await held.keep(fileFields(groupCode), () => PROPOSAL_EVIDENCE, env.maxUploadBytes)).kept;
-  const sections: SectionEdit[] = sectionsFor(config, loaded.proposal.groupCode).flatMap((s) =>
+  const sent: SectionEdit[] = sectionsFor(config, loaded.proposal.groupCode).flatMap((s) =>
     form.has(`section.${s.code}`) ? [{ code: s.code, body: text(`section.${s.code}`), version: versionOf(text(`version.${s.code}`)) }] : [],
   );
+  // A section over the limit is not saved but shown again as typed, with why; the others are saved.
+  const tooLong = Object.fromEntries(sent.filter((s) => s.body.length > MAX_SECTION_CHARS).map((s) => [`section.${s.code}`, t("proposals.errors.sectionTooLong")]));
+  const sections = sent.filter((s) => !(`section.${s.code}` in tooLong));
   const values = Object.fromEntries([...form.keys()].filter((k) => k !== "_csrf").map((k) => [k, text(k)]));
   const links = Object.fromEntries(config.attachments.filter((a) => a.kind === "link").map((a) => [a.code, text(`link.${a.code}`).trim()]));
   const details = parseWith(
@@ -194,7 +197,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   if (!details.ok) {
     // The sections are saved anyway: their text is never lost to a mistake elsewhere.
     const result = await saveProposal(db, actor, id, config, { sections });
-    const errors = Object.fromEntries(Object.entries(details.errors).map(([k, v]) => [k.replace(/^links\./, "link."), v]));
+    const errors = { ...tooLong, ...Object.fromEntries(Object.entries(details.errors).map(([k, v]) => [k.replace(/^links\./, "link."), v])) };
     return data<ActionReply>({ errors, conflicts: result.conflicts, values, held: await keep(loaded.proposal.groupCode) }, { status: 400 });
   }
   const result = await saveProposal(db, actor, id, config, { sections, details: details.data });
@@ -202,7 +205,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     form.getAll(field).flatMap((f) => (typeof f !== "string" && f.size > 0 ? [{ slot: field.slice("file.".length), file: f }] : [])),
   );
   const fileProblems = uploads.length ? await addProposalFiles(db, actor, id, uploads, env.maxUploadBytes) : {};
-  const errors = Object.fromEntries(Object.entries(fileProblems).map(([k, p]) => [k, t(p.key, p.vars)]));
+  const errors = { ...tooLong, ...Object.fromEntries(Object.entries(fileProblems).map(([k, p]) => [k, t(p.key, p.vars)])) };
   // The files are stored all together or not at all: refused, the good ones wait for the next try.
   const kept = Object.keys(errors).length ? await keep(details.data.groupCode) : (await held.release(), []);
   if (result.conflicts.length || result.detailsConflict || Object.keys(errors).length) {
