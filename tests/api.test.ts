@@ -33,7 +33,7 @@ type ParamSchema = {
 };
 type Doc = {
   openapi: string;
-  info: { description: string };
+  info: { description: string; license: { name: string; identifier: string } };
   paths: Record<string, { get: { operationId: string; parameters?: { name: string; in: string; schema: ParamSchema }[]; responses: Record<string, { $ref?: string }> } }>;
   components: {
     schemas: Record<string, unknown>;
@@ -547,6 +547,11 @@ describe("a NUL in an API address", () => {
   it("is a 400 in the API's shape, language and headers, not the pages' answer", async () => {
     const body = await getValid("/api/v1/innovations?q=%00", "/api/v1/innovations", 400);
     expect(body.error).toEqual({ code: "invalid", reason: "errors.invalid", message: "The input is not valid." });
+    // Every operation documents it: an item's address as much as a search.
+    for (const [url, path] of [["/api/v1/agencies/%00", "/api/v1/agencies/{id}"], ["/api/v1/regions?level=%00", "/api/v1/regions"]]) {
+      await getValid(url, path, 400);
+    }
+    expect(doc.info.license).toEqual({ name: "Apache-2.0", identifier: "Apache-2.0" });
     const unknown = await client.get("/api/v1/tidak-ada%00");
     expect(unknown.status).toBe(400);
     expect(unknown.headers.get("access-control-allow-origin")).toBe("*");

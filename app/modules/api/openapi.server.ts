@@ -144,7 +144,9 @@ function operation(o: { id: string; summary: string; description?: string; param
       summary: o.summary,
       ...(o.description ? { description: o.description } : {}),
       parameters: o.parameters,
-      responses: { "200": o.ok, ...errors(...o.errors) },
+      // Every operation may answer 400: an address holding a NUL character is refused whole,
+      // before its parameters are read (guard.server.ts).
+      responses: { "200": o.ok, ...errors(...new Set([400, ...o.errors] as const)) },
     },
   };
 }
@@ -163,7 +165,7 @@ function build(base: string, now: Date) {
       version: "1.0.0",
       description:
         `Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly "One Agency, One Innovation" (Satu Instansi Satu Inovasi) figures, the competitions' public calls and published results, and certificate verification. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status. The API only reads: any method but ${API_METHODS.join(", ")} is answered 405 (components.responses.MethodNotAllowed).`,
-      license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+      license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: base }],
     paths: {
@@ -264,7 +266,7 @@ function build(base: string, now: Date) {
       schemas,
       responses: {
         BadRequest: {
-          description: "A parameter is invalid; error.fields names each one and says what is wrong.",
+          description: "A parameter is invalid (error.fields names each one and says what is wrong), or the address holds a NUL character (%00), which no real address contains (then without error.fields).",
           headers: openDataHeaders,
           content: { "application/json": { schema: ref("Error") } },
         },
