@@ -247,6 +247,12 @@ describe("GET /api/v1/agencies", () => {
     // Published innovations only: Banyumas's three entries under review are not counted.
     const banyumasItem = await getValid("/api/v1/agencies?q=banyumas&type=kabupaten", "/api/v1/agencies");
     expect(banyumasItem.data).toEqual([expect.objectContaining({ id: banyumas.id, publishedInnovations: 1 })]);
+    // Words in any order, spaced or punctuated as people type them, "Pemkab" spelt out.
+    for (const q of ["kab banyumas", "banyumas  kabupaten", "Pemkab Banyumas", "kab.banyumas"]) {
+      const found = await getValid(`/api/v1/agencies?q=${encodeURIComponent(q)}`, "/api/v1/agencies");
+      expect(found.data.map((a: { id: number }) => a.id), q).toEqual([banyumas.id]);
+    }
+    expect((await getValid("/api/v1/agencies?q=banyumas+sragen", "/api/v1/agencies")).data).toEqual([]);
     const kota = await getValid("/api/v1/agencies?type=kota&province=33&perPage=5", "/api/v1/agencies");
     expect(kota.meta.total).toBe(6); // Jawa Tengah's six cities
     expect(kota.links.next).toBe(`${BASE}/api/v1/agencies?type=kota&province=33&perPage=5&page=2`);
