@@ -56,6 +56,19 @@ describe("searchInnovations: words", () => {
     expect(r.correctedQuery).toBe("sosial tirtamaya");
   });
 
+  it("finds a hyphenated compound by its parts too: 'e-KTP' finds 'KTP elektronik', in any order", async () => {
+    const hit = await createInnovation(db, { name: "Cetak KTP Elektronik Sehari Jadi Rembangsari", summary: "Layanan publik keliling desa." });
+    const hyphenated = await createInnovation(db, { name: "Antar e-KTP ke Rumah Rembangsari", summary: "Kurir desa." });
+    for (const q of ["e-KTP rembangsari", "rembangsari KTP-el"]) {
+      const r = await search({ q });
+      expect(r.items.map((i) => i.id).sort(), q).toEqual([hit.id, hyphenated.id].sort());
+    }
+    expect((await search({ q: "layanan-publik rembangsari" })).items.map((i) => i.id)).toEqual([hit.id]);
+    // Excluding a compound still excludes it, and quotes keep the phrase exact.
+    expect((await search({ q: "rembangsari -e-KTP" })).items.map((i) => i.id)).not.toContain(hyphenated.id);
+    expect((await search({ q: '"e-KTP" rembangsari' })).items.map((i) => i.id)).toEqual([hyphenated.id]);
+  });
+
   it("ranks a name match above a mention deep in the text", async () => {
     const deep = await createInnovation(db, {
       name: "Program Umum Satu",

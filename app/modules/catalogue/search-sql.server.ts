@@ -14,9 +14,27 @@ export type SearchText = { q: string; corrected?: string };
 // The Indonesian stemmer ("pelayanan" and "layanan" share the lexeme "layan"); the trigger in
 // drizzle/0002_search.sql builds innovations.search_vector with the same configuration.
 const tsQuery = (text: SearchText): SQL =>
-  text.corrected
-    ? sql`(websearch_to_tsquery('indonesian', ${text.q}) || websearch_to_tsquery('indonesian', ${text.corrected}))`
-    : sql`websearch_to_tsquery('indonesian', ${text.q})`;
+  text.corrected ? sql`(${wordsQuery(text.q)} || ${wordsQuery(text.corrected)})` : wordsQuery(text.q);
+
+// A hyphenated compound as people type it: "e-KTP", "KTP-el", "layanan-publik". The parser keeps
+// it whole and also splits it, and websearch_to_tsquery asks for all of those in sequence, so
+// "e-KTP" missed every entry that says "KTP elektronik". A compound also matches its parts of
+// three letters or more in any order (the prefixes "e-", "m-", the suffix "-el" dropped). A query
+// written with quotes or "or" is taken exactly as typed: its writer chose how words combine.
+const COMPOUND = /(?<![\p{L}\p{N}-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+/gu;
+
+export function wordsQuery(q: string): SQL {
+  const compounds = /"|\bor\b/i.test(q) ? [] : (q.match(COMPOUND) ?? []);
+  if (!compounds.length) return sql`websearch_to_tsquery('indonesian', ${q})`;
+  const rest = q.replace(COMPOUND, " ").trim();
+  const each = compounds.map((c) => {
+    const parts = c.split("-").filter((p) => [...p].length >= 3).join(" ");
+    return parts
+      ? sql`(websearch_to_tsquery('indonesian', ${c}) || plainto_tsquery('indonesian', ${parts}))`
+      : sql`websearch_to_tsquery('indonesian', ${c})`;
+  });
+  return sql`(${sql.join([...(rest ? [sql`websearch_to_tsquery('indonesian', ${rest})`] : []), ...each], sql` && `)})`;
+}
 
 const inList = (values: (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 const and = (parts: SQL[]) => (parts.length ? sql`(${sql.join(parts, sql` AND `)})` : sql`true`);
