@@ -8,7 +8,7 @@ import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
-import { outbox, proposals, proposalSections, similarityMatches, similarityRuns } from "../app/db/schema";
+import { outbox, proposalFiles, proposals, proposalSections, similarityMatches, similarityRuns } from "../app/db/schema";
 import { similarityJob, startSimilarityRun } from "../app/modules/screening/run-similarity.server";
 import { startJobs } from "../app/db/jobs.server";
 import { AppError } from "../app/lib/errors";
@@ -165,6 +165,22 @@ describe("decisions", () => {
     const [p] = await database.db.select().from(proposals).where(eq(proposals.id, ids.pasted));
     expect(p.screeningChecklist).toEqual({ usia: true, lengkap: true, sungguh: false, "judul-unik": false, "bukti-sah": false });
     expect(p.screening).toBe("failed");
+  });
+
+  it("shows what the checklist asks to verify: every file, link and declaration, and the whole proposal", async () => {
+    const db = database.db;
+    const [file] = await db
+      .insert(proposalFiles)
+      .values({ proposalId: ids.original, slot: "signifikansi", filename: "data-gizi-2024.pdf", mime: "application/pdf", size: 4, sha256: "x", data: new Uint8Array([37, 80, 68, 70]) })
+      .returning();
+    await db.update(proposals).set({ links: { video: "https://video.example.id/kelas-gizi" }, declarations: ["kebenaran-data"] }).where(eq(proposals.id, ids.original));
+    const html = await page(`/kelola/kompetisi/kipp-seleksi/seleksi/${ids.original}`);
+    expect(html).toContain(`href="/kelola/proposal/${ids.original}"`);
+    expect(html).toContain("Lampiran dan bukti dukung");
+    expect(html).toContain(`<a href="/kelola/proposal/${ids.original}/berkas/${file.id}">data-gizi-2024.pdf</a>`);
+    expect(html).toContain("https://video.example.id/kelas-gizi");
+    expect(html).toContain("Dicentang");
+    expect((await admin.get(`/kelola/proposal/${ids.original}/berkas/${file.id}`)).status).toBe(200);
   });
 
   it("screens only submitted proposals of the edition", async () => {

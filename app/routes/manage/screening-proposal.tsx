@@ -34,6 +34,17 @@ export const loader = page(async ({ context, params }: Route.LoaderArgs) => {
     checklist: competition.config.checklist,
     proposal: { id: p.id, title: p.title, receipt: p.receiptNumber, agency: loaded.agency.name, screening: p.screening, reason: p.screeningReason, checked: p.screeningChecklist },
     sections: sectionsFor(competition.config, p.groupCode).map((s) => ({ code: s.code, title: s.title, body: bodies.get(s.code) ?? "" })),
+    // What the checklist asks to verify besides the text: every file, link and declaration,
+    // each under the section or attachment it was given for.
+    attachments: [
+      ...sectionsFor(competition.config, p.groupCode).map((s) => ({ code: s.code, name: s.title, kind: "evidence" as const })),
+      ...competition.config.attachments.filter((a) => !a.groups.length || a.groups.includes(p.groupCode)).map((a) => ({ code: a.code, name: a.name, kind: a.kind })),
+    ].flatMap((a) => {
+      const files = loaded.files.filter((f) => f.slot === a.code).map((f) => ({ id: f.id, filename: f.filename }));
+      const link = a.kind === "link" ? ((p.links as Record<string, string> | null)?.[a.code] ?? "") : "";
+      const declared = a.kind === "declaration" ? p.declarations.includes(a.code) : null;
+      return files.length || link || declared !== null || (a.kind !== "evidence") ? [{ code: a.code, name: a.name, kind: a.kind, files, link, declared }] : [];
+    }),
     matches: await matchesOf(services(context).db, competition.id, id),
   };
 });
@@ -68,6 +79,7 @@ export default function ScreeningProposal({ loaderData: d, actionData }: Route.C
       </p>
       <h1>{p.title}</h1>
       <p>{p.receipt} · {p.agency} · {t(`screening.result.${p.screening}`)}</p>
+      <p><Link to={`/kelola/proposal/${p.id}`}>{t("screening.openProposal")}</Link></p>
       <ErrorSummary errors={errors} />
       <Form method="post" className="narrow">
         <CsrfField />
@@ -117,6 +129,29 @@ export default function ScreeningProposal({ loaderData: d, actionData }: Route.C
         ))
       ) : (
         <p>{t("screening.noMatches")}</p>
+      )}
+
+      <h2>{t("screening.attachments")}</h2>
+      {d.attachments.length ? (
+        <dl className="facts">
+          {d.attachments.map((a) => (
+            <div key={a.code}>
+              <dt>{a.name}</dt>
+              <dd>
+                {a.files.map((f) => (
+                  <span key={f.id}>
+                    <a href={`/kelola/proposal/${p.id}/berkas/${f.id}`}>{f.filename}</a>{" "}
+                  </span>
+                ))}
+                {a.kind === "link" ? (a.link ? <a href={a.link} rel="noopener noreferrer">{a.link}</a> : t("screening.missing")) : null}
+                {a.kind === "declaration" ? (a.declared ? t("screening.declared") : t("screening.notDeclared")) : null}
+                {a.kind === "file" && !a.files.length ? t("screening.missing") : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p>{t("screening.noAttachments")}</p>
       )}
 
       <h2>{t("screening.proposalText")}</h2>
