@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { pageText, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createTestUser } from "../app/db/factories.server";
-import { outbox, sessions, users } from "../app/db/schema";
+import { auditLog, outbox, sessions, users } from "../app/db/schema";
 import { MAX_FAILURES } from "../app/modules/accounts/log-in.server";
 
 let database: Database;
@@ -173,5 +173,98 @@ describe("accounts", () => {
     const user = await createTestUser(database.db, { role: "evaluator" });
     const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  describe("deactivating an account", () => {
+    const disabledAt = async (id: number) => (await database.db.select({ d: users.disabledAt }).from(users).where(eq(users.id, id)))[0].d;
+    const auditRows = (action: string, id: number) =>
+      database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.subjectId, String(id))));
+
+    it("ends the live session at once, refuses login, and lets them in again once reactivated", async () => {
+      const secretariat = await createTestUser(database.db, { role: "national_admin" });
+      const operator = await createTestUser(database.db, { role: "unit_operator", name: "Operator Pergi" });
+      const [admin, person] = [newClient(), newClient()];
+      await admin.login(secretariat.email, secretariat.password);
+      await person.login(operator.email, operator.password);
+      expect((await person.get("/kelola")).status).toBe(200);
+
+      const off = await admin.post("/kelola/pengguna", { _intent: "deactivate", userId: String(operator.id) });
+      expect(off.status).toBe(200);
+      expect(await pageText(off)).toContain("Akun Operator Pergi dinonaktifkan");
+      expect(await disabledAt(operator.id)).not.toBeNull();
+      expect(await database.db.select().from(sessions).where(eq(sessions.userId, operator.id))).toHaveLength(0);
+      expect((await person.get("/kelola")).status).toBe(401);
+      const [audit] = await auditRows("user.deactivate", operator.id);
+      expect(audit.actorUserId).toBe(secretariat.id);
+      // The list says so, and offers to switch it back on.
+      const listed = await pageText(await admin.get(`/kelola/pengguna?cari=${encodeURIComponent(operator.email)}`));
+      expect(listed).toContain("Dinonaktifkan");
+      expect(listed).toContain("Aktifkan kembali");
+
+      // The right password is refused with the login's own message.
+      const refused = await newClient().post("/masuk", { email: operator.email, password: operator.password });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain("Email atau kata sandi salah");
+
+      const on = await admin.post("/kelola/pengguna", { _intent: "reactivate", userId: String(operator.id) });
+      expect(on.status).toBe(200);
+      expect(await pageText(on)).toContain("Akun Operator Pergi aktif kembali");
+      expect(await disabledAt(operator.id)).toBeNull();
+      expect(await auditRows("user.reactivate", operator.id)).toHaveLength(1);
+      await newClient().login(operator.email, operator.password);
+    });
+
+    it("ends an unused invitation link with the account", async () => {
+      const agency = await createAgency(database.db);
+      const localAdmin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+      const c = newClient();
+      await c.login(localAdmin.email, localAdmin.password);
+      await c.post("/kelola/pengguna", { name: "Calon Operator", email: "calon.operator@uji.go.id", role: "unit_operator" });
+      const link = linkIn((await lastMailTo("calon.operator@uji.go.id")).bodyText, "/undangan")!;
+      const [invitee] = await database.db.select().from(users).where(eq(users.email, "calon.operator@uji.go.id"));
+      expect(await pageText(await c.get("/kelola/pengguna"))).toContain("Belum menerima undangan");
+      expect((await c.post("/kelola/pengguna", { _intent: "deactivate", userId: String(invitee.id) })).status).toBe(200);
+      const late = await newClient().post(link, { password: "sawah hijau di lereng", confirm: "sawah hijau di lereng" });
+      expect(late.status).toBe(400);
+      expect(await late.text()).toContain("Tautan ini tidak berlaku lagi");
+    });
+
+    it("lets Admin Lokal switch off only its own agency's staff, never itself or the secretariat", async () => {
+      const agency = await createAgency(database.db);
+      const localAdmin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+      const elsewhere = await createTestUser(database.db, { role: "unit_operator" });
+      const secretariat = await createTestUser(database.db, { role: "national_admin" });
+      const judge = await createTestUser(database.db, { role: "evaluator" });
+      const c = newClient();
+      await c.login(localAdmin.email, localAdmin.password);
+      for (const target of [elsewhere, secretariat, judge, localAdmin]) {
+        const res = await c.post("/kelola/pengguna", { _intent: "deactivate", userId: String(target.id) });
+        expect(res.status, target.role).toBe(403);
+        expect(await disabledAt(target.id)).toBeNull();
+        expect(await auditRows("user.deactivate", target.id)).toHaveLength(0);
+      }
+      expect(await pageText(await c.post("/kelola/pengguna", { _intent: "deactivate", userId: String(localAdmin.id) }))).toContain(
+        "Anda tidak dapat menonaktifkan akun Anda sendiri",
+      );
+      // Its list holds its agency's people only, and no button against itself.
+      const list = await pageText(await c.get("/kelola/pengguna"));
+      expect(list).toContain(localAdmin.email);
+      expect(list).not.toContain(elsewhere.email);
+      expect(list).not.toContain("Nonaktifkan akun");
+      // Still signed in: nothing happened to it.
+      expect((await c.get("/kelola")).status).toBe(200);
+    });
+
+    it("keeps the secretariat from switching itself off, and answers a bad id without a 500", async () => {
+      const secretariat = await createTestUser(database.db, { role: "national_admin" });
+      const c = newClient();
+      await c.login(secretariat.email, secretariat.password);
+      expect((await c.post("/kelola/pengguna", { _intent: "deactivate", userId: String(secretariat.id) })).status).toBe(403);
+      expect(await disabledAt(secretariat.id)).toBeNull();
+      for (const userId of ["abc", "99999999999", ""]) {
+        expect((await c.post("/kelola/pengguna", { _intent: "deactivate", userId })).status, userId).toBe(400);
+      }
+      expect((await c.post("/kelola/pengguna", { _intent: "deactivate", userId: "999999999" })).status).toBe(404);
+    });
   });
 });

@@ -109,6 +109,13 @@ const TABLE: Record<string, Entry> = {
   "routes/not-found": { path: "/tidak-ada", get: "404" },
 };
 
+// Actions a route takes under another `_intent` than its plain POST, each with the same rules.
+// {departing} is a unit operator of agency A whom no client of this table is signed in as.
+const INTENT_TABLE: Record<string, Entry> = {
+  "routes/manage/users#deactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "deactivate", userId: "{departing}" } },
+  "routes/manage/users#reactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "reactivate", userId: "{departing}" } },
+};
+
 // What the server answers before the page router (server/app.ts), with the same rules.
 const SERVER_TABLE: Record<string, Entry> = {
   [AUTOSAVE_PATH]: { path: "/kelola/proposal/{proposalId}/simpan-otomatis", post: ["operatorA", "agencyAdmin"], postFields: { code: "kebaruan", body: "Teks.", version: "1" } },
@@ -181,6 +188,7 @@ beforeAll(async () => {
     panelist: await createTestUser(db, { role: "panelist" }),
     admin: await createTestUser(db, { role: "national_admin" }),
   };
+  vars.departing = String((await createTestUser(db, { role: "unit_operator", agencyId: agencyA.id })).id);
   await db.insert(assignments).values({ competitionId: open.id, stageCode: "evaluasi", proposalId: submitted.id, judgeId: users.evaluator.id });
   await db.insert(assignments).values({ competitionId: open.id, stageCode: "verifikasi-lapangan", proposalId: submitted.id, judgeId: users.evaluator.id });
   const [slot] = await db
@@ -223,7 +231,7 @@ describe("the authorization table", () => {
     expect(registered.length, "endpoints of server/app.ts").toBe(Object.keys(SERVER_TABLE).length);
   });
 
-  for (const [id, entry] of [...Object.entries(TABLE), ...Object.entries(SERVER_TABLE)]) {
+  for (const [id, entry] of [...Object.entries(TABLE), ...Object.entries(INTENT_TABLE), ...Object.entries(SERVER_TABLE)]) {
     for (const method of ["get", "post"] as const) {
       const rule = entry[method];
       if (!rule) continue;
@@ -232,7 +240,8 @@ describe("the authorization table", () => {
         for (const who of ROLES) {
           const c = clients[who];
           const url = fill(entry.path);
-          const res = method === "get" ? await c.get(url) : await c.post(url, entry.postFields ?? {});
+          const fields = Object.fromEntries(Object.entries(entry.postFields ?? {}).map(([k, v]) => [k, fill(v)]));
+          const res = method === "get" ? await c.get(url) : await c.post(url, fields);
           // Logging out ends the shared session: log back in for the routes after this one.
           if (id === "routes/logout" && method === "post" && who !== "anonymous") await c.login(credentials[who].email, credentials[who].password);
           const allowed = rule !== "404" && rule.includes(who);

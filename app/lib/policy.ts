@@ -26,6 +26,7 @@ export const ANONYMOUS: Actor = { kind: "anonymous" };
 
 type InnovationSubject = { agencyId: number; state: "draft" | "submitted" | "returned" | "published" };
 type AgencySubject = { agencyId: number };
+type AccountSubject = { id: number; role: Role; agencyId: number | null };
 type ProposalSubject = { agencyId: number; state: "draft" | "agency_review" | "returned" | "awaiting_endorsement" | "submitted" | "withdrawn" };
 
 export type Decision = { ok: true } | { ok: false; reason: string };
@@ -49,8 +50,25 @@ export function invitableRoles(actor: Actor): Role[] {
   return [];
 }
 
+// The roles that belong to an agency, which its Admin Lokal manages.
+const AGENCY_ROLES: readonly Role[] = ["agency_admin", "unit_operator", "agency_head"];
+
+// Deactivating or reactivating an account. No one switches off their own account (an admin
+// could lock the last secretariat account out by a slip, and an ended own session is the
+// answer). Admin Lokal manages only its own agency's people, in the roles it may invite: never
+// the secretariat, judges or another agency's staff.
+function manageAccount(a: Actor, s: AccountSubject): Decision {
+  if (!isUser(a)) return deny("errors.unauthenticated");
+  if (a.id === s.id) return deny("accounts.errors.notSelf");
+  if (isNational(a)) return allow;
+  if (a.role === "agency_admin" && s.agencyId !== null && inAgency(a, s.agencyId) && AGENCY_ROLES.includes(s.role)) return allow;
+  return deny();
+}
+
 const rules = {
   "manage.enter": (a: Actor) => (isUser(a) ? allow : deny("errors.unauthenticated")),
+  "user.deactivate": manageAccount,
+  "user.reactivate": manageAccount,
   "outbox.view": (a: Actor) =>
     isUser(a) && (a.role === "national_admin" || a.role === "agency_admin") ? allow : deny(),
   "agency.create": (a: Actor) => (isNational(a) ? allow : deny()),

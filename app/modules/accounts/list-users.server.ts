@@ -1,24 +1,59 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, units, users } from "~/db/schema";
-import type { Actor } from "~/lib/policy";
+import { can, type Actor } from "~/lib/policy";
 
-/** The people an admin manages: everyone for the secretariat, its own agency's for Admin Lokal. */
-export async function listUsers(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, limit = 500) {
-  return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      agencyName: agencies.shortName,
-      unitName: units.name,
-      active: sql<boolean>`${users.passwordHash} is not null`,
-    })
-    .from(users)
-    .leftJoin(agencies, eq(agencies.id, users.agencyId))
-    .leftJoin(units, eq(units.id, users.unitId))
-    .where(actor.role === "national_admin" ? undefined : eq(users.agencyId, actor.agencyId ?? -1))
-    .orderBy(users.name)
-    .limit(limit);
+export type AccountState = "active" | "pending" | "deactivated";
+
+// `%` and `_` typed in the filter are letters, not wildcards.
+const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The people an admin manages: everyone for the secretariat, its own agency's for Admin Lokal;
+ * optionally those whose name or email contains `q`. Each row says whether the actor may switch
+ * it off or on, by the same rule the action checks.
+ */
+export async function listUsers(
+  db: DbOrTx,
+  actor: Extract<Actor, { kind: "user" }>,
+  opts: { q?: string; page?: number; perPage?: number } = {},
+) {
+  const perPage = opts.perPage ?? 50;
+  const page = opts.page ?? 1;
+  const conditions: SQL[] = [];
+  if (actor.role !== "national_admin") conditions.push(eq(users.agencyId, actor.agencyId ?? -1));
+  const q = opts.q?.trim();
+  if (q) conditions.push(or(ilike(users.name, containing(q)), ilike(users.email, containing(q)))!);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        agencyId: users.agencyId,
+        agencyName: agencies.shortName,
+        unitName: units.name,
+        hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+        disabled: sql<boolean>`${users.disabledAt} is not null`,
+      })
+      .from(users)
+      .leftJoin(agencies, eq(agencies.id, users.agencyId))
+      .leftJoin(units, eq(units.id, users.unitId))
+      .where(where)
+      .orderBy(users.name, users.id)
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),
+  ]);
+  return {
+    total,
+    rows: rows.map(({ hasPassword, disabled, ...u }) => ({
+      ...u,
+      // Deactivation wins: a deactivated invitee is off, whatever its invitation says.
+      state: (disabled ? "deactivated" : hasPassword ? "active" : "pending") as AccountState,
+      canToggle: can(actor, disabled ? "user.reactivate" : "user.deactivate", u).ok,
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined, optionalIdField } from "~/lib/forms";
+import { blankToUndefined, idField, optionalIdField } from "~/lib/forms";
 
 export const ROLES = ["national_admin", "agency_admin", "unit_operator", "agency_head", "evaluator", "panelist"] as const;
 
@@ -29,3 +29,6 @@ export const SetPasswordSchema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "accounts.errors.passwordMismatch" });
 
 export const ForgotSchema = z.object({ email });
+
+/** A deactivate or reactivate button: the account it is for. */
+export const AccountStateSchema = z.object({ userId: idField });

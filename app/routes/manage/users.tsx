@@ -4,27 +4,41 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { invitableRoles } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
+import { formToObject, pageParam, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { InviteSchema } from "~/modules/accounts/schemas";
+import { AccountStateSchema, InviteSchema } from "~/modules/accounts/schemas";
 import { inviteUser } from "~/modules/accounts/invite-user.server";
+import { deactivateUser } from "~/modules/accounts/deactivate-user.server";
+import { reactivateUser } from "~/modules/accounts/reactivate-user.server";
+import { Pagination } from "~/components/pagination";
 import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
 import { listUsers } from "~/modules/accounts/list-users.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.users.title");
 
-export const loader = page(async ({ context }: Route.LoaderArgs) => {
+const PER_PAGE = 50;
+const MAX_PAGE = 10_000;
+
+export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const roles = invitableRoles(actor);
   if (!roles.length) throw forbidden();
   const { db } = services(context);
   const national = actor.role === "national_admin";
-  const list = await listUsers(db, actor);
+  const url = new URL(request.url);
+  // A filter longer than any name or email matches nothing; cut it rather than refuse it.
+  const q = (url.searchParams.get("cari") ?? "").slice(0, 200);
+  const pageNo = pageParam(url.searchParams.get("halaman"), MAX_PAGE);
+  const { rows, total } = await listUsers(db, actor, { q, page: pageNo, perPage: PER_PAGE });
   return {
-    list,
+    list: rows,
+    total,
+    q,
+    page: pageNo,
+    pages: Math.max(1, Math.ceil(total / PER_PAGE)),
     roles,
     agencies: national ? await agencyOptions(db) : null,
     units: actor.agencyId ? await unitsOfAgency(db, actor.agencyId) : [],
@@ -37,6 +51,15 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const t = translator(requestInfo(context).locale);
   if (!invitableRoles(actor).length) throw forbidden();
   const form = await request.formData();
+  const intent = form.get("_intent");
+  if (intent === "deactivate" || intent === "reactivate") {
+    const target = parseWith(AccountStateSchema, formToObject(form), t);
+    // Only a tampered form sends a bad id: there is no field to point at, so one message on top.
+    if (!target.ok) return data({ toggleError: target.errors.userId ?? t("errors.invalid") }, { status: 400 });
+    // The policy (user.deactivate / user.reactivate) is checked in the use case: a refusal is a 403.
+    const done = intent === "deactivate" ? await deactivateUser(db, actor, target.data.userId) : await reactivateUser(db, actor, target.data.userId);
+    return { toggled: { name: done.name, intent } };
+  }
   const parsed = parseWith(InviteSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
@@ -53,34 +76,78 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const a = actionData as { errors?: Record<string, string>; values?: Record<string, unknown>; invited?: string } | undefined;
+  const a = actionData as
+    | { errors?: Record<string, string>; values?: Record<string, unknown>; invited?: string; toggleError?: string; toggled?: { name: string; intent: "deactivate" | "reactivate" } }
+    | undefined;
+  const { list, total, q, page: pageNo, pages } = loaderData;
   const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : "");
   return (
     <>
       <h1>{t("accounts.users.title")}</h1>
       {a?.invited ? <p className="notice" role="status">{t("accounts.users.invited", { email: a.invited })}</p> : null}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("accounts.users.name")}</th>
-            <th scope="col">{t("accounts.login.email")}</th>
-            <th scope="col">{t("accounts.users.role")}</th>
-            <th scope="col">{t("accounts.users.agency")}</th>
-            <th scope="col">{t("accounts.users.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.list.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{t(`role.${u.role}`)}</td>
-              <td>{[u.agencyName, u.unitName].filter(Boolean).join(" · ") || "—"}</td>
-              <td>{u.active ? t("accounts.users.active") : t("accounts.users.pending")}</td>
+      {a?.toggled ? (
+        <p className="notice" role="status">
+          {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : "accounts.users.reactivatedNotice", { name: a.toggled.name })}
+        </p>
+      ) : null}
+      {a?.toggleError ? (
+        <div className="error-summary" role="alert">
+          <p>{a.toggleError}</p>
+        </div>
+      ) : null}
+      <Form method="get" className="filter-row">
+        <label htmlFor="f-cari">{t("accounts.users.filter")}</label>
+        <input id="f-cari" name="cari" type="search" defaultValue={q} maxLength={200} />
+        <button type="submit" className="button secondary">{t("common.search")}</button>
+      </Form>
+      <p>{t("common.total")}: {total}</p>
+      {list.length === 0 ? (
+        <p>{t("accounts.users.none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("accounts.users.name")}</th>
+              <th scope="col">{t("accounts.login.email")}</th>
+              <th scope="col">{t("accounts.users.role")}</th>
+              <th scope="col">{t("accounts.users.agency")}</th>
+              <th scope="col">{t("accounts.users.unit")}</th>
+              <th scope="col">{t("accounts.users.status")}</th>
+              <th scope="col">{t("accounts.users.actions")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{t(`role.${u.role}`)}</td>
+                <td>{u.agencyName ?? "—"}</td>
+                <td>{u.unitName ?? "—"}</td>
+                <td>{t(`accounts.users.${u.state}`)}</td>
+                <td>
+                  {u.canToggle ? (
+                    <Form method="post">
+                      <CsrfField />
+                      <input type="hidden" name="userId" value={u.id} />
+                      {u.state === "deactivated" ? (
+                        <button type="submit" name="_intent" value="reactivate" className="button secondary" aria-label={t("accounts.users.reactivateLabel", { name: u.name })}>
+                          {t("accounts.users.reactivate")}
+                        </button>
+                      ) : (
+                        <button type="submit" name="_intent" value="deactivate" className="button secondary" aria-label={t("accounts.users.deactivateLabel", { name: u.name })}>
+                          {t("accounts.users.deactivate")}
+                        </button>
+                      )}
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={pageNo} pages={pages} param="halaman" />
       <h2>{t("accounts.users.invite")}</h2>
       <ErrorSummary
         errors={a?.errors}
