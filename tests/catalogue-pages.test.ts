@@ -1,10 +1,10 @@
 // The public catalogue's pages, driven through the real built server: search with facets,
 // the innovation page and its link previews, agency, exhibition, print and province pages.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openTestDatabase } from "./db";
 import { pageScripts, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
-import { agencyBySlug, createAgency, createInnovation } from "../app/db/factories.server";
+import { agencyBySlug, createAgency, createCompetition, createInnovation } from "../app/db/factories.server";
 import { innovationFiles } from "../app/db/schema";
 
 let database: Database;
@@ -439,5 +439,82 @@ describe("sorting from the search form", () => {
     // Links that keep the search carry no empty sort.
     expect(empty.body).not.toContain("sort=&");
     expect(empty.body).not.toMatch(/href="[^"]*sort=[&"]/);
+  });
+});
+
+describe("link previews on the home and province pages", () => {
+  it("give the canonical address, the site's name and Twitter's tags, as every public page does", async () => {
+    for (const [path, title] of [["/", "Lumbung — Katalog Inovasi Pelayanan Publik"], ["/wilayah/33", "Jawa Tengah"]]) {
+      const { body } = await html(path);
+      expect(body, path).toContain(`<link rel="canonical" href="http://localhost:3000${path}"/>`);
+      expect(metaContent(body, "og:site_name"), path).toBe("Lumbung");
+      expect(metaContent(body, "og:title"), path).toBe(title);
+      expect(metaContent(body, "og:url"), path).toBe(`http://localhost:3000${path}`);
+      expect(metaContent(body, "twitter:card"), path).toBe("summary");
+      expect(metaContent(body, "twitter:title"), path).toBe(title);
+      expect(metaContent(body, "twitter:description"), path).toBe(metaContent(body, "description"));
+    }
+    // The browser's title stays the page's own.
+    expect((await html("/wilayah/33")).body).toContain("<title>Jawa Tengah · Inovasi · Lumbung</title>");
+  });
+});
+
+describe("in English, what agencies and the secretariat wrote is marked as Indonesian", () => {
+  const english = async (path: string) => (await client.get(path, { cookie: "lumbung_lang=en" })).text();
+
+  it("on the exhibition and the printable portfolio", async () => {
+    const show = await english(`/instansi/${ids.agencySlug}/pameran`);
+    expect(show).toMatch(/<html lang="en"/);
+    expect(show).toMatch(/<p class="slide-kicker" lang="id">Gemas Pesulan<\/p><h2 id="slide-1-title" lang="id">Gerakan Masyarakat Peduli Sungai Sungaiwangi<\/h2><p class="slide-summary" lang="id">Warga bersama DPU/);
+    const print = await english(`/instansi/${ids.agencySlug}/cetak`);
+    expect(print).toMatch(/<span lang="id">Gerakan Masyarakat Peduli Sungai Sungaiwangi \(Gemas Pesulan\)<\/span><\/h2>/);
+    expect(print).toMatch(/<p lang="id">Warga bersama DPU/);
+  });
+
+  it("on the innovation page, the origin's note and source", async () => {
+    const source = await createInnovation(database.db, { name: "Sumber Replikasi Sungaiwangi" });
+    const copy = await createInnovation(database.db, { origin: "replication", originInnovationId: source.id, originNote: "diadaptasi untuk desa pesisir" });
+    const body = (await english(`/inovasi/${copy.slug}`)).replace(/<!-- -->/g, "");
+    expect(body).toContain("Replication of another innovation: ");
+    expect(new RegExp(`<a [^>]*href="/inovasi/${source.slug}"[^>]*>Sumber Replikasi Sungaiwangi</a>`).exec(body)?.[0]).toContain('lang="id"');
+    expect(body).toContain('(<span lang="id">diadaptasi untuk desa pesisir</span>)');
+  });
+
+  it("on a call: its name, theme, stages, groups, categories and form sections, never the reader's labels", async () => {
+    const call = await createCompetition(database.db, { state: "announced" });
+    const body = (await english(`/kompetisi/${call.slug}`)).replace(/<!-- -->/g, "");
+    expect(body).toMatch(/<h1 lang="id">[^<]+<\/h1>/);
+    const { config } = call;
+    expect(body).toContain(`<td><span lang="id">${config.stages[0].name}</span>`);
+    expect(body).toContain(`<dt lang="id">${config.groups[0].name}</dt>`);
+    expect(body).toContain(`<span lang="id">${config.categories[0].name}</span>`);
+    expect(body).toContain(`<span lang="id">${config.sections[0].title}</span>`);
+    expect(body).toContain(`<p class="lead" lang="id">${call.theme}</p>`);
+    // The headings and column names are the reader's.
+    expect(body).toMatch(/<h2>[A-Z][a-z]+[^<]*<\/h2>/);
+    expect(body).not.toMatch(/<h2 lang="id">/);
+  });
+});
+
+describe("the printable portfolio's date", () => {
+  const printedOn = async (cookie: string) => {
+    const body = (await (await client.get(`/instansi/${ids.agencySlug}/cetak`, { cookie })).text()).replace(/<!-- -->/g, "");
+    return / (?:pada|on) ([^.]+)\.<\/p>/.exec(body)?.[1];
+  };
+
+  it("is the day it is in the reader's zone, not in UTC", async () => {
+    // 1 March 18:30 UTC is already 2 March in every Indonesian zone.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T18:30:00Z") });
+    try {
+      expect(await printedOn("")).toBe("2 Maret 2026");
+      expect(await printedOn("lumbung_tz=WIT")).toBe("2 Maret 2026");
+      expect(await printedOn("lumbung_lang=en; lumbung_tz=WITA")).toBe("2 March 2026");
+      // 16:30 UTC is 23:30 WIB (still 1 March) but 01:30 WIT (2 March).
+      vi.setSystemTime(new Date("2026-03-01T16:30:00Z"));
+      expect(await printedOn("lumbung_tz=WIB")).toBe("1 Maret 2026");
+      expect(await printedOn("lumbung_tz=WIT")).toBe("2 Maret 2026");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -126,6 +126,13 @@ describe("the compliance page", () => {
     expect(html).toContain("<h1>One Agency, One Innovation</h1>");
     expect(html).toContain(`1 of ${formatNumber("en", total)} agencies met the duty in 2022`);
   });
+
+  it("scrolls each table in its own region, named by its heading and reachable by keyboard, never the page", async () => {
+    const { html } = await page("/kepatuhan?year=2022");
+    for (const id of ["by-type", "by-province", "not-met"]) {
+      expect(html, id).toMatch(new RegExp(`<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0"><table aria-labelledby="${id}">`));
+    }
+  });
 });
 
 describe("the CSV export", () => {

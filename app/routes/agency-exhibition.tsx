@@ -8,7 +8,7 @@ import type { Route } from "./+types/agency-exhibition";
 import { requestInfo, services } from "~/lib/context.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formatNumber, translator } from "~/i18n";
+import { CONTENT_LANG, formatNumber, translator } from "~/i18n";
 import { previewTags } from "~/lib/meta";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getAgencyPortfolio } from "~/modules/catalogue/get-agency-portfolio.server";
@@ -37,27 +37,44 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
 
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : [{ title: "Lumbung" }]);
 
-/** Keyboard and timed advance: an enhancement over the scroll-snapping slides. */
+const slidesOf = (el: HTMLElement) => Array.from(el.children).filter((c): c is HTMLElement => c.classList.contains("slide"));
+/** The slide filling most of the screen (slides may be taller than the screen on a phone). */
+const slideAt = (el: HTMLElement) => Math.max(0, slidesOf(el).findLastIndex((s) => s.offsetTop <= el.scrollTop + el.clientHeight / 2));
+
+/**
+ * Keyboard and timed advance: an enhancement over the scroll-snapping slides. The tab order is
+ * that of a carousel: the show, its play button, then the links of the slide on screen only (the
+ * others leave the tab order, not the page); after a link to a slide, the focus returns to the
+ * show, so the play button is always the next Tab.
+ */
 function useSlides(count: number, autoSeconds: number | null) {
   const ref = useRef<HTMLDivElement>(null);
   const [playing, setPlaying] = useState(autoSeconds !== null);
   const [enhanced, setEnhanced] = useState(false);
+  const [current, setCurrent] = useState(0);
 
   const go = useCallback((delta: number | "first" | "last") => {
     const el = ref.current;
     if (!el) return;
-    const height = el.clientHeight || 1;
-    const current = Math.round(el.scrollTop / height);
+    const here = slideAt(el);
     const target =
-      delta === "first" ? 0 : delta === "last" ? count - 1 : (current + delta + count) % count;
+      delta === "first" ? 0 : delta === "last" ? count - 1 : (here + delta + count) % count;
     const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    el.scrollTo({ top: target * height, behavior: reduced ? "auto" : "smooth" });
+    el.scrollTo({ top: slidesOf(el)[target]?.offsetTop ?? 0, behavior: reduced ? "auto" : "smooth" });
   }, [count]);
 
   useEffect(() => {
     setEnhanced(true);
     const el = ref.current;
-    el?.focus({ preventScroll: true });
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setCurrent(slideAt(el)));
+    };
+    onScroll();
+    el.addEventListener("scroll", onScroll, { passive: true });
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const keys: Record<string, number | "first" | "last"> = {
@@ -68,8 +85,18 @@ function useSlides(count: number, autoSeconds: number | null) {
       e.preventDefault();
       go(move);
     };
+    // A link to a slide leaves the focus nowhere (the browser only scrolls): bring it back to the show.
+    const onClick = (e: MouseEvent) => {
+      if ((e.target as Element).closest('a[href^="#slide-"]')) window.setTimeout(() => el.focus({ preventScroll: true }));
+    };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    el.addEventListener("click", onClick);
+    return () => {
+      cancelAnimationFrame(frame);
+      el.removeEventListener("scroll", onScroll);
+      window.removeEventListener("keydown", onKey);
+      el.removeEventListener("click", onClick);
+    };
   }, [go]);
 
   useEffect(() => {
@@ -78,7 +105,9 @@ function useSlides(count: number, autoSeconds: number | null) {
     return () => window.clearInterval(timer);
   }, [playing, autoSeconds, go]);
 
-  return { ref, playing, setPlaying, enhanced };
+  /** The links of a slide not on screen leave the tab order (with JavaScript only). */
+  const tabStop = (slide: number) => (enhanced && slide !== current ? -1 : undefined);
+  return { ref, playing, setPlaying, enhanced, tabStop };
 }
 
 export default function Exhibition({ loaderData }: Route.ComponentProps) {
@@ -87,7 +116,7 @@ export default function Exhibition({ loaderData }: Route.ComponentProps) {
   const { portfolio, publicUrl, autoSeconds } = loaderData;
   const { agency, innovations, total } = portfolio;
   const slides = innovations.length + 2;
-  const { ref, playing, setPlaying, enhanced } = useSlides(slides, autoSeconds);
+  const { ref, playing, setPlaying, enhanced, tabStop } = useSlides(slides, autoSeconds);
   const displayHost = publicUrl.replace(/^https?:\/\//, "");
   const last = innovations.length + 1;
 
@@ -103,8 +132,8 @@ export default function Exhibition({ loaderData }: Route.ComponentProps) {
         <h1 id="exhibition-title">{agency.name}</h1>
         <p className="slide-summary">{t("catalogue.exhibition.intro", { count: formatNumber(locale, total) })}</p>
         <p className="slide-actions">
-          {innovations.length ? <a className="button" href="#slide-1">{t("catalogue.exhibition.start")}</a> : null}{" "}
-          <Link to={`/instansi/${agency.slug}`}>{t("catalogue.exhibition.exit")}</Link>
+          {innovations.length ? <a className="button" href="#slide-1" tabIndex={tabStop(0)}>{t("catalogue.exhibition.start")}</a> : null}{" "}
+          <Link to={`/instansi/${agency.slug}`} tabIndex={tabStop(0)}>{t("catalogue.exhibition.exit")}</Link>
         </p>
         <p className="slide-hint">{t("catalogue.exhibition.keys")}</p>
       </section>
@@ -118,9 +147,9 @@ export default function Exhibition({ loaderData }: Route.ComponentProps) {
                 <img className="slide-photo" src={`/berkas/${c.photoFileId}`} alt={t("catalogue.innovation.photoAlt", { n: 1, name: c.name })} loading={n < 2 ? "eager" : "lazy"} />
               ) : null}
               <div className="slide-text">
-                {c.acronym ? <p className="slide-kicker">{c.acronym}</p> : null}
-                <h2 id={`${id}-title`}>{c.name}</h2>
-                <p className="slide-summary">{c.summary}</p>
+                {c.acronym ? <p className="slide-kicker" lang={CONTENT_LANG}>{c.acronym}</p> : null}
+                <h2 id={`${id}-title`} lang={CONTENT_LANG}>{c.name}</h2>
+                <p className="slide-summary" lang={CONTENT_LANG}>{c.summary}</p>
                 <p className="slide-meta">
                   <span className={`tag status-${c.status}`}>{t(`innovation.status.${c.status}`)}</span>
                   {c.startYear ? ` ${t("catalogue.card.startedIn", { year: String(c.startYear) })}` : null}
@@ -132,9 +161,9 @@ export default function Exhibition({ loaderData }: Route.ComponentProps) {
               </div>
             </div>
             <div className="slide-nav">
-              <a href={`#slide-${n}`}>{t("common.previous")}</a>
+              <a href={`#slide-${n}`} tabIndex={tabStop(n + 1)}>{t("common.previous")}</a>
               <span>{t("catalogue.exhibition.position", { n: n + 1, total: innovations.length })}</span>
-              <a href={`#slide-${n + 2}`}>{t("common.next")}</a>
+              <a href={`#slide-${n + 2}`} tabIndex={tabStop(n + 1)}>{t("common.next")}</a>
             </div>
           </section>
         );
@@ -144,8 +173,8 @@ export default function Exhibition({ loaderData }: Route.ComponentProps) {
         <h2 id="exhibition-end">{t("catalogue.exhibition.end")}</h2>
         <p className="slide-summary">{agency.name}</p>
         <p className="slide-actions">
-          <a className="button" href="#slide-0">{t("catalogue.exhibition.again")}</a>{" "}
-          <Link to={`/instansi/${agency.slug}`}>{t("catalogue.exhibition.exit")}</Link>
+          <a className="button" href="#slide-0" tabIndex={tabStop(last)}>{t("catalogue.exhibition.again")}</a>{" "}
+          <Link to={`/instansi/${agency.slug}`} tabIndex={tabStop(last)}>{t("catalogue.exhibition.exit")}</Link>
         </p>
       </section>
     </div>

@@ -6,7 +6,7 @@ import type { Route } from "./+types/agency-print";
 import { requestInfo, services } from "~/lib/context.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formatDate, formatNumber, translator } from "~/i18n";
+import { CONTENT_LANG, formatDate, formatNumber, toZonedInput, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getAgencyPortfolio } from "~/modules/catalogue/get-agency-portfolio.server";
 import { withAcronym } from "~/modules/catalogue/ui/labels";
@@ -47,8 +47,11 @@ function PrintButton() {
 
 export default function AgencyPrint({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const { locale } = useRoot();
+  const { locale, zone } = useRoot();
   const { portfolio, publicUrl, generatedAt } = loaderData;
+  // The day it is where the reader is. formatDate formats in UTC, where before 07:00 WIB it is
+  // still yesterday: it is given the zone's calendar day (at noon, so no zone can shift it).
+  const printedOn = formatDate(locale, `${toZonedInput(generatedAt, zone).slice(0, 10)}T12:00:00Z`);
   const { agency, total, byStatus, innovations } = portfolio;
   const agencyUrl = `${publicUrl}/instansi/${agency.slug}`;
   const n = (v: number) => formatNumber(locale, v);
@@ -71,7 +74,7 @@ export default function AgencyPrint({ loaderData }: Route.ComponentProps) {
           {byStatus.length ? ": " : null}
           {byStatus.map((c) => `${t(`innovation.status.${c.value}`)} ${n(c.count)}`).join(", ")}
         </p>
-        <p className="muted">{t("catalogue.print.printedFrom", { url: agencyUrl, date: formatDate(locale, generatedAt) })}</p>
+        <p className="muted">{t("catalogue.print.printedFrom", { url: agencyUrl, date: printedOn })}</p>
         {total > innovations.length ? (
           <p>{t("catalogue.print.truncated", { shown: n(innovations.length), total: n(total), url: `${publicUrl}/inovasi?agency=${agency.slug}` })}</p>
         ) : null}
@@ -81,14 +84,14 @@ export default function AgencyPrint({ loaderData }: Route.ComponentProps) {
       {innovations.map((c, k) => (
         <article key={c.id} className="print-item" aria-labelledby={`item-${c.id}`}>
           <h2 id={`item-${c.id}`}>
-            <span className="print-number">{k + 1}.</span> {withAcronym(c.name, c.acronym)}
+            <span className="print-number">{k + 1}.</span> <span lang={CONTENT_LANG}>{withAcronym(c.name, c.acronym)}</span>
           </h2>
           <p className="print-meta">
             {t(`innovation.status.${c.status}`)}
             {c.startYear ? ` · ${t("catalogue.card.startedIn", { year: String(c.startYear) })}` : null}
             {c.sectors.length ? ` · ${c.sectors.map((s) => t(`sector.${s}`)).join(", ")}` : null}
           </p>
-          <p>{c.summary}</p>
+          <p lang={CONTENT_LANG}>{c.summary}</p>
           <p className="print-url">
             {t("catalogue.print.link")}: {`${publicUrl}/inovasi/${c.slug}`}
           </p>

@@ -1,5 +1,6 @@
 // /inovasi: the catalogue search. One GET form holds the words, the sort and the facet
 // checkboxes, so the page works without JavaScript and its address is the search to share.
+import { useState, type ReactNode } from "react";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/catalogue";
 import { requestInfo, services } from "~/lib/context.server";
@@ -61,6 +62,23 @@ function without(query: CatalogueQuery, expand: Facet[], facet: Facet | "agency"
   return href({ ...query, [facet]: rest, page: 1 }, expand);
 }
 
+/**
+ * The filters, folded above the results on a phone so that the page reads, and tabs, in the
+ * order it is drawn, without scrolling past the filters to reach the results; the stylesheet
+ * shows them open beside the results on a wide screen. They start open when the reader is at
+ * work in them (a facet shown in full); after that the reader decides, until the next search.
+ */
+function FiltersDisclosure({ open, summary, children }: { open: boolean; summary: string; children: ReactNode }) {
+  // The first render decides: "show fewer" must not fold the panel away under the reader's focus.
+  const [initiallyOpen] = useState(open);
+  return (
+    <details className="filters-toggle" open={initiallyOpen}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
 export default function Catalogue({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { locale } = useRoot();
@@ -95,15 +113,16 @@ export default function Catalogue({ loaderData }: Route.ComponentProps) {
 
       <div className="catalogue-layout">
         <aside className="catalogue-filters" aria-labelledby="filters-title">
-          <h2 id="filters-title">{t("catalogue.filters.title")}</h2>
-          <FacetFilters
-            key={formKey}
-            formId={FORM_ID}
-            facets={facets}
-            selected={selected}
-            provinces={provinces}
-            expandHref={(facet, on) => `${href(query, on ? [...expand, facet] : expand.filter((f) => f !== facet))}#facet-${facet}`}
-          />
+          <FiltersDisclosure key={formKey} open={expand.length > 0} summary={t("catalogue.filters.title")}>
+            <h2 id="filters-title">{t("catalogue.filters.title")}</h2>
+            <FacetFilters
+              formId={FORM_ID}
+              facets={facets}
+              selected={selected}
+              provinces={provinces}
+              expandHref={(facet, on) => `${href(query, on ? [...expand, facet] : expand.filter((f) => f !== facet))}#facet-${facet}`}
+            />
+          </FiltersDisclosure>
         </aside>
 
         <section className="catalogue-results" aria-labelledby="results-title">

@@ -6,7 +6,7 @@ import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
 import { previewTags } from "~/lib/meta";
-import { formatInstant, formatNumber, translator } from "~/i18n";
+import { CONTENT_LANG, formatInstant, formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { SCORED_KINDS } from "~/modules/competitions/config-values";
 import { timeLeft, toPublic, visibleCompetition } from "~/modules/competitions/public.server";
@@ -42,8 +42,10 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <p className="muted"><Link to="/kompetisi">{t("competitions.publicTitle")}</Link></p>
-      <h1>{c.name}</h1>
-      {c.theme ? <p className="lead">{c.theme}</p> : null}
+      {/* What the secretariat wrote is Indonesian, marked so for screen readers in English mode;
+          tier names are not marked (they are often English: "Outstanding Achievement"). */}
+      <h1 lang={CONTENT_LANG}>{c.name}</h1>
+      {c.theme ? <p className="lead" lang={CONTENT_LANG}>{c.theme}</p> : null}
       {c.state === "final" ? (
         <p className="notice">
           <Link to={`/kompetisi/${c.slug}/hasil`}>{t("results.publicTitle", { name: c.name })}</Link>
@@ -70,7 +72,7 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
           {config.stages.map((s) => (
             <tr key={s.code} aria-current={c.currentStage === s.code ? "step" : undefined}>
               <td>
-                {s.name}
+                <span lang={CONTENT_LANG}>{s.name}</span>
                 {c.currentStage === s.code ? <> <span className="badge">{t("competitions.open")}</span></> : null}
               </td>
               <td>{formatInstant(locale, s.opensAt, zone)}</td>
@@ -84,8 +86,8 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
       <dl>
         {config.groups.map((g) => (
           <div key={g.code}>
-            <dt>{g.name}</dt>
-            <dd>{g.description || t(`competitions.groupKind.${g.kind}`)}</dd>
+            <dt lang={CONTENT_LANG}>{g.name}</dt>
+            <dd lang={g.description ? CONTENT_LANG : undefined}>{g.description || t(`competitions.groupKind.${g.kind}`)}</dd>
           </div>
         ))}
       </dl>
@@ -94,8 +96,8 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
       <ul>
         {config.categories.map((k) => (
           <li key={k.code}>
-            {k.name}
-            {k.description ? <span className="muted"> — {k.description}</span> : null}
+            <span lang={CONTENT_LANG}>{k.name}</span>
+            {k.description ? <span className="muted" lang={CONTENT_LANG}> — {k.description}</span> : null}
           </li>
         ))}
       </ul>
@@ -132,9 +134,9 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
           {config.sections.map((s) => (
             <tr key={s.code}>
               <td>
-                {s.title}
-                {s.groups.length ? <span className="muted"> ({s.groups.map(groupName).join(", ")})</span> : null}
-                {s.guidance ? <div className="hint">{s.guidance}</div> : null}
+                <span lang={CONTENT_LANG}>{s.title}</span>
+                {s.groups.length ? <span className="muted" lang={CONTENT_LANG}> ({s.groups.map(groupName).join(", ")})</span> : null}
+                {s.guidance ? <div className="hint" lang={CONTENT_LANG}>{s.guidance}</div> : null}
               </td>
               <td>{t("competitions.words", { n: s.wordLimit })}</td>
               <td>{s.weight}%</td>
@@ -148,7 +150,7 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
           <ul>
             {config.attachments.map((a) => (
               <li key={a.code}>
-                {a.name} <span className="muted">({t(`competitions.attachmentKind.${a.kind}`)}{a.groups.length ? `; ${a.groups.map(groupName).join(", ")}` : ""})</span>
+                <span lang={CONTENT_LANG}>{a.name}</span> <span className="muted">({t(`competitions.attachmentKind.${a.kind}`)}{a.groups.length ? `; ${a.groups.map(groupName).join(", ")}` : ""})</span>
               </li>
             ))}
           </ul>
@@ -160,12 +162,12 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
         .filter((s) => SCORED_KINDS.includes(s.kind))
         .map((s) => (
           <section key={s.code}>
-            <h3>{s.name}</h3>
+            <h3 lang={CONTENT_LANG}>{s.name}</h3>
             <ul>
               {s.criteria.map((k) => (
                 <li key={k.code}>
-                  {k.name} — {t("competitions.weightShort", { n: k.weight })}
-                  {k.description ? <span className="muted"> · {k.description}</span> : null}
+                  <span lang={CONTENT_LANG}>{k.name}</span> — {t("competitions.weightShort", { n: k.weight })}
+                  {k.description ? <span className="muted" lang={CONTENT_LANG}> · {k.description}</span> : null}
                 </li>
               ))}
             </ul>

@@ -127,39 +127,44 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
       </section>
 
       <h2 id="by-type">{t("compliance.byType")}</h2>
-      <table aria-labelledby="by-type">
-        <TallyHead first={t("compliance.col.type")} />
-        <tbody>
-          {report.byType.map((row) => (
-            <tr key={row.type}>
-              <th scope="row">{t(`agencyType.${row.type}`)}</th>
-              <TallyCells tally={row} />
+      {/* Wide tables scroll in their own region (reachable by keyboard), never the page. */}
+      <div className="table-scroll" role="region" aria-labelledby="by-type" tabIndex={0}>
+        <table aria-labelledby="by-type">
+          <TallyHead first={t("compliance.col.type")} />
+          <tbody>
+            {report.byType.map((row) => (
+              <tr key={row.type}>
+                <th scope="row">{t(`agencyType.${row.type}`)}</th>
+                <TallyCells tally={row} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="compliance-total">
+              <th scope="row">{t("compliance.allAgencies")}</th>
+              <TallyCells tally={overall} />
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="compliance-total">
-            <th scope="row">{t("compliance.allAgencies")}</th>
-            <TallyCells tally={overall} />
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        </table>
+      </div>
 
       <h2 id="by-province">{t("compliance.byProvince")}</h2>
       <p className="hint">{t("compliance.byProvinceHint")}</p>
-      <table aria-labelledby="by-province">
-        <TallyHead first={t("compliance.col.province")} />
-        <tbody>
-          {report.byProvince.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">
-                <Link to={`/kepatuhan?${queryString({ year: report.year, province: row.code })}#not-met`}>{row.name}</Link>
-              </th>
-              <TallyCells tally={row} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll" role="region" aria-labelledby="by-province" tabIndex={0}>
+        <table aria-labelledby="by-province">
+          <TallyHead first={t("compliance.col.province")} />
+          <tbody>
+            {report.byProvince.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">
+                  <Link to={`/kepatuhan?${queryString({ year: report.year, province: row.code })}#not-met`}>{row.name}</Link>
+                </th>
+                <TallyCells tally={row} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2 id="not-met">{t("compliance.notMet.title", { year })}</h2>
       <Form method="get" className="filters compliance-filters" aria-label={t("compliance.filter.title")}>
@@ -225,30 +230,32 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
       ) : notMet.rows.length === 0 ? (
         <p>{t("compliance.notMet.none")}</p>
       ) : (
-        <table aria-labelledby="not-met">
-          <thead>
-            <tr>
-              <th scope="col">{t("compliance.notMet.agency")}</th>
-              <th scope="col">{t("compliance.col.type")}</th>
-              <th scope="col">{t("compliance.col.province")}</th>
-              <th scope="col">{t("compliance.notMet.regionCode")}</th>
-              <th scope="col" className="num">{t("compliance.notMet.published")}</th>
-              <th scope="col" className="num">{t("compliance.notMet.lastYear")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {notMet.rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row"><Link to={`/instansi/${row.slug}`}>{row.name}</Link></th>
-                <td>{t(`agencyType.${row.type}`)}</td>
-                <td>{row.provinceName ?? ""}</td>
-                <td>{row.regionCode ?? ""}</td>
-                <td className="num">{formatNumber(locale, row.publishedInnovations)}</td>
-                <td className="num">{row.lastInnovationYear === null ? t("compliance.notMet.never") : String(row.lastInnovationYear)}</td>
+        <div className="table-scroll" role="region" aria-labelledby="not-met" tabIndex={0}>
+          <table aria-labelledby="not-met">
+            <thead>
+              <tr>
+                <th scope="col">{t("compliance.notMet.agency")}</th>
+                <th scope="col">{t("compliance.col.type")}</th>
+                <th scope="col">{t("compliance.col.province")}</th>
+                <th scope="col">{t("compliance.notMet.regionCode")}</th>
+                <th scope="col" className="num">{t("compliance.notMet.published")}</th>
+                <th scope="col" className="num">{t("compliance.notMet.lastYear")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {notMet.rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row"><Link to={`/instansi/${row.slug}`}>{row.name}</Link></th>
+                  <td>{t(`agencyType.${row.type}`)}</td>
+                  <td>{row.provinceName ?? ""}</td>
+                  <td>{row.regionCode ?? ""}</td>
+                  <td className="num">{formatNumber(locale, row.publishedInnovations)}</td>
+                  <td className="num">{row.lastInnovationYear === null ? t("compliance.notMet.never") : String(row.lastInnovationYear)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={notMet.page} pages={notMet.pages} />
 

@@ -7,25 +7,17 @@ import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getCatalogueStats } from "~/modules/catalogue/get-catalogue-stats.server";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
+import { previewTags } from "~/lib/meta";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const stats = await getCatalogueStats(db);
-  return { stats, title: t("catalogue.home.title"), description: t("catalogue.home.intro"), url: `${env.publicUrl}/` };
+  const title = t("catalogue.home.title");
+  return { stats, title, preview: { title, description: t("catalogue.home.intro"), url: `${env.publicUrl}/` } };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [
-        { title: loaderData.title },
-        { name: "description", content: loaderData.description },
-        { property: "og:title", content: loaderData.title },
-        { property: "og:description", content: loaderData.description },
-        { property: "og:type", content: "website" },
-        { property: "og:url", content: loaderData.url },
-      ]
-    : [{ title: "Lumbung" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : [{ title: "Lumbung" }]);
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT();

@@ -138,10 +138,10 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
             {i.originInnovation ? (
               <>
                 {": "}
-                <Link to={`/inovasi/${i.originInnovation.slug}`}>{i.originInnovation.name}</Link>
+                <Link to={`/inovasi/${i.originInnovation.slug}`} lang={CONTENT_LANG}>{i.originInnovation.name}</Link>
               </>
             ) : null}
-            {i.originNote ? <> ({i.originNote})</> : null}
+            {i.originNote ? <> (<span lang={CONTENT_LANG}>{i.originNote}</span>)</> : null}
           </dd>
           {i.publishedAt ? (<><dt>{t("catalogue.innovation.publishedAt")}</dt><dd>{instant(i.publishedAt)}</dd></>) : null}
           <dt>{t("catalogue.innovation.updatedAt")}</dt>
@@ -172,9 +172,9 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
       {i.indicators.length ? (
         <section aria-labelledby="indicators-title">
           <h2 id="indicators-title">{t("innovation.field.indicators")}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-labelledby="indicators-caption" tabIndex={0}>
             <table>
-              <caption className="visually-hidden">{t("catalogue.innovation.indicatorsCaption")}</caption>
+              <caption id="indicators-caption" className="visually-hidden">{t("catalogue.innovation.indicatorsCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("innovation.indicator.name")}</th>

@@ -9,6 +9,7 @@ import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getProvince, type ProvinceAgency } from "~/modules/catalogue/get-province.server";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
+import { previewTags } from "~/lib/meta";
 
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const { db, env } = services(context);
@@ -19,22 +20,11 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   return {
     province,
     title: t("catalogue.province.pageTitle", { name }),
-    description: t("catalogue.province.description", { name }),
-    url: `${env.publicUrl}/wilayah/${province.province.code}`,
+    preview: { title: name, description: t("catalogue.province.description", { name }), url: `${env.publicUrl}/wilayah/${province.province.code}` },
   };
 });
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [
-        { title: loaderData.title },
-        { name: "description", content: loaderData.description },
-        { property: "og:title", content: loaderData.province.province.name },
-        { property: "og:description", content: loaderData.description },
-        { property: "og:type", content: "website" },
-        { property: "og:url", content: loaderData.url },
-      ]
-    : [{ title: "Lumbung" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : [{ title: "Lumbung" }]);
 
 function AgencyTable({ id, title, agencies }: { id: string; title: string; agencies: ProvinceAgency[] }) {
   const t = useT();
