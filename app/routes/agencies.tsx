@@ -10,6 +10,7 @@ import { listAgencies } from "~/modules/catalogue/list-agencies.server";
 import { listProvinces } from "~/modules/catalogue/list-provinces.server";
 import { Pagination } from "~/modules/catalogue/ui/pagination";
 import { previewTags } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { db, env } = services(context);
@@ -79,9 +80,9 @@ export default function Agencies({ loaderData }: Route.ComponentProps) {
 
       <h2>{t("catalogue.agencies.count", { count: n(list.total) })}</h2>
       {list.items.length ? (
-        <div className="table-scroll">
+        <TableScroll labelledBy="agencies-caption">
           <table>
-            <caption className="visually-hidden">{t("catalogue.agencies.caption", { page: list.page })}</caption>
+            <caption id="agencies-caption" className="visually-hidden">{t("catalogue.agencies.caption", { page: list.page })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("catalogue.agencies.name")}</th>
@@ -101,7 +102,7 @@ export default function Agencies({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : list.total > 0 ? (
         // Past the last page: the agencies exist, the address went too far.
         <p className="empty-state">

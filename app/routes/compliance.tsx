@@ -16,6 +16,7 @@ import { readComplianceQuery } from "~/modules/compliance/read-query";
 import { reportableYears } from "~/modules/compliance/year";
 import type { Tally } from "~/modules/compliance/compliance-figures.server";
 import { previewTags } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : [{ title: "Lumbung" }]);
 
@@ -128,7 +129,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
 
       <h2 id="by-type">{t("compliance.byType")}</h2>
       {/* Wide tables scroll in their own region (reachable by keyboard), never the page. */}
-      <div className="table-scroll" role="region" aria-labelledby="by-type" tabIndex={0}>
+      <TableScroll labelledBy="by-type">
         <table aria-labelledby="by-type">
           <TallyHead first={t("compliance.col.type")} />
           <tbody>
@@ -146,11 +147,11 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
 
       <h2 id="by-province">{t("compliance.byProvince")}</h2>
       <p className="hint">{t("compliance.byProvinceHint")}</p>
-      <div className="table-scroll" role="region" aria-labelledby="by-province" tabIndex={0}>
+      <TableScroll labelledBy="by-province">
         <table aria-labelledby="by-province">
           <TallyHead first={t("compliance.col.province")} />
           <tbody>
@@ -164,7 +165,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2 id="not-met">{t("compliance.notMet.title", { year })}</h2>
       <Form method="get" className="filters compliance-filters" aria-label={t("compliance.filter.title")}>
@@ -230,7 +231,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
       ) : notMet.rows.length === 0 ? (
         <p>{t("compliance.notMet.none")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="not-met" tabIndex={0}>
+        <TableScroll labelledBy="not-met">
           <table aria-labelledby="not-met">
             <thead>
               <tr>
@@ -255,7 +256,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={notMet.page} pages={notMet.pages} />
 

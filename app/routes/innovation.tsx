@@ -12,6 +12,7 @@ import { getPublishedInnovation, type PublicFile } from "~/modules/catalogue/get
 import { shorten } from "~/modules/catalogue/cards.server";
 import { withAcronym } from "~/modules/catalogue/ui/labels";
 import { awardsOfInnovation } from "~/modules/results/queries.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const { db, env } = services(context);
@@ -172,7 +173,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
       {i.indicators.length ? (
         <section aria-labelledby="indicators-title">
           <h2 id="indicators-title">{t("innovation.field.indicators")}</h2>
-          <div className="table-scroll" role="region" aria-labelledby="indicators-caption" tabIndex={0}>
+          <TableScroll labelledBy="indicators-caption">
             <table>
               <caption id="indicators-caption" className="visually-hidden">{t("catalogue.innovation.indicatorsCaption")}</caption>
               <thead>
@@ -196,7 +197,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
 

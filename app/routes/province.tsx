@@ -10,6 +10,7 @@ import { useRoot, useT } from "~/lib/use-i18n";
 import { getProvince, type ProvinceAgency } from "~/modules/catalogue/get-province.server";
 import { InnovationCardList } from "~/modules/catalogue/ui/innovation-card";
 import { previewTags } from "~/lib/meta";
+import { TableScroll } from "~/components/table-scroll";
 
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   const { db, env } = services(context);
@@ -33,7 +34,7 @@ function AgencyTable({ id, title, agencies }: { id: string; title: string; agenc
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy={id}>
         <table>
           <thead>
             <tr>
@@ -52,7 +53,7 @@ function AgencyTable({ id, title, agencies }: { id: string; title: string; agenc
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

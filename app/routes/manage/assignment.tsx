@@ -20,6 +20,7 @@ import { JudgeLoads } from "~/modules/judging/ui/judge-loads";
 import { RunResult, type RunSummary } from "~/modules/judging/ui/run-result";
 import { reopenReview, stageReviews } from "~/modules/judging/reviews.server";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
@@ -243,7 +244,7 @@ export default function Assignment({ loaderData: d, actionData }: Route.Componen
       </Form>
       <p className="hint">{t("judgingAdmin.assignment.listed", { n: d.listed, total: d.totals.proposals })}</p>
       {d.proposals.length ? (
-        <div className="table-scroll">
+        <TableScroll labelledBy="proposal">
           <table>
             <thead>
               <tr>
@@ -280,7 +281,7 @@ export default function Assignment({ loaderData: d, actionData }: Route.Componen
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{d.onlyShort ? t("judgingAdmin.assignment.noneShort") : t("judgingAdmin.assignment.noProposals")}</p>
       )}
@@ -324,10 +325,10 @@ export default function Assignment({ loaderData: d, actionData }: Route.Componen
         <button type="submit" className="button">{t("judgingAdmin.change.submit")}</button>
       </Form>
 
-      <h2>{t("judgingAdmin.reviews.title", { n: d.reviewCount })}</h2>
+      <h2 id="reviews-title">{t("judgingAdmin.reviews.title", { n: d.reviewCount })}</h2>
       <p className="hint">{t("judgingAdmin.reviews.hint")}</p>
       {d.reviews.length ? (
-        <div className="table-scroll">
+        <TableScroll labelledBy="reviews-title">
           <table>
             <thead>
               <tr>
@@ -373,7 +374,7 @@ export default function Assignment({ loaderData: d, actionData }: Route.Componen
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("judgingAdmin.reviews.none")}</p>
       )}

@@ -13,6 +13,7 @@ import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { competitionReport } from "~/modules/reports/competition-report.server";
 import { plenarySheet, plenaryStages } from "~/modules/reports/plenary-sheet.server";
 import { COUNT_TABLES, FORMAT_KEYS, countTable, type ReportTable } from "~/modules/reports/tables";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.heading} · Lumbung` : "Lumbung" }];
 
@@ -142,9 +143,9 @@ export default function CompetitionReport({ loaderData: d }: Route.ComponentProp
         <Downloads slug={d.edition.slug} table="plenary" label={table.title} extra={`&tahap=${encodeURIComponent(stage.code)}${normalised ? "&dasar=normal" : ""}`} />
         {table.rows.length ? (
           // Wide: it scrolls on a screen (reachable by keyboard) and prints in landscape.
-          <div className="table-scroll report-sheet-wrap" role="region" aria-labelledby="lembar-pleno" tabIndex={0}>
+          <TableScroll labelledBy="lembar-pleno" className="report-sheet-wrap">
             <TableView table={table} captionId="lembar-pleno" />
-          </div>
+          </TableScroll>
         ) : (
           <p>{t("reports.plenary.empty")}</p>
         )}

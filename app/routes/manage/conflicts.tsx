@@ -12,6 +12,7 @@ import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId } from "~/components/forms";
 import { decideConflict, DecideSchema, listConflicts } from "~/modules/judging/conflicts.server";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -144,9 +145,9 @@ export default function Conflicts({ loaderData: d, actionData }: Route.Component
         <p>{t("judgingAdmin.conflicts.nonePending")}</p>
       )}
 
-      <h2>{t("judgingAdmin.conflicts.decided", { n: d.decided.length })}</h2>
+      <h2 id="decided-title">{t("judgingAdmin.conflicts.decided", { n: d.decided.length })}</h2>
       {d.decided.length ? (
-        <div className="table-scroll">
+        <TableScroll labelledBy="decided-title">
           <table>
             <thead>
               <tr>
@@ -176,7 +177,7 @@ export default function Conflicts({ loaderData: d, actionData }: Route.Component
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("judgingAdmin.conflicts.noneDecided")}</p>
       )}
