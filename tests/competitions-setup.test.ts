@@ -231,6 +231,13 @@ describe("editing the parts", () => {
 });
 
 describe("announcing", () => {
+  it("says a call whose deadline has passed is closed, instead of a bare date", async () => {
+    await createCompetition(database.db, { slug: "kipp-tutup", state: "announced", registrationClosesInDays: -2 });
+    const page = await html(await newClient().get("/kompetisi/kipp-tutup"));
+    expect(page).toMatch(/Batas akhir pengiriman proposal: [^<]+<\/strong> · (<!-- -->)?pendaftaran sudah ditutup/);
+    expect(page).not.toMatch(/jam lagi/);
+  });
+
   it("keeps a draft from the public and the API until it is announced", async () => {
     const visitor = newClient();
     expect((await visitor.get("/kompetisi/kipp-2031")).status).toBe(404);

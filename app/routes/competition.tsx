@@ -55,7 +55,7 @@ export default function Competition({ loaderData }: Route.ComponentProps) {
       {c.deadline ? (
         <p className="deadline">
           <strong>{t("competitions.deadline", { when: formatInstant(locale, c.deadline, zone) })}</strong>
-          {left ? <> · {t("competitions.countdown", { left: `${formatNumber(locale, left.days, DAYS)} ${formatNumber(locale, left.hours, HOURS)}` })}</> : null}
+          {left ? <> · {t("competitions.countdown", { left: `${formatNumber(locale, left.days, DAYS)} ${formatNumber(locale, left.hours, HOURS)}` })}</> : <> · {t("competitions.deadlinePassed")}</>}
         </p>
       ) : null}
 

@@ -153,6 +153,7 @@ export const competitionsEn: Translation<typeof competitions> = {
   "competitions.registrationWork": "Registration and screening",
   "competitions.resultsWork": "Results and reports",
   "competitions.deadline": "Proposal deadline: {when}",
+  "competitions.deadlinePassed": "submissions are closed",
   "competitions.countdown": "{left} left",
   "competitions.open": "In progress",
   "competitions.stageWindow": "{opens} – {closes}",

@@ -151,6 +151,7 @@ export const competitions = defineMessages({
   "competitions.registrationWork": "Pendaftaran dan seleksi",
   "competitions.resultsWork": "Hasil dan laporan",
   "competitions.deadline": "Batas akhir pengiriman proposal: {when}",
+  "competitions.deadlinePassed": "pendaftaran sudah ditutup",
   "competitions.countdown": "{left} lagi",
   "competitions.open": "Sedang berjalan",
   "competitions.stageWindow": "{opens} – {closes}",
