@@ -507,7 +507,10 @@ describe("GET /api/v1/competitions/{slug}/results and /api/v1/certificates/{code
     expect((await getValid("/api/v1/competitions/kipp-api-sementara/results", "/api/v1/competitions/{slug}/results", 404)).error.code).toBe("not-found");
     const cert = await getValid("/api/v1/certificates/abcd-efgh-jk23", "/api/v1/certificates/{code}");
     expect(cert.data).toMatchObject({ code: "ABCD-EFGH-JK23", genuine: true, tier: "Top 45", competition: { slug: "kipp-api-hasil" } });
-    await getValid("/api/v1/certificates/WXYZ-2345-6789", "/api/v1/certificates/{code}", 404);
+    // Typed without its dashes, as the page accepts it.
+    expect((await getValid("/api/v1/certificates/ABCDEFGHJK23", "/api/v1/certificates/{code}")).data.code).toBe("ABCD-EFGH-JK23");
+    const unknown = await getValid("/api/v1/certificates/WXYZ-2345-6789", "/api/v1/certificates/{code}", 404);
+    expect(unknown.error.message).toBe("No certificate with this code");
     await getValid("/api/v1/certificates/bogus-code", "/api/v1/certificates/{code}", 404);
   });
 });

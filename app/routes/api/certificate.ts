@@ -4,13 +4,14 @@ import { services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { baseUrl, ok, openData } from "~/modules/api/respond.server";
 import type { CertificateJson } from "~/modules/api/schemas";
-import { CERTIFICATE_CODE } from "~/modules/results/awards";
+import { readCertificateCode } from "~/modules/results/certificate.server";
 import { certificateByCode } from "~/modules/results/queries.server";
 
 export const loader = openData(async ({ context, params }: Route.LoaderArgs) => {
-  const code = params.code.toUpperCase();
-  const c = CERTIFICATE_CODE.test(code) ? await certificateByCode(services(context).db, code) : null;
-  if (!c || !c.code) throw new AppError("not-found", "errors.notFound");
+  // Read as the page reads it: small letters, spaces or no dashes are the same code.
+  const code = readCertificateCode(params.code);
+  const c = code ? await certificateByCode(services(context).db, code) : null;
+  if (!c || !c.code) throw new AppError("not-found", "certificate.notFound.title");
   const base = baseUrl(context);
   const body: CertificateJson = {
     data: {
