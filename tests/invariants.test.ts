@@ -109,7 +109,8 @@ beforeAll(async () => {
     await saveReview(db, judgeById(a.judgeId), { competitionId, stageCode: STAGE, proposalId: a.proposalId }, review(criteria, quality[a.proposalId] - (a.judgeId % 2), !draft), Date.now());
   }
   const { rows } = await stageRanking(db, c, STAGE);
-  await decideStage(db, admin, c, STAGE, rows.map((r) => ({ proposalId: r.entrant.id, advances: r.proposed.advance, reason: "" })));
+  // Decided while Banyumas' draft is still awaited: the plenary's stated choice.
+  await decideStage(db, admin, c, STAGE, rows.map((r) => ({ proposalId: r.entrant.id, advances: r.proposed.advance, reason: "" })), "raw", { despiteAwaited: true });
 });
 afterAll(async () => database?.close());
 

@@ -2,7 +2,7 @@
 // an override refused without a reason (named on its row, what was chosen kept) and accepted
 // with one; by category; secretariat only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import { testClient, type Client, pageText as text } from "./app";
 import type { Database } from "../app/db/client.server";
@@ -114,13 +114,20 @@ describe("the plenary page", () => {
     await db.insert(assignments).values({ competitionId, stageCode: "evaluasi", proposalId: p.id, judgeId: judge.id });
 
     const open = await text(await admin.get(PATH));
-    expect(open).toContain("Penilaian masih berjalan: 1 penilaian belum dikirim.");
+    expect(open).toContain("Penilaian masih berjalan: 1 penilaian belum dikirim, jadi peringkat di bawah ini belum lengkap.");
     // Neither choice is ticked for the proposal nobody has scored.
     expect(open).not.toMatch(new RegExp(`name="advances\\.${p.id}" checked="" value="[01]"`));
     const form = Object.fromEntries(ids.map((id) => [`advances.${id}`, "1"]));
     const refused = await admin.post(PATH, { ...form, [`reason.${ids[2]}`]: "Alasan." });
     expect(refused.status).toBe(409);
     expect(await text(refused)).toContain("Penilaian tahap ini belum selesai");
+    expect(await database.db.select().from(stageDecisions).where(and(eq(stageDecisions.competitionId, competitionId), eq(stageDecisions.proposalId, p.id)))).toHaveLength(0);
+    // Deciding without the awaited reviews is the plenary's stated choice, and recorded as such.
+    expect(open).toContain("Pleno memutuskan sekarang, tanpa 1 penilaian yang belum dikirim.");
+    const early = await admin.post(PATH, { ...form, [`reason.${ids[2]}`]: "Alasan.", despiteAwaited: "1" });
+    expect(early.status).toBe(302);
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, "stage.decide")).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit.data).toMatchObject({ awaited: 1 });
 
     // The stage closed: the panel decides, the unscored proposal by an explicit choice.
     evaluasi.closesAt = new Date(Date.now() - 86400_000).toISOString();

@@ -102,17 +102,28 @@ export async function awaitedReviews(db: DbOrTx, competition: Competition, stage
 }
 
 /**
- * Record the panel's decisions for a stage, once its scoring is complete (awaitedReviews). A
- * decision that differs from the rule's proposal is an override: without a reason it is
+ * Record the panel's decisions for a stage, once its scoring is complete (awaitedReviews) or
+ * the panel says it decides without the reviews still awaited. A decision that differs from the rule's proposal is an override: without a reason it is
  * refused, naming the row (`reason.ID`).
  */
-export async function decideStage(db: Db, actor: Actor, competition: Competition, stageCode: string, decisions: PlenaryDecision[], basis: ScoreBasis = "raw") {
+export async function decideStage(
+  db: Db,
+  actor: Actor,
+  competition: Competition,
+  stageCode: string,
+  decisions: PlenaryDecision[],
+  basis: ScoreBasis = "raw",
+  opts: { despiteAwaited?: boolean } = {},
+) {
   assertCan(actor, "competition.manage");
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   if (!decisions.length) throw new AppError("invalid", "judging.errors.noneChosen");
   return db.transaction(async (tx) => {
     await assertJudgingOpen(tx, competition.id);
-    if (await awaitedReviews(tx, competition, stageCode)) throw new AppError("conflict", "judging.errors.scoringOpen");
+    // The panel may still decide early (a judge who will not score, the meeting's date), but
+    // only by saying so: the decision is then recorded with how many reviews it did not wait for.
+    const awaited = await awaitedReviews(tx, competition, stageCode);
+    if (awaited && !opts.despiteAwaited) throw new AppError("conflict", "judging.errors.scoringOpen");
     const { rows } = await stageRanking(tx, competition, stageCode, basis);
     const byId = new Map(rows.map((r) => [r.entrant.id, r]));
     const errors: Record<string, string> = {};
@@ -133,7 +144,7 @@ export async function decideStage(db: Db, actor: Actor, competition: Competition
         .values({ competitionId: competition.id, stageCode, proposalId: d.proposalId, ...values })
         .onConflictDoUpdate({ target: [stageDecisions.competitionId, stageDecisions.stageCode, stageDecisions.proposalId], set: values });
     }
-    await recordAudit(tx, { actorUserId: actor.id, action: "stage.decide", subjectType: "competition", subjectId: competition.id, data: { stage: stageCode, decided: decisions.length, advancing: decisions.filter((d) => d.advances).map((d) => d.proposalId), overrides } });
+    await recordAudit(tx, { actorUserId: actor.id, action: "stage.decide", subjectType: "competition", subjectId: competition.id, data: { stage: stageCode, decided: decisions.length, advancing: decisions.filter((d) => d.advances).map((d) => d.proposalId), overrides, ...(awaited ? { awaited } : {}) } });
     return { decided: decisions.length, overrides: overrides.length };
   });
 }

@@ -83,7 +83,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     decisions.push({ proposalId: id, advances: value === "1", reason });
   }
   try {
-    const done = await decideStage(services(context).db, actor, row, params.stage, decisions, basis);
+    const done = await decideStage(services(context).db, actor, row, params.stage, decisions, basis, { despiteAwaited: form.get("despiteAwaited") === "1" });
     return redirect(`/kelola/kompetisi/${row.slug}/tahap/${encodeURIComponent(params.stage)}/pleno?pesan=tersimpan&n=${done.decided}&o=${done.overrides}${basis === "normalised" ? "&dasar=normal" : ""}`);
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
@@ -266,7 +266,12 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
             </section>
           ))}
           <p className="no-print">
-            <button type="submit" className="button" disabled={d.awaited > 0}>{t("plenary.save")}</button>
+            {d.awaited ? (
+              <label className="checkbox">
+                <input type="checkbox" name="despiteAwaited" value="1" /> {t("plenary.despiteAwaited", { n: d.awaited })}
+              </label>
+            ) : null}
+            <button type="submit" className="button">{t("plenary.save")}</button>
           </p>
         </Form>
       ) : (
