@@ -104,7 +104,7 @@ test("an invited person sets a password from the invitation link and signs in wi
   await logIn(page, "admin@menpan.demo");
   await visit(page, "/kelola/pengguna");
   await page.getByLabel("Nama", { exact: true }).fill("Penilai Undangan");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Peran").selectOption({ label: "Tim Evaluasi" });
   await page.getByRole("button", { name: "Undang pengguna" }).click();
   await expect(page.getByText(`Undangan terkirim ke ${email}.`)).toBeVisible();
