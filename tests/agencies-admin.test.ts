@@ -57,6 +57,39 @@ describe("units and agencies", () => {
     expect(await header.text()).toContain("Judul kolom harus: name,kind");
   });
 
+  it("corrects a unit's name and kind, keeping its id; never another agency's unit, never a name taken", async () => {
+    const db = database.db;
+    const agency = await createAgency(db);
+    const other = await createAgency(db);
+    const admin = await createTestUser(db, { role: "agency_admin", agencyId: agency.id });
+    const c = newClient();
+    await c.login(admin.email, admin.password);
+    const [unit] = await db.insert(units).values({ agencyId: agency.id, name: "Dinas Kesehatn", kind: "OPD" }).returning();
+    await db.insert(units).values({ agencyId: agency.id, name: "Puskesmas Sokaraja", kind: "Puskesmas" });
+    const [theirs] = await db.insert(units).values({ agencyId: other.id, name: "Dinas Mereka" }).returning();
+
+    const form = await c.get(`/kelola/unit?ubah=${unit.id}`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('value="Dinas Kesehatn"');
+    expect((await c.get(`/kelola/unit?ubah=${theirs.id}`)).status).toBe(404);
+
+    const taken = await c.post(`/kelola/unit?ubah=${unit.id}`, { _intent: "rename", unitId: String(unit.id), name: "puskesmas sokaraja", kind: "OPD" });
+    expect(taken.status).toBe(409);
+    const takenHtml = await taken.text();
+    expect(takenHtml).toContain("Unit dengan nama ini sudah ada.");
+    expect(takenHtml).toContain('value="puskesmas sokaraja"');
+    expect((await c.post("/kelola/unit", { _intent: "rename", unitId: String(theirs.id), name: "Punya Kami" })).status).toBe(404);
+    expect((await c.post("/kelola/unit", { _intent: "rename", unitId: String(unit.id), name: "" })).status).toBe(400);
+
+    const done = await c.post(`/kelola/unit?ubah=${unit.id}`, { _intent: "rename", unitId: String(unit.id), name: "Dinas Kesehatan", kind: "OPD" });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/kelola/unit?pesan=diubah");
+    expect((await db.select().from(units).where(eq(units.id, unit.id)))[0]).toMatchObject({ name: "Dinas Kesehatan", agencyId: agency.id });
+    expect((await db.select().from(units).where(eq(units.id, theirs.id)))[0].name).toBe("Dinas Mereka");
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "unit.rename"), eq(auditLog.subjectId, String(unit.id))));
+    expect(audit.data).toMatchObject({ from: { name: "Dinas Kesehatn" }, to: { name: "Dinas Kesehatan" } });
+  });
+
   it("lets the secretariat add BUMD and import BUMN/BUMD, and no one else", async () => {
     const admin = await createTestUser(database.db, { role: "national_admin" });
     const c = newClient();

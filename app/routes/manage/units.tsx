@@ -1,4 +1,4 @@
-import { data, Form } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/units";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
@@ -12,6 +12,7 @@ import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { CsvImport } from "~/components/csv-import";
 import { UnitSchema } from "~/modules/agencies/schemas";
 import { addUnits } from "~/modules/agencies/add-units.server";
+import { renameUnit } from "~/modules/agencies/rename-unit.server";
 import { importUnits } from "~/modules/agencies/import-csv.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -36,7 +37,12 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const { agency, agencyId } = await managedAgency(context, request);
   const { db } = services(context);
   const list = await unitsOfAgency(db, agencyId);
-  return { agency, units: list, added: new URL(request.url).searchParams.get("ditambah") };
+  const sp = new URL(request.url).searchParams;
+  // ?ubah=ID opens that unit's own form above the list (a unit of another agency: not found).
+  const editId = sp.has("ubah") ? idOf(sp.get("ubah")) : null;
+  const editing = editId ? (list.find((u) => u.id === editId) ?? null) : null;
+  if (sp.has("ubah") && !editing) throw new AppError("not-found", "errors.notFound");
+  return { agency, units: list, editing, renamed: sp.get("pesan") === "diubah", query: sp.get("instansi") ? `instansi=${agencyId}&` : "" };
 });
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
@@ -55,6 +61,20 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       throw e;
     }
   }
+  if (form.get("_intent") === "rename") {
+    const unitId = idOf(String(form.get("unitId") ?? ""));
+    if (!unitId) throw new AppError("not-found", "errors.notFound");
+    const parsed = parseWith(UnitSchema, formToObject(form), t);
+    if (!parsed.ok) return data({ renameErrors: parsed.errors, values: parsed.values }, { status: 400 });
+    try {
+      await renameUnit(db, actor, agencyId, unitId, parsed.data);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "conflict") return data({ renameErrors: { name: t(e.reason) }, values: formToObject(form) }, { status: 409 });
+      throw e;
+    }
+    const back = new URL(request.url).searchParams.get("instansi") ? `instansi=${agencyId}&` : "";
+    return redirect(`/kelola/unit?${back}pesan=diubah`);
+  }
   const parsed = parseWith(UnitSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
@@ -69,19 +89,51 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
 export default function Units({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const a = actionData as
-    | { errors?: Record<string, string>; values?: Record<string, unknown>; added?: string; imported?: number; rowErrors?: { line: number; message: string }[]; fileError?: string }
+    | {
+        errors?: Record<string, string>;
+        renameErrors?: Record<string, string>;
+        values?: Record<string, unknown>;
+        added?: string;
+        imported?: number;
+        rowErrors?: { line: number; message: string }[];
+        fileError?: string;
+      }
     | undefined;
+  const editing = loaderData.editing;
+  const typed = (k: string, stored: string | null) => (a?.renameErrors ? String(a.values?.[k] ?? "") : (stored ?? ""));
   return (
     <>
       <h1>{t("agencies.units.title")}</h1>
       <p className="muted">{loaderData.agency.name}</p>
       {a?.added ? <p className="notice" role="status">{t("agencies.units.added", { name: a.added })}</p> : null}
+      {loaderData.renamed ? <p className="notice" role="status">{t("agencies.units.renamed")}</p> : null}
+      {editing ? (
+        <section aria-labelledby="rename-title">
+          <h2 id="rename-title">{t("agencies.units.rename", { name: editing.name })}</h2>
+          <ErrorSummary errors={a?.renameErrors} labels={{ name: t("agencies.units.name"), kind: t("agencies.units.kind") }} />
+          <Form method="post" className="narrow">
+            <CsrfField />
+            <input type="hidden" name="_intent" value="rename" />
+            <input type="hidden" name="unitId" value={editing.id} />
+            <TextField name="name" label={t("agencies.units.name")} required defaultValue={typed("name", editing.name)} error={a?.renameErrors?.name} />
+            <TextField name="kind" label={t("agencies.units.kind")} hint={t("agencies.units.kindHint")} defaultValue={typed("kind", editing.kind)} error={a?.renameErrors?.kind} />
+            <button type="submit" className="button">{t("agencies.units.save")}</button>{" "}
+            <Link to={`/kelola/unit${loaderData.query ? `?${loaderData.query.slice(0, -1)}` : ""}`}>{t("agencies.units.cancel")}</Link>
+          </Form>
+        </section>
+      ) : null}
       {loaderData.units.length ? (
         <table>
-          <thead><tr><th scope="col">{t("agencies.units.name")}</th><th scope="col">{t("agencies.units.kind")}</th></tr></thead>
+          <thead><tr><th scope="col">{t("agencies.units.name")}</th><th scope="col">{t("agencies.units.kind")}</th><th scope="col"><span className="visually-hidden">{t("agencies.units.change")}</span></th></tr></thead>
           <tbody>
             {loaderData.units.map((u) => (
-              <tr key={u.id}><td>{u.name}</td><td>{u.kind ?? "—"}</td></tr>
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.kind ?? "—"}</td>
+                <td>
+                  <Link to={`/kelola/unit?${loaderData.query}ubah=${u.id}`} aria-label={t("agencies.units.renameLink", { name: u.name })}>{t("agencies.units.change")}</Link>
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
