@@ -92,7 +92,10 @@ test("a judge declares a conflict of interest, is withdrawn from the proposal, a
   await secretariat.getByRole("link", { name: "Konflik kepentingan" }).click();
   await expect(secretariat.getByRole("heading", { level: 1 })).toHaveText("Konflik kepentingan");
   await checkPage(secretariat);
-  const declared = secretariat.getByRole("region").filter({ hasText: receipt });
+  // A waiting declaration is a region with its own heading (the decided ones sit in a table's
+  // scroll region, which has none).
+  const waiting = () => secretariat.getByRole("region").filter({ hasText: receipt }).filter({ has: secretariat.getByRole("heading", { level: 3 }) });
+  const declared = waiting();
   await expect(declared).toHaveCount(1);
   await expect(declared.getByRole("heading", { level: 3 })).toHaveText(`${DEMO_PEOPLE[EVALUATOR].name} · ${kind}`);
   await expect(declared).toContainText(note);
@@ -102,7 +105,7 @@ test("a judge declares a conflict of interest, is withdrawn from the proposal, a
   await declared.getByRole("button", { name: "Simpan keputusan" }).click();
   await expect(secretariat.getByRole("status")).toHaveText(js ? "Konflik dikukuhkan." : "Konflik ditolak; juri dapat ditugaskan lagi pada penugasan berikutnya.");
   // No longer waiting; among the decided, with its state, who decided and why.
-  await expect(secretariat.getByRole("region").filter({ hasText: receipt })).toHaveCount(0);
+  await expect(waiting()).toHaveCount(0);
   const decided = secretariat.getByRole("row").filter({ hasText: receipt }).filter({ hasText: note });
   await expect(decided).toHaveCount(1);
   await expect(decided).toContainText(js ? "Dikukuhkan" : "Ditolak");
