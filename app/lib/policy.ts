@@ -50,8 +50,9 @@ export function invitableRoles(actor: Actor): Role[] {
   return [];
 }
 
-// The roles that belong to an agency, which its Admin Lokal manages.
-const AGENCY_ROLES: readonly Role[] = ["agency_admin", "unit_operator", "agency_head"];
+// The roles that belong to an agency, which its Admin Lokal manages; judges and the secretariat
+// belong to none.
+export const AGENCY_ROLES: readonly Role[] = ["agency_admin", "unit_operator", "agency_head"];
 
 // Deactivating or reactivating an account. No one switches off their own account (an admin
 // could lock the last secretariat account out by a slip, and an ended own session is the

@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { sessions, users, userTokens } from "~/db/schema";
-import { notFound } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { lockAccount } from "./lock-account.server";
 
 /**
  * Switch an account off: it can no longer log in, its open sessions end now (not when they
@@ -13,12 +13,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
  */
 export async function deactivateUser(db: Db, actor: Actor, userId: number, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: users.id, name: users.name, role: users.role, agencyId: users.agencyId, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
-    if (!target) throw notFound();
+    const target = await lockAccount(tx, userId);
     assertCan(actor, "user.deactivate", target);
     // Already off: nothing to change and nothing to record (a double-submitted form).
     if (target.disabledAt) return { name: target.name, changed: false };

@@ -2,14 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { units, users, userTokens } from "~/db/schema";
 import { AppError } from "~/lib/errors";
-import { invitableRoles, type Actor, type Role } from "~/lib/policy";
+import { AGENCY_ROLES, invitableRoles, type Actor, type Role } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const INVITE_DAYS = 7;
-// Roles that belong to an agency; judges and the secretariat do not.
-const AGENCY_ROLES: Role[] = ["agency_admin", "unit_operator", "agency_head"];
 
 export async function inviteUser(
   db: Db,

@@ -2,11 +2,9 @@ import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, units, users } from "~/db/schema";
 import { can, type Actor } from "~/lib/policy";
+import { containsPattern } from "~/modules/agencies/name-matches.server";
 
 export type AccountState = "active" | "pending" | "deactivated";
-
-// `%` and `_` typed in the filter are letters, not wildcards.
-const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The people an admin manages: everyone for the secretariat, its own agency's for Admin Lokal;
@@ -23,7 +21,8 @@ export async function listUsers(
   const conditions: SQL[] = [];
   if (actor.role !== "national_admin") conditions.push(eq(users.agencyId, actor.agencyId ?? -1));
   const q = opts.q?.trim();
-  if (q) conditions.push(or(ilike(users.name, containing(q)), ilike(users.email, containing(q)))!);
+  // `%` and `_` typed in the filter are letters, not wildcards.
+  if (q) conditions.push(or(ilike(users.name, containsPattern(q)), ilike(users.email, containsPattern(q)))!);
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [{ total }]] = await Promise.all([
     db

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { users } from "~/db/schema";
-import { notFound } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { lockAccount } from "./lock-account.server";
 
 /**
  * Switch an account back on. Its lockout count is cleared too: attempts made while it was off
@@ -12,12 +12,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
  */
 export async function reactivateUser(db: Db, actor: Actor, userId: number) {
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: users.id, name: users.name, role: users.role, agencyId: users.agencyId, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
-    if (!target) throw notFound();
+    const target = await lockAccount(tx, userId);
     assertCan(actor, "user.reactivate", target);
     if (!target.disabledAt) return { name: target.name, changed: false };
     await tx.update(users).set({ disabledAt: null, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
