@@ -41,7 +41,7 @@ export const loader = page(async ({ context, params }: Route.LoaderArgs) => {
       ...competition.config.attachments.filter((a) => !a.groups.length || a.groups.includes(p.groupCode)).map((a) => ({ code: a.code, name: a.name, kind: a.kind })),
     ].flatMap((a) => {
       const files = loaded.files.filter((f) => f.slot === a.code).map((f) => ({ id: f.id, filename: f.filename }));
-      const link = a.kind === "link" ? ((p.links as Record<string, string> | null)?.[a.code] ?? "") : "";
+      const link = a.kind === "link" ? (p.links[a.code] ?? "") : "";
       const declared = a.kind === "declaration" ? p.declarations.includes(a.code) : null;
       return files.length || link || declared !== null || (a.kind !== "evidence") ? [{ code: a.code, name: a.name, kind: a.kind, files, link, declared }] : [];
     }),

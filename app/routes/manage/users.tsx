@@ -5,8 +5,9 @@ import { AppError, forbidden } from "~/lib/errors";
 import { invitableRoles } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, pageParam, parseWith } from "~/lib/forms";
-import { translator } from "~/i18n";
-import { useT } from "~/lib/use-i18n";
+import { formatNumber, translator } from "~/i18n";
+import { useRoot, useT } from "~/lib/use-i18n";
+import { TableScroll } from "~/components/table-scroll";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { AccountStateSchema, InviteSchema } from "~/modules/accounts/schemas";
 import { inviteUser } from "~/modules/accounts/invite-user.server";
@@ -76,6 +77,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
+  const { locale } = useRoot();
   const a = actionData as
     | { errors?: Record<string, string>; values?: Record<string, unknown>; invited?: string; toggleError?: string; toggled?: { name: string; intent: "deactivate" | "reactivate" } }
     | undefined;
@@ -83,69 +85,67 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : "");
   return (
     <>
-      <h1>{t("accounts.users.title")}</h1>
+      <h1 id="users-title">{t("accounts.users.title")}</h1>
       {a?.invited ? <p className="notice" role="status">{t("accounts.users.invited", { email: a.invited })}</p> : null}
       {a?.toggled ? (
         <p className="notice" role="status">
           {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : "accounts.users.reactivatedNotice", { name: a.toggled.name })}
         </p>
       ) : null}
-      {a?.toggleError ? (
-        <div className="error-summary" role="alert">
-          <p>{a.toggleError}</p>
-        </div>
-      ) : null}
+      <ErrorSummary errors={a?.toggleError ? { _form: a.toggleError } : undefined} />
       <Form method="get" className="filter-row">
         <label htmlFor="f-cari">{t("accounts.users.filter")}</label>
         <input id="f-cari" name="cari" type="search" defaultValue={q} maxLength={200} />
         <button type="submit" className="button secondary">{t("common.search")}</button>
       </Form>
-      <p>{t("common.total")}: {total}</p>
+      <p>{t("common.total")}: {formatNumber(locale, total)}</p>
       {list.length === 0 ? (
         <p>{t("accounts.users.none")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("accounts.users.name")}</th>
-              <th scope="col">{t("accounts.login.email")}</th>
-              <th scope="col">{t("accounts.users.role")}</th>
-              <th scope="col">{t("accounts.users.agency")}</th>
-              <th scope="col">{t("accounts.users.unit")}</th>
-              <th scope="col">{t("accounts.users.status")}</th>
-              <th scope="col">{t("accounts.users.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{t(`role.${u.role}`)}</td>
-                <td>{u.agencyName ?? "—"}</td>
-                <td>{u.unitName ?? "—"}</td>
-                <td>{t(`accounts.users.${u.state}`)}</td>
-                <td>
-                  {u.canToggle ? (
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="userId" value={u.id} />
-                      {u.state === "deactivated" ? (
-                        <button type="submit" name="_intent" value="reactivate" className="button secondary" aria-label={t("accounts.users.reactivateLabel", { name: u.name })}>
-                          {t("accounts.users.reactivate")}
-                        </button>
-                      ) : (
-                        <button type="submit" name="_intent" value="deactivate" className="button secondary" aria-label={t("accounts.users.deactivateLabel", { name: u.name })}>
-                          {t("accounts.users.deactivate")}
-                        </button>
-                      )}
-                    </Form>
-                  ) : null}
-                </td>
+        <TableScroll labelledBy="users-title">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("accounts.users.name")}</th>
+                <th scope="col">{t("accounts.login.email")}</th>
+                <th scope="col">{t("accounts.users.role")}</th>
+                <th scope="col">{t("accounts.users.agency")}</th>
+                <th scope="col">{t("accounts.users.unit")}</th>
+                <th scope="col">{t("accounts.users.status")}</th>
+                <th scope="col">{t("accounts.users.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{t(`role.${u.role}`)}</td>
+                  <td>{u.agencyName ?? "—"}</td>
+                  <td>{u.unitName ?? "—"}</td>
+                  <td>{t(`accounts.users.${u.state}`)}</td>
+                  <td>
+                    {u.canToggle ? (
+                      <Form method="post">
+                        <CsrfField />
+                        <input type="hidden" name="userId" value={u.id} />
+                        {u.state === "deactivated" ? (
+                          <button type="submit" name="_intent" value="reactivate" className="button secondary" aria-label={t("accounts.users.reactivateLabel", { name: u.name })}>
+                            {t("accounts.users.reactivate")}
+                          </button>
+                        ) : (
+                          <button type="submit" name="_intent" value="deactivate" className="button secondary" aria-label={t("accounts.users.deactivateLabel", { name: u.name })}>
+                            {t("accounts.users.deactivate")}
+                          </button>
+                        )}
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={pageNo} pages={pages} param="halaman" />
       <h2>{t("accounts.users.invite")}</h2>
