@@ -4,7 +4,7 @@ import { openTestDatabase } from "./db";
 import { pageText, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createTestUser } from "../app/db/factories.server";
-import { auditLog, outbox, sessions, users } from "../app/db/schema";
+import { auditLog, outbox, sessions, units, users } from "../app/db/schema";
 import { MAX_FAILURES } from "../app/modules/accounts/log-in.server";
 
 let database: Database;
@@ -227,6 +227,68 @@ describe("accounts", () => {
       const late = await newClient().post(link, { password: "sawah hijau di lereng", confirm: "sawah hijau di lereng" });
       expect(late.status).toBe(400);
       expect(await late.text()).toContain("Tautan ini tidak berlaku lagi");
+
+      // Switched back on, it is invited again: without a password it has no other way in.
+      const on = await c.post("/kelola/pengguna", { _intent: "reactivate", userId: String(invitee.id) });
+      expect(await pageText(on)).toContain("undangan baru sudah dikirim");
+      const again = linkIn((await lastMailTo("calon.operator@uji.go.id")).bodyText, "/undangan")!;
+      expect(again).not.toBe(link);
+      // The outbox shows the new link to whoever reactivated, to pass on.
+      expect(await pageText(await c.get("/kelola/kotak-keluar"))).toContain(again);
+      const accepted = await newClient().post(again, { password: "sawah hijau di lereng", confirm: "sawah hijau di lereng" });
+      expect(accepted.status).toBe(302);
+      await newClient().login("calon.operator@uji.go.id", "sawah hijau di lereng");
+    });
+
+    it("places an operator in a unit of its own agency, and in no other", async () => {
+      const agency = await createAgency(database.db);
+      const other = await createAgency(database.db);
+      const [dinkes, dindik] = await database.db
+        .insert(units)
+        .values([
+          { agencyId: agency.id, name: "Dinas Kesehatan" },
+          { agencyId: agency.id, name: "Dinas Pendidikan" },
+        ])
+        .returning();
+      const [foreign] = await database.db.insert(units).values({ agencyId: other.id, name: "Dinas Luar" }).returning();
+      const localAdmin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+      const operator = await createTestUser(database.db, { role: "unit_operator", agencyId: agency.id, unitId: dinkes.id, name: "Operator Pindah" });
+      const head = await createTestUser(database.db, { role: "agency_head", agencyId: agency.id });
+      const outsider = await createTestUser(database.db, { role: "unit_operator", agencyId: other.id });
+      const c = newClient();
+      await c.login(localAdmin.email, localAdmin.password);
+
+      const form = await pageText(await c.get(`/kelola/pengguna?ubah=${operator.id}`));
+      expect(form).toContain("Unit kerja Operator Pindah");
+      expect(form).toContain("Dinas Pendidikan");
+      expect(form).not.toContain("Dinas Luar");
+
+      const moved = await c.post(`/kelola/pengguna?ubah=${operator.id}`, { _intent: "setUnit", userId: String(operator.id), unitId: String(dindik.id) });
+      expect(moved.status).toBe(302);
+      expect(moved.headers.get("location")).toBe(`/kelola/pengguna?pesan=unit&akun=${operator.id}`);
+      expect(await pageText(await c.get(moved.headers.get("location")!))).toContain("Unit Operator Pindah disimpan");
+      const unitOf = async (id: number) => (await database.db.select({ unitId: users.unitId }).from(users).where(eq(users.id, id)))[0].unitId;
+      expect(await unitOf(operator.id)).toBe(dindik.id);
+      const [audit] = await auditRows("user.setUnit", operator.id);
+      expect(audit.data).toEqual({ from: dinkes.id, to: dindik.id });
+
+      // Another agency's unit is a field error, and nothing changes.
+      const refused = await c.post(`/kelola/pengguna?ubah=${operator.id}`, { _intent: "setUnit", userId: String(operator.id), unitId: String(foreign.id) });
+      expect(refused.status).toBe(400);
+      expect(await pageText(refused)).toContain("Unit ini bukan milik instansi tersebut");
+      expect(await unitOf(operator.id)).toBe(dindik.id);
+
+      // Blank takes the operator out of any unit.
+      await c.post("/kelola/pengguna", { _intent: "setUnit", userId: String(operator.id), unitId: "" });
+      expect(await unitOf(operator.id)).toBeNull();
+
+      // Only an operator has a unit, and only its own agency's admin places it.
+      expect((await c.post("/kelola/pengguna", { _intent: "setUnit", userId: String(head.id), unitId: String(dinkes.id) })).status).toBe(403);
+      expect((await c.post("/kelola/pengguna", { _intent: "setUnit", userId: String(outsider.id), unitId: "" })).status).toBe(403);
+      expect((await c.get(`/kelola/pengguna?ubah=${outsider.id}`)).status).toBe(404);
+      expect((await c.get(`/kelola/pengguna?ubah=${head.id}`)).status).toBe(404);
+      expect((await c.get("/kelola/pengguna?ubah=x")).status).toBe(404);
+      expect(await unitOf(head.id)).toBeNull();
     });
 
     it("lets Admin Lokal switch off only its own agency's staff, never itself or the secretariat", async () => {

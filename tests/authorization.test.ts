@@ -114,6 +114,8 @@ const TABLE: Record<string, Entry> = {
 const INTENT_TABLE: Record<string, Entry> = {
   "routes/manage/users#deactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "deactivate", userId: "{departing}" } },
   "routes/manage/users#reactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "reactivate", userId: "{departing}" } },
+  "routes/manage/users#placing": { path: "/kelola/pengguna?ubah={departing}", get: ["agencyAdmin", "admin"] },
+  "routes/manage/users#setUnit": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "setUnit", userId: "{departing}", unitId: "" } },
 };
 
 // What the server answers before the page router (server/app.ts), with the same rules.

@@ -70,6 +70,8 @@ const rules = {
   "manage.enter": (a: Actor) => (isUser(a) ? allow : deny("errors.unauthenticated")),
   "user.deactivate": manageAccount,
   "user.reactivate": manageAccount,
+  // Only an operator works in a unit; whoever manages the account places it.
+  "user.setUnit": (a: Actor, s: AccountSubject) => (s.role === "unit_operator" ? manageAccount(a, s) : deny("accounts.errors.notOperator")),
   "outbox.view": (a: Actor) =>
     isUser(a) && (a.role === "national_admin" || a.role === "agency_admin") ? allow : deny(),
   "agency.create": (a: Actor) => (isNational(a) ? allow : deny()),

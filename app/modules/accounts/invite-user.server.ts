@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "~/db/client.server";
+import type { Db, DbOrTx } from "~/db/client.server";
 import { units, users, userTokens } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { AGENCY_ROLES, invitableRoles, type Actor, type Role } from "~/lib/policy";
@@ -29,9 +29,7 @@ export async function inviteUser(
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
   if (existing) throw new AppError("conflict", "accounts.errors.emailTaken", { email: "accounts.errors.emailTaken" });
 
-  const token = newToken();
-  const link = `${opts.publicUrl}/undangan/${token}`;
-  const userId = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [u] = await tx
       .insert(users)
       .values({
@@ -42,20 +40,35 @@ export async function inviteUser(
         unitId: input.role === "unit_operator" ? input.unitId : null,
       })
       .returning({ id: users.id });
-    await tx.insert(userTokens).values({
-      tokenHash: hashToken(token),
-      userId: u.id,
-      purpose: "invite",
-      expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000),
-    });
-    await queueMail(tx, {
-      to: input.email,
-      kind: "invite",
-      subject: bilingualSubject("mail.invite.subject"),
-      body: bilingual("mail.invite.body", { name: input.name, inviter: actor.name, days: INVITE_DAYS, link }),
-    });
+    const token = await sendInvitation(tx, actor, { id: u.id, email: input.email, name: input.name }, opts);
     await recordAudit(tx, { actorUserId: actor.id, action: "user.invite", subjectType: "user", subjectId: u.id, data: { role: input.role, agencyId } });
-    return u.id;
+    return { userId: u.id, token };
   });
-  return { userId, token };
+}
+
+/**
+ * A one-use link that sets the account's password, mailed to it. The caller records who sent
+ * it ("user.invite" in the audit log): the outbox shows the link to that person alone.
+ */
+export async function sendInvitation(
+  tx: DbOrTx,
+  actor: Extract<Actor, { kind: "user" }>,
+  to: { id: number; email: string; name: string },
+  opts: { publicUrl: string },
+) {
+  const token = newToken();
+  const link = `${opts.publicUrl}/undangan/${token}`;
+  await tx.insert(userTokens).values({
+    tokenHash: hashToken(token),
+    userId: to.id,
+    purpose: "invite",
+    expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000),
+  });
+  await queueMail(tx, {
+    to: to.email,
+    kind: "invite",
+    subject: bilingualSubject("mail.invite.subject"),
+    body: bilingual("mail.invite.body", { name: to.name, inviter: actor.name, days: INVITE_DAYS, link }),
+  });
+  return token;
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { users } from "~/db/schema";
 import { notFound } from "~/lib/errors";
@@ -9,7 +9,16 @@ import { notFound } from "~/lib/errors";
  */
 export async function lockAccount(tx: DbOrTx, userId: number) {
   const [target] = await tx
-    .select({ id: users.id, name: users.name, role: users.role, agencyId: users.agencyId, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      agencyId: users.agencyId,
+      unitId: users.unitId,
+      disabledAt: users.disabledAt,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .for("update");

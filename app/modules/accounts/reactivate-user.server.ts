@@ -4,19 +4,27 @@ import { users } from "~/db/schema";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { lockAccount } from "./lock-account.server";
+import { sendInvitation } from "./invite-user.server";
 
 /**
  * Switch an account back on. Its lockout count is cleared too: attempts made while it was off
  * were refused whatever the password, so they say nothing about someone guessing it. An account
- * that never accepted its invitation gets in through "forgot password" (its old link was ended).
+ * that never accepted its invitation is invited again: deactivation ended its link, and without a
+ * password it has no other way in (a reset mail's link is its owner's alone).
  */
-export async function reactivateUser(db: Db, actor: Actor, userId: number) {
+export async function reactivateUser(db: Db, actor: Actor, userId: number, opts: { publicUrl: string }) {
   return db.transaction(async (tx) => {
     const target = await lockAccount(tx, userId);
     assertCan(actor, "user.reactivate", target);
-    if (!target.disabledAt) return { name: target.name, changed: false };
+    if (actor.kind !== "user" || !target.disabledAt) return { name: target.name, changed: false, invitedAgain: false };
     await tx.update(users).set({ disabledAt: null, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
-    await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "user.reactivate", subjectType: "user", subjectId: userId });
-    return { name: target.name, changed: true };
+    await recordAudit(tx, { actorUserId: actor.id, action: "user.reactivate", subjectType: "user", subjectId: userId });
+    const invitedAgain = !target.hasPassword;
+    if (invitedAgain) {
+      await sendInvitation(tx, actor, target, opts);
+      // Whoever reactivates sends the new link, and is the one the outbox shows it to.
+      await recordAudit(tx, { actorUserId: actor.id, action: "user.invite", subjectType: "user", subjectId: userId, data: { role: target.role, agencyId: target.agencyId, again: true } });
+    }
+    return { name: target.name, changed: true, invitedAgain };
   });
 }

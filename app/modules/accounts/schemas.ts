@@ -32,3 +32,6 @@ export const ForgotSchema = z.object({ email });
 
 /** A deactivate or reactivate button: the account it is for. */
 export const AccountStateSchema = z.object({ userId: idField });
+
+/** An operator's unit: one of its agency's, or blank for none. */
+export const UnitPlacementSchema = z.object({ userId: idField, unitId: optionalIdField });

@@ -1,21 +1,22 @@
-import { data, Form } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/users";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { invitableRoles } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, pageParam, parseWith } from "~/lib/forms";
+import { formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
 import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { TableScroll } from "~/components/table-scroll";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
-import { AccountStateSchema, InviteSchema } from "~/modules/accounts/schemas";
+import { AccountStateSchema, InviteSchema, UnitPlacementSchema } from "~/modules/accounts/schemas";
 import { inviteUser } from "~/modules/accounts/invite-user.server";
 import { deactivateUser } from "~/modules/accounts/deactivate-user.server";
 import { reactivateUser } from "~/modules/accounts/reactivate-user.server";
+import { setUserUnit } from "~/modules/accounts/set-user-unit.server";
 import { Pagination } from "~/components/pagination";
 import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
-import { listUsers } from "~/modules/accounts/list-users.server";
+import { listUsers, operatorForUnitChange } from "~/modules/accounts/list-users.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.users.title");
@@ -34,7 +35,15 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const q = (url.searchParams.get("cari") ?? "").slice(0, 200);
   const pageNo = pageParam(url.searchParams.get("halaman"), MAX_PAGE);
   const { rows, total } = await listUsers(db, actor, { q, page: pageNo, perPage: PER_PAGE });
+  // ?ubah=ID opens that operator's unit form above the list; an account the actor may not place
+  // is "not found", as one it cannot see.
+  const placingId = url.searchParams.has("ubah") ? idOf(url.searchParams.get("ubah")) : null;
+  const placing = placingId ? await operatorForUnitChange(db, actor, placingId) : null;
+  if (url.searchParams.has("ubah") && !placing) throw new AppError("not-found", "errors.notFound");
   return {
+    placing,
+    // After a change, the notice names the operator (looked up, never taken from the address).
+    placed: url.searchParams.get("pesan") === "unit" ? ((await operatorForUnitChange(db, actor, idOf(url.searchParams.get("akun")) ?? -1))?.name ?? null) : null,
     list: rows,
     total,
     q,
@@ -58,8 +67,19 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     // Only a tampered form sends a bad id: there is no field to point at, so one message on top.
     if (!target.ok) return data({ toggleError: target.errors.userId ?? t("errors.invalid") }, { status: 400 });
     // The policy (user.deactivate / user.reactivate) is checked in the use case: a refusal is a 403.
-    const done = intent === "deactivate" ? await deactivateUser(db, actor, target.data.userId) : await reactivateUser(db, actor, target.data.userId);
-    return { toggled: { name: done.name, intent } };
+    const done = intent === "deactivate" ? await deactivateUser(db, actor, target.data.userId) : await reactivateUser(db, actor, target.data.userId, { publicUrl: env.publicUrl });
+    return { toggled: { name: done.name, intent, invitedAgain: "invitedAgain" in done && done.invitedAgain } };
+  }
+  if (intent === "setUnit") {
+    const parsed = parseWith(UnitPlacementSchema, formToObject(form), t);
+    if (!parsed.ok) return data({ unitErrors: parsed.errors }, { status: 400 });
+    try {
+      await setUserUnit(db, actor, parsed.data.userId, parsed.data.unitId ?? null);
+      return redirect(`/kelola/pengguna?pesan=unit&akun=${parsed.data.userId}`);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "invalid") return data({ unitErrors: { unitId: t(e.reason) } }, { status: 400 });
+      throw e;
+    }
   }
   const parsed = parseWith(InviteSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -79,9 +99,16 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const t = useT();
   const { locale } = useRoot();
   const a = actionData as
-    | { errors?: Record<string, string>; values?: Record<string, unknown>; invited?: string; toggleError?: string; toggled?: { name: string; intent: "deactivate" | "reactivate" } }
+    | {
+        errors?: Record<string, string>;
+        values?: Record<string, unknown>;
+        invited?: string;
+        toggleError?: string;
+        unitErrors?: Record<string, string>;
+        toggled?: { name: string; intent: "deactivate" | "reactivate"; invitedAgain: boolean };
+      }
     | undefined;
-  const { list, total, q, page: pageNo, pages } = loaderData;
+  const { list, total, q, page: pageNo, pages, placing } = loaderData;
   const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : "");
   return (
     <>
@@ -89,8 +116,33 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       {a?.invited ? <p className="notice" role="status">{t("accounts.users.invited", { email: a.invited })}</p> : null}
       {a?.toggled ? (
         <p className="notice" role="status">
-          {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : "accounts.users.reactivatedNotice", { name: a.toggled.name })}
+          {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : a.toggled.invitedAgain ? "accounts.users.reactivatedInvitedNotice" : "accounts.users.reactivatedNotice", { name: a.toggled.name })}
         </p>
+      ) : null}
+      {loaderData.placed !== null ? <p className="notice" role="status">{t("accounts.users.unitSaved", { name: loaderData.placed })}</p> : null}
+      {placing ? (
+        <section aria-labelledby="unit-title">
+          <h2 id="unit-title">{t("accounts.users.unitFor", { name: placing.name })}</h2>
+          <ErrorSummary errors={a?.unitErrors} labels={{ unitId: t("accounts.users.unit") }} />
+          {placing.units.length ? (
+            <Form method="post" className="narrow">
+              <CsrfField />
+              <input type="hidden" name="_intent" value="setUnit" />
+              <input type="hidden" name="userId" value={placing.id} />
+              <SelectField
+                name="unitId"
+                label={t("accounts.users.unit")}
+                options={placing.units.map((u) => ({ value: String(u.id), label: u.name }))}
+                defaultValue={placing.unitId ? String(placing.unitId) : ""}
+                emptyLabel={t("accounts.users.noUnit")}
+                error={a?.unitErrors?.unitId}
+              />
+              <button type="submit" className="button">{t("common.save")}</button> <Link to="/kelola/pengguna">{t("common.cancel")}</Link>
+            </Form>
+          ) : (
+            <p>{t("accounts.users.agencyHasNoUnits")}</p>
+          )}
+        </section>
       ) : null}
       <ErrorSummary errors={a?.toggleError ? { _form: a.toggleError } : undefined} />
       <Form method="get" className="filter-row">
@@ -122,7 +174,17 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   <td>{u.email}</td>
                   <td>{t(`role.${u.role}`)}</td>
                   <td>{u.agencyName ?? "—"}</td>
-                  <td>{u.unitName ?? "—"}</td>
+                  <td>
+                    {u.unitName ?? "—"}
+                    {u.canSetUnit ? (
+                      <>
+                        {" "}
+                        <Link to={`/kelola/pengguna?ubah=${u.id}`} aria-label={t("accounts.users.changeUnitLabel", { name: u.name })}>
+                          {t("accounts.users.changeUnit")}
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{t(`accounts.users.${u.state}`)}</td>
                   <td>
                     {u.canToggle ? (
@@ -159,7 +221,15 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         <TextField name="email" type="email" label={t("accounts.login.email")} required defaultValue={v("email")} error={a?.errors?.email} inputMode="email" />
         <SelectField name="role" label={t("accounts.users.role")} required options={loaderData.roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} defaultValue={v("role") || loaderData.roles[0]} error={a?.errors?.role} />
         {loaderData.agencies ? (
-          <SelectField name="agencyId" label={t("accounts.users.agency")} options={loaderData.agencies.map((g) => ({ value: String(g.id), label: g.name }))} defaultValue={v("agencyId")} emptyLabel="" error={a?.errors?.agencyId} />
+          <SelectField
+            name="agencyId"
+            label={t("accounts.users.agency")}
+            hint={t("accounts.users.unitAfterInvite")}
+            options={loaderData.agencies.map((g) => ({ value: String(g.id), label: g.name }))}
+            defaultValue={v("agencyId")}
+            emptyLabel=""
+            error={a?.errors?.agencyId}
+          />
         ) : null}
         {loaderData.units.length ? (
           <SelectField name="unitId" label={t("accounts.users.unit")} options={loaderData.units.map((u) => ({ value: String(u.id), label: u.name }))} defaultValue={v("unitId")} emptyLabel="" error={a?.errors?.unitId} />
