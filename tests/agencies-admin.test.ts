@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { pageText, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
-import { agencyBySlug, createAgency, createTestUser } from "../app/db/factories.server";
+import { agencyBySlug, createAgency, createInnovation, createTestUser } from "../app/db/factories.server";
 import { agencies, auditLog, regions, units } from "../app/db/schema";
 import { seedReference } from "../app/modules/agencies/seed-reference.server";
 import { referenceYears } from "../app/modules/agencies/reference-years";
@@ -88,6 +88,45 @@ describe("units and agencies", () => {
     expect((await db.select().from(units).where(eq(units.id, theirs.id)))[0].name).toBe("Dinas Mereka");
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "unit.rename"), eq(auditLog.subjectId, String(unit.id))));
     expect(audit.data).toMatchObject({ from: { name: "Dinas Kesehatn" }, to: { name: "Dinas Kesehatan" } });
+  });
+
+  it("removes an unused unit, and names what still uses one before refusing it", async () => {
+    const db = database.db;
+    const agency = await createAgency(db);
+    const other = await createAgency(db);
+    const admin = await createTestUser(db, { role: "agency_admin", agencyId: agency.id });
+    const c = newClient();
+    await c.login(admin.email, admin.password);
+    const [typo, busy] = await db
+      .insert(units)
+      .values([
+        { agencyId: agency.id, name: "Dinas Kesehatn (salah ketik)" },
+        { agencyId: agency.id, name: "Dinas Pendidikan" },
+      ])
+      .returning();
+    const [theirs] = await db.insert(units).values({ agencyId: other.id, name: "Dinas Mereka" }).returning();
+    await createTestUser(db, { role: "unit_operator", agencyId: agency.id, unitId: busy.id });
+    await createInnovation(db, { agencyId: agency.id, unitId: busy.id });
+
+    // The list shows what uses each unit, and offers removal only where nothing does.
+    const list = await pageText(await c.get("/kelola/unit"));
+    expect(list).toContain("Hapus unit Dinas Kesehatn (salah ketik)");
+    expect(list).not.toContain("Hapus unit Dinas Pendidikan");
+
+    const refused = await c.post("/kelola/unit", { _intent: "remove", unitId: String(busy.id) });
+    expect(refused.status).toBe(409);
+    expect(await pageText(refused)).toContain("Unit Dinas Pendidikan tidak dapat dihapus karena masih dipakai: 1 inovasi, 1 operator, 0 proposal kompetisi");
+    expect(await db.select().from(units).where(eq(units.id, busy.id))).toHaveLength(1);
+    expect((await c.post("/kelola/unit", { _intent: "remove", unitId: String(theirs.id) })).status).toBe(404);
+    expect((await c.post("/kelola/unit", { _intent: "remove", unitId: "x" })).status).toBe(404);
+    expect(await db.select().from(units).where(eq(units.id, theirs.id))).toHaveLength(1);
+
+    const done = await c.post("/kelola/unit", { _intent: "remove", unitId: String(typo.id) });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/kelola/unit?pesan=dihapus");
+    expect(await db.select().from(units).where(eq(units.id, typo.id))).toHaveLength(0);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "unit.remove"), eq(auditLog.subjectId, String(typo.id))));
+    expect(audit).toMatchObject({ actorUserId: admin.id, data: { agencyId: agency.id, name: "Dinas Kesehatn (salah ketik)" } });
   });
 
   it("lets the secretariat add BUMD and import BUMN/BUMD, and no one else", async () => {

@@ -114,6 +114,7 @@ const TABLE: Record<string, Entry> = {
 const INTENT_TABLE: Record<string, Entry> = {
   "routes/manage/users#deactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "deactivate", userId: "{departing}" } },
   "routes/manage/users#reactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "reactivate", userId: "{departing}" } },
+  "routes/manage/units#remove": { path: "/kelola/unit?instansi={agencyId}", post: ["agencyAdmin", "admin"], postFields: { _intent: "remove", unitId: "{unitA}" } },
   "routes/manage/users#placing": { path: "/kelola/pengguna?ubah={departing}", get: ["agencyAdmin", "admin"] },
   "routes/manage/users#setUnit": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "setUnit", userId: "{departing}", unitId: "" } },
 };
@@ -190,6 +191,8 @@ beforeAll(async () => {
     panelist: await createTestUser(db, { role: "panelist" }),
     admin: await createTestUser(db, { role: "national_admin" }),
   };
+  // In use by operator A: its removal is refused (409), which still shows who may ask.
+  vars.unitA = String(unitA.id);
   vars.departing = String((await createTestUser(db, { role: "unit_operator", agencyId: agencyA.id })).id);
   await db.insert(assignments).values({ competitionId: open.id, stageCode: "evaluasi", proposalId: submitted.id, judgeId: users.evaluator.id });
   await db.insert(assignments).values({ competitionId: open.id, stageCode: "verifikasi-lapangan", proposalId: submitted.id, judgeId: users.evaluator.id });

@@ -1,6 +1,6 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { agencies, units } from "~/db/schema";
+import { agencies, innovations, proposals, units, users } from "~/db/schema";
 import { agencyNameMatches } from "./name-matches.server";
 
 export async function agencyById(db: DbOrTx, id: number) {
@@ -16,6 +16,27 @@ export async function agencyOptions(db: DbOrTx) {
 
 export async function unitsOfAgency(db: DbOrTx, agencyId: number) {
   return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.agencyId, agencyId)).orderBy(units.name);
+}
+
+// Qualified by hand: in a select from one table Drizzle writes columns bare ("unit_id" = "id"),
+// and inside a subquery a bare "id" would be the inner table's own.
+const usesOf = (table: typeof innovations | typeof users | typeof proposals, unitId: SQLWrapper | number) =>
+  sql<number>`(select count(*)::int from ${table} where ${table}.${sql.identifier("unit_id")} = ${unitId})`;
+
+/** What names a unit: its innovations, its operators and its competition proposals. */
+export const unitUseCounts = (unitId: SQLWrapper | number) => ({
+  innovations: usesOf(innovations, unitId),
+  operators: usesOf(users, unitId),
+  proposals: usesOf(proposals, unitId),
+});
+
+/** The units page's list: each unit with what uses it. */
+export async function unitsWithUse(db: DbOrTx, agencyId: number) {
+  return db
+    .select({ id: units.id, name: units.name, kind: units.kind, ...unitUseCounts(sql`${units}.${sql.identifier("id")}`) })
+    .from(units)
+    .where(eq(units.agencyId, agencyId))
+    .orderBy(units.name);
 }
 
 // What the secretariat's list of agencies shows of each.

@@ -5,14 +5,16 @@ import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, idOf, parseWith } from "~/lib/forms";
-import { translator } from "~/i18n";
-import { useT } from "~/lib/use-i18n";
-import { agencyById, unitsOfAgency } from "~/modules/agencies/queries.server";
+import { formatNumber, translator } from "~/i18n";
+import { useRoot, useT } from "~/lib/use-i18n";
+import { agencyById, unitsWithUse } from "~/modules/agencies/queries.server";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { CsvImport } from "~/components/csv-import";
 import { UnitSchema } from "~/modules/agencies/schemas";
 import { addUnits } from "~/modules/agencies/add-units.server";
 import { renameUnit } from "~/modules/agencies/rename-unit.server";
+import { removeUnit } from "~/modules/agencies/remove-unit.server";
+import { TableScroll } from "~/components/table-scroll";
 import { importUnits } from "~/modules/agencies/import-csv.server";
 import { pageTitle } from "~/lib/meta";
 
@@ -36,13 +38,21 @@ async function managedAgency(context: Route.LoaderArgs["context"], request: Requ
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const { agency, agencyId } = await managedAgency(context, request);
   const { db } = services(context);
-  const list = await unitsOfAgency(db, agencyId);
+  const list = await unitsWithUse(db, agencyId);
   const sp = new URL(request.url).searchParams;
   // ?ubah=ID opens that unit's own form above the list (a unit of another agency: not found).
   const editId = sp.has("ubah") ? idOf(sp.get("ubah")) : null;
   const editing = editId ? (list.find((u) => u.id === editId) ?? null) : null;
   if (sp.has("ubah") && !editing) throw new AppError("not-found", "errors.notFound");
-  return { agency, units: list, editing, renamed: sp.get("pesan") === "diubah", query: sp.get("instansi") ? `instansi=${agencyId}&` : "" };
+  const notice = sp.get("pesan");
+  return {
+    agency,
+    units: list,
+    editing,
+    renamed: notice === "diubah",
+    removed: notice === "dihapus",
+    query: sp.get("instansi") ? `instansi=${agencyId}&` : "",
+  };
 });
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
@@ -60,6 +70,18 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: "name,kind" }) }, { status: e.status });
       throw e;
     }
+  }
+  if (form.get("_intent") === "remove") {
+    // Only a tampered form sends a bad id.
+    const unitId = idOf(String(form.get("unitId") ?? ""));
+    if (!unitId) throw new AppError("not-found", "errors.notFound");
+    const done = await removeUnit(db, actor, agencyId, unitId);
+    if (!done.removed) {
+      const { innovations, operators, proposals } = done.uses;
+      return data({ removeError: t("agencies.units.inUse", { name: done.name, innovations, operators, proposals }) }, { status: 409 });
+    }
+    const back = new URL(request.url).searchParams.get("instansi") ? `instansi=${agencyId}&` : "";
+    return redirect(`/kelola/unit?${back}pesan=dihapus`);
   }
   if (form.get("_intent") === "rename") {
     const unitId = idOf(String(form.get("unitId") ?? ""));
@@ -97,16 +119,20 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
         imported?: number;
         rowErrors?: { line: number; message: string }[];
         fileError?: string;
+        removeError?: string;
       }
     | undefined;
+  const { locale } = useRoot();
   const editing = loaderData.editing;
   const typed = (k: string, stored: string | null) => (a?.renameErrors ? String(a.values?.[k] ?? "") : (stored ?? ""));
   return (
     <>
-      <h1>{t("agencies.units.title")}</h1>
+      <h1 id="units-title">{t("agencies.units.title")}</h1>
       <p className="muted">{loaderData.agency.name}</p>
       {a?.added ? <p className="notice" role="status">{t("agencies.units.added", { name: a.added })}</p> : null}
       {loaderData.renamed ? <p className="notice" role="status">{t("agencies.units.renamed")}</p> : null}
+      {loaderData.removed ? <p className="notice" role="status">{t("agencies.units.removed")}</p> : null}
+      <ErrorSummary errors={a?.removeError ? { _form: a.removeError } : undefined} />
       {editing ? (
         <section aria-labelledby="rename-title">
           <h2 id="rename-title">{t("agencies.units.rename", { name: editing.name })}</h2>
@@ -123,20 +149,42 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
         </section>
       ) : null}
       {loaderData.units.length ? (
-        <table>
-          <thead><tr><th scope="col">{t("agencies.units.name")}</th><th scope="col">{t("agencies.units.kind")}</th><th scope="col"><span className="visually-hidden">{t("agencies.units.change")}</span></th></tr></thead>
-          <tbody>
-            {loaderData.units.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.kind ?? "—"}</td>
-                <td>
-                  <Link to={`/kelola/unit?${loaderData.query}ubah=${u.id}`} aria-label={t("agencies.units.renameLink", { name: u.name })}>{t("agencies.units.change")}</Link>
-                </td>
+        <TableScroll labelledBy="units-title">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("agencies.units.name")}</th>
+                <th scope="col">{t("agencies.units.kind")}</th>
+                <th scope="col" className="num">{t("agencies.units.innovations")}</th>
+                <th scope="col" className="num">{t("agencies.units.operators")}</th>
+                <th scope="col">{t("agencies.units.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {loaderData.units.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.name}</td>
+                  <td>{u.kind ?? "—"}</td>
+                  <td className="num">{formatNumber(locale, u.innovations)}</td>
+                  <td className="num">{formatNumber(locale, u.operators)}</td>
+                  <td>
+                    <Link to={`/kelola/unit?${loaderData.query}ubah=${u.id}`} aria-label={t("agencies.units.renameLink", { name: u.name })}>{t("agencies.units.change")}</Link>
+                    {/* Only an unused unit offers removal; the server checks again. */}{" "}
+                    {!u.innovations && !u.operators && !u.proposals ? (
+                      <Form method="post" className="inline-form">
+                        <CsrfField />
+                        <input type="hidden" name="unitId" value={u.id} />
+                        <button type="submit" name="_intent" value="remove" className="link-button" aria-label={t("agencies.units.removeLabel", { name: u.name })}>
+                          {t("agencies.units.remove")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p>{t("agencies.units.none")}</p>
       )}
