@@ -201,10 +201,13 @@ describe("accounts", () => {
       expect(listed).toContain("Dinonaktifkan");
       expect(listed).toContain("Aktifkan kembali");
 
-      // The right password is refused with the login's own message.
+      // The right password is refused with the reason and whom to ask; a wrong one learns nothing.
       const refused = await newClient().post("/masuk", { email: operator.email, password: operator.password });
-      expect(refused.status).toBe(400);
-      expect(await refused.text()).toContain("Email atau kata sandi salah");
+      expect(refused.status).toBe(403);
+      expect(await pageText(refused)).toContain("Akun ini sudah dinonaktifkan. Hubungi Admin Lokal instansi Anda");
+      const guessed = await newClient().post("/masuk", { email: operator.email, password: "bukan sandinya" });
+      expect(guessed.status).toBe(400);
+      expect(await guessed.text()).toContain("Email atau kata sandi salah");
 
       const on = await admin.post("/kelola/pengguna", { _intent: "reactivate", userId: String(operator.id) });
       expect(on.status).toBe(200);

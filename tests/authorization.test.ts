@@ -263,3 +263,34 @@ describe("the authorization table", () => {
     }
   }
 });
+
+// Words a plain object answers from Object.prototype: sent where a route looks a key up in a
+// table (`_intent`, `?pesan=`, a search word, a format), each must get an answer, never a 500.
+const PROTOTYPE_WORDS = ["constructor", "__proto__", "toString", "hasOwnProperty"];
+
+describe("keys from Object.prototype", () => {
+  const entries = [...Object.entries(TABLE), ...Object.entries(INTENT_TABLE)].filter(([id]) => id !== "routes/logout");
+  for (const method of ["get", "post"] as const) {
+    it(`never make a ${method.toUpperCase()} fail with a 500`, async () => {
+      const failures: string[] = [];
+      for (const [id, entry] of entries) {
+        if (!entry[method]) continue;
+        for (const who of ["admin", "agencyAdmin", "operatorA"] as const) {
+          for (const word of PROTOTYPE_WORDS) {
+            const url = fill(entry.path);
+            let res: Response;
+            if (method === "get") {
+              const query = ["pesan", "q", "cari", "_intent", "format", "sort", "urut", "tahun", "tab"].map((k) => `${k}=${word}`).join("&");
+              res = await clients[who].get(`${url}${url.includes("?") ? "&" : "?"}${query}`);
+            } else {
+              const fields = Object.fromEntries(Object.entries(entry.postFields ?? {}).map(([k, v]) => [k, fill(v)]));
+              res = await clients[who].post(url, { ...fields, _intent: word });
+            }
+            if (res.status >= 500) failures.push(`${method.toUpperCase()} ${url} (${id}) as ${who} with ${word}: ${res.status}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});

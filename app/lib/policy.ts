@@ -169,6 +169,8 @@ export type Action = keyof typeof rules;
 type SubjectOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 
 export function can<A extends Action>(actor: Actor, action: A, ...subject: SubjectOf<A> extends undefined ? [] : [SubjectOf<A>]): Decision {
+  // An action name can come from a request: only the table's own rules answer, anything else is no.
+  if (!Object.hasOwn(rules, action)) return deny();
   const rule = rules[action] as (a: Actor, s?: unknown) => Decision;
   return rule(actor, subject[0]);
 }

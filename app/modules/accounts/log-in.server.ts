@@ -40,6 +40,9 @@ export async function logIn(
     throw new AppError("rate-limited", "accounts.errors.locked", { until: lockedUntil.toISOString() });
   }
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, opts.password);
+  // The right password on a switched-off account: its owner is told why and whom to ask, as
+  // only someone who knows the password learns it. Not a guess, so not counted as a failure.
+  if (user?.disabledAt && user.passwordHash && ok) throw new AppError("forbidden", "accounts.errors.deactivated");
   if (!user || !ok || user.disabledAt || !user.passwordHash) {
     await recordFailure(db, ipKey, now);
     if (!user && (await strangerFailed(db, stranger!, now))) throw new AppError("rate-limited", "accounts.errors.lockedNow");

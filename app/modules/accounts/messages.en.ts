@@ -30,6 +30,7 @@ export const accountsEn: Translation<typeof accounts> = {
   "accounts.errors.emailTaken": "This email already has an account.",
   "accounts.errors.agencyRequired": "Choose an agency for this role.",
   "accounts.errors.unitNotInAgency": "This unit does not belong to that agency.",
+  "accounts.errors.deactivated": "This account has been deactivated. Ask your agency's local admin (or the competition secretariat) to switch it back on.",
   "accounts.errors.notSelf": "You cannot deactivate your own account.",
   "accounts.users.title": "Users",
   "accounts.users.invite": "Invite a user",

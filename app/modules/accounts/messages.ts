@@ -28,6 +28,7 @@ export const accounts = defineMessages({
   "accounts.errors.emailTaken": "Email ini sudah punya akun.",
   "accounts.errors.agencyRequired": "Pilih instansi untuk peran ini.",
   "accounts.errors.unitNotInAgency": "Unit ini bukan milik instansi tersebut.",
+  "accounts.errors.deactivated": "Akun ini sudah dinonaktifkan. Hubungi Admin Lokal instansi Anda (atau sekretariat kompetisi) untuk mengaktifkannya kembali.",
   "accounts.errors.notSelf": "Anda tidak dapat menonaktifkan akun Anda sendiri.",
   "accounts.users.title": "Pengguna",
   "accounts.users.invite": "Undang pengguna",

@@ -1,5 +1,6 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { agencies } from "~/db/schema";
+import { ownEntry } from "~/lib/own";
 
 /** A LIKE pattern that matches the text literally (% and _ typed by a visitor are not wildcards). */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -14,7 +15,7 @@ const MAX_WORDS = 8;
 /** The words of an agency search: split at spaces and punctuation, prefixes spelt out. */
 export function agencySearchWords(q: string): string[] {
   const words = q.toLowerCase().split(/[\s.,;:()/-]+/u).filter(Boolean);
-  return [...new Set(words.map((w) => GOVERNMENT_PREFIXES[w] ?? w))].slice(0, MAX_WORDS);
+  return [...new Set(words.map((w) => ownEntry(GOVERNMENT_PREFIXES, w) ?? w))].slice(0, MAX_WORDS);
 }
 
 /**

@@ -8,6 +8,7 @@ import { AGENCY_TYPES, INNOVATION_TEXT_FIELDS } from "~/modules/innovations/voca
 import { fromZonedInput, toZonedInput, type ZoneName } from "~/i18n";
 import type { CompetitionConfig } from "./config";
 import { ADVANCEMENT_RULES, ADVANCEMENT_SCOPES, AGGREGATES, ATTACHMENT_KINDS, GROUP_KINDS, JUDGE_POOLS, STAGE_KINDS } from "./config-values";
+import { isOwnKey } from "~/lib/own";
 
 export type FieldKind = "text" | "textarea" | "number" | "select" | "checkbox" | "checkboxes" | "instant" | "levels" | "shares";
 
@@ -124,7 +125,7 @@ export const LIST_PARTS = {
 } as const satisfies Record<string, { key: string; fields: readonly Field[] }>;
 
 export type ListPart = keyof typeof LIST_PARTS;
-export const isListPart = (v: string): v is ListPart => v in LIST_PARTS;
+export const isListPart = (v: string): v is ListPart => isOwnKey(LIST_PARTS, v);
 
 // Eligibility: single fields plus the quota rows.
 export const QUOTA_FIELDS: readonly Field[] = [

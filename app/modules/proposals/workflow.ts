@@ -6,6 +6,7 @@
 //     └── returned ◀──┴───────────────────────────┘                  (before the deadline)
 // Admin Lokal may forward its own drafts directly. Endorsement is submission: it takes the
 // receipt number and the exact time, and only while registration is open.
+import { isOwnKey } from "~/lib/own";
 export const PROPOSAL_STATES = ["draft", "agency_review", "returned", "awaiting_endorsement", "submitted", "withdrawn"] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
@@ -18,7 +19,7 @@ export const PROPOSAL_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly ProposalState[]; to: ProposalState }>;
 
 export type ProposalTransition = keyof typeof PROPOSAL_TRANSITIONS;
-export const isProposalTransition = (v: unknown): v is ProposalTransition => typeof v === "string" && v in PROPOSAL_TRANSITIONS;
+export const isProposalTransition = (v: unknown): v is ProposalTransition => isOwnKey(PROPOSAL_TRANSITIONS, v);
 
 export function canMove(from: ProposalState, t: ProposalTransition): boolean {
   return (PROPOSAL_TRANSITIONS[t].from as readonly ProposalState[]).includes(from);

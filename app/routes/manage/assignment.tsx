@@ -21,6 +21,7 @@ import { RunResult, type RunSummary } from "~/modules/judging/ui/run-result";
 import { reopenReview, stageReviews } from "~/modules/judging/reviews.server";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
 import { TableScroll } from "~/components/table-scroll";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
@@ -223,7 +224,7 @@ export default function Assignment({ loaderData: d, actionData }: Route.Componen
         <dt>{t("judgingAdmin.assignment.state")}</dt>
         <dd>{t("judgingAdmin.assignment.totals", { proposals: d.totals.proposals, pairs: d.totals.pairs, short: d.totals.short, conflicted: d.totals.conflicted })}</dd>
       </dl>
-      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
+      {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
       <ErrorSummary errors={errors} labels={labels} />
 
       <h2>{t("judgingAdmin.run.title")}</h2>

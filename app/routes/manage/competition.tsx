@@ -11,6 +11,7 @@ import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { announceCompetition } from "~/modules/competitions/manage-competition.server";
 import { SCORED_KINDS, stageAt } from "~/modules/competitions/config-values";
 import { SETUP_PARTS } from "~/modules/competitions/part-forms";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.competition.name} · Lumbung` : "Lumbung" }];
 
@@ -72,7 +73,7 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
         <span className={`badge badge-${c.state}`}>{t(`competitions.state.${c.state}`)}</span>
         {c.state !== "draft" ? <> · <Link to={`/kompetisi/${c.slug}`}>{t("competitions.viewPublic")}</Link></> : null}
       </p>
-      {message && MESSAGES[message] ? <p className="notice" role="status">{t(MESSAGES[message], { name: c.name })}</p> : null}
+      {message && isOwnKey(MESSAGES, message) ? <p className="notice" role="status">{t(MESSAGES[message], { name: c.name })}</p> : null}
 
       <h2>{t("competitions.setup")}</h2>
       <ul className="part-list">

@@ -25,6 +25,7 @@ import { ReadOnlyReport } from "~/modules/stages/ui/read-only-report";
 import type { Testimony } from "~/db/schema";
 import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
 import { HeldFiles } from "~/modules/uploads/ui/held-files";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.proposal.title} · Lumbung` : "Lumbung" }];
 
@@ -214,7 +215,7 @@ export default function FieldReport({ loaderData: d, actionData }: Route.Compone
         )}
       </p>
       <h1>{t("stages.report.title", { title: d.proposal.title })}</h1>
-      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
+      {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
       <dl className="readonly">
         <dt>{t("stages.slotPage.proposal")}</dt>
         <dd>{d.proposal.receipt ? `${d.proposal.receipt} · ${d.proposal.title}` : d.proposal.title}</dd>

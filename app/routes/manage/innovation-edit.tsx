@@ -22,6 +22,7 @@ import { unitsOfAgency } from "~/modules/agencies/queries.server";
 import { regionOptions } from "~/modules/innovations/regions.server";
 import { innovationFormToObject, innovationFormValues, ReturnSchema } from "~/modules/innovations/schemas";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
+import { ownEntry } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.innovation.name ?? ""} · Lumbung` }];
 
@@ -71,7 +72,7 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
   const opts = { publicUrl: env.publicUrl };
   // Authorization before validation: a refused person learns nothing from field errors.
   const current = await loadInnovation(db, id);
-  assertCan(actor, INTENT_ACTION[intent] ?? "innovation.manage", current);
+  assertCan(actor, ownEntry(INTENT_ACTION, intent) ?? "innovation.manage", current);
   // Files kept from a refused save come back into the form; a refusal keeps the ones sent.
   const writing = intent === "save" || intent === "keepMine" || intent === "submit";
   const held = writing ? await restoreHeld(db, actor, form) : null;

@@ -13,6 +13,7 @@ import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { editionInvitations, invitationCandidates, invitedGroups, InviteSchema, inviteToGroup, openForInvitations, withdrawInvitation } from "~/modules/competitions/invitations.server";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -100,7 +101,7 @@ export default function Invitations({ loaderData: d, actionData }: Route.Compone
         <Link to={`/kelola/kompetisi/${d.slug}`}>{d.name}</Link>
       </p>
       <h1>{t("invitations.title", { competition: d.name })}</h1>
-      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message], { n: d.count, m: d.untold })}</p> : null}
+      {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message], { n: d.count, m: d.untold })}</p> : null}
       <ErrorSummary errors={errors} labels={{ innovationIds: t("invitations.candidates"), groupCode: t("invitations.group") }} />
       {!d.groups.length ? (
         <p>{t("invitations.noGroup")}</p>

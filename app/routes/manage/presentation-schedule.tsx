@@ -20,6 +20,7 @@ import { notifyPresentations } from "~/modules/stages/notify-presentations.serve
 import { stageOfKind } from "~/modules/stages/stage-of-kind";
 import { RadioGroup } from "~/modules/stages/ui/radio-group";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
@@ -168,7 +169,7 @@ export default function PresentationSchedule({ loaderData: d, actionData }: Rout
       <h1>{t("stages.schedule.title", { stage: d.stage.name })}</h1>
       <p className="deadline">{t("stages.schedule.window", { opens: when(d.stage.opensAt, d.zone), closes: when(d.stage.closesAt, d.zone) })}</p>
       <p>{t("stages.schedule.totals", { entrants: d.totals.entrants, scheduled: d.totals.scheduled, toNotify: d.totals.toNotify, confirmed: d.totals.confirmed, declined: d.totals.declined })}</p>
-      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message], { n: d.count })}</p> : null}
+      {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message], { n: d.count })}</p> : null}
       {a?.notified ? (
         <div className={a.notified.withoutRecipients.length ? "notice notice-warning" : "notice"} role="status">
           <p>{t("stages.notify.done", { slots: a.notified.slots, mails: a.notified.mails })}</p>

@@ -14,6 +14,7 @@ import { CsrfField, ErrorSummary } from "~/components/forms";
 import { answerAttendance } from "~/modules/stages/answer-attendance.server";
 import { slotForViewer } from "~/modules/stages/presentation-queries.server";
 import { answerDeadline, isMeetingLink, mayAnswer } from "~/modules/stages/slots";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.proposal.title} · Lumbung` : "Lumbung" }];
 
@@ -94,7 +95,7 @@ export default function PresentationSlot({ loaderData: d, actionData }: Route.Co
         )}
       </p>
       <h1>{t("stages.slotPage.title", { stage: d.stageName })}</h1>
-      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
+      {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
       <ErrorSummary errors={a?.errors} />
       <dl className="readonly">
         <dt>{t("stages.slotPage.proposal")}</dt>

@@ -27,6 +27,7 @@ import { SectionEditor, type Conflict } from "~/modules/proposals/ui/section-edi
 import { autosavePath } from "~/modules/proposals/autosave";
 import { ProposalSteps } from "~/modules/proposals/ui/proposal-steps";
 import { ApplicantFeedback } from "~/modules/results/ui/applicant-feedback";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.proposal.title} · Lumbung` : "Lumbung" }];
 
@@ -259,7 +260,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
       <p>
         <span className={`badge badge-${p.state}`}>{t(`proposals.state.${p.state}`)}</span> · {d.agency.name} · <Link to={`/inovasi/${d.innovation.slug}`}>{d.innovation.name}</Link>
       </p>
-      {d.message && MOVED[d.message] ? <p className="notice" role="status">{t(MOVED[d.message], { receipt: p.receiptNumber ?? "" })}</p> : null}
+      {d.message && isOwnKey(MOVED, d.message) ? <p className="notice" role="status">{t(MOVED[d.message], { receipt: p.receiptNumber ?? "" })}</p> : null}
       {p.receiptNumber ? (
         <p>
           <strong>{t("proposals.receiptNumber")}: {p.receiptNumber}</strong> · {p.submittedAt ? formatInstant(locale, p.submittedAt, zone) : ""} ·{" "}

@@ -23,6 +23,7 @@ import {
 } from "~/modules/results/manage-results.server";
 import { editionAwards, editionObjections } from "~/modules/results/queries.server";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -153,7 +154,7 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
             : t("results.state.announced")}
       </p>
       {d.message === "terbit" ? <p className="notice" role="status">{t("results.published", { n: Number(d.n ?? 0) })}</p> : null}
-      {d.message && MESSAGES[d.message] ? <p className="notice" role="status">{t(MESSAGES[d.message])}</p> : null}
+      {d.message && isOwnKey(MESSAGES, d.message) ? <p className="notice" role="status">{t(MESSAGES[d.message])}</p> : null}
       <ErrorSummary errors={errors} labels={labels} />
 
       {d.state === "announced" ? (

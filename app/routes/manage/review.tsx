@@ -15,6 +15,7 @@ import { attachmentsFor, sectionsFor } from "~/modules/proposals/form-shape";
 import { CONFLICT_KINDS, declareConflict, DeclareSchema } from "~/modules/judging/conflicts.server";
 import { proposalForReview } from "~/modules/judging/review-queries.server";
 import { assignedReview, MAX_JUSTIFICATION, otherReviews, saveReview, stageTakesScores, type ReviewInput } from "~/modules/judging/reviews.server";
+import { isOwnKey } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.proposal.title} · Lumbung` : "Lumbung" }];
 
@@ -165,7 +166,7 @@ export default function ReviewPage({ loaderData: d, actionData }: Route.Componen
         <Link to="/kelola/penilaian">{t("review.list.title")}</Link> › {d.competition} › {d.stage.name}
       </p>
       <h1>{p.title}</h1>
-      {d.message && NOTICES[d.message] ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
+      {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
       <p className="deadline">
         {t(d.status === "notOpen" ? "review.opens" : d.stage.closed ? "review.closedAt" : "review.closes", { stage: d.stage.name, when: when(d.status === "notOpen" ? d.stage.opensAt : d.stage.closesAt) })}
         {d.stage.left ? <> · {t("review.left", { days: d.stage.left.days, hours: d.stage.left.hours })}</> : null}

@@ -8,6 +8,7 @@ import { formatInstant } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { stageEnd } from "~/modules/competitions/config-values";
 import { reviewWorklist } from "~/modules/judging/review-queries.server";
+import { ownEntry } from "~/lib/own";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "review.list.title");
 
@@ -25,7 +26,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
       ...e,
       stages: e.stages.map((s) => ({ ...s, closed: Boolean(s.closesAt) && now >= stageEnd(s) })),
     })),
-    notice: message && NOTICES[message] ? NOTICES[message] : null,
+    notice: ownEntry(NOTICES, message) ?? null,
   };
 });
 
