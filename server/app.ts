@@ -3,6 +3,7 @@
 // copy of every module. scripts/start.mjs (and the tests) call createServerApp.
 import { Hono } from "hono";
 import { secureHeaders, NONCE } from "hono/secure-headers";
+import { clientAddress } from "~/lib/client-address";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -33,15 +34,28 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
   // React Router rebuilds its route table on every request (meant for development reloads),
   // 14% of the server's CPU under load. This file is itself the server build, so the build
   // never changes while it runs.
-  const handler = createRequestHandler(serverBuild, env.nodeEnv === "production" ? "production" : "development");
+  // Always React Router's production mode: in development mode an unexpected error's message and
+  // stack (with the server's file paths) go to the visitor, and a public demo runs with
+  // NODE_ENV unset (LUMBUNG_DEMO is refused in production). The stack goes to the server's log.
+  const handler = createRequestHandler(serverBuild, "production");
 
-  const app = new Hono<{ Variables: { secureHeadersNonce?: string; receivedAt: Date } }>();
+  const app = new Hono<{ Variables: { secureHeadersNonce?: string; receivedAt: Date; ownCsp?: string } }>();
 
   // The instant a request arrived, taken first: a proposal sent before the deadline counts as
   // sent then, however long it waits behind others at the deadline rush.
   app.use(async (c, next) => {
     c.set("receivedAt", new Date());
     await next();
+  });
+
+  // A response that brings its own Content-Security-Policy keeps it: a stored file is served
+  // with a stricter one ("sandbox", no scripts; app/lib/uploads.server.ts), which the page-wide
+  // policy set below would otherwise replace on the way out. The inner middleware notes the
+  // route's policy before secureHeaders writes its own; this outer one puts it back.
+  app.use(async (c, next) => {
+    await next();
+    const own = c.get("ownCsp");
+    if (own) c.res.headers.set("content-security-policy", own);
   });
 
   app.use(
@@ -66,6 +80,12 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   );
+
+  app.use(async (c, next) => {
+    await next();
+    const own = c.res.headers.get("content-security-policy");
+    if (own) c.set("ownCsp", own);
+  });
 
   // Several evidence files per form, each within MAX_UPLOAD_MB.
   app.use("*", bodyLimit({ maxSize: env.maxUploadBytes * 6, onError: (c) => tooLargeResponse(c.req.raw, env.maxUploadBytes * 6) }));
@@ -95,12 +115,13 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
 
   app.all("*", async (c) => {
     const context = new RouterContextProvider();
-    let clientIp = "unknown";
+    let peer: string | undefined;
     try {
-      clientIp = getConnInfo(c).remote.address ?? "unknown";
+      peer = getConnInfo(c).remote.address;
     } catch {
       // Not a node socket (tests call app.fetch directly).
     }
+    const clientIp = clientAddress(peer, c.req.header("x-forwarded-for"), env.trustedProxies);
     context.set(servicesContext, {
       db: database.db,
       publicDb: database.publicDb,

@@ -73,6 +73,28 @@ describe("accounts", () => {
     await newClient().login(user.email, "kopi pagi di teras");
   });
 
+  it("spends a reset link once, even when two requests race, and ends the account's other links with it", async () => {
+    const user = await createTestUser(database.db, { role: "panelist" });
+    const anon = newClient();
+    await anon.post("/lupa-sandi", { email: user.email });
+    const first = linkIn((await lastMailTo(user.email)).bodyText, "/atur-ulang-sandi")!;
+    await anon.post("/lupa-sandi", { email: user.email });
+    const second = linkIn((await lastMailTo(user.email)).bodyText, "/atur-ulang-sandi")!;
+    expect(second).not.toBe(first);
+    const [a, b] = [newClient(), newClient()];
+    const raced = await Promise.all([
+      a.post(first, { password: "padi menguning di sawah", confirm: "padi menguning di sawah" }),
+      b.post(first, { password: "jagung tumbuh di ladang", confirm: "jagung tumbuh di ladang" }),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual([302, 400]);
+    // The other mail's link no longer sets a password either.
+    const late = await newClient().post(second, { password: "singkong di kebun", confirm: "singkong di kebun" });
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain("Tautan ini tidak berlaku lagi");
+    const won = raced[0].status === 302 ? "padi menguning di sawah" : "jagung tumbuh di ladang";
+    await newClient().login(user.email, won);
+  });
+
   it("never shows a reset link's secret in the outbox, so no admin can take over an account", async () => {
     const agency = await createAgency(database.db);
     const head = await createTestUser(database.db, { role: "agency_head", agencyId: agency.id });

@@ -147,7 +147,7 @@ beforeAll(async () => {
   const agencyA = await createAgency(db, { name: "Pemerintah Kabupaten A" });
   const agencyB = await createAgency(db, { name: "Pemerintah Kabupaten B" });
   const unitA = await createUnit(db, { agencyId: agencyA.id });
-  const draft = await createInnovation(db, { agencyId: agencyA.id, state: "draft", name: "Draf Rahasia" });
+  const draft = await createInnovation(db, { agencyId: agencyA.id, unitId: unitA.id, state: "draft", name: "Draf Rahasia" });
   const pub = await createInnovation(db, { agencyId: agencyA.id, name: "Inovasi Terbuka" });
   const [file] = await db
     .insert(innovationFiles)

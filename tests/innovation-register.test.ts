@@ -5,7 +5,7 @@ import { pageText, testClient, type Client } from "./app";
 import { COMPLETE_ENTRY, MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createTestUser, createUnit } from "../app/db/factories.server";
-import { agencies, innovationFiles, innovationHistory, innovations, outbox } from "../app/db/schema";
+import { agencies, innovationFiles, innovationHistory, innovations, outbox, units } from "../app/db/schema";
 
 let database: Database;
 let newClient: () => Client;
@@ -111,10 +111,10 @@ describe("the innovation register", () => {
     expect(history.map((h) => h.action)).toEqual(
       expect.arrayContaining(["created", "fileAdded", "submitted", "returned", "updated", "published"]),
     );
-    // Each save names only what it changed: the first send dropped the unit (this form has
-    // none), the second added the indicator's data source.
+    // Each save names only what it changed: the first send changed nothing (this form names no
+    // unit, and an operator's blank unit is its own), the second added the indicator's source.
     const updates = history.filter((h) => h.action === "updated").sort((a, b) => a.id - b.id);
-    expect(updates.map((h) => h.changedFields)).toEqual([["unitId"], ["indicators"]]);
+    expect(updates.map((h) => h.changedFields)).toEqual([["indicators"]]);
 
     const mails = await database.db.select().from(outbox);
     expect(mails.some((m) => m.toAddress === admin.email && m.kind === "innovation-submitted")).toBe(true);
@@ -163,6 +163,40 @@ describe("the innovation register", () => {
     const res = await op.post("/kelola/inovasi/baru", form({ name: "Dengan Berkas Palsu" }, { photos: [fake] }));
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Jenis berkas tidak diterima (foto.png)");
+  });
+
+  it("serves a stored file under its own sandboxed policy, not the pages' one", async () => {
+    const op = await as(operator);
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Dengan Dokumen" }, { evidence: [fileOf(MINI_PDF, "laporan.pdf", "application/pdf")] }));
+    const [file] = await database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, idFrom(created.headers.get("location"))));
+    const res = await op.get(`/berkas/${file.id}`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("sandbox");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain("nonce-");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''laporan.pdf");
+  });
+
+  it("stores a file chosen twice once, and refuses more photos than an entry holds", async () => {
+    const op = await as(operator);
+    const pdf = () => fileOf(MINI_PDF, "laporan.pdf", "application/pdf");
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Berkas Ganda" }, { evidence: [pdf(), pdf()] }));
+    expect(created.status).toBe(302);
+    const id = idFrom(created.headers.get("location"));
+    const filesOf = () => database.db.select().from(innovationFiles).where(eq(innovationFiles.innovationId, id));
+    expect(await filesOf()).toHaveLength(1);
+    // Chosen again on a later save: still one.
+    expect((await op.post(`/kelola/inovasi/${id}`, form({ _intent: "save", name: "Berkas Ganda", version: "1" }, { evidence: [pdf()] }))).status).toBe(302);
+    expect(await filesOf()).toHaveLength(1);
+
+    // Eleven different photos: refused whole, with the limit named, and nothing stored.
+    const photos = Array.from({ length: 11 }, (_, i) => fileOf(Buffer.concat([PNG_1PX, Buffer.from([i])]), `foto-${i}.png`, "image/png"));
+    const tooMany = await op.post(`/kelola/inovasi/${id}`, form({ _intent: "save", name: "Berkas Ganda", version: "1" }, { photos }));
+    expect(tooMany.status).toBe(400);
+    expect(await pageText(tooMany)).toContain("Paling banyak 10 berkas jenis ini untuk satu inovasi (sudah tersimpan 0)");
+    expect(await filesOf()).toHaveLength(1);
   });
 
   it("keeps the good files of a refused entry for the next try, and drops the ones unticked", async () => {
@@ -345,6 +379,45 @@ describe("the innovation register", () => {
     expect((await other.post(`/kelola/inovasi/${id}`, { _intent: "publish" })).status).toBe(403);
     const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
     expect(row.name).toBe("Milik Kabupaten Uji");
+  });
+
+  it("keeps an operator placed in a unit to that unit's entries; Admin Lokal and an unplaced operator work agency-wide", async () => {
+    const [row] = await database.db.select({ agencyId: units.agencyId }).from(units).where(eq(units.id, unitId));
+    const neighbour = await createUnit(database.db, { agencyId: row.agencyId, name: "Puskesmas Tetangga" });
+    const neighbourOperator = await createTestUser(database.db, { role: "unit_operator", agencyId: row.agencyId, unitId: neighbour.id });
+    const unplaced = await createTestUser(database.db, { role: "unit_operator", agencyId: row.agencyId });
+    const theirs = await as(neighbourOperator);
+    const theirsId = idFrom((await theirs.post("/kelola/inovasi/baru", form({ name: "Milik Puskesmas Tetangga" }))).headers.get("location"));
+
+    const op = await as(operator);
+    // It may read a colleague's entry, not rewrite, submit or take it.
+    const page = await pageText(await op.get(`/kelola/inovasi/${theirsId}`));
+    expect(page).toContain("Milik Puskesmas Tetangga");
+    expect(page).not.toContain('name="_intent" value="submit"');
+    const refused = await op.post(`/kelola/inovasi/${theirsId}`, form({ _intent: "save", name: "Diubah unit lain", version: "1", unitId: String(unitId) }));
+    expect(refused.status).toBe(403);
+    expect(await pageText(refused)).toContain("Inovasi ini milik unit lain");
+    expect((await op.post(`/kelola/inovasi/${theirsId}`, { _intent: "submit" })).status).toBe(403);
+
+    // Its own forms offer its unit alone, and another unit named by hand is refused on the field.
+    const blank = await pageText(await op.get("/kelola/inovasi/baru"));
+    expect(blank).toContain("Dinas Uji");
+    expect(blank).not.toContain("Puskesmas Tetangga");
+    const elsewhere = await op.post("/kelola/inovasi/baru", form({ name: "Untuk unit lain", unitId: String(neighbour.id) }));
+    expect(elsewhere.status).toBe(400);
+    expect(await pageText(elsewhere)).toContain("Sebagai operator unit, Anda mendaftarkan inovasi unit tempat Anda ditempatkan");
+    const mineId = idFrom((await op.post("/kelola/inovasi/baru", form({ name: "Milik Dinas Uji" }))).headers.get("location"));
+    const moved = await op.post(`/kelola/inovasi/${mineId}`, form({ _intent: "save", name: "Milik Dinas Uji", version: "1", unitId: String(neighbour.id) }));
+    expect(moved.status).toBe(400);
+
+    // Admin Lokal, and an operator in no unit, still work on every unit's entries.
+    for (const who of [admin, unplaced]) {
+      const c = await as(who);
+      const saved = await c.post(`/kelola/inovasi/${theirsId}`, form({ _intent: "save", name: `Dirapikan ${who.email}`, version: who === admin ? "1" : "2", unitId: String(neighbour.id) }));
+      expect(saved.status, who.email).toBe(302);
+    }
+    const [after] = await database.db.select().from(innovations).where(eq(innovations.id, theirsId));
+    expect(after).toMatchObject({ unitId: neighbour.id, name: `Dirapikan ${unplaced.email}` });
   });
 });
 

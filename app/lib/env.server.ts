@@ -28,6 +28,11 @@ const EnvSchema = z.object({
   // process is busy with other requests, so under a rush the pool, not the database, runs out
   // first; PostgreSQL's own limit (max_connections, 100 by default) caps workers × this.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  // Reverse proxies in front of Lumbung that append the client's address to X-Forwarded-For
+  // (nginx, a load balancer): how many to trust. 0 (the default) ignores the header, which anyone
+  // can write. Set it behind a proxy, or every visitor shares the proxy's address, and the login
+  // throttle by address would pause everyone at once.
+  LUMBUNG_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = {
@@ -42,6 +47,7 @@ export type Env = {
   maxUploadBytes: number;
   workers: number;
   poolSize: number;
+  trustedProxies: number;
 };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -73,5 +79,6 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     workers: e.LUMBUNG_WORKERS,
     poolSize: e.DATABASE_POOL_SIZE,
+    trustedProxies: e.LUMBUNG_TRUSTED_PROXIES,
   };
 }

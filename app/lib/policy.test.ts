@@ -14,10 +14,17 @@ const user = (role: Extract<Actor, { kind: "user" }>["role"], agencyId: number |
 
 describe("policy", () => {
   it("keeps operators to their own agency's unpublished work", () => {
-    const draft = { agencyId: 1, state: "draft" as const };
+    const draft = { agencyId: 1, state: "draft" as const, unitId: 7 };
     expect(can(user("unit_operator"), "innovation.edit", draft).ok).toBe(true);
     expect(can(user("unit_operator", 2), "innovation.edit", draft).ok).toBe(false);
-    expect(can(user("unit_operator"), "innovation.edit", { agencyId: 1, state: "submitted" })).toEqual({ ok: false, reason: "innovations.errors.locked" });
+    expect(can(user("unit_operator"), "innovation.edit", { agencyId: 1, state: "submitted", unitId: 7 })).toEqual({ ok: false, reason: "innovations.errors.locked" });
+    // An operator placed in a unit writes that unit's entries only; one in no unit, the agency's.
+    const placed = (unitId: number): Actor => ({ ...(user("unit_operator") as Extract<Actor, { kind: "user" }>), unitId });
+    expect(can(placed(7), "innovation.edit", draft).ok).toBe(true);
+    expect(can(placed(8), "innovation.edit", draft)).toEqual({ ok: false, reason: "innovations.errors.otherUnit" });
+    expect(can(placed(8), "innovation.submit", draft)).toEqual({ ok: false, reason: "innovations.errors.otherUnit" });
+    expect(can(placed(8), "innovation.edit", { ...draft, unitId: null }).ok).toBe(false);
+    expect(can(user("agency_admin"), "innovation.edit", draft).ok).toBe(true);
     expect(can(user("agency_head"), "innovation.edit", draft).ok).toBe(false);
     expect(can(ANONYMOUS, "innovation.view", draft).ok).toBe(false);
     expect(can(ANONYMOUS, "innovation.view", { agencyId: 1, state: "published" }).ok).toBe(true);

@@ -25,6 +25,9 @@ export type Actor =
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
 type InnovationSubject = { agencyId: number; state: "draft" | "submitted" | "returned" | "published" };
+// Writing an entry also depends on its unit: an operator placed in a unit (a UPP) works on that
+// unit's entries.
+type InnovationWorkSubject = InnovationSubject & { unitId: number | null };
 type AgencySubject = { agencyId: number };
 type AccountSubject = { id: number; role: Role; agencyId: number | null };
 type ProposalSubject = { agencyId: number; state: "draft" | "agency_review" | "returned" | "awaiting_endorsement" | "submitted" | "withdrawn" };
@@ -34,6 +37,11 @@ const allow: Decision = { ok: true };
 const deny = (reason = "errors.forbidden"): Decision => ({ ok: false, reason });
 
 const isUser = (a: Actor): a is Extract<Actor, { kind: "user" }> => a.kind === "user";
+// PROGRAMME.md: each Unit Pelayanan Publik has its own account, so an operator placed in a unit
+// answers for that unit's entries, not the whole agency's (a health-centre operator does not
+// rewrite the public-works office's innovation). One in no unit (an agency without units, or not
+// placed yet) works for the whole agency, as before units existed.
+const operatorCovers = (a: Extract<Actor, { kind: "user" }>, s: { unitId: number | null }) => a.unitId === null || a.unitId === s.unitId;
 const isNational = (a: Actor) => isUser(a) && a.role === "national_admin";
 const inAgency = (a: Actor, agencyId: number) => isUser(a) && a.agencyId === agencyId;
 // The agency's own people: Admin Lokal, its unit operators and its head.
@@ -92,17 +100,20 @@ const rules = {
     s.state === "published" || isNational(a) || agencyStaff(a, s.agencyId) ? allow : deny(),
   // Operators edit while the entry is theirs to work on; Admin Lokal also corrects published
   // entries (the register is a living record).
-  "innovation.edit": (a: Actor, s: InnovationSubject) => {
+  "innovation.edit": (a: Actor, s: InnovationWorkSubject) => {
     if (isNational(a)) return allow;
     if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
     if (a.role === "agency_admin") return allow;
-    if (a.role === "unit_operator")
+    if (a.role === "unit_operator") {
+      if (!operatorCovers(a, s)) return deny("innovations.errors.otherUnit");
       return s.state === "draft" || s.state === "returned" ? allow : deny("innovations.errors.locked");
+    }
     return deny();
   },
-  "innovation.submit": (a: Actor, s: InnovationSubject) => {
+  "innovation.submit": (a: Actor, s: InnovationWorkSubject) => {
     if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
     if (a.role !== "unit_operator" && a.role !== "agency_admin") return deny();
+    if (a.role === "unit_operator" && !operatorCovers(a, s)) return deny("innovations.errors.otherUnit");
     return s.state === "draft" || s.state === "returned" ? allow : deny("innovations.errors.wrongState");
   },
   // Admin Lokal checks its units' entries before anything is public.

@@ -29,13 +29,29 @@ export async function findToken(db: Db, token: string, purpose: "invite" | "rese
   return row ?? null;
 }
 
-/** Accept an invitation or a reset link: set the password, spend the token, end old sessions. */
+/**
+ * Accept an invitation or a reset link: set the password, spend the token, end old sessions.
+ * The token is spent by a conditional update, so of two requests racing with the same link one
+ * wins and the other is refused; every other live link of the account ends with it (an older
+ * reset mail must not set the password again once a new one has been chosen).
+ */
 export async function setPasswordWithToken(db: Db, token: string, purpose: "invite" | "reset", password: string) {
   const found = await findToken(db, token, purpose);
   if (!found) throw new AppError("invalid", "accounts.errors.tokenInvalid");
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.tokenHash, hashToken(token)));
+    const now = new Date();
+    const spent = await tx
+      .update(userTokens)
+      .set({ usedAt: now })
+      .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+      .returning({ userId: userTokens.userId });
+    if (!spent.length) throw new AppError("invalid", "accounts.errors.tokenInvalid");
+    // Expired rather than marked used: those links were never spent.
+    await tx
+      .update(userTokens)
+      .set({ expiresAt: now })
+      .where(and(eq(userTokens.userId, found.userId), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)));
     await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.userId));
     await tx.delete(sessions).where(eq(sessions.userId, found.userId));
     await recordAudit(tx, { actorUserId: found.userId, action: `password.${purpose}`, subjectType: "user", subjectId: found.userId });

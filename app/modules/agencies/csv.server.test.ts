@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { readCsv } from "./csv.server";
+import { MAX_CSV_ROWS, readCsv } from "./csv.server";
 
 const csv = (text: string) => new File([text], "data.csv", { type: "text/csv" });
 const read = (file: File) => readCsv(file, ["name", "kind"], 1_000_000);
 const linesOf = async (text: string) => (await read(csv(text))).rows.map((r) => [r.line, r.values.name]);
 
 describe("reading a CSV", () => {
+  it("takes up to MAX_CSV_ROWS rows and refuses a longer file whole", async () => {
+    const body = (n: number) => `name,kind\n${Array.from({ length: n }, (_, i) => `Unit ${i},OPD`).join("\n")}\n`;
+    expect((await read(csv(body(MAX_CSV_ROWS)))).rows).toHaveLength(MAX_CSV_ROWS);
+    await expect(read(csv(body(MAX_CSV_ROWS + 1)))).rejects.toMatchObject({ reason: "agencies.import.errors.tooManyRows" });
+  });
+
   it("numbers each row by the file line it starts on, after a quoted cell spanning lines", async () => {
     const rows = [
       [2, "Dinas Kesehatan"],

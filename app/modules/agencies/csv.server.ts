@@ -2,6 +2,10 @@ import { parse } from "csv-parse/sync";
 import { AppError } from "~/lib/errors";
 
 export type CsvRow = { line: number; values: Record<string, string> };
+
+// Rows one import takes: more than a province's units or the country's BUMD, so a file past it
+// is a mistake (a wrong export, a whole register), refused before anything is read into memory.
+export const MAX_CSV_ROWS = 5000;
 export type RowError = { line: number; reason: string; vars?: Record<string, string | number> };
 
 /**
@@ -42,6 +46,7 @@ export async function readCsv(
   } catch {
     throw new AppError("invalid", "agencies.import.errors.notCsv", { file: "agencies.import.errors.notCsv" });
   }
+  if (records.length - 1 > MAX_CSV_ROWS) throw new AppError("invalid", "agencies.import.errors.tooManyRows", { file: "agencies.import.errors.tooManyRows" });
   const header = (records[0]?.record ?? []).map((h) => h.toLowerCase());
   const extra = header.slice(expected.length).flatMap((col, k) => (col === "" ? [] : [{ col, at: expected.length + k }]));
   if (

@@ -82,6 +82,7 @@ export const agenciesEn: Translation<typeof agencies> = {
   "agencies.import.line": "Line {line}: {reason}",
   "agencies.import.errors.header": "The header must be: {expected}.",
   "agencies.import.errors.headerOptional": "The header must be: {expected}, then if needed {optional}, each once.",
+  "agencies.import.errors.tooManyRows": "This file has more than {max} rows. Split it into several files.",
   "agencies.import.errors.empty": "The file is empty.",
   "agencies.import.errors.notCsv": "The file is not CSV text.",
   "agencies.import.errors.duplicateInFile": "Same as line {other}.",

@@ -80,6 +80,7 @@ export const agencies = defineMessages({
   "agencies.import.line": "Baris {line}: {reason}",
   "agencies.import.errors.header": "Judul kolom harus: {expected}.",
   "agencies.import.errors.headerOptional": "Judul kolom harus: {expected}, lalu bila perlu {optional}, masing-masing sekali.",
+  "agencies.import.errors.tooManyRows": "Berkas ini lebih dari {max} baris. Bagi menjadi beberapa berkas.",
   "agencies.import.errors.empty": "Berkas kosong.",
   "agencies.import.errors.notCsv": "Berkas bukan CSV teks.",
   "agencies.import.errors.duplicateInFile": "Sama dengan baris {other}.",

@@ -5,7 +5,7 @@ import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { slugify } from "~/modules/agencies/regions";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { resolveInnovationInput } from "./resolve-input.server";
+import { operatorUnit, resolveInnovationInput } from "./resolve-input.server";
 import type { InnovationInput } from "./schemas";
 
 /** Register a new innovation as a draft of the actor's agency (national admins name the agency). */
@@ -16,11 +16,7 @@ export async function createInnovation(db: Db, actor: Actor, input: InnovationIn
   assertCan(actor, "innovation.create", { agencyId });
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
   if (!agency) throw new AppError("invalid", "accounts.errors.agencyRequired", { agencyId: "accounts.errors.agencyRequired" });
-  // Operators work for their own unit unless they pick another of the agency's units.
-  const columns = await resolveInnovationInput(db, agencyId, {
-    ...input,
-    unitId: input.unitId ?? (actor.role === "unit_operator" ? (actor.unitId ?? undefined) : undefined),
-  });
+  const columns = await resolveInnovationInput(db, agencyId, { ...input, unitId: operatorUnit(actor, input.unitId) });
 
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -7,6 +7,7 @@ import { sniffFile, type FileProblem } from "~/lib/uploads.server";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { isRowId, loadInnovation } from "./load-innovation.server";
+import { MAX_FILES } from "./file-limits";
 
 // A photo must really be JPEG/PNG/WebP, evidence PDF or one of those images (by its bytes).
 export const ACCEPTED = {
@@ -20,6 +21,23 @@ export const acceptFor = (field: string) =>
   field === "photos" ? { types: ACCEPTED.photo, label: "JPEG, PNG, WebP" } : { types: ACCEPTED.evidence, label: "PDF, JPEG, PNG, WebP" };
 
 export type Upload = { kind: FileKind; file: File };
+
+/** What an entry already holds of each kind: how many files, and their contents' hashes. */
+export type StoredFiles = Record<FileKind, { count: number; hashes: Set<string> }>;
+
+export const NO_FILES = (): StoredFiles => ({ photo: { count: 0, hashes: new Set() }, evidence: { count: 0, hashes: new Set() } });
+
+export async function storedFilesOf(db: Db, id: number): Promise<StoredFiles> {
+  const rows = await db.select({ kind: innovationFiles.kind, sha256: innovationFiles.sha256 }).from(innovationFiles).where(eq(innovationFiles.innovationId, id));
+  const stored = NO_FILES();
+  for (const r of rows) {
+    stored[r.kind].count += 1;
+    stored[r.kind].hashes.add(r.sha256);
+  }
+  return stored;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Non-empty file inputs of a form, by kind. */
 export function uploadsFromForm(form: FormData): Upload[] {
@@ -36,15 +54,30 @@ export function uploadsFromForm(form: FormData): Upload[] {
  * Check every upload before storing any: all or nothing. Each field lists every file it
  * refused, so a person choosing several learns about all of them in one try.
  */
-export async function checkUploads(uploads: Upload[], maxBytes: number) {
-  const checked: { kind: FileKind; filename: string; mime: string; bytes: Uint8Array }[] = [];
+export async function checkUploads(uploads: Upload[], maxBytes: number, stored: StoredFiles = NO_FILES()) {
+  const checked: { kind: FileKind; filename: string; mime: string; bytes: Uint8Array; sha256: string }[] = [];
   const errors: Record<string, FileProblem[]> = {};
+  const seen = { photo: new Set(stored.photo.hashes), evidence: new Set(stored.evidence.hashes) };
   for (const u of uploads) {
     const field = u.kind === "photo" ? "photos" : "evidence";
     const accept = acceptFor(field);
     const r = await sniffFile(u.file, accept.types, accept.label, maxBytes);
-    if (r.ok) checked.push({ kind: u.kind, ...r.file });
-    else (errors[field] ??= []).push(r.problem);
+    if (!r.ok) {
+      (errors[field] ??= []).push(r.problem);
+      continue;
+    }
+    // The same file chosen again (or already attached) is stored once, not listed twice.
+    const hash = sha256(r.file.bytes);
+    if (seen[u.kind].has(hash)) continue;
+    seen[u.kind].add(hash);
+    checked.push({ kind: u.kind, ...r.file, sha256: hash });
+  }
+  for (const kind of ["photo", "evidence"] as const) {
+    const field = kind === "photo" ? "photos" : "evidence";
+    const adding = checked.filter((c) => c.kind === kind).length;
+    if (stored[kind].count + adding > MAX_FILES[kind]) {
+      (errors[field] ??= []).push({ key: "innovations.errors.tooManyFiles", vars: { max: MAX_FILES[kind], stored: stored[kind].count } });
+    }
   }
   return { checked, errors };
 }
@@ -53,7 +86,7 @@ export async function addInnovationFiles(
   db: Db,
   actor: Actor,
   id: number,
-  files: { kind: FileKind; filename: string; mime: string; bytes: Uint8Array }[],
+  files: { kind: FileKind; filename: string; mime: string; bytes: Uint8Array; sha256: string }[],
 ) {
   if (!files.length) return;
   const current = await loadInnovation(db, id);
@@ -67,7 +100,7 @@ export async function addInnovationFiles(
         filename: f.filename,
         mime: f.mime,
         size: f.bytes.byteLength,
-        sha256: createHash("sha256").update(f.bytes).digest("hex"),
+        sha256: f.sha256,
         data: f.bytes,
       });
     }

@@ -1,18 +1,18 @@
 import type { Translate } from "~/i18n";
 import { AppError } from "~/lib/errors";
 import { parseWith } from "~/lib/forms";
-import { checkUploads, uploadsFromForm } from "./files.server";
+import { checkUploads, uploadsFromForm, type StoredFiles } from "./files.server";
 import { innovationFormToObject, innovationFormValues, InnovationInputSchema } from "./schemas";
 
 /**
  * Validate the register form and its uploads together, so a person sees every problem at once.
  * On failure the typed values come back for the form to show again: nothing typed is lost.
  */
-export async function parseInnovationForm(form: FormData, t: Translate, maxUploadBytes: number) {
+export async function parseInnovationForm(form: FormData, t: Translate, maxUploadBytes: number, stored?: StoredFiles) {
   const raw = innovationFormToObject(form);
   const values = innovationFormValues(raw);
   const parsed = parseWith(InnovationInputSchema, raw, t);
-  const { checked, errors: fileErrors } = await checkUploads(uploadsFromForm(form), maxUploadBytes);
+  const { checked, errors: fileErrors } = await checkUploads(uploadsFromForm(form), maxUploadBytes, stored);
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   // One sentence per refused file, each naming its file.
   for (const [field, problems] of Object.entries(fileErrors)) errors[field] = problems.map((e) => t(e.key, e.vars)).join(" ");

@@ -2,9 +2,30 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovations, units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
+import type { Actor } from "~/lib/policy";
 import { idOf } from "~/lib/forms";
 import { allowedRegion } from "./regions.server";
 import type { InnovationInput } from "./schemas";
+
+/**
+ * An operator placed in a unit registers and keeps entries in that unit (see operatorCovers in
+ * policy.ts): the form offers that unit alone, and a request naming another is refused on its
+ * field rather than saved where the operator could no longer reach it.
+ */
+export function operatorUnit(actor: Actor, unitId: number | undefined): number | undefined {
+  if (actor.kind !== "user" || actor.role !== "unit_operator") return unitId;
+  // Left blank, an operator's entry is its own unit's.
+  if (unitId === undefined) return actor.unitId ?? undefined;
+  if (actor.unitId !== null && unitId !== actor.unitId) {
+    throw new AppError("invalid", "innovations.errors.ownUnitOnly", { unitId: "innovations.errors.ownUnitOnly" });
+  }
+  return unitId;
+}
+
+/** The units a form offers the actor: its own alone for a placed operator, else the agency's. */
+export function unitChoices<U extends { id: number }>(actor: Actor, agencyUnits: U[]): U[] {
+  return actor.kind === "user" && actor.role === "unit_operator" && actor.unitId !== null ? agencyUnits.filter((u) => u.id === actor.unitId) : agencyUnits;
+}
 
 /** The innovation's stored columns from validated input, checking references against the agency. */
 export async function resolveInnovationInput(db: DbOrTx, agencyId: number, input: InnovationInput) {

@@ -15,6 +15,7 @@ import { createAgencies } from "~/modules/agencies/create-agencies.server";
 import { setAgencyYears } from "~/modules/agencies/set-agency-years.server";
 import { referenceYears } from "~/modules/agencies/reference-years";
 import { AGENCY_COLUMNS, AGENCY_OPTIONAL_COLUMNS, importAgencies } from "~/modules/agencies/import-csv.server";
+import { MAX_CSV_ROWS } from "~/modules/agencies/csv.server";
 import { AgencyYearsForm } from "~/modules/agencies/ui/agency-years-form";
 import { dutyYearsText } from "~/modules/agencies/ui/duty-years";
 import { pageTitle } from "~/lib/meta";
@@ -71,7 +72,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       return result.ok ? { imported: result.count } : data({ rowErrors: result.errors }, { status: 400 });
     } catch (e) {
       if (e instanceof AppError && e.status < 500) {
-        return data({ fileError: t(e.reason, { expected: AGENCY_COLUMNS.join(","), optional: AGENCY_OPTIONAL_COLUMNS.join(", ") }) }, { status: e.status });
+        return data({ fileError: t(e.reason, { expected: AGENCY_COLUMNS.join(","), optional: AGENCY_OPTIONAL_COLUMNS.join(", "), max: MAX_CSV_ROWS }) }, { status: e.status });
       }
       throw e;
     }

@@ -14,11 +14,12 @@ import { loadInnovation } from "~/modules/innovations/load-innovation.server";
 import { updateInnovation } from "~/modules/innovations/update-innovation.server";
 import { submitInnovation } from "~/modules/innovations/submit-innovation.server";
 import { publishInnovation, returnInnovation, unpublishInnovation } from "~/modules/innovations/review-innovation.server";
-import { acceptFor, addInnovationFiles, FILE_FIELDS, listInnovationFiles, removeInnovationFile } from "~/modules/innovations/files.server";
+import { acceptFor, addInnovationFiles, FILE_FIELDS, listInnovationFiles, removeInnovationFile, storedFilesOf } from "~/modules/innovations/files.server";
 import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
 import { slugOf } from "~/modules/innovations/queries.server";
 import { unitsOfAgency } from "~/modules/agencies/queries.server";
+import { unitChoices } from "~/modules/innovations/resolve-input.server";
 import { regionOptions } from "~/modules/innovations/regions.server";
 import { innovationFormToObject, innovationFormValues, ReturnSchema } from "~/modules/innovations/schemas";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
@@ -49,7 +50,7 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
   return {
     innovation: { ...innovation, searchVector: undefined, originInnovation },
     files: await listInnovationFiles(db, innovation.id),
-    units: await unitsOfAgency(db, innovation.agencyId),
+    units: unitChoices(actor, await unitsOfAgency(db, innovation.agencyId)),
     regions: await regionOptions(db, innovation.agencyId),
     can: {
       edit: can(actor, "innovation.edit", innovation).ok,
@@ -83,7 +84,7 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
       case "save":
       case "keepMine":
       case "submit": {
-        const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
+        const parsed = await parseInnovationForm(form, t, env.maxUploadBytes, await storedFilesOf(db, id));
         if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, intent, held: await keep() }, { status: 400 });
         // "Keep mine" comes from the conflict panel, after the person has seen what the other
         // saved: it may replace that version (and only that one), never a blind older form.

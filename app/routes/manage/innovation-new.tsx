@@ -11,6 +11,7 @@ import { acceptFor, addInnovationFiles, FILE_FIELDS } from "~/modules/innovation
 import { restoreHeld } from "~/modules/uploads/held.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
 import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
+import { unitChoices } from "~/modules/innovations/resolve-input.server";
 import { homeRegion, regionOptions } from "~/modules/innovations/regions.server";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 import { pageTitle } from "~/lib/meta";
@@ -23,7 +24,7 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const national = actor.role === "national_admin";
   if (!national) assertCan(actor, "innovation.create", { agencyId: actor.agencyId ?? -1 });
   return {
-    units: actor.agencyId ? await unitsOfAgency(db, actor.agencyId) : [],
+    units: actor.agencyId ? unitChoices(actor, await unitsOfAgency(db, actor.agencyId)) : [],
     agencies: national ? await agencyOptions(db) : null,
     regions: national ? await regionOptions(db, null) : actor.agencyId ? await regionOptions(db, actor.agencyId) : [],
     defaultUnitId: actor.unitId,

@@ -16,6 +16,7 @@ import { renameUnit } from "~/modules/agencies/rename-unit.server";
 import { removeUnit } from "~/modules/agencies/remove-unit.server";
 import { TableScroll } from "~/components/table-scroll";
 import { importUnits } from "~/modules/agencies/import-csv.server";
+import { MAX_CSV_ROWS } from "~/modules/agencies/csv.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "agencies.units.title");
@@ -67,7 +68,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       const result = await importUnits(db, actor, agencyId, file, t, env.maxUploadBytes);
       return result.ok ? { imported: result.count } : data({ rowErrors: result.errors }, { status: 400 });
     } catch (e) {
-      if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: "name,kind" }) }, { status: e.status });
+      if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: "name,kind", max: MAX_CSV_ROWS }) }, { status: e.status });
       throw e;
     }
   }

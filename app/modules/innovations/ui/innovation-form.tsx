@@ -7,6 +7,7 @@ import { useT } from "~/lib/use-i18n";
 import type { HeldFile } from "~/modules/uploads/held.server";
 import { HeldFiles } from "~/modules/uploads/ui/held-files";
 import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SDGS, SECTORS } from "../vocab";
+import { MAX_FILES } from "../file-limits";
 
 export type InnovationFormValues = Partial<{
   name: string;
@@ -160,14 +161,14 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
           <TextField name="videoUrl" type="url" label={t("innovation.field.videoUrl")} hint={t("innovation.field.videoUrlHint")} defaultValue={v.videoUrl} error={errors.videoUrl} inputMode="url" />
           <div className={errors.photos ? "field field-error" : "field"}>
             <label htmlFor={fieldId("photos")}>{t("innovation.field.photos")} <span className="optional">{t("common.optional")}</span></label>
-            <p className="hint" id="photos-hint">{t("innovation.field.photosHint", { max: maxUploadMb })}</p>
+            <p className="hint" id="photos-hint">{t("innovation.field.photosHint", { max: maxUploadMb, count: MAX_FILES.photo })}</p>
             {errors.photos ? <p className="error-message" id="photos-error">{errors.photos}</p> : null}
             <input type="file" id={fieldId("photos")} name="photos" accept="image/jpeg,image/png,image/webp" multiple aria-describedby={errors.photos ? "photos-hint photos-error" : "photos-hint"} />
             <HeldFiles files={held} field="photos" />
           </div>
           <div className={errors.evidence ? "field field-error" : "field"}>
             <label htmlFor={fieldId("evidence")}>{t("innovation.field.evidence")} <span className="optional">{t("common.optional")}</span></label>
-            <p className="hint" id="evidence-hint">{t("innovation.field.evidenceHint", { max: maxUploadMb })}</p>
+            <p className="hint" id="evidence-hint">{t("innovation.field.evidenceHint", { max: maxUploadMb, count: MAX_FILES.evidence })}</p>
             {errors.evidence ? <p className="error-message" id="evidence-error">{errors.evidence}</p> : null}
             <input type="file" id={fieldId("evidence")} name="evidence" accept="application/pdf,image/jpeg,image/png,image/webp" multiple aria-describedby={errors.evidence ? "evidence-hint evidence-error" : "evidence-hint"} />
             <HeldFiles files={held} field="evidence" />
