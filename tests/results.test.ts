@@ -39,12 +39,17 @@ beforeAll(async () => {
       .returning();
     ids[key] = p.id;
   }
-  // The panel stage (Top 99) let two through; the final plenary (Top 45) one of them.
+  // Every stage decided: the evaluators let all three through, the panel stage (Top 99) two,
+  // the interviews and visits both, and the final plenary (Top 45) one of them.
+  const decided = (stageCode: string, key: string, advances: boolean) => ({ competitionId: c.id, stageCode, proposalId: ids[key], advances, proposed: advances });
   await db.insert(stageDecisions).values([
-    { competitionId: c.id, stageCode: "penilaian-tpi", proposalId: ids.winner, advances: true, proposed: true },
-    { competitionId: c.id, stageCode: "penilaian-tpi", proposalId: ids.runnerUp, advances: true, proposed: true },
-    { competitionId: c.id, stageCode: "penilaian-tpi", proposalId: ids.other, advances: false, proposed: false },
-    { competitionId: c.id, stageCode: "keputusan", proposalId: ids.winner, advances: true, proposed: true },
+    ...["winner", "runnerUp", "other"].map((k) => decided("evaluasi", k, true)),
+    decided("penilaian-tpi", "winner", true),
+    decided("penilaian-tpi", "runnerUp", true),
+    decided("penilaian-tpi", "other", false),
+    ...["presentasi", "verifikasi-lapangan"].flatMap((stage) => [decided(stage, "winner", true), decided(stage, "runnerUp", true)]),
+    decided("keputusan", "winner", true),
+    decided("keputusan", "runnerUp", false),
   ]);
   const criteria = c.config.stages.find((s) => s.code === "evaluasi")!.criteria;
   await db.insert(reviews).values({
@@ -94,6 +99,21 @@ describe("the results", () => {
     expect(await text(await agencyAdmin.get(`/kelola/proposal/${ids.winner}`))).not.toContain("Catatan juri");
   });
 
+  it("holds the announcement back while a stage has entrants undecided, since it locks the plenaries", async () => {
+    const undecide = and(eq(stageDecisions.competitionId, competitionId), eq(stageDecisions.stageCode, "keputusan"), eq(stageDecisions.proposalId, ids.runnerUp));
+    await database.db.delete(stageDecisions).where(undecide);
+    const page = await text(await admin.get(RESULTS));
+    expect(page).toContain("Hasil sementara belum dapat diumumkan");
+    expect(page).toContain(`href="/kelola/kompetisi/${SLUG}/tahap/keputusan/pleno"`);
+    expect(page).toMatch(/Rapat pleno[^<]*: 1 proposal belum diputus/);
+    expect(page).not.toContain('value="announce"');
+    const refused = await admin.post(RESULTS, { _intent: "announce" });
+    expect(refused.status).toBe(409);
+    expect(await text(refused)).toContain("masih ada tahap yang belum memutus semua pesertanya");
+    expect((await database.db.select().from(competitions).where(eq(competitions.id, competitionId)))[0].state).toBe("announced");
+    await database.db.insert(stageDecisions).values({ competitionId, stageCode: "keputusan", proposalId: ids.runnerUp, advances: false, proposed: false });
+  });
+
   it("announces provisional results from the plenary decisions and tells the agencies", async () => {
     const page = await text(await admin.get(RESULTS));
     expect(page).toContain("Top 45: 1");
@@ -129,7 +149,13 @@ describe("the results", () => {
     const decide = await admin.post(`/kelola/kompetisi/${SLUG}/tahap/keputusan/pleno`, { [`advances.${ids.runnerUp}`]: "1", [`reason.${ids.runnerUp}`]: "Ditinjau ulang." });
     expect(decide.status).toBe(409);
     expect(await text(decide)).toContain(announced);
-    expect((await database.db.select().from(stageDecisions).where(eq(stageDecisions.proposalId, ids.runnerUp))).map((d) => [d.stageCode, d.advances]).sort()).toEqual([["penilaian-tpi", true]]);
+    expect((await database.db.select().from(stageDecisions).where(eq(stageDecisions.proposalId, ids.runnerUp))).map((d) => [d.stageCode, d.advances]).sort()).toEqual([
+      ["evaluasi", true],
+      ["keputusan", false],
+      ["penilaian-tpi", true],
+      ["presentasi", true],
+      ["verifikasi-lapangan", true],
+    ]);
     // The objection window it was announced with stays; the name may still be corrected.
     const [c] = await database.db.select().from(competitions).where(eq(competitions.id, competitionId));
     const general = partValues(c, "umum", "WIB") as Record<string, string>;

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "~/db/client.server";
+import type { Db, DbOrTx } from "~/db/client.server";
 import { awards, competitions, objections, proposals, stageDecisions, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { blankToUndefined, optionalIdField } from "~/lib/forms";
@@ -15,6 +15,7 @@ import type { CompetitionConfig } from "~/modules/competitions/config";
 import { competitionById } from "~/modules/competitions/queries.server";
 import { notify } from "~/modules/notifications/notify.server";
 import { instantVar, type MessageVars } from "~/i18n";
+import { decisionIn, entrantsWhere } from "~/modules/judging/stage-entrants.server";
 import { certificateCode, objectionDeadline, tiersFromDecisions } from "./awards";
 
 type Opts = { publicUrl: string };
@@ -28,6 +29,25 @@ async function loadEdition(db: Db, id: number) {
   const c = await competitionById(db, id);
   if (!c) throw new AppError("not-found", "errors.notFound");
   return c;
+}
+
+export type UndecidedStage = { code: string; name: string; kind: string; undecided: number };
+
+/**
+ * The stages whose entrants are not all decided yet: the screening's pending proposals, or a
+ * judged or decision stage's entrants without a plenary decision. Announcing freezes the
+ * plenaries, so an edition announced with any of these could never finish its later stages
+ * (the Top 45 of a Top 99 announced too soon); the announcement waits for them.
+ */
+export async function undecidedStages(db: DbOrTx, c: { id: number; config: CompetitionConfig }): Promise<UndecidedStage[]> {
+  const out: UndecidedStage[] = [];
+  for (const [index, stage] of c.config.stages.entries()) {
+    if (stage.kind === "registration") continue;
+    const open = stage.kind === "screening" ? eq(proposals.screening, "pending") : sql`${decisionIn(c.id, stage.code)} IS NULL`;
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(and(entrantsWhere(c.id, c.config, index), open));
+    if (n) out.push({ code: stage.code, name: stage.name, kind: stage.kind, undecided: n });
+  }
+  return out;
 }
 
 /** Mail every Admin Lokal and head of the agencies that submitted a proposal to the edition. */
@@ -65,6 +85,7 @@ export async function announceProvisional(db: Db, actor: Actor, competitionId: n
     await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.id, competitionId)).for("update");
     const c = await loadEdition(tx, competitionId);
     if (c.state !== "announced") throw new AppError("conflict", "results.errors.wrongState");
+    if ((await undecidedStages(tx, c)).length) throw new AppError("conflict", "results.errors.undecidedStages");
     await writeStageAwards(tx, c.id, c.config);
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(awards).where(eq(awards.competitionId, c.id));
     if (!n) throw new AppError("conflict", "results.errors.noAwards");

@@ -14,6 +14,7 @@ import {
   AnswerSchema,
   AwardSchema,
   announceProvisional,
+  undecidedStages,
   answerObjection,
   DecreeSchema,
   publicationBlockers,
@@ -55,6 +56,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     awards: (await editionAwards(db, row)).map((a) => ({ ...a, category: categoryName.get(a.categoryCode) ?? a.categoryCode })),
     objections: (await editionObjections(db, row.id)).map((o) => ({ ...o, createdAt: o.createdAt.toISOString(), decidedAt: o.decidedAt?.toISOString() ?? null })),
     blockers: row.state === "provisional" ? publicationBlockers(row, pending, Date.now()) : [],
+    undecided: row.state === "announced" ? await undecidedStages(db, row) : [],
     message: sp.get("pesan"),
     n: sp.get("n"),
   };
@@ -169,10 +171,26 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
           ) : (
             <p>{t("results.previewNone")}</p>
           )}
-          <Form method="post">
-            <CsrfField />
-            <button type="submit" name="_intent" value="announce" className="button">{t("results.announce")}</button>
-          </Form>
+          {d.undecided.length ? (
+            <div className="notice notice-warning">
+              <p>{t("results.undecidedIntro")}</p>
+              <ul>
+                {d.undecided.map((u) => (
+                  <li key={u.code}>
+                    <Link to={u.kind === "screening" ? `/kelola/kompetisi/${d.slug}/seleksi` : `/kelola/kompetisi/${d.slug}/tahap/${u.code}/pleno`}>
+                      {t("results.undecidedStage", { stage: u.name, n: u.undecided })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <Form method="post">
+              <CsrfField />
+              <p>{t("results.announceWarning")}</p>
+              <button type="submit" name="_intent" value="announce" className="button">{t("results.announce")}</button>
+            </Form>
+          )}
         </section>
       ) : null}
 
