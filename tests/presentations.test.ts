@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
-import { testClient, type Client } from "./app";
+import { pageText, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser } from "../app/db/factories.server";
 import { agencies, assignments, auditLog, outbox, presentationSlots, proposals, stageDecisions } from "../app/db/schema";
@@ -38,7 +38,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const { newClient } = await testClient(database);
   const db = database.db;
-  competitionId = (await createCompetition(db, { slug: SLUG, state: "announced", registrationClosesInDays: -60 })).id;
+  // Registration closed 85 days ago: the interviews (21 July to 15 August in the preset) opened
+  // three days ago and run another three weeks, around the slots the tests schedule.
+  competitionId = (await createCompetition(db, { slug: SLUG, state: "announced", registrationClosesInDays: -85 })).id;
 
   // Banyumas keeps WIB, Papua WIT; a ministry (no region) keeps WIB where it sits.
   const banyumas = await regional("kabupaten", "33.02");
@@ -113,6 +115,17 @@ describe("the presentation schedule", () => {
     expect(page).toContain("isi tautan rapat yang diawali https://");
     expect(page).toContain('value="javascript:alert(1)"');
     expect(await database.db.select().from(presentationSlots)).toHaveLength(0);
+  });
+
+  it("keeps the slots inside the stage's dates", async () => {
+    const dayOf = (days: number) => toZonedInput(new Date(Date.now() + days * DAY).toISOString(), "WIB").slice(0, 10);
+    const early = await clients.admin.post(SCHEDULE, { ...generate, start: `${dayOf(-10)}T08:00` });
+    expect(early.status).toBe(400);
+    expect(await pageText(early)).toContain("Slot ini dimulai sebelum tahap dibuka");
+    const late = await clients.admin.post(SCHEDULE, { ...generate, start: `${dayOf(60)}T08:00` });
+    expect(late.status).toBe(400);
+    expect(await pageText(late)).toContain("selesai setelah tahap ditutup");
+    expect(await database.db.select().from(presentationSlots).where(eq(presentationSlots.competitionId, competitionId))).toHaveLength(0);
   });
 
   it("generates consecutive 20-minute slots without overlap, the east first", async () => {

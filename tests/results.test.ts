@@ -185,6 +185,11 @@ describe("the results", () => {
     expect(blocked).toContain("nomor dan tanggal keputusan belum dicatat");
     // Each objection's answer has fields of its own; a refusal names them and keeps what was typed.
     const o = `o${objection.id}`;
+    // No decision is chosen for the secretariat: the choice starts empty and must be made.
+    expect(blocked).toMatch(new RegExp(`<select id="f-${o}-state"[^>]*><option value="" selected="">— pilih keputusan —</option>`));
+    const undecided = await admin.post(RESULTS, { _intent: "answer", objectionId: String(objection.id), [`${o}.state`]: "", [`${o}.response`]: "Sudah diperiksa." });
+    expect(undecided.status).toBe(400);
+    expect(await text(undecided)).toContain(`href="#f-${o}-state"`);
     const blank = await admin.post(RESULTS, { _intent: "answer", objectionId: String(objection.id), [`${o}.state`]: "upheld", [`${o}.response`]: "  " });
     expect(blank.status).toBe(400);
     const refused = await text(blank);

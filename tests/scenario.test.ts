@@ -105,10 +105,10 @@ const wibLocal = (ms: number) => new Date(ms + 7 * HOUR).toISOString().slice(0, 
  * acts in a stage it rewrites the stored configuration (no use case changes the instants of an
  * announced edition's running stages): the stages before close now (in the current second, so
  * everything done in them stays before their close), this one opened a minute ago and closes in
- * a day, the later ones follow a day apart. Every use case then judges its deadline at the real
+ * a day (or `days`), the later ones follow a day apart. Every use case then judges its deadline at the real
  * instant of the call, as a route would.
  */
-async function openStage(code: string) {
+async function openStage(code: string, days = 1) {
   const c = await edition();
   const config: CompetitionConfig = structuredClone(c.config);
   const now = Date.now();
@@ -117,11 +117,11 @@ async function openStage(code: string) {
     if (i < at && Date.parse(s.closesAt) > now) s.closesAt = wib(now);
     if (i === at) {
       s.opensAt = wib(now - 60_000);
-      s.closesAt = wib(now + DAY);
+      s.closesAt = wib(now + days * DAY);
     }
     if (i > at) {
-      s.opensAt = wib(now + (i - at) * DAY + 1000);
-      s.closesAt = wib(now + (i - at + 1) * DAY);
+      s.opensAt = wib(now + (days + i - at - 1) * DAY + 1000);
+      s.closesAt = wib(now + (days + i - at) * DAY);
     }
   });
   await database.db.update(competitions).set({ config: CompetitionConfigSchema.parse(config) }).where(eq(competitions.id, competitionId));
@@ -430,7 +430,8 @@ describe("a whole edition", () => {
 
   it("schedules the interviews, tells the agencies, takes their answers, and scores them", async () => {
     const db = database.db;
-    const c = await openStage("presentasi");
+    // Open for ten days: the 99 interviews take five, from the day after tomorrow.
+    const c = await openStage("presentasi", 10);
     const start = Date.parse(`${wibLocal(Date.now() + 2 * DAY).slice(0, 10)}T08:00:00+07:00`);
     const input = generateSlotsSchema("WIB").parse({ start: wibLocal(start), slotMinutes: "20", breakMinutes: "5", dayEnd: "16:00", slotMode: "room", pattern: "Ruang Sidang Utama", replace: "" });
     expect(await generatePresentationSlots(db, admin, c, "presentasi", input, "WIB")).toEqual({ created: 99, removed: 0 });

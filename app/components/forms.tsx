@@ -89,9 +89,9 @@ const describedBy = (name: string, hint?: string, error?: string) =>
   [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(" ") || undefined;
 
 export function TextField(
-  props: FieldProps & { type?: string; defaultValue?: string | number | null; autoComplete?: string; maxLength?: number; inputMode?: "numeric" | "email" | "url" | "tel" | "text" },
+  props: FieldProps & { type?: string; defaultValue?: string | number | null; autoComplete?: string; maxLength?: number; inputMode?: "numeric" | "email" | "url" | "tel" | "text"; step?: number },
 ) {
-  const { name, hint, error, type = "text", defaultValue, autoComplete, required, maxLength, inputMode } = props;
+  const { name, hint, error, type = "text", defaultValue, autoComplete, required, maxLength, inputMode, step } = props;
   return (
     <FieldShell {...props}>
       <input
@@ -103,6 +103,7 @@ export function TextField(
         required={required}
         maxLength={maxLength}
         inputMode={inputMode}
+        step={step}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />

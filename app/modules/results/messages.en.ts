@@ -12,6 +12,7 @@ export const resultMessagesEn: Translation<typeof resultMessages> = {
   "results.announce": "Announce the provisional results",
   "results.announced": "Provisional results announced; the agencies that took part were told and the objection window is open.",
   "results.awards": "Award winners",
+  "results.chooseDecision": "— choose a decision —",
   "results.col.tier": "Tier",
   "results.col.innovation": "Innovation",
   "results.col.agency": "Agency",

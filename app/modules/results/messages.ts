@@ -10,6 +10,7 @@ export const resultMessages = defineMessages({
   "results.announce": "Umumkan hasil sementara",
   "results.announced": "Hasil sementara diumumkan; instansi peserta diberi tahu dan masa sanggah dimulai.",
   "results.awards": "Penerima predikat",
+  "results.chooseDecision": "— pilih keputusan —",
   "results.col.tier": "Predikat",
   "results.col.innovation": "Inovasi",
   "results.col.agency": "Instansi",

@@ -182,6 +182,8 @@ export const stageMessagesEn: Translation<typeof stageMessages> = {
   "stages.errors.startHoliday": "The start falls on a holiday you listed. Choose another day, or remove that date from the list.",
   "stages.errors.location": "Enter a meeting link or a room.",
   "stages.errors.link": "For an online presentation, enter a meeting link starting with https:// or http://.",
+  "stages.errors.slot.beforeStage": "This slot starts before the stage opens. Slots must fall within the stage's dates (shown above).",
+  "stages.errors.slot.afterStage": "This slot (or the last one made) ends after the stage closes. Start earlier, shorten the slots, or extend the stage in the competition's setup.",
   "stages.errors.overlap": "This time clashes with another slot in the same room or link.",
   "stages.errors.allScheduled": "Every entrant already has a slot. Change slots one by one, or tick \"Replace every existing slot\".",
   "stages.errors.answerClosed": "The answer deadline (the day before the presentation) has passed. For any change, contact the KIPP secretariat.",

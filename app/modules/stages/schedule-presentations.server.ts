@@ -8,7 +8,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { stageEntrants } from "~/modules/judging/stage-entrants.server";
 import type { GenerateSlotsInput } from "./schemas";
-import { agencyZone, clashes, fillPattern, planSlots } from "./slots";
+import { agencyZone, clashes, fillPattern, outsideStage, planSlots } from "./slots";
 import { stageOfKind } from "./stage-of-kind";
 import type { ZoneName } from "~/i18n";
 
@@ -57,6 +57,8 @@ export async function generatePresentationSlots(db: Db, actor: Actor, competitio
       mode: input.slotMode,
       location: fillPattern(input.pattern, i + 1),
     }));
+    const outside = values.map((v) => outsideStage(v, stage)).find(Boolean);
+    if (outside) throw new AppError("invalid", `stages.errors.slot.${outside}Stage`, { start: `stages.errors.slot.${outside}Stage` });
     const clash = values.find((v) => kept.some((k) => clashes(v, k)));
     if (clash) throw new AppError("invalid", "stages.errors.overlap", { start: "stages.errors.overlap" });
     await tx.insert(presentationSlots).values(values);

@@ -143,6 +143,17 @@ export function clashes(a: SlotTime, b: SlotTime): boolean {
 }
 
 /**
+ * Where a slot falls against its stage's dates: "before" it opens, "after" it has closed (the
+ * slot still running at the close), or null inside. The panelists score a presentation within
+ * the stage; a slot outside it could not be scored, or would be scored after the plenary.
+ */
+export function outsideStage(slot: { startsAt: Date; minutes: number }, stage: { opensAt: string; closesAt: string }): "before" | "after" | null {
+  if (slot.startsAt.getTime() < Date.parse(stage.opensAt)) return "before";
+  if (slot.startsAt.getTime() + slot.minutes * MINUTE > Date.parse(stage.closesAt)) return "after";
+  return null;
+}
+
+/**
  * The agency answers (confirms or declines attendance) until the day before: 24 hours before
  * the slot starts. After that the secretariat has fixed the day's panels; a change goes through
  * the secretariat.

@@ -7,7 +7,7 @@ import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import type { SlotInput } from "./schemas";
-import { clashes } from "./slots";
+import { clashes, outsideStage } from "./slots";
 import { stageOfKind } from "./stage-of-kind";
 
 type Competition = { id: number; config: CompetitionConfig };
@@ -26,6 +26,8 @@ export async function updatePresentationSlot(db: Db, actor: Actor, competition: 
     if (!before) throw new AppError("not-found", "errors.notFound");
     const next = { startsAt: new Date(input.startsAt), minutes: input.minutes, mode: input.mode, location: input.location };
     const others = await tx.select().from(presentationSlots).where(and(inStage, ne(presentationSlots.id, slotId)));
+    const outside = outsideStage(next, stage);
+    if (outside) throw new AppError("invalid", `stages.errors.slot.${outside}Stage`, { startsAt: `stages.errors.slot.${outside}Stage` });
     if (others.some((o) => clashes(next, o))) throw new AppError("invalid", "stages.errors.overlap", { startsAt: "stages.errors.overlap" });
     const retimed = before.startsAt.getTime() !== next.startsAt.getTime() || before.minutes !== next.minutes;
     const changed = retimed || before.mode !== next.mode || before.location !== next.location;

@@ -133,12 +133,16 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
   const errors = reply?.errors;
   const typed = (name: string) => (typeof reply?.values?.[name] === "string" ? (reply.values[name] as string) : undefined);
   // The summary names each answer's fields after the agency that objected.
-  const labels = Object.fromEntries(
-    d.objections.flatMap((o) => [
+  const labels = Object.fromEntries([
+    ["number", t("results.decreeNumber")],
+    ["date", t("results.decreeDate")],
+    ["tier", t("results.col.tier")],
+    ["reason", t("results.reason")],
+    ...d.objections.flatMap((o) => [
       [`o${o.id}.state`, `${t("results.answerState")} (${o.agency})`],
       [`o${o.id}.response`, `${t("results.answer")} (${o.agency})`],
     ]),
-  );
+  ]);
   const at = (iso: string | null) => (iso ? formatInstant(locale, iso, zone) : "");
   const tierOptions = [{ value: "", label: t("results.noTier") }, ...d.tiers.map((x) => ({ value: x.code, label: x.name }))];
   const tierName = new Map(d.tiers.map((x) => [x.code, x.name]));
@@ -267,6 +271,7 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
                       label={t("results.answerState")}
                       required
                       options={(["rejected", "upheld"] as const).map((s) => ({ value: s, label: t(`results.objection.state.${s}`) }))}
+                      emptyLabel={t("results.chooseDecision")}
                       defaultValue={typed(`o${o.id}.state`)}
                       error={errors?.[`o${o.id}.state`]}
                     />

@@ -37,7 +37,10 @@ export function PartField({
     case "number":
       return <TextField {...common} inputMode="numeric" defaultValue={str(values[name])} maxLength={12} />;
     case "instant":
-      return <TextField {...common} type="datetime-local" defaultValue={str(values[name])} />;
+      // To the second: a close stored as 23:59:59 and one typed as 04:00 are both valid. Without
+      // a step the browser counts whole minutes from the stored value's seconds and refuses any
+      // round minute typed over it.
+      return <TextField {...common} type="datetime-local" step={1} defaultValue={str(values[name])} />;
     case "select":
       return (
         <SelectField
