@@ -211,6 +211,13 @@ describe("the presentation schedule", () => {
 
     expect(papua.notifiedAt).not.toBeNull();
     expect((await slotOf("ministry")).notifiedAt).toBeNull();
+
+    // Once the ministry has an operator, and still no Admin Lokal or head, the operator is told
+    // rather than nobody.
+    const operator = await createTestUser(database.db, { role: "unit_operator", agencyId: ids["agency.ministry"] });
+    await clients.admin.post(SCHEDULE, { _intent: "notify" });
+    expect(await database.db.select().from(outbox).where(and(eq(outbox.kind, "presentation-slot"), eq(outbox.toAddress, operator.email)))).toHaveLength(1);
+    expect((await slotOf("ministry")).notifiedAt).not.toBeNull();
   });
 });
 

@@ -146,6 +146,10 @@ describe("the results", () => {
     const run = await admin.post(`/kelola/kompetisi/${SLUG}/tahap/evaluasi/penugasan`, { _intent: "run" });
     expect(run.status).toBe(409);
     expect(await text(run)).toContain(announced);
+    // The plenary page says so and offers nothing to save.
+    const plenary = await text(await admin.get(`/kelola/kompetisi/${SLUG}/tahap/keputusan/pleno`));
+    expect(plenary).toContain(announced);
+    expect(plenary).not.toContain("Simpan keputusan pleno");
     const decide = await admin.post(`/kelola/kompetisi/${SLUG}/tahap/keputusan/pleno`, { [`advances.${ids.runnerUp}`]: "1", [`reason.${ids.runnerUp}`]: "Ditinjau ulang." });
     expect(decide.status).toBe(409);
     expect(await text(decide)).toContain(announced);

@@ -71,7 +71,7 @@ export const stageMessagesEn: Translation<typeof stageMessages> = {
   "stages.notify.hint": "Mail goes to the Admin Lokal and the head of each agency whose slot is new or changed, with the time in that agency's zone and the link or room.",
   "stages.notify.button": "Send notifications ({n} slots)",
   "stages.notify.done": "{slots} slots notified, {mails} mails in the outbox.",
-  "stages.notify.without": "Not sent, as no active Admin Lokal or head of agency exists: {agencies}.",
+  "stages.notify.without": "Not sent, as these agencies have no active account yet (local admin, head of agency or operator): {agencies}.",
   "stages.notify.not": "Not yet",
 
   "stages.slotPage.title": "Schedule: {stage}",

@@ -70,7 +70,7 @@ export const stageMessages = defineMessages({
   "stages.notify.hint": "Surel dikirim ke Admin Lokal dan kepala setiap instansi yang slotnya baru atau berubah, dengan waktu dalam zona instansi itu dan tautan atau ruangnya.",
   "stages.notify.button": "Kirim pemberitahuan ({n} slot)",
   "stages.notify.done": "{slots} slot diberitahukan, {mails} surel masuk kotak keluar.",
-  "stages.notify.without": "Belum terkirim karena tidak ada Admin Lokal atau kepala instansi yang aktif: {agencies}.",
+  "stages.notify.without": "Belum terkirim karena instansi ini belum punya akun aktif (Admin Lokal, kepala instansi, atau operator): {agencies}.",
   "stages.notify.not": "Belum",
 
   "stages.slotPage.title": "Jadwal {stage}",

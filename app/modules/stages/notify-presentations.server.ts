@@ -21,8 +21,10 @@ function bilingualWith(key: string, vars: (locale: Locale) => Record<string, str
 
 /**
  * Mail every slot of the stage the agency has not been told of (new, or changed since), and
- * mark it notified. A slot whose agency has no active Admin Lokal or head is left unmarked and
- * reported, so it goes out once someone holds those accounts.
+ * mark it notified. The agency's Admin Lokal and head are told (they answer for attendance);
+ * an agency with neither has its unit operators told instead, who see the slot and pass it on,
+ * rather than learning of the interview too late. A slot whose agency has no active account at
+ * all is left unmarked and reported, so it goes out once someone holds one.
  */
 export async function notifyPresentations(db: Db, actor: Actor, competition: Competition, stageCode: string, baseUrl: string, now: Date) {
   assertCan(actor, "competition.manage");
@@ -39,15 +41,17 @@ export async function notifyPresentations(db: Db, actor: Actor, competition: Com
     if (!slots.length) return { notified: 0, mails: 0, withoutRecipients: [] as string[] };
     const agencyIds = [...new Set(slots.map((s) => s.agencyId))];
     const people = await tx
-      .select({ id: users.id, agencyId: users.agencyId, name: users.name, email: users.email })
+      .select({ id: users.id, agencyId: users.agencyId, role: users.role, name: users.name, email: users.email })
       .from(users)
-      .where(and(inArray(users.agencyId, agencyIds), inArray(users.role, ["agency_admin", "agency_head"]), isNull(users.disabledAt)));
+      .where(and(inArray(users.agencyId, agencyIds), inArray(users.role, ["agency_admin", "agency_head", "unit_operator"]), isNull(users.disabledAt)));
     const origin = baseUrl.replace(/\/+$/, "");
     let mails = 0;
     const done: number[] = [];
     const withoutRecipients: string[] = [];
     for (const s of slots) {
-      const to = people.filter((p) => p.agencyId === s.agencyId);
+      const staff = people.filter((p) => p.agencyId === s.agencyId);
+      const leaders = staff.filter((p) => p.role !== "unit_operator");
+      const to = leaders.length ? leaders : staff;
       if (!to.length) {
         withoutRecipients.push(s.agency);
         continue;

@@ -9,6 +9,7 @@ import { forbidden } from "~/lib/errors";
 import { Pagination } from "~/components/pagination";
 import { pageTitle } from "~/lib/meta";
 import { pageParam } from "~/lib/forms";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "innovations.manage.title");
 
@@ -40,7 +41,7 @@ export default function ManagedInnovations({ loaderData }: Route.ComponentProps)
   const { rows, state, page: pageNo, pages, canCreate, national } = loaderData;
   return (
     <>
-      <h1>{t("innovations.manage.title")}</h1>
+      <h1 id="innovations-title">{t("innovations.manage.title")}</h1>
       {canCreate ? <p><Link to="/kelola/inovasi/baru" className="button">{t("innovations.manage.new")}</Link></p> : null}
       <Form method="get" className="filter-row">
         <label htmlFor="f-tahap">{t("innovations.manage.filterState")}</label>
@@ -55,6 +56,7 @@ export default function ManagedInnovations({ loaderData }: Route.ComponentProps)
       {rows.length === 0 ? (
         <p>{t("innovations.manage.none")}</p>
       ) : (
+        <TableScroll labelledBy="innovations-title">
         <table>
           <thead>
             <tr>
@@ -77,6 +79,7 @@ export default function ManagedInnovations({ loaderData }: Route.ComponentProps)
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       <Pagination page={pageNo} pages={pages} param="halaman" />
     </>

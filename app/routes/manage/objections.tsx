@@ -14,6 +14,7 @@ import { competitionBySlug } from "~/modules/competitions/queries.server";
 import { objectionDeadline } from "~/modules/results/awards";
 import { fileObjection, ObjectionSchema } from "~/modules/results/manage-results.server";
 import { editionAwards, editionObjections } from "~/modules/results/queries.server";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -89,13 +90,14 @@ export default function Objections({ loaderData: d, actionData }: Route.Componen
       <p className="muted">
         <Link to="/kelola/proposal">{t("proposals.title")}</Link> › {d.name}
       </p>
-      <h1>{t("results.objectTitle")}</h1>
+      <h1 id="objections-title">{t("results.objectTitle")}</h1>
       {d.sent ? <p className="notice" role="status">{t("results.objectSent")}</p> : null}
       {d.state === "announced" ? <p>{t("results.objectNotYet")}</p> : d.open ? <p>{t("results.objectIntro", { until: at(d.until) })}</p> : <p>{t("results.objectClosed", { until: at(d.until) })}</p>}
       {d.state === "final" ? <p><Link to={`/kompetisi/${d.slug}/hasil`}>{t("results.publicPage")}</Link></p> : null}
       <ErrorSummary errors={errors} labels={{ proposalId: t("results.objectProposal"), reason: t("results.objectReason") }} />
 
       {d.awards.length ? (
+        <TableScroll labelledBy="objections-title">
         <table>
           <caption>{t("results.awards")}</caption>
           <thead>
@@ -117,6 +119,7 @@ export default function Objections({ loaderData: d, actionData }: Route.Componen
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
 
       {d.canObject ? (

@@ -43,6 +43,8 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     shares: r.ranking.advancement.shares,
     skipped: r.ranking.skipped.length,
     awaited,
+    // Announced results freeze the plenaries (judging-open.server.ts): shown read-only.
+    locked: row.state === "provisional" || row.state === "final",
     message: sp.get("pesan"),
     counts: { decided: Number(sp.get("n") ?? 0), overrides: Number(sp.get("o") ?? 0) },
     rows: r.rows.map(({ entrant: e, ranked: k, proposed: p, decision: d }) => ({
@@ -137,7 +139,8 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
         {t(`plenary.aggregate.${d.aggregate}`)} {t("plenary.disagreement", { n: d.threshold })} {t("plenary.tieBreaks")}
       </p>
       {d.message === "tersimpan" ? <p className="notice" role="status">{t("plenary.saved", { n: d.counts.decided, o: d.counts.overrides })}</p> : null}
-      {d.awaited ? <p className="notice notice-warning" role="status">{t("plenary.awaited", { n: d.awaited })}</p> : null}
+      {d.locked ? <p className="notice notice-warning">{t("judging.errors.resultsAnnounced")}</p> : null}
+      {d.awaited && !d.locked ? <p className="notice notice-warning" role="status">{t("plenary.awaited", { n: d.awaited })}</p> : null}
       {d.skipped ? <p className="hint">{t("plenary.skipped", { n: d.skipped })}</p> : null}
       <ErrorSummary errors={errors} />
 
@@ -233,7 +236,7 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
                         </td>
                         <td>{proposedText(r)}</td>
                         <td>
-                          <fieldset className="plenary-decision">
+                          <fieldset className="plenary-decision" disabled={d.locked}>
                             <legend className="visually-hidden">{t("plenary.decisionFor", { title: r.title })}</legend>
                             <label className="checkbox">
                               <input type="radio" name={`advances.${r.id}`} value="1" defaultChecked={advances === true} /> {t("plenary.advance")}
@@ -249,6 +252,7 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
                             name={`reason.${r.id}`}
                             defaultValue={sent?.reason ?? r.decision?.reason ?? ""}
                             maxLength={2000}
+                            readOnly={d.locked}
                             aria-invalid={reasonError ? true : undefined}
                             aria-describedby={reasonError ? `${fieldId(`reason.${r.id}`)}-error` : undefined}
                           />
@@ -265,14 +269,16 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
               </table>
             </section>
           ))}
-          <p className="no-print">
-            {d.awaited ? (
-              <label className="checkbox">
-                <input type="checkbox" name="despiteAwaited" value="1" /> {t("plenary.despiteAwaited", { n: d.awaited })}
-              </label>
-            ) : null}
-            <button type="submit" className="button">{t("plenary.save")}</button>
-          </p>
+          {d.locked ? null : (
+            <p className="no-print">
+              {d.awaited ? (
+                <label className="checkbox">
+                  <input type="checkbox" name="despiteAwaited" value="1" /> {t("plenary.despiteAwaited", { n: d.awaited })}
+                </label>
+              ) : null}
+              <button type="submit" className="button">{t("plenary.save")}</button>
+            </p>
+          )}
         </Form>
       ) : (
         <p>{t("plenary.none")}</p>
