@@ -107,13 +107,16 @@ test("an invited person sets a password from the invitation link and signs in wi
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Peran").selectOption({ label: "Tim Evaluasi" });
   await page.getByRole("button", { name: "Undang pengguna" }).click();
-  await expect(page.getByText(`Undangan terkirim ke ${email}.`)).toBeVisible();
+  await expect(page.getByText(`Undangan untuk ${email} tersimpan di Kotak keluar.`, { exact: false })).toBeVisible();
+  // The sender gets the link at once, to pass on.
+  const noticed = await page.getByLabel("Tautan undangan").inputValue();
   await checkPage(page);
   // Until real mail lands, the one who invited reads the link in the outbox and passes it on.
   await visit(page, "/kelola/kotak-keluar");
   await checkPage(page);
   const body = await page.locator("article.mail").filter({ hasText: email }).locator("pre").innerText();
   const link = /\/undangan\/[A-Za-z0-9_-]+/.exec(body)![0];
+  expect(noticed.endsWith(link)).toBe(true);
 
   const invited = await newPerson();
   await visit(invited, link);

@@ -4,8 +4,8 @@ import { openTestDatabase } from "./db";
 import { pageText, testClient, type Client } from "./app";
 import { COMPLETE_ENTRY, MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
 import type { Database } from "../app/db/client.server";
-import { createAgency, createTestUser, createUnit } from "../app/db/factories.server";
-import { agencies, innovationFiles, innovationHistory, innovations, outbox, units } from "../app/db/schema";
+import { createAgency, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
+import { agencies, innovationFiles, innovationHistory, innovations, notifications, outbox, units } from "../app/db/schema";
 
 let database: Database;
 let newClient: () => Client;
@@ -118,6 +118,11 @@ describe("the innovation register", () => {
 
     const mails = await database.db.select().from(outbox);
     expect(mails.some((m) => m.toAddress === admin.email && m.kind === "innovation-submitted")).toBe(true);
+    // The same steps reach each person's notifications in the work area.
+    const noticesOf = async (userId: number) => (await database.db.select().from(notifications).where(eq(notifications.userId, userId))).map((n) => n.kind);
+    expect(await noticesOf(admin.id)).toContain("innovation-submitted");
+    expect(await noticesOf(operator.id)).toEqual(expect.arrayContaining(["innovation-returned", "innovation-published"]));
+    expect(await pageText(await ad.get("/kelola/notifikasi"))).toContain("Inovasi menunggu pemeriksaan");
     expect(mails.some((m) => m.toAddress === operator.email && m.subject.includes("dikembalikan"))).toBe(true);
 
     // Now public, so its photo is too.
@@ -367,6 +372,24 @@ describe("the innovation register", () => {
       expect(html).not.toContain("Inovasi tersimpan sebagai draf.");
     }
     expect((await database.db.select().from(innovations).where(eq(innovations.id, id)))[0].name).toBe("Pesan Yang Membingungkan");
+  });
+
+  it("finds a replication's source by its name or acronym, and asks for the address when a name is shared", async () => {
+    const source = await createInnovation(database.db, { state: "published", name: "Layanan Pengaduan Terpadu Uji", acronym: "LAPDU" });
+    await createInnovation(database.db, { state: "published", name: "Bank Sampah Uji" });
+    await createInnovation(database.db, { state: "published", name: "Bank Sampah Uji" });
+    const op = await as(operator);
+    for (const ref of ["layanan pengaduan terpadu  uji", "LAPDU", `/inovasi/${source.slug}`, String(source.id)]) {
+      const res = await op.post("/kelola/inovasi/baru", form({ name: `Replikasi ${ref}`, origin: "replication", originInnovation: ref }));
+      expect(res.status, ref).toBe(302);
+      const [row] = await database.db.select().from(innovations).where(eq(innovations.id, idFrom(res.headers.get("location"))));
+      expect(row.originInnovationId, ref).toBe(source.id);
+    }
+    const shared = await op.post("/kelola/inovasi/baru", form({ name: "Replikasi Bank Sampah", origin: "replication", originInnovation: "Bank Sampah Uji" }));
+    expect(shared.status).toBe(400);
+    expect(await pageText(shared)).toContain("Beberapa inovasi di katalog bernama begitu");
+    const unknown = await op.post("/kelola/inovasi/baru", form({ name: "Replikasi Entah", origin: "replication", originInnovation: "Tidak Ada Sama Sekali" }));
+    expect(await pageText(unknown)).toContain("Inovasi sumber tidak ditemukan di katalog. Tulis nama lengkap atau akronimnya");
   });
 
   it("keeps other agencies out", async () => {

@@ -75,6 +75,20 @@ export function parseWith<S extends z.ZodType>(
 export const blankToUndefined = (v: unknown) =>
   typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v;
 
+// A web address typed without its scheme, as people copy it from the address bar ("youtu.be/x",
+// "www.instansi.go.id/video"): a host name of dotted labels, then a path, query or nothing.
+const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#]\S*)?$/i;
+
+/**
+ * A web address field: blank is nothing, a bare host gets "https://" before it, and anything
+ * with its own scheme is left for the URL check (which refuses "javascript:" and the like).
+ */
+export const webAddress = (max = 500) =>
+  z.preprocess((v) => {
+    const s = blankToUndefined(v);
+    return typeof s === "string" && BARE_HOST.test(s) ? `https://${s}` : s;
+  }, z.url({ protocol: /^https?$/, error: "field.url" }).max(max).optional());
+
 export const toArray = (v: unknown) =>
   v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v];
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovations, units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
@@ -80,7 +80,11 @@ export async function resolveInnovationInput(db: DbOrTx, agencyId: number, input
 
 export type InnovationColumns = Awaited<ReturnType<typeof resolveInnovationInput>>;
 
-/** A published source innovation named by number, slug, or a pasted catalogue address. */
+/**
+ * A published source innovation named by number, slug, a pasted catalogue address, or its
+ * exact name or acronym as people know it ("Mal Pelayanan Publik Kota Surabaya", "UPIK"). A name
+ * several innovations share is refused as ambiguous: the address tells them apart.
+ */
 async function findSourceInnovation(db: DbOrTx, ref: string): Promise<number | null> {
   const trimmed = ref.trim();
   const fromUrl = trimmed.match(/\/inovasi\/([a-z0-9-]+)/)?.[1];
@@ -89,9 +93,15 @@ async function findSourceInnovation(db: DbOrTx, ref: string): Promise<number | n
   // as a slug, finds nothing, and is reported on the field like any unknown reference.
   const id = idOf(key);
   const where = id !== null ? eq(innovations.id, id) : eq(innovations.slug, key.toLowerCase());
-  const [row] = await db
+  const published = eq(innovations.state, "published");
+  const [row] = await db.select({ id: innovations.id }).from(innovations).where(and(where, published));
+  if (row || fromUrl || id !== null) return row?.id ?? null;
+  const name = key.toLowerCase().replace(/\s+/g, " ");
+  const named = await db
     .select({ id: innovations.id })
     .from(innovations)
-    .where(and(where, eq(innovations.state, "published")));
-  return row?.id ?? null;
+    .where(and(published, or(eq(sql`lower(${innovations.name})`, name), eq(sql`lower(${innovations.acronym})`, name))))
+    .limit(2);
+  if (named.length > 1) throw new AppError("invalid", "innovations.errors.originAmbiguous", { originInnovation: "innovations.errors.originAmbiguous" });
+  return named[0]?.id ?? null;
 }

@@ -1,23 +1,18 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client.server";
 import { users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
-import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { notify } from "~/modules/notifications/notify.server";
 import { loadInnovation } from "./load-innovation.server";
 import { applyTransition } from "./transition.server";
 import { assertComplete } from "./submit-innovation.server";
 
-async function tellCreator(tx: Tx, createdBy: number | null, what: "returned" | "published", vars: Record<string, string>) {
+// The entry's author hears of the check's outcome by mail and in the work area's notifications.
+async function tellCreator(tx: Tx, createdBy: number | null, what: "returned" | "published", id: number, vars: Record<string, string>) {
   if (!createdBy) return;
-  const [creator] = await tx.select({ email: users.email }).from(users).where(eq(users.id, createdBy));
-  if (!creator) return;
-  await queueMail(tx, {
-    to: creator.email,
-    kind: `innovation-${what}`,
-    subject: bilingualSubject(`mail.${what}.subject`, vars),
-    body: bilingual(`mail.${what}.body`, vars),
-  });
+  const creator = await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.id, createdBy), isNull(users.disabledAt)));
+  await notify(tx, creator, { kind: `innovation-${what}`, key: `mail.${what}`, vars, link: `/kelola/inovasi/${id}` });
 }
 
 /** Admin Lokal returns an entry to its operator with a note saying what to correct. */
@@ -32,7 +27,7 @@ export async function returnInnovation(db: Db, actor: Actor, id: number, comment
     actorId: actor.id,
     comment,
     after: (tx) =>
-      tellCreator(tx, current.createdBy, "returned", { name: current.name, comment, link: `${opts.publicUrl}/kelola/inovasi/${id}` }),
+      tellCreator(tx, current.createdBy, "returned", id, { name: current.name, comment, link: `${opts.publicUrl}/kelola/inovasi/${id}` }),
   });
 }
 
@@ -48,7 +43,7 @@ export async function publishInnovation(db: Db, actor: Actor, id: number, opts: 
     transition: "publish",
     actorId: actor.id,
     after: (tx) =>
-      tellCreator(tx, current.createdBy, "published", { name: current.name, link: `${opts.publicUrl}/inovasi/${current.slug}` }),
+      tellCreator(tx, current.createdBy, "published", id, { name: current.name, link: `${opts.publicUrl}/inovasi/${current.slug}` }),
   });
 }
 

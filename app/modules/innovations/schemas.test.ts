@@ -12,6 +12,19 @@ const errorsOf = (input: Record<string, unknown>) => {
 describe("the innovation form's rules", () => {
   afterEach(() => vi.useRealTimers());
 
+  it("takes a video address typed without https://, and still refuses other schemes", () => {
+    const video = (videoUrl: string) => {
+      const r = parseWith(InnovationInputSchema, { name: "Inovasi Uji", videoUrl }, t);
+      return r.ok ? r.data.videoUrl : r.errors.videoUrl;
+    };
+    expect(video("youtube.com/watch?v=abc123")).toBe("https://youtube.com/watch?v=abc123");
+    expect(video(" www.banyumaskab.go.id/video ")).toBe("https://www.banyumaskab.go.id/video");
+    expect(video("http://video.example.go.id/a")).toBe("http://video.example.go.id/a");
+    expect(video("javascript:alert(1)")).toBe("Masukkan alamat web yang lengkap, diawali https://.");
+    expect(video("bukan alamat")).toBe("Masukkan alamat web yang lengkap, diawali https://.");
+    expect(video("")).toBeUndefined();
+  });
+
   it("says a name is too short or too long, not that it is missing", () => {
     expect(errorsOf({ name: "" }).name).toBe("Wajib diisi.");
     expect(errorsOf({ name: "ab" }).name).toBe("Terlalu pendek (minimal 3 karakter).");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined, formToObject, optionalIdField, stripNul, toArray } from "~/lib/forms";
+import { blankToUndefined, formToObject, optionalIdField, stripNul, toArray, webAddress } from "~/lib/forms";
 import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SECTORS } from "./vocab";
 
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
@@ -61,7 +61,7 @@ export const InnovationInputSchema = z
     origin: z.preprocess(blankToUndefined, z.enum(INNOVATION_ORIGINS).default("original")),
     originInnovation: text(300),
     originNote: text(1000),
-    videoUrl: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "field.url" }).max(500).optional()),
+    videoUrl: webAddress(),
     contactName: text(200),
     contactEmail: z.preprocess(blankToUndefined, z.email({ error: "field.email" }).max(200).optional()),
     contactPhone: z.preprocess(blankToUndefined, z.string().max(40).regex(/^[0-9+()\-\s]{6,40}$/, { error: "field.invalid" }).optional()),

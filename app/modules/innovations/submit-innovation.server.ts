@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
-import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { notify } from "~/modules/notifications/notify.server";
 import { loadInnovation } from "./load-innovation.server";
 import { REQUIRED_FOR_SUBMIT } from "./schemas";
 import { applyTransition } from "./transition.server";
@@ -35,17 +35,12 @@ export async function submitInnovation(db: Db, actor: Actor, id: number, opts: {
     actorId: actor.id,
     after: async (tx) => {
       const admins = await tx
-        .select({ email: users.email })
+        .select({ id: users.id, email: users.email })
         .from(users)
-        .where(and(eq(users.agencyId, current.agencyId), eq(users.role, "agency_admin")));
-      for (const a of admins) {
-        await queueMail(tx, {
-          to: a.email,
-          kind: "innovation-submitted",
-          subject: bilingualSubject("mail.submitted.subject", { name: current.name }),
-          body: bilingual("mail.submitted.body", { actor: actor.name, name: current.name, link: `${opts.publicUrl}/kelola/inovasi/${id}` }),
-        });
-      }
+        .where(and(eq(users.agencyId, current.agencyId), eq(users.role, "agency_admin"), isNull(users.disabledAt)));
+      // By mail and in the work area's notifications, as every step someone must act on.
+      const path = `/kelola/inovasi/${id}`;
+      await notify(tx, admins, { kind: "innovation-submitted", key: "mail.submitted", vars: { actor: actor.name, name: current.name, link: `${opts.publicUrl}${path}` }, link: path });
     },
   });
 }

@@ -10,7 +10,7 @@ import { useRoot, useT } from "~/lib/use-i18n";
 import { TableScroll } from "~/components/table-scroll";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { AccountStateSchema, InviteSchema, UnitPlacementSchema } from "~/modules/accounts/schemas";
-import { inviteUser } from "~/modules/accounts/invite-user.server";
+import { INVITE_DAYS, inviteUser } from "~/modules/accounts/invite-user.server";
 import { deactivateUser } from "~/modules/accounts/deactivate-user.server";
 import { reactivateUser } from "~/modules/accounts/reactivate-user.server";
 import { setUserUnit } from "~/modules/accounts/set-user-unit.server";
@@ -83,8 +83,9 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   }
   const parsed = parseWith(InviteSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  let token: string;
   try {
-    await inviteUser(db, actor, parsed.data, { publicUrl: env.publicUrl });
+    ({ token } = await inviteUser(db, actor, parsed.data, { publicUrl: env.publicUrl }));
   } catch (e) {
     if (e instanceof AppError && (e.code === "conflict" || e.code === "invalid")) {
       const errors = Object.fromEntries(Object.entries(e.fields ?? { _form: e.reason }).map(([k, v]) => [k, t(v)]));
@@ -92,7 +93,9 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     }
     throw e;
   }
-  return { invited: parsed.data.email };
+  // Until real mail lands the invitation waits in the outbox: its sender gets the link here, to
+  // pass on (the outbox shows it to the sender alone, too).
+  return { invited: parsed.data.email, link: `${env.publicUrl}/undangan/${token}`, days: INVITE_DAYS };
 });
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
@@ -103,6 +106,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         errors?: Record<string, string>;
         values?: Record<string, unknown>;
         invited?: string;
+        link?: string;
+        days?: number;
         toggleError?: string;
         unitErrors?: Record<string, string>;
         toggled?: { name: string; intent: "deactivate" | "reactivate"; invitedAgain: boolean };
@@ -113,7 +118,17 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <>
       <h1 id="users-title">{t("accounts.users.title")}</h1>
-      {a?.invited ? <p className="notice" role="status">{t("accounts.users.invited", { email: a.invited })}</p> : null}
+      {a?.invited ? (
+        <div className="notice" role="status">
+          <p>{t("accounts.users.invited", { email: a.invited, days: a.days ?? 0 })}</p>
+          {a.link ? (
+            <>
+              <label htmlFor="invite-link">{t("accounts.users.invitedLink")}</label>
+              <input id="invite-link" type="text" readOnly value={a.link} className="copy-field" />
+            </>
+          ) : null}
+        </div>
+      ) : null}
       {a?.toggled ? (
         <p className="notice" role="status">
           {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : a.toggled.invitedAgain ? "accounts.users.reactivatedInvitedNotice" : "accounts.users.reactivatedNotice", { name: a.toggled.name })}

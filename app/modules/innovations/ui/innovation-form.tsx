@@ -113,7 +113,7 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
             <SelectField name="regionCode" label={t("innovation.field.regionCode")} hint={t("innovation.field.regionHint")} options={regions.map((r) => ({ value: r.code, label: r.name }))} defaultValue={v.regionCode ?? ""} emptyLabel="" error={errors.regionCode} />
           ) : null}
           <SelectField name="status" label={t("innovation.field.status")} options={INNOVATION_STATUSES.map((s) => ({ value: s, label: t(`innovation.status.${s}`) }))} defaultValue={v.status ?? "inisiatif"} error={errors.status} required />
-          <TextField name="startedOn" type="date" label={t("innovation.field.startedOn")} hint={t("innovation.field.startedOnHint")} defaultValue={v.startedOn} error={errors.startedOn} />
+          <TextField name="startedOn" type="date" label={t("innovation.field.startedOn")} optionalNote={toSubmit} hint={t("innovation.field.startedOnHint")} defaultValue={v.startedOn} error={errors.startedOn} />
         </fieldset>
         <fieldset>
           <legend className="section-legend">{t("innovation.field.problem")}</legend>
