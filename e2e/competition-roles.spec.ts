@@ -163,7 +163,7 @@ test("the secretariat re-runs the automatic assignment, reads the loads, and add
 // which can be announced only once; and publishing then waits for the objection window (days) to
 // close. So: what each side sees before the announcement (the attempt is refused and changes
 // nothing), and the finished edition's results, from the secretariat's page to the public one.
-test("results: the secretariat cannot announce before the plenary awards, the agency cannot object yet, and published results reach the public", async ({ page, newPerson }) => {
+test("results: the secretariat cannot announce before every stage is decided, the agency cannot object yet, and published results reach the public", async ({ page, newPerson }) => {
   test.setTimeout(120_000);
   await logIn(page, SECRETARIAT);
   const evaluation = await openEdition(page, /tahap evaluasi/);
@@ -172,10 +172,11 @@ test("results: the secretariat cannot announce before the plenary awards, the ag
   await checkPage(page);
   await expect(page.getByText("Belum diumumkan. Umumkan hasil sementara setelah pleno terakhir.")).toBeVisible();
   await expect(page.getByText("Belum ada keputusan pleno yang memberi predikat.")).toBeVisible();
-  await page.getByRole("button", { name: "Umumkan hasil sementara" }).click();
-  await expect(page.getByRole("alert")).toContainText("Belum ada predikat: putuskan dulu tahap yang memberi predikat di pleno.");
-  await expect(page.getByText("Belum diumumkan. Umumkan hasil sementara setelah pleno terakhir.")).toBeVisible();
-  await checkPage(page);
+  // Announcing locks the plenaries, so it waits for every stage's decisions: the page names
+  // the stages still undecided, each linking to its plenary, and offers no button yet.
+  await expect(page.getByText(/^Hasil sementara belum dapat diumumkan\./)).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Evaluasi proposal \(Tim Evaluasi\): \d+ proposal belum diputus$/ })).toHaveAttribute("href", /\/tahap\/evaluasi\/pleno$/);
+  await expect(page.getByRole("button", { name: "Umumkan hasil sementara" })).toHaveCount(0);
 
   // An agency taking part (Banyumas has a proposal in the edition), at the address the
   // announcement's notification will give (its proposals page links there only once results

@@ -8,6 +8,9 @@ import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { ForgotSchema } from "~/modules/accounts/schemas";
 import { requestPasswordReset } from "~/modules/accounts/use-token.server";
 import { pageTitle } from "~/lib/meta";
+import { setTimeout } from "node:timers/promises";
+
+const RESET_ANSWER_MS = 250;
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.forgot.title");
 
@@ -18,7 +21,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseWith(ForgotSchema, values, t);
   // What was typed comes back with its error, to be corrected rather than typed again.
   if (!parsed.ok) return data({ errors: parsed.errors, sent: false, email: typeof values.email === "string" ? values.email.slice(0, 320) : "" }, { status: 400 });
+  // The answer takes as long whether or not the address has an account: a reset writes a token
+  // and a mail, a stranger's address nothing, and those few milliseconds would tell them apart.
+  const started = performance.now();
   await requestPasswordReset(db, parsed.data.email, { publicUrl: env.publicUrl });
+  await setTimeout(Math.max(0, RESET_ANSWER_MS - (performance.now() - started)));
   return { errors: undefined, sent: true };
 }
 
