@@ -52,9 +52,13 @@ describe("units and agencies", () => {
     expect(await good.text()).toContain("2 baris diimpor");
     expect(await database.db.select().from(units).where(eq(units.agencyId, agency.id))).toHaveLength(2);
 
-    const header = await c.post("/kelola/unit", { _intent: "import", file: csv("nama,jenis\nX,Y\n") });
+    const header = await c.post("/kelola/unit", { _intent: "import", file: csv("unit,tipe\nX,Y\n") });
     expect(header.status).toBe(400);
     expect(await header.text()).toContain("Judul kolom harus: name,kind");
+    // The Indonesian column titles are read as the English ones.
+    const indonesian = await c.post("/kelola/unit", { _intent: "import", file: csv("Nama;Jenis\nPuskesmas Baturraden;Puskesmas\n") });
+    expect(await indonesian.text()).toContain("1 baris diimpor");
+    expect(await database.db.select().from(units).where(eq(units.agencyId, agency.id))).toHaveLength(3);
   });
 
   it("corrects a unit's name and kind, keeping its id; never another agency's unit, never a name taken", async () => {

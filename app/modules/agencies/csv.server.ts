@@ -1,11 +1,13 @@
 import { parse } from "csv-parse/sync";
 import { AppError } from "~/lib/errors";
+import { ownEntry } from "~/lib/own";
 
 export type CsvRow = { line: number; values: Record<string, string> };
 
 // Rows one import takes: more than a province's units or the country's BUMD, so a file past it
 // is a mistake (a wrong export, a whole register), refused before anything is read into memory.
 export const MAX_CSV_ROWS = 5000;
+
 export type RowError = { line: number; reason: string; vars?: Record<string, string | number> };
 
 /**
@@ -28,6 +30,7 @@ export async function readCsv(
   expected: readonly string[],
   maxBytes: number,
   optional: readonly string[] = [],
+  aliases: Readonly<Record<string, string>> = {},
 ): Promise<{ rows: CsvRow[]; errors: RowError[] }> {
   if (file.size > maxBytes) throw new AppError("too-large", "errors.tooLarge", { file: "errors.tooLarge" });
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -47,7 +50,8 @@ export async function readCsv(
     throw new AppError("invalid", "agencies.import.errors.notCsv", { file: "agencies.import.errors.notCsv" });
   }
   if (records.length - 1 > MAX_CSV_ROWS) throw new AppError("invalid", "agencies.import.errors.tooManyRows", { file: "agencies.import.errors.tooManyRows" });
-  const header = (records[0]?.record ?? []).map((h) => h.toLowerCase());
+  // Column titles as an Indonesian spreadsheet has them ("nama", "jenis") read as the English ones.
+  const header = (records[0]?.record ?? []).map((h) => h.toLowerCase()).map((h) => ownEntry(aliases, h) ?? h);
   const extra = header.slice(expected.length).flatMap((col, k) => (col === "" ? [] : [{ col, at: expected.length + k }]));
   if (
     expected.some((col, i) => header[i] !== col) ||

@@ -15,6 +15,9 @@ export const UNIT_COLUMNS = ["name", "kind"] as const;
 export const AGENCY_COLUMNS = ["name", "short_name", "type", "region_code"] as const;
 // The first and last year of the duty, for an enterprise formed or wound up since 2013.
 export const AGENCY_OPTIONAL_COLUMNS = ["active_from", "active_until"] as const;
+// The same columns under Indonesian titles, as a spreadsheet kept in Indonesian has them.
+const UNIT_ALIASES = { nama: "name", jenis: "kind" };
+const AGENCY_ALIASES = { nama: "name", nama_singkat: "short_name", singkatan: "short_name", jenis: "type", kode_wilayah: "region_code", aktif_sejak: "active_from", aktif_sampai: "active_until" };
 // A row's error names the file's column, not the schema's field.
 const AGENCY_COLUMN_OF: Record<string, string> = { shortName: "short_name", regionCode: "region_code", activeFrom: "active_from", activeUntil: "active_until" };
 
@@ -57,7 +60,7 @@ const sortErrors = (e: { line: number; message: string }[]) => e.sort((a, b) => 
 /** Import an agency's units from CSV: every bad row is reported by line, and nothing is half-imported. */
 export async function importUnits(db: Db, actor: Actor, agencyId: number, file: File, t: Translate, maxBytes: number): Promise<ImportResult> {
   assertCan(actor, "agency.manage", { agencyId });
-  const csv = await readCsv(file, UNIT_COLUMNS, maxBytes);
+  const csv = await readCsv(file, UNIT_COLUMNS, maxBytes, [], UNIT_ALIASES);
   const { data, errors } = validate(csv.rows, UnitSchema, (v) => ({ name: v.name, kind: v.kind }), t);
   errors.push(...readErrors(csv.errors, t));
   errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: d.value.name.toLowerCase() })), t));
@@ -81,7 +84,7 @@ export async function importUnits(db: Db, actor: Actor, agencyId: number, file: 
  */
 export async function importAgencies(db: Db, actor: Actor, file: File, t: Translate, maxBytes: number): Promise<ImportResult> {
   assertCan(actor, "agency.import");
-  const csv = await readCsv(file, AGENCY_COLUMNS, maxBytes, AGENCY_OPTIONAL_COLUMNS);
+  const csv = await readCsv(file, AGENCY_COLUMNS, maxBytes, AGENCY_OPTIONAL_COLUMNS, AGENCY_ALIASES);
   const { data, errors } = validate(
     csv.rows,
     AgencySchema,

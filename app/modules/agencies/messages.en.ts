@@ -74,7 +74,7 @@ export const agenciesEn: Translation<typeof agencies> = {
   "agencies.create.done": "Agency {name} added.",
   "agencies.import.title": "Import from CSV",
   "agencies.import.agenciesHint": "Columns: name, short_name, type (bumn or bumd), region_code, then if needed active_from and active_until (the first and last year of the innovation duty, may be empty). The first row is the header.",
-  "agencies.import.unitsHint": "Columns: name, kind. The first row is the header.",
+  "agencies.import.unitsHint": "Columns: name, kind (or nama, jenis). The first row is the header.",
   "agencies.import.file": "CSV file",
   "agencies.import.submit": "Import",
   "agencies.import.done": "{count} rows imported.",

@@ -72,7 +72,7 @@ export const agencies = defineMessages({
   "agencies.formerNames.itemNoShortName": "{name}, sampai {until}",
   "agencies.import.title": "Impor dari CSV",
   "agencies.import.agenciesHint": "Kolom: name, short_name, type (bumn atau bumd), region_code, lalu bila perlu active_from dan active_until (tahun pertama dan terakhir wajib berinovasi, boleh kosong). Baris pertama adalah judul kolom.",
-  "agencies.import.unitsHint": "Kolom: name, kind. Baris pertama adalah judul kolom.",
+  "agencies.import.unitsHint": "Kolom: name, kind (atau nama, jenis). Baris pertama adalah judul kolom.",
   "agencies.import.file": "Berkas CSV",
   "agencies.import.submit": "Impor",
   "agencies.import.done": "{count} baris diimpor.",
