@@ -80,6 +80,19 @@ describe("searchInnovations: words", () => {
     expect(r.items.map((i) => i.id)).toEqual([named.id, deep.id]);
   });
 
+  it("puts the innovation whose acronym is the search first, ahead of entries naming the word more often", async () => {
+    const chatty = await createInnovation(db, {
+      name: "Halo Warga Halo Desa",
+      summary: "Halo, layanan halo untuk warga: sapa halo setiap pagi.",
+    });
+    const known = await createInnovation(db, { name: "Hotline Aduan Layanan Online", acronym: "HALOJA", summary: "Pengaduan warga." });
+    const exact = await createInnovation(db, { name: "Hubungi Aparat Lewat Online", acronym: "HALO", summary: "Aduan ketertiban umum." });
+    const r = await search({ q: "halo" });
+    expect(r.items[0].id).toBe(exact.id);
+    expect(r.items.map((i) => i.id)).toContain(chatty.id);
+    expect(r.items.map((i) => i.id)).not.toContain(known.id);
+  });
+
   it("never returns an innovation that is not published", async () => {
     const published = await createInnovation(db, { name: "Rahasia Gandaria Terbit" });
     for (const state of ["draft", "submitted", "returned"] as const) {

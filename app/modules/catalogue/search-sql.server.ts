@@ -142,10 +142,18 @@ function sortKeys(query: CatalogueQuery, text: SearchText | null, alias: string)
     { expr: c("id"), dir: "DESC" },
   ];
   switch (query.sort) {
-    case "relevance":
+    case "relevance": {
+      if (!text) return newest;
       // Cover density: weighted (name A, summary B, substance C, rest D), and query words
       // close together count more.
-      return text ? [{ expr: sql`ts_rank_cd(${c("search_vector")}, ${tsQuery(text)})`, dir: "DESC" }, ...newest] : newest;
+      const rank: SortKey = { expr: sql`ts_rank_cd(${c("search_vector")}, ${tsQuery(text)})`, dir: "DESC" };
+      // Innovations are known by their acronyms ("HALO", "UPIK"): a search that is exactly one's
+      // acronym or name puts it first, ahead of entries that only mention the word more often.
+      // Only when every match is ranked (alias i); a relevance window reads a narrower row.
+      const typed = text.q.trim().toLowerCase();
+      const exact: SortKey = { expr: sql`(lower(${c("acronym")}) = ${typed} OR lower(${c("name")}) = ${typed})`, dir: "DESC NULLS LAST" };
+      return alias === "i" ? [exact, rank, ...newest] : [rank, ...newest];
+    }
     case "name":
       return [
         { expr: c("name"), dir: "ASC" },
