@@ -55,6 +55,9 @@ export function correctionSql(q: string, words: string[]) {
     WITH unknown AS MATERIALIZED (
       SELECT t.w FROM unnest(${list ? sql`ARRAY[${list}]::text[]` : sql`'{}'::text[]`}) AS t(w)
       WHERE NOT EXISTS (SELECT 1 FROM search_words s WHERE s.word = t.w)
+        -- A place's name is no typo even where no innovation names it yet ("balikpapan" is not
+        -- "balik" misspelt): such a word finds what it finds, and nothing is widened.
+        AND NOT EXISTS (SELECT 1 FROM regions r WHERE lower(r.name) ~ ('\\m' || t.w || '\\M'))
     )
     SELECT numnode(websearch_to_tsquery('indonesian', ${q}))::int AS nodes,
       (SELECT json_agg(json_build_object('word', u.w, 'correction', c.word))

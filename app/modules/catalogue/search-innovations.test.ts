@@ -47,6 +47,13 @@ describe("searchInnovations: words", () => {
     expect(r.correctedQuery).toBe("pengaduan kotabaruku");
   });
 
+  it("takes a place's name as it is, not as a typo of a near word: 'balikpapan' is not 'balik'", async () => {
+    await createInnovation(db, { name: "Layanan Balik Nama Kendaraan", summary: "Balik nama dalam sehari." });
+    const r = await search({ q: "balikpapan" });
+    expect(r.correctedQuery ?? null).toBeNull();
+    expect(r.items).toEqual([]);
+  });
+
   it("forgives two swapped letters, which trigrams barely see: 'sosail' finds 'sosial'", async () => {
     const hit = await createInnovation(db, { name: "Posko Sosial Warga Tirtamaya", summary: "Bantuan sosial diantar ke rumah." });
     const [{ sim }] = await rowsOf<{ sim: number }>(db, sql`SELECT similarity('sosail', 'sosial') AS sim`);
