@@ -422,6 +422,11 @@ describe("the innovation register", () => {
     expect(await pageText(refused)).toContain("Inovasi ini milik unit lain");
     expect((await op.post(`/kelola/inovasi/${theirsId}`, { _intent: "submit" })).status).toBe(403);
 
+    // Its work list starts from its unit's entries; the whole agency's are one choice away.
+    expect(await pageText(await op.get("/kelola/inovasi"))).not.toContain("Milik Puskesmas Tetangga");
+    expect(await pageText(await op.get("/kelola/inovasi?cakupan=instansi"))).toContain("Milik Puskesmas Tetangga");
+    expect(await pageText(await op.get("/kelola"))).toContain("Inovasi unit saya");
+
     // Its own forms offer its unit alone, and another unit named by hand is refused on the field.
     const blank = await pageText(await op.get("/kelola/inovasi/baru"));
     expect(blank).toContain("Dinas Uji");

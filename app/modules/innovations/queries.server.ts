@@ -5,12 +5,24 @@ import { agencies, innovationHistory, innovations, units, users } from "~/db/sch
 import type { Actor } from "~/lib/policy";
 import type { InnovationState } from "./vocab";
 
+/** An operator placed in a unit: its work area starts from its unit's entries. */
+export const placedOperator = (actor: Extract<Actor, { kind: "user" }>) => actor.role === "unit_operator" && actor.unitId !== null;
+
+/**
+ * Whose entries the work area shows: the whole agency's, or (for an operator placed in a unit,
+ * by default) its unit's, the ones it may write (policy.ts, operatorCovers).
+ */
+function workScope(actor: Extract<Actor, { kind: "user" }>, unitOnly: boolean): SQL[] {
+  if (actor.role === "national_admin") return [];
+  const agency = eq(innovations.agencyId, actor.agencyId ?? -1);
+  return unitOnly && actor.unitId !== null ? [agency, eq(innovations.unitId, actor.unitId)] : [agency];
+}
+
 /** The work-area list: the actor's agency's innovations (all agencies for the secretariat). */
-export async function listManagedInnovations(db: Db, actor: Actor, opts: { state?: InnovationState; page: number; perPage?: number }) {
+export async function listManagedInnovations(db: Db, actor: Actor, opts: { state?: InnovationState; page: number; perPage?: number; unitOnly?: boolean }) {
   if (actor.kind !== "user") return { rows: [], total: 0 };
   const perPage = opts.perPage ?? 25;
-  const where: SQL[] = [];
-  if (actor.role !== "national_admin") where.push(eq(innovations.agencyId, actor.agencyId ?? -1));
+  const where: SQL[] = workScope(actor, opts.unitOnly ?? false);
   // The secretariat's list is the review queue: published entries are found in the catalogue.
   if (opts.state) where.push(eq(innovations.state, opts.state));
   else if (actor.role === "national_admin") where.push(inArray(innovations.state, ["submitted", "returned", "draft"]));
@@ -57,8 +69,8 @@ export async function innovationHistoryOf(db: Db, id: number) {
 }
 
 /** How many of the actor's agency's entries (all, for the secretariat) are at each stage. */
-export async function countByState(db: Db, actor: Extract<Actor, { kind: "user" }>) {
-  const scope = actor.role === "national_admin" ? undefined : eq(innovations.agencyId, actor.agencyId ?? -1);
+export async function countByState(db: Db, actor: Extract<Actor, { kind: "user" }>, opts: { unitOnly?: boolean } = {}) {
+  const scope = and(...workScope(actor, opts.unitOnly ?? false));
   const rows = await db
     .select({ state: innovations.state, n: sql<number>`count(*)::int` })
     .from(innovations)

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { countByState } from "~/modules/innovations/queries.server";
+import { countByState, placedOperator } from "~/modules/innovations/queries.server";
 import { page } from "~/lib/respond.server";
 import { useT } from "~/lib/use-i18n";
 import { INNOVATION_STATES } from "~/modules/innovations/vocab";
@@ -16,7 +16,9 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
     name: actor.name,
     role: actor.role,
     agencyName: requestInfo(context).agencyName,
-    counts: await countByState(db, actor),
+    // A placed operator's counts are its unit's, as its list starts from them.
+    counts: await countByState(db, actor, { unitOnly: placedOperator(actor) }),
+    unitOnly: placedOperator(actor),
     hasRegister: ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
   };
 });
@@ -33,7 +35,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </p>
       {hasRegister ? (
         <table className="summary-table">
-          <caption>{t("innovations.manage.title")}</caption>
+          <caption>{loaderData.unitOnly ? t("innovations.manage.unitTitle") : t("innovations.manage.title")}</caption>
           <tbody>
             {INNOVATION_STATES.map((s) => (
               <tr key={s}>

@@ -3,7 +3,7 @@ import type { Route } from "./+types/innovations";
 import { requireUser, services } from "~/lib/context.server";
 import { page } from "~/lib/respond.server";
 import { useInstant, useT } from "~/lib/use-i18n";
-import { listManagedInnovations } from "~/modules/innovations/queries.server";
+import { listManagedInnovations, placedOperator } from "~/modules/innovations/queries.server";
 import { INNOVATION_STATES, type InnovationState } from "~/modules/innovations/vocab";
 import { forbidden } from "~/lib/errors";
 import { Pagination } from "~/components/pagination";
@@ -23,8 +23,13 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const stateParam = url.searchParams.get("tahap");
   const state = INNOVATION_STATES.find((s) => s === stateParam) as InnovationState | undefined;
   const pageNo = pageParam(url.searchParams.get("halaman"), MAX_PAGE);
-  const { rows, total } = await listManagedInnovations(services(context).db, actor, { state, page: pageNo, perPage: PER_PAGE });
+  // A placed operator sees its unit's entries unless it asks for the whole agency's.
+  const placed = placedOperator(actor);
+  const wholeAgency = placed && url.searchParams.get("cakupan") === "instansi";
+  const { rows, total } = await listManagedInnovations(services(context).db, actor, { state, page: pageNo, perPage: PER_PAGE, unitOnly: placed && !wholeAgency });
   return {
+    placed,
+    wholeAgency,
     rows,
     total,
     state: state ?? "",
@@ -51,6 +56,15 @@ export default function ManagedInnovations({ loaderData }: Route.ComponentProps)
             <option key={s} value={s}>{t(`innovation.state.${s}`)}</option>
           ))}
         </select>
+        {loaderData.placed ? (
+          <>
+            <label htmlFor="f-cakupan">{t("innovations.manage.scope")}</label>
+            <select id="f-cakupan" name="cakupan" defaultValue={loaderData.wholeAgency ? "instansi" : ""}>
+              <option value="">{t("innovations.manage.scopeUnit")}</option>
+              <option value="instansi">{t("innovations.manage.scopeAgency")}</option>
+            </select>
+          </>
+        ) : null}
         <button type="submit" className="button secondary">{t("common.filter")}</button>
       </Form>
       {rows.length === 0 ? (
