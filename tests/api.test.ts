@@ -264,6 +264,9 @@ describe("GET /api/v1/agencies", () => {
     expect(Object.keys(body.error.fields).sort()).toEqual(["page", "perPage", "province", "type"]);
     const repeated = await getValid("/api/v1/agencies?type=kota&type=bumd", "/api/v1/agencies", 400);
     expect(Object.keys(repeated.error.fields)).toEqual(["type"]);
+    // Numbers are read as digits, as the innovations endpoint reads them: "1e2" is not 100.
+    const written = await getValid("/api/v1/agencies?perPage=1e2&page=0x2", "/api/v1/agencies", 400);
+    expect(Object.keys(written.error.fields).sort()).toEqual(["page", "perPage"]);
   });
 });
 

@@ -528,7 +528,7 @@ describe("crafted addresses and forms", () => {
     const created = await op.post("/kelola/inovasi/baru", form({ name: "Nomor Kanonik" }, { evidence: [fileOf(MINI_PDF, "tetap.pdf", "application/pdf")] }));
     const id = idFrom(created.headers.get("location"));
     expect((await op.get(`/kelola/inovasi/${id}`)).status).toBe(200);
-    for (const alias of [`0x${id.toString(16)}`, `${id}.0`, `%20${id}`, `${id}%20`, `+${id}`, `${id}e0`]) {
+    for (const alias of [`0x${id.toString(16)}`, `${id}.0`, `%20${id}`, `${id}%20`, `+${id}`, `${id}e0`, `0${id}`]) {
       expect((await op.get(`/kelola/inovasi/${alias}`)).status, alias).toBe(404);
       expect((await op.get(`/kelola/inovasi/${alias}/riwayat`)).status, alias).toBe(404);
       expect((await op.post(`/kelola/inovasi/${alias}`, form({ name: "Lewat Alias", version: "1" }))).status, alias).toBe(404);

@@ -93,11 +93,13 @@ export const toArray = (v: unknown) =>
   v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v];
 
 /**
- * A row id (or version) from a path segment or form value: digits only, within PostgreSQL's
- * integer range; anything else is null, so no user input reaches the database as a bad number.
+ * A row id (or version) from a path segment or form value: digits only, written as the app
+ * writes them (no leading zero: /kelola/inovasi/016 is no address of innovation 16), within
+ * PostgreSQL's integer range; anything else is null, so no user input reaches the database as a
+ * bad number.
  */
 export function idOf(value: unknown): number | null {
-  return typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : null;
+  return typeof value === "string" && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
 }
 
 /** The version a form says it edited; one that is not a number matches no row's (a conflict). */
@@ -115,6 +117,13 @@ export const idField = z.preprocess(
 
 /** An idField that may be left blank. */
 export const optionalIdField = z.preprocess(blankToUndefined, idField.optional());
+
+/**
+ * A whole number as an address writes it: digits only. Anything else ("1e2", "0x10", "1.5")
+ * is left as the string it is, for the number schema after this to refuse, rather than coerced
+ * into a number nobody typed.
+ */
+export const fromDigits = (v: unknown) => (typeof v === "string" && /^\s*\d{1,15}\s*$/.test(v) ? Number(v) : v);
 
 /**
  * A whole number typed in a form, from min to max. A number out of range (a negative count,

@@ -1,6 +1,7 @@
 // The open API's query parameters. Filters shared with the compliance page come from its schema,
 // so a parameter means the same in the page's address and in the API.
 import { z } from "zod";
+import { fromDigits } from "~/lib/forms";
 import {
   agencyTypeParam,
   ComplianceYearSchema,
@@ -10,7 +11,7 @@ import {
 } from "~/modules/compliance/schemas";
 
 const perPageParam = (max: number, fallback: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback).meta({ description: `Items per page, 1 to ${max}. Default ${fallback}.` });
+  z.preprocess(fromDigits, z.number().int().min(1).max(max).default(fallback)).meta({ description: `Items per page, 1 to ${max}. Default ${fallback}.` });
 
 export const AgenciesQuerySchema = z.object({
   q: nameSearchParam,

@@ -2,6 +2,7 @@
 // API. Pages parse leniently (a shared link with a stale or mistyped parameter still shows
 // results); the API parses strictly and answers 400 naming the field.
 import { z } from "zod";
+import { fromDigits } from "~/lib/forms";
 import { AGENCY_TYPES, INNOVATION_STATUSES, SECTORS } from "~/modules/innovations/vocab";
 import { CATALOGUE_SORTS, DEFAULT_PER_PAGE, defaultSort, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, maxPage, type CatalogueQuery, type CatalogueSort } from "./query";
 
@@ -38,8 +39,7 @@ const list = <T extends z.ZodType>(item: T) =>
     z.array(item).max(MAX_VALUES),
   );
 
-const intFrom = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int().min(min).max(max));
+const intFrom = (min: number, max: number) => z.preprocess(fromDigits, z.number().int().min(min).max(max));
 
 /** The strict shape (the API): any bad value is an error on its field. */
 export const CatalogueQuerySchema = z

@@ -30,5 +30,6 @@ export async function exportNotMet(db: Db, filters: ComplianceFilters, locale: L
     rows: rows.map((r) => [r.name, t(`agencyType.${r.type}`), r.provinceName, r.regionCode, r.publishedInnovations, r.lastInnovationYear]),
   };
   const f = EXPORT_FORMATS[format];
-  return { body: await f.write(table), contentType: f.contentType, rows: rows.length, filename: `satu-instansi-satu-inovasi-${filters.year}-belum-memenuhi.${f.extension}` };
+  // The route names the file, in the reader's language.
+  return { body: await f.write(table), contentType: f.contentType, rows: rows.length };
 }

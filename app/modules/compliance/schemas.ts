@@ -2,6 +2,7 @@
 // all three, and the source of the OpenAPI parameter descriptions. Blank parameters are dropped
 // before parsing (see queryToObject), so no field needs to treat "" as missing.
 import { z } from "zod";
+import { fromDigits } from "~/lib/forms";
 import { AGENCY_TYPES } from "~/modules/innovations/vocab";
 import { FIRST_YEAR, jakartaYear } from "./year";
 
@@ -35,12 +36,16 @@ export const nameSearchParam = z
   .optional()
   .meta({ description: "Part of the agency's name or short name, current or former (\"Kominfo\" finds Komdigi), case-insensitive." });
 
-export const pageParam = z.coerce
-  .number({ error: "compliance.errors.page" })
-  .int({ error: "compliance.errors.page" })
-  .min(1, { error: "compliance.errors.page" })
-  .max(100_000, { error: "compliance.errors.page" })
-  .default(1)
+export const pageParam = z
+  .preprocess(
+    fromDigits,
+    z
+      .number({ error: "compliance.errors.page" })
+      .int({ error: "compliance.errors.page" })
+      .min(1, { error: "compliance.errors.page" })
+      .max(100_000, { error: "compliance.errors.page" })
+      .default(1),
+  )
   .meta({ description: "Page number, from 1." });
 
 /** The year alone: what the figures depend on. */
