@@ -158,7 +158,7 @@ beforeAll(async () => {
   const open = await createCompetition(db, { slug: "kipp-buka", state: "announced", registrationClosesInDays: 30 });
   const [proposal] = await db
     .insert(proposals)
-    .values({ competitionId: open.id, innovationId: pub.id, agencyId: agencyA.id, groupCode: "umum", categoryCode: "kesehatan", title: "Proposal A" })
+    .values({ competitionId: open.id, innovationId: pub.id, agencyId: agencyA.id, unitId: unitA.id, groupCode: "umum", categoryCode: "kesehatan", title: "Proposal A" })
     .returning();
   const pub2 = await createInnovation(db, { agencyId: agencyA.id, name: "Inovasi Terkirim" });
   const [submitted] = await db

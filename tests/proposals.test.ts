@@ -100,6 +100,26 @@ describe("entering an innovation", () => {
     expect(await theirs.text()).toContain("Pilih inovasi instansi Anda yang sudah terbit.");
     expect((await otherOperator.get(`/kelola/proposal/${proposalId}`)).status).toBe(404);
   });
+
+  it("keeps an operator placed in another unit of the agency to its own unit's proposals", async () => {
+    const db = database.db;
+    const neighbour = await createUnit(db, { agencyId, name: "Unit Tetangga" });
+    const person = await createTestUser(db, { role: "unit_operator", agencyId, unitId: neighbour.id });
+    const c = newClient();
+    await c.login(person.email, person.password);
+    // It reads the proposal, and can neither write nor send it.
+    expect((await c.get(`/kelola/proposal/${proposalId}`)).status).toBe(200);
+    const { version } = await section(proposalId, "kebaruan");
+    const write = await c.post(`/kelola/proposal/${proposalId}/simpan-otomatis`, { code: "kebaruan", body: "Ditulis unit lain.", version: String(version) });
+    expect(write.status).toBe(403);
+    expect((await c.post(`/kelola/proposal/${proposalId}`, { _intent: "send" })).status).toBe(403);
+    expect((await section(proposalId, "kebaruan")).version).toBe(version);
+    // Nor enters another unit's innovation.
+    const theirs = await createInnovation(db, { agencyId, unitId: (await createUnit(db, { agencyId })).id, state: "published", startedOn: "2021-01-01" });
+    const entered = await c.post("/kelola/proposal", { competition: "kipp-proposal", innovationId: String(theirs.id), groupCode: "umum", categoryCode: "kesehatan" });
+    expect(entered.status).toBe(400);
+    expect(await entered.text()).toContain("Proposal ini milik unit lain");
+  });
 });
 
 describe("writing together", () => {

@@ -31,6 +31,8 @@ type InnovationWorkSubject = InnovationSubject & { unitId: number | null };
 type AgencySubject = { agencyId: number };
 type AccountSubject = { id: number; role: Role; agencyId: number | null };
 type ProposalSubject = { agencyId: number; state: "draft" | "agency_review" | "returned" | "awaiting_endorsement" | "submitted" | "withdrawn" };
+// A proposal is written by its unit (the UPP), as its innovation is (operatorCovers).
+type ProposalWorkSubject = ProposalSubject & { unitId: number | null };
 
 export type Decision = { ok: true } | { ok: false; reason: string };
 const allow: Decision = { ok: true };
@@ -131,14 +133,21 @@ const rules = {
     isUser(a) && (a.role === "agency_admin" || a.role === "unit_operator") && inAgency(a, s.agencyId) ? allow : deny(),
   "proposal.view": (a: Actor, s: ProposalSubject) => (isNational(a) || agencyStaff(a, s.agencyId) ? allow : deny("errors.notFound")),
   // Operators write while the draft is theirs; Admin Lokal also corrects while checking it.
-  "proposal.edit": (a: Actor, s: ProposalSubject) => {
+  "proposal.edit": (a: Actor, s: ProposalWorkSubject) => {
     if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
     if (a.role === "agency_admin") return s.state === "draft" || s.state === "returned" || s.state === "agency_review" ? allow : deny("proposals.errors.locked");
-    if (a.role === "unit_operator") return s.state === "draft" || s.state === "returned" ? allow : deny("proposals.errors.locked");
+    if (a.role === "unit_operator") {
+      if (!operatorCovers(a, s)) return deny("proposals.errors.otherUnit");
+      return s.state === "draft" || s.state === "returned" ? allow : deny("proposals.errors.locked");
+    }
     return deny();
   },
-  "proposal.send": (a: Actor, s: ProposalSubject) =>
-    isUser(a) && (a.role === "unit_operator" || a.role === "agency_admin") && inAgency(a, s.agencyId) ? allow : deny(),
+  "proposal.send": (a: Actor, s: ProposalWorkSubject) => {
+    if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
+    if (a.role === "agency_admin") return allow;
+    if (a.role === "unit_operator") return operatorCovers(a, s) ? allow : deny("proposals.errors.otherUnit");
+    return deny();
+  },
   // Admin Lokal checks, corrects and forwards to the head, or returns with comments.
   "proposal.review": (a: Actor, s: ProposalSubject) =>
     isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId) ? allow : deny(),

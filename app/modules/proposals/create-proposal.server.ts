@@ -30,6 +30,10 @@ export async function createProposal(db: Db, actor: Actor, input: NewProposalInp
     if (!innovation || innovation.agencyId !== actor.agencyId || innovation.state !== "published") {
       throw new AppError("invalid", "proposals.errors.innovation", { innovationId: "proposals.errors.innovation" });
     }
+    // An operator placed in a unit enters its unit's innovations (policy.ts, operatorCovers).
+    if (actor.role === "unit_operator" && actor.unitId !== null && innovation.unitId !== actor.unitId) {
+      throw new AppError("invalid", "proposals.errors.otherUnit", { innovationId: "proposals.errors.otherUnit" });
+    }
     const [taken] = await tx
       .select({ id: proposals.id })
       .from(proposals)

@@ -11,7 +11,7 @@ import { sniffFile, type FileProblem } from "~/lib/uploads.server";
 export const PROPOSAL_EVIDENCE = { types: ["application/pdf", "image/jpeg", "image/png", "image/webp"], label: "PDF, JPEG, PNG, WebP" } as const;
 
 async function editable(db: Db, actor: Actor, id: number) {
-  const [p] = await db.select({ agencyId: proposals.agencyId, state: proposals.state }).from(proposals).where(eq(proposals.id, id));
+  const [p] = await db.select({ agencyId: proposals.agencyId, unitId: proposals.unitId, state: proposals.state }).from(proposals).where(eq(proposals.id, id));
   if (!p) throw new AppError("not-found", "errors.notFound");
   assertCan(actor, "proposal.edit", p);
 }

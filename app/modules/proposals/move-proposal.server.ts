@@ -47,8 +47,8 @@ function recipientsOf(t: ProposalTransition) {
   return sql<Recipient[]>`(SELECT coalesce(json_agg(json_build_object('id', ${users.id}, 'email', ${users.email})), '[]') FROM ${users} WHERE ${who})`;
 }
 
-function authorise(actor: Actor, t: ProposalTransition, p: { agencyId: number; state: (typeof proposals.$inferSelect)["state"] }) {
-  const subject = { agencyId: p.agencyId, state: p.state };
+function authorise(actor: Actor, t: ProposalTransition, p: { agencyId: number; unitId: number | null; state: (typeof proposals.$inferSelect)["state"] }) {
+  const subject = { agencyId: p.agencyId, unitId: p.unitId, state: p.state };
   if (t === "send") return assertCan(actor, "proposal.send", subject);
   if (t === "forward") return assertCan(actor, "proposal.review", subject);
   if (t === "endorse" || t === "withdraw") return assertCan(actor, t === "endorse" ? "proposal.endorse" : "proposal.withdraw", subject);
@@ -91,6 +91,7 @@ export async function moveProposal(
           competitionId: proposals.competitionId,
           innovationId: proposals.innovationId,
           agencyId: proposals.agencyId,
+          unitId: proposals.unitId,
           groupCode: proposals.groupCode,
           categoryCode: proposals.categoryCode,
           title: proposals.title,

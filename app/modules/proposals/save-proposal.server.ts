@@ -50,9 +50,9 @@ async function lockForEdit(tx: Tx, actor: Actor, id: number) {
 }
 
 /** Who may save: another agency's proposal is not there at all, as far as its reader can tell. */
-function assertMayEdit(actor: Actor, p: { agencyId: number; state: (typeof proposals.$inferSelect)["state"] } | undefined): asserts p {
+function assertMayEdit(actor: Actor, p: { agencyId: number; unitId: number | null; state: (typeof proposals.$inferSelect)["state"] } | undefined): asserts p {
   if (!p || !can(actor, "proposal.view", { agencyId: p.agencyId, state: p.state }).ok) throw new AppError("not-found", "errors.notFound");
-  assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: p.state });
+  assertCan(actor, "proposal.edit", { agencyId: p.agencyId, unitId: p.unitId, state: p.state });
 }
 
 /** A section whose version moved on: the same words already stored are a save, others a conflict to show. */
@@ -137,7 +137,7 @@ const autosaveStatements = preparedPerDatabase((db: Db) => {
   const id = sql.placeholder("id");
   const code = sql.placeholder("code");
   return {
-    proposal: db.select({ agencyId: proposals.agencyId, state: proposals.state }).from(proposals).where(eq(proposals.id, id)).prepare("lumbung_autosave_proposal"),
+    proposal: db.select({ agencyId: proposals.agencyId, unitId: proposals.unitId, state: proposals.state }).from(proposals).where(eq(proposals.id, id)).prepare("lumbung_autosave_proposal"),
     write: db
       .update(proposalSections)
       .set({ body: sql`${sql.placeholder("body")}`, version: sql`${proposalSections.version} + 1`, updatedBy: sql`${sql.placeholder("userId")}`, updatedAt: sql`now()` })
@@ -176,6 +176,6 @@ export async function autosaveSection(db: Db, actor: Actor, id: number, edit: Se
   const [current] = await s.current.execute({ id, code: edit.code });
   if (!current) return { saved: [], conflicts: [] }; // not a section of this proposal's form: ignored
   // Moved on meanwhile (sent, submitted): judged again on the state it is in now.
-  if (current.state !== p.state) assertCan(actor, "proposal.edit", { agencyId: p.agencyId, state: current.state });
+  if (current.state !== p.state) assertCan(actor, "proposal.edit", { agencyId: p.agencyId, unitId: p.unitId, state: current.state });
   return staleSection({ code: edit.code, body }, current);
 }

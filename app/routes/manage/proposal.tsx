@@ -44,7 +44,7 @@ async function load(context: Route.LoaderArgs["context"], idParam: string) {
 
 /** The steps this person may take now (the policy and the state both agree). */
 function allowedSteps(actor: Actor, p: LoadedProposal["proposal"]): ProposalTransition[] {
-  const s = { agencyId: p.agencyId, state: p.state };
+  const s = { agencyId: p.agencyId, unitId: p.unitId, state: p.state };
   const steps: ProposalTransition[] = [];
   if (canMove(p.state, "send") && can(actor, "proposal.send", s).ok && !can(actor, "proposal.review", s).ok) steps.push("send");
   if (canMove(p.state, "forward") && can(actor, "proposal.review", s).ok) steps.push("forward");
@@ -107,7 +107,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     // The judges' scores and notes reach the applicant with the provisional results, in time
     // to ground an objection, never before.
     feedback: competition.state === "provisional" || competition.state === "final" ? await feedbackFor(services(context).db, competition, p.id) : [],
-    editable: can(actor, "proposal.edit", { agencyId: p.agencyId, state: p.state }).ok,
+    editable: can(actor, "proposal.edit", { agencyId: p.agencyId, unitId: p.unitId, state: p.state }).ok,
     steps: allowedSteps(actor, p),
     deadline: registration?.closesAt ?? null,
     open,
