@@ -87,11 +87,14 @@ test("an agency's proposal goes from the unit to the head and is submitted with 
   await expect(head.getByRole("link", { name: "Tanda terima" })).toBeVisible();
 });
 
+// The DPU operator enters its own unit's innovations only, and the journey above takes both of
+// them; the tests below are Admin Lokal's, who enters any of the agency's (by index, each run
+// another, none of them DPU's).
 test("a photo that is not what it claims is refused by its content, and the text is kept", async ({ page }, testInfo) => {
   const js = testInfo.project.name === "js";
-  await logIn(page, "operator.dpu@banyumaskab.demo");
+  await logIn(page, "admin@banyumaskab.demo");
   await visit(page, "/kelola/proposal");
-  await page.getByLabel("Inovasi dari register").selectOption({ index: js ? 2 : 3 });
+  await page.getByLabel("Inovasi dari register").selectOption({ index: js ? 0 : 1 });
   await page.getByRole("button", { name: "Buat proposal" }).click();
   await expect(page).toHaveURL(/\/kelola\/proposal\/\d+/);
   await checkPage(page);
@@ -103,10 +106,10 @@ test("a photo that is not what it claims is refused by its content, and the text
   await checkPage(page);
 });
 
-test("two people writing one section: the second is shown the difference and chooses, nobody is overwritten silently", async ({ page, newPerson }, testInfo) => {
+test("one section written in two places at once: the second is shown the difference and chooses, nobody is overwritten silently", async ({ page, newPerson }, testInfo) => {
   test.setTimeout(120_000);
   const js = testInfo.project.name === "js";
-  await logIn(page, "operator.dpu@banyumaskab.demo");
+  await logIn(page, "admin@banyumaskab.demo");
   await visit(page, "/kelola/proposal");
   const innovation = page.getByLabel("Inovasi dari register");
   expect((await innovation.locator("option").allTextContents()).length).toBeGreaterThan(5);
@@ -117,13 +120,14 @@ test("two people writing one section: the second is shown the difference and cho
   await checkPage(page);
   const saveButton = (p: Page) => p.locator(".proposal-form").getByRole("button", { name: "Simpan", exact: true }).first();
 
-  // Admin Lokal opens the same draft before the operator saves.
+  // The same draft is open in a second place (another device, or a colleague's session: the
+  // check is the same) before the first one saves.
   const admin = await newPerson();
   await logIn(admin, "admin@banyumaskab.demo");
   await openProposal(admin, id);
 
-  const mine = "Tulisan operator: sudah diterapkan di tiga kecamatan.";
-  const theirs = "Tulisan Admin Lokal: siap direplikasi kabupaten tetangga.";
+  const mine = "Tulisan pertama: sudah diterapkan di tiga kecamatan.";
+  const theirs = "Tulisan kedua: siap direplikasi kabupaten tetangga.";
   await page.getByRole("textbox", { name: /^Adaptabilitas/ }).fill(mine);
   if (js) await expect(page.getByText(/Tersimpan otomatis/).first()).toBeVisible({ timeout: 10_000 });
   else {

@@ -107,12 +107,15 @@ export async function proposalCounts(db: DbOrTx, competitionId: number, agencyId
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)])) as Partial<Record<ProposalRow["state"], number>>;
 }
 
-/** The agency's published innovations, to enter (name order). */
-export function enterableInnovations(db: DbOrTx, agencyId: number) {
+/**
+ * The agency's published innovations, to enter (name order); for an operator placed in a unit,
+ * its unit's (createProposal refuses the others).
+ */
+export function enterableInnovations(db: DbOrTx, agencyId: number, unitId: number | null = null) {
   return db
     .select({ id: innovations.id, name: innovations.name, acronym: innovations.acronym })
     .from(innovations)
-    .where(and(eq(innovations.agencyId, agencyId), eq(innovations.state, "published")))
+    .where(and(eq(innovations.agencyId, agencyId), eq(innovations.state, "published"), unitId === null ? undefined : eq(innovations.unitId, unitId)))
     .orderBy(asc(innovations.name))
     .limit(2000);
 }

@@ -41,7 +41,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     ? await Promise.all([
         listProposals(db, { competitionId: current.id, agencyId }),
         proposalCounts(db, current.id, agencyId),
-        canCreate && open ? enterableInnovations(db, agencyId!) : [],
+        canCreate && open ? enterableInnovations(db, agencyId!, actor.role === "unit_operator" ? actor.unitId : null) : [],
         agencyId !== null ? agencyInvitations(db, current.id, agencyId) : [],
       ])
     : [[], {}, [], []];
