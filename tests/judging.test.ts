@@ -66,7 +66,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const db = database.db;
   admin = actorOf(await createTestUser(db, { role: "national_admin" }));
-  const competition = await createCompetition(db, { slug: "kipp-juri", state: "announced", registrationClosesInDays: -20 });
+  // Registration closed 40 days ago: the evaluators' stage (1 to 30 June in the preset) opened
+  // eight days ago and still runs, so its plenary may sit.
+  const competition = await createCompetition(db, { slug: "kipp-juri", state: "announced", registrationClosesInDays: -40 });
   competitionId = competition.id;
 
   const banyumas = await regional("kabupaten", "33.02");
@@ -236,5 +238,9 @@ describe("judging", () => {
     const next = await stageEntrants(db, competitionId, fresh.config, "penilaian-tpi");
     expect(next.map((e) => e.id).sort()).toEqual([ids.papua, ids.surabaya, ids.banyumas].sort());
     expect((await caught(decideStage(db, judges.a, fresh, STAGE, follow))).status).toBe(403);
+    // A stage that has not opened has judged nothing: its plenary cannot sit yet.
+    const later = (await stageEntrants(db, competitionId, fresh.config, "penilaian-tpi")).map((e) => ({ proposalId: e.id, advances: true, reason: "Belum dinilai." }));
+    const early = await caught(decideStage(db, admin, fresh, "penilaian-tpi", later, "raw", { despiteAwaited: true }));
+    expect(early).toMatchObject({ status: 409, reason: "judging.errors.stageNotOpen" });
   });
 });

@@ -21,6 +21,7 @@ export const judgingMessagesEn: Translation<typeof judgingMessages> = {
   "judging.errors.justificationRequired": "Give the reason for this score.",
   "judging.errors.tooLong": "Too long (3,000 characters at most).",
   "judging.errors.overrideReason": "This decision differs from the rule's proposal: give the reason.",
+  "judging.errors.stageNotOpen": "This stage has not opened: the plenary decides once the stage's judging has taken place. Change the stage's dates in the competition setup if it must open earlier.",
   "judging.errors.scoringOpen": "Scoring of this stage is not finished: some judges have not submitted their reviews and the stage has not closed. Decide once every review is in or the stage has closed, or tick that the plenary decides without waiting for them.",
   "judging.errors.noneChosen": "No decisions were sent.",
   "judging.conflict.family": "Family relation",

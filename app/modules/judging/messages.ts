@@ -21,6 +21,7 @@ export const judgingMessages = defineMessages({
   "judging.errors.justificationRequired": "Tuliskan alasan nilai ini.",
   "judging.errors.tooLong": "Teks terlalu panjang (paling banyak 3.000 karakter).",
   "judging.errors.overrideReason": "Keputusan berbeda dari usulan aturan: tuliskan alasannya.",
+  "judging.errors.stageNotOpen": "Tahap ini belum dibuka: pleno memutus setelah penilaian tahapnya berjalan. Ubah tanggal tahap di pengaturan kompetisi bila tahap perlu dibuka lebih awal.",
   "judging.errors.scoringOpen": "Penilaian tahap ini belum selesai: masih ada juri yang belum mengirim penilaiannya dan tahap belum ditutup. Putuskan setelah semua penilaian terkirim atau tahap ditutup, atau centang bahwa pleno memutuskan tanpa menunggunya.",
   "judging.errors.noneChosen": "Tidak ada keputusan yang dikirim.",
   "judging.conflict.family": "Hubungan keluarga",

@@ -120,6 +120,10 @@ export async function decideStage(
   if (!decisions.length) throw new AppError("invalid", "judging.errors.noneChosen");
   return db.transaction(async (tx) => {
     await assertJudgingOpen(tx, competition.id);
+    // A stage decides what its own judging found: before it opens nothing has been judged (no
+    // interview held, no visit made), and a plenary then would pass its entrants unseen.
+    const { stage } = stageOf(competition.config, stageCode);
+    if (Date.now() < Date.parse(stage.opensAt)) throw new AppError("conflict", "judging.errors.stageNotOpen");
     // The panel may still decide early (a judge who will not score, the meeting's date), but
     // only by saying so: the decision is then recorded with how many reviews it did not wait for.
     const awaited = await awaitedReviews(tx, competition, stageCode);
