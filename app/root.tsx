@@ -105,7 +105,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">{t("app.skipToContent")}</a>
-        {root.demo ? <p className="demo-banner" role="note">{t("app.demoBanner")}</p> : null}
+        {/* A landmark of its own, so every part of the page sits in one. */}
+        {root.demo ? (
+          <aside className="demo-banner" aria-label={t("app.demoLabel")}>
+            <p>{t("app.demoBanner")}</p>
+          </aside>
+        ) : null}
         <Header />
         <main id="main" className="wrap" tabIndex={-1}>{children}</main>
         <footer className="site-footer">

@@ -254,10 +254,12 @@ describe("accounts", () => {
       expect(await late.text()).toContain("Tautan ini tidak berlaku lagi");
 
       // Switched back on, it is invited again: without a password it has no other way in.
-      const on = await c.post("/kelola/pengguna", { _intent: "reactivate", userId: String(invitee.id) });
-      expect(await pageText(on)).toContain("undangan baru sudah dikirim");
+      const on = await pageText(await c.post("/kelola/pengguna", { _intent: "reactivate", userId: String(invitee.id) }));
+      expect(on).toContain("undangan baru tersimpan di Kotak keluar");
       const again = linkIn((await lastMailTo("calon.operator@uji.go.id")).bodyText, "/undangan")!;
       expect(again).not.toBe(link);
+      // The page gives the new link at once, as after an invitation.
+      expect(on).toMatch(new RegExp(`value="https?://[^"]+${again}"`));
       // The outbox shows the new link to whoever reactivated, to pass on.
       expect(await pageText(await c.get("/kelola/kotak-keluar"))).toContain(again);
       const accepted = await newClient().post(again, { password: "sawah hijau di lereng", confirm: "sawah hijau di lereng" });

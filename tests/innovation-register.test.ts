@@ -417,6 +417,7 @@ describe("the innovation register", () => {
     const page = await pageText(await op.get(`/kelola/inovasi/${theirsId}`));
     expect(page).toContain("Milik Puskesmas Tetangga");
     expect(page).not.toContain('name="_intent" value="submit"');
+    expect(page).toContain("Inovasi ini milik unit lain");
     const refused = await op.post(`/kelola/inovasi/${theirsId}`, form({ _intent: "save", name: "Diubah unit lain", version: "1", unitId: String(unitId) }));
     expect(refused.status).toBe(403);
     expect(await pageText(refused)).toContain("Inovasi ini milik unit lain");

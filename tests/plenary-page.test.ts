@@ -24,7 +24,8 @@ beforeAll(async () => {
   const a = await createTestUser(db, { role: "national_admin" });
   admin = newClient();
   await admin.login(a.email, a.password);
-  const c = await createCompetition(db, { slug: "kipp-pleno", state: "announced", registrationClosesInDays: -30 });
+  // Registration closed 40 days ago: the evaluators' stage (June in the preset) is running.
+  const c = await createCompetition(db, { slug: "kipp-pleno", state: "announced", registrationClosesInDays: -40 });
   competitionId = c.id;
   const config: CompetitionConfig = structuredClone(c.config);
   config.stages.find((s) => s.code === "evaluasi")!.advancement = { rule: "top", n: 2, scope: "overall", minTypeShares: [] };

@@ -118,7 +118,7 @@ describe("entering an innovation", () => {
     const theirs = await createInnovation(db, { agencyId, unitId: (await createUnit(db, { agencyId })).id, state: "published", startedOn: "2021-01-01" });
     const entered = await c.post("/kelola/proposal", { competition: "kipp-proposal", innovationId: String(theirs.id), groupCode: "umum", categoryCode: "kesehatan" });
     expect(entered.status).toBe(400);
-    expect(await entered.text()).toContain("Proposal ini milik unit lain");
+    expect(await entered.text()).toContain("Inovasi ini milik unit lain. Sebagai operator unit");
   });
 });
 

@@ -6,6 +6,7 @@ export const coreEn: Translation<typeof core> = {
   "app.name": "Lumbung",
   "app.tagline": "The open catalogue of Indonesia's public-service innovations",
   "app.skipToContent": "Skip to main content",
+  "app.demoLabel": "Demo mode",
   "app.demoBanner": "Demo mode: this is sample data, not official data. Demo accounts are listed on the login page.",
   "nav.main": "Main navigation",
   "nav.home": "Home",

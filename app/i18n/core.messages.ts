@@ -4,6 +4,7 @@ export const core = defineMessages({
   "app.name": "Lumbung",
   "app.tagline": "Katalog terbuka inovasi pelayanan publik Indonesia",
   "app.skipToContent": "Langsung ke konten utama",
+  "app.demoLabel": "Mode demo",
   "app.demoBanner": "Mode demo: data ini contoh, bukan data resmi. Akun demo tercantum di halaman masuk.",
   "nav.main": "Navigasi utama",
   "nav.home": "Beranda",

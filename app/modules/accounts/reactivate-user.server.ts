@@ -16,15 +16,13 @@ export async function reactivateUser(db: Db, actor: Actor, userId: number, opts:
   return db.transaction(async (tx) => {
     const target = await lockAccount(tx, userId);
     assertCan(actor, "user.reactivate", target);
-    if (actor.kind !== "user" || !target.disabledAt) return { name: target.name, changed: false, invitedAgain: false };
+    if (actor.kind !== "user" || !target.disabledAt) return { name: target.name, changed: false, token: null };
     await tx.update(users).set({ disabledAt: null, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
     await recordAudit(tx, { actorUserId: actor.id, action: "user.reactivate", subjectType: "user", subjectId: userId });
-    const invitedAgain = !target.hasPassword;
-    if (invitedAgain) {
-      await sendInvitation(tx, actor, target, opts);
-      // Whoever reactivates sends the new link, and is the one the outbox shows it to.
-      await recordAudit(tx, { actorUserId: actor.id, action: "user.invite", subjectType: "user", subjectId: userId, data: { role: target.role, agencyId: target.agencyId, again: true } });
-    }
-    return { name: target.name, changed: true, invitedAgain };
+    if (target.hasPassword) return { name: target.name, changed: true, token: null };
+    const token = await sendInvitation(tx, actor, target, opts);
+    // Whoever reactivates sends the new link, and is the one the outbox (and the page) shows it to.
+    await recordAudit(tx, { actorUserId: actor.id, action: "user.invite", subjectType: "user", subjectId: userId, data: { role: target.role, agencyId: target.agencyId, again: true } });
+    return { name: target.name, changed: true, token };
   });
 }

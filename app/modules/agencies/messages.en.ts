@@ -28,7 +28,7 @@ export const agenciesEn: Translation<typeof agencies> = {
   "agencies.units.remove": "Remove",
   "agencies.units.removeLabel": "Remove the unit {name}",
   "agencies.units.removed": "Unit removed.",
-  "agencies.units.inUse": "The unit {name} cannot be removed while it is in use: {innovations} innovations, {operators} operators, {proposals} competition proposals. Move them to another unit first, or rename this unit instead.",
+  "agencies.units.inUse": "The unit {name} cannot be removed while it is in use (innovations: {innovations}; operators: {operators}; competition proposals: {proposals}). Move them to another unit first, or rename this unit instead.",
   "agencies.units.none": "No units yet.",
   "agencies.errors.unitExists": "A unit with this name already exists.",
   "agencies.errors.nameTaken": "An agency with this name already exists.",

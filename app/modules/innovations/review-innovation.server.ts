@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client.server";
-import { users } from "~/db/schema";
+import { innovationHistory, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { notify } from "~/modules/notifications/notify.server";
@@ -8,11 +8,20 @@ import { loadInnovation } from "./load-innovation.server";
 import { applyTransition } from "./transition.server";
 import { assertComplete } from "./submit-innovation.server";
 
-// The entry's author hears of the check's outcome by mail and in the work area's notifications.
+// The check's outcome goes, by mail and in the work area's notifications, to the entry's author
+// and to whoever last sent it for checking (an operator who took over an entry, or one sent on
+// an imported entry that has no recorded author).
 async function tellCreator(tx: Tx, createdBy: number | null, what: "returned" | "published", id: number, vars: Record<string, string>) {
-  if (!createdBy) return;
-  const creator = await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.id, createdBy), isNull(users.disabledAt)));
-  await notify(tx, creator, { kind: `innovation-${what}`, key: `mail.${what}`, vars, link: `/kelola/inovasi/${id}` });
+  const [sent] = await tx
+    .select({ by: innovationHistory.actorUserId })
+    .from(innovationHistory)
+    .where(and(eq(innovationHistory.innovationId, id), eq(innovationHistory.action, "submitted")))
+    .orderBy(desc(innovationHistory.at), desc(innovationHistory.id))
+    .limit(1);
+  const ids = [createdBy, sent?.by ?? null].filter((x): x is number => x !== null);
+  if (!ids.length) return;
+  const people = await tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.id, ids), isNull(users.disabledAt)));
+  await notify(tx, people, { kind: `innovation-${what}`, key: `mail.${what}`, vars, link: `/kelola/inovasi/${id}` });
 }
 
 /** Admin Lokal returns an entry to its operator with a note saying what to correct. */

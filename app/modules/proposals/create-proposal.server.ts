@@ -32,7 +32,7 @@ export async function createProposal(db: Db, actor: Actor, input: NewProposalInp
     }
     // An operator placed in a unit enters its unit's innovations (policy.ts, operatorCovers).
     if (actor.role === "unit_operator" && actor.unitId !== null && innovation.unitId !== actor.unitId) {
-      throw new AppError("invalid", "proposals.errors.otherUnit", { innovationId: "proposals.errors.otherUnit" });
+      throw new AppError("invalid", "proposals.errors.otherUnitInnovation", { innovationId: "proposals.errors.otherUnitInnovation" });
     }
     const [taken] = await tx
       .select({ id: proposals.id })
@@ -48,7 +48,8 @@ export async function createProposal(db: Db, actor: Actor, input: NewProposalInp
         competitionId: competition.id,
         innovationId: innovation.id,
         agencyId: innovation.agencyId,
-        unitId: actor.unitId ?? innovation.unitId,
+        // The proposal is its innovation's unit's, whoever starts it (Admin Lokal included).
+        unitId: innovation.unitId,
         groupCode: input.groupCode,
         categoryCode: input.categoryCode,
         title: innovation.acronym ? `${innovation.name} (${innovation.acronym})` : innovation.name,

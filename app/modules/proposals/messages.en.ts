@@ -114,6 +114,7 @@ export const proposalMessagesEn: Translation<typeof proposalMessages> = {
   "proposals.errors.sectionTooLong": "This section's text is too long: at most 60,000 characters. It has not been saved; shorten it and save again.",
   "proposals.errors.wrongState": "This step is not possible in the proposal's current state. Reload the page.",
   "proposals.errors.withdrawClosed": "The deadline has passed: the proposal can no longer be withdrawn.",
+  "proposals.errors.otherUnitInnovation": "This innovation belongs to another unit. As a unit operator you enter your own unit's innovations.",
   "proposals.errors.otherUnit": "This proposal belongs to another unit; only that unit's operator and the local admin can change or send it.",
   "proposals.errors.locked": "You cannot change a proposal in this state.",
   "mail.proposalSent.subject": "Proposal awaiting your check: {title}",

@@ -112,6 +112,7 @@ export const proposalMessages = defineMessages({
   "proposals.errors.sectionTooLong": "Teks bagian ini terlalu panjang: paling banyak 60.000 karakter. Teks belum tersimpan; persingkat lalu simpan lagi.",
   "proposals.errors.wrongState": "Langkah ini tidak dapat dilakukan pada status proposal sekarang. Muat ulang halaman.",
   "proposals.errors.withdrawClosed": "Batas akhir sudah lewat: proposal tidak dapat ditarik lagi.",
+  "proposals.errors.otherUnitInnovation": "Inovasi ini milik unit lain. Sebagai operator unit, Anda mengajukan inovasi unit Anda sendiri.",
   "proposals.errors.otherUnit": "Proposal ini milik unit lain; hanya operator unit itu dan Admin Lokal yang dapat mengubah atau mengirimnya.",
   "proposals.errors.locked": "Proposal pada status ini tidak dapat diubah oleh Anda.",
   "mail.proposalSent.subject": "Proposal menunggu pemeriksaan: {title}",

@@ -50,13 +50,19 @@ export async function undecidedStages(db: DbOrTx, c: { id: number; config: Compe
   return out;
 }
 
-/** Mail every Admin Lokal and head of the agencies that submitted a proposal to the edition. */
+/**
+ * Tell every agency that submitted a proposal to the edition: its Admin Lokal and head, who
+ * answer for it (an objection is theirs), or, in an agency with neither, its unit operators, who
+ * pass it on rather than the agency hearing nothing of its results and objection window.
+ */
 async function tellAgencies(db: Db, competitionId: number, kind: string, vars: MessageVars, path: string) {
-  const people = await db
-    .selectDistinct({ id: users.id, email: users.email })
+  const staff = await db
+    .selectDistinct({ id: users.id, email: users.email, agencyId: users.agencyId, role: users.role })
     .from(users)
     .innerJoin(proposals, and(eq(proposals.agencyId, users.agencyId), eq(proposals.competitionId, competitionId), eq(proposals.state, "submitted")))
-    .where(and(inArray(users.role, ["agency_admin", "agency_head"]), isNull(users.disabledAt)));
+    .where(and(inArray(users.role, ["agency_admin", "agency_head", "unit_operator"]), isNull(users.disabledAt)));
+  const led = new Set(staff.filter((p) => p.role !== "unit_operator").map((p) => p.agencyId));
+  const people = staff.filter((p) => p.role !== "unit_operator" || !led.has(p.agencyId)).map(({ id, email }) => ({ id, email }));
   await notify(db, people, { kind, key: `mail.${kind}`, vars, link: path });
 }
 

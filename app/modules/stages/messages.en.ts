@@ -183,6 +183,7 @@ export const stageMessagesEn: Translation<typeof stageMessages> = {
   "stages.errors.location": "Enter a meeting link or a room.",
   "stages.errors.link": "For an online presentation, enter a meeting link starting with https:// or http://.",
   "stages.errors.slot.beforeStage": "This slot starts before the stage opens. Slots must fall within the stage's dates (shown above).",
+  "stages.errors.slot.endsAfterStage": "This slot ends after the stage closes. Choose an earlier time, or extend the stage in the competition's setup.",
   "stages.errors.slot.afterStage": "This slot (or the last one made) ends after the stage closes. Start earlier, shorten the slots, or extend the stage in the competition's setup.",
   "stages.errors.overlap": "This time clashes with another slot in the same room or link.",
   "stages.errors.allScheduled": "Every entrant already has a slot. Change slots one by one, or tick \"Replace every existing slot\".",

@@ -182,6 +182,7 @@ export const stageMessages = defineMessages({
   "stages.errors.location": "Isi tautan rapat atau nama ruang.",
   "stages.errors.link": "Untuk presentasi daring, isi tautan rapat yang diawali https:// atau http://.",
   "stages.errors.slot.beforeStage": "Slot ini dimulai sebelum tahap dibuka. Slot harus berada di dalam masa tahap (tanggalnya tertulis di atas).",
+  "stages.errors.slot.endsAfterStage": "Slot ini selesai setelah tahap ditutup. Pilih waktu yang lebih awal, atau perpanjang tahapnya di pengaturan kompetisi.",
   "stages.errors.slot.afterStage": "Slot ini (atau slot terakhir yang dibuat) selesai setelah tahap ditutup. Mulailah lebih awal, perpendek slot, atau perpanjang tahapnya di pengaturan kompetisi.",
   "stages.errors.overlap": "Waktu ini bertabrakan dengan slot lain di ruang atau tautan yang sama.",
   "stages.errors.allScheduled": "Semua peserta sudah memiliki slot. Ubah slot satu per satu, atau centang \"Ganti semua slot\".",

@@ -27,7 +27,9 @@ export async function updatePresentationSlot(db: Db, actor: Actor, competition: 
     const next = { startsAt: new Date(input.startsAt), minutes: input.minutes, mode: input.mode, location: input.location };
     const others = await tx.select().from(presentationSlots).where(and(inStage, ne(presentationSlots.id, slotId)));
     const outside = outsideStage(next, stage);
-    if (outside) throw new AppError("invalid", `stages.errors.slot.${outside}Stage`, { startsAt: `stages.errors.slot.${outside}Stage` });
+    // One slot's own words: the generator's "afterStage" also speaks of the last slot it made.
+    const reason = outside === "after" ? "stages.errors.slot.endsAfterStage" : "stages.errors.slot.beforeStage";
+    if (outside) throw new AppError("invalid", reason, { startsAt: reason });
     if (others.some((o) => clashes(next, o))) throw new AppError("invalid", "stages.errors.overlap", { startsAt: "stages.errors.overlap" });
     const retimed = before.startsAt.getTime() !== next.startsAt.getTime() || before.minutes !== next.minutes;
     const changed = retimed || before.mode !== next.mode || before.location !== next.location;

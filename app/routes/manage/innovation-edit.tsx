@@ -52,6 +52,8 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
     files: await listInnovationFiles(db, innovation.id),
     units: unitChoices(actor, await unitsOfAgency(db, innovation.agencyId)),
     regions: await regionOptions(db, innovation.agencyId),
+    // Why an operator reads without writing: another unit's entry, or one under review.
+    readOnly: ((d) => (!d.ok && (d.reason === "innovations.errors.otherUnit" || d.reason === "innovations.errors.locked") ? d.reason : null))(can(actor, "innovation.edit", innovation)),
     can: {
       edit: can(actor, "innovation.edit", innovation).ok,
       submit: can(actor, "innovation.submit", innovation).ok,
@@ -227,7 +229,10 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
         <>
           <h2>{t("innovations.manage.edit")}</h2>
           {conflict ? <TheirVersion conflict={conflict} id={inv.id} units={units} regions={loaderData.regions} /> : null}
+          {/* Keyed on the stored version: after a save the fields show what was stored
+              ("https://" added to a video address), while a refused form keeps what was typed. */}
           <InnovationForm
+            key={inv.version}
             values={{ ...(values as object), version }}
             errors={actionData?.intent === "return" ? undefined : errors}
             units={units}
@@ -247,7 +252,10 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
           </InnovationForm>
         </>
       ) : (
-        <ReadOnly inv={inv} />
+        <>
+          {loaderData.readOnly ? <p className="notice">{t(loaderData.readOnly)}</p> : null}
+          <ReadOnly inv={inv} />
+        </>
       )}
     </>
   );

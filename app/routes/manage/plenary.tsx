@@ -142,7 +142,11 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
       {d.locked ? <p className="notice notice-warning">{t("judging.errors.resultsAnnounced")}</p> : null}
       {d.awaited && !d.locked ? <p className="notice notice-warning" role="status">{t("plenary.awaited", { n: d.awaited })}</p> : null}
       {d.skipped ? <p className="hint">{t("plenary.skipped", { n: d.skipped })}</p> : null}
-      <ErrorSummary errors={errors} />
+      {/* Each row's errors are named after its proposal: a long table is not searched by eye. */}
+      <ErrorSummary
+        errors={errors}
+        labels={Object.fromEntries(d.rows.flatMap((r) => [[`reason.${r.id}`, `${t("plenary.reason")} (${r.receipt ?? r.title})`], [`advances.${r.id}`, r.receipt ?? r.title]]))}
+      />
 
       <Form method="get" className="inline-form filters no-print">
         <label htmlFor="per">{t("plenary.view")}</label>{" "}

@@ -25,6 +25,7 @@ import {
 import { editionAwards, editionObjections } from "~/modules/results/queries.server";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
 import { isOwnKey } from "~/lib/own";
+import { TableScroll } from "~/components/table-scroll";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.name} · Lumbung` : "Lumbung" }];
 
@@ -206,8 +207,9 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
 
       {d.awards.length ? (
         <section>
-          <h2>{t("results.awards")} ({d.awards.length})</h2>
+          <h2 id="awards-title">{t("results.awards")} ({d.awards.length})</h2>
           {d.state === "provisional" ? <p><a href={`/kelola/kompetisi/${d.slug}/hasil/unpsa`}>{t("results.unpsa")}</a></p> : null}
+          <TableScroll labelledBy="awards-title">
           <table>
             <thead>
               <tr>
@@ -250,6 +252,7 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </section>
       ) : null}
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef, type ReactNode } from "react";
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/users";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
@@ -68,7 +69,8 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     if (!target.ok) return data({ toggleError: target.errors.userId ?? t("errors.invalid") }, { status: 400 });
     // The policy (user.deactivate / user.reactivate) is checked in the use case: a refusal is a 403.
     const done = intent === "deactivate" ? await deactivateUser(db, actor, target.data.userId) : await reactivateUser(db, actor, target.data.userId, { publicUrl: env.publicUrl });
-    return { toggled: { name: done.name, intent, invitedAgain: "invitedAgain" in done && done.invitedAgain } };
+    const token = "token" in done ? done.token : null;
+    return { toggled: { name: done.name, intent, link: token ? `${env.publicUrl}/undangan/${token}` : null, days: INVITE_DAYS } };
   }
   if (intent === "setUnit") {
     const parsed = parseWith(UnitPlacementSchema, formToObject(form), t);
@@ -110,7 +112,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         days?: number;
         toggleError?: string;
         unitErrors?: Record<string, string>;
-        toggled?: { name: string; intent: "deactivate" | "reactivate"; invitedAgain: boolean };
+        toggled?: { name: string; intent: "deactivate" | "reactivate"; link: string | null; days: number };
       }
     | undefined;
   const { list, total, q, page: pageNo, pages, placing } = loaderData;
@@ -118,21 +120,16 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <>
       <h1 id="users-title">{t("accounts.users.title")}</h1>
-      {a?.invited ? (
-        <div className="notice" role="status">
-          <p>{t("accounts.users.invited", { email: a.invited, days: a.days ?? 0 })}</p>
-          {a.link ? (
-            <>
-              <label htmlFor="invite-link">{t("accounts.users.invitedLink")}</label>
-              <input id="invite-link" type="text" readOnly value={a.link} className="copy-field" />
-            </>
-          ) : null}
-        </div>
-      ) : null}
       {a?.toggled ? (
-        <p className="notice" role="status">
-          {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : a.toggled.invitedAgain ? "accounts.users.reactivatedInvitedNotice" : "accounts.users.reactivatedNotice", { name: a.toggled.name })}
-        </p>
+        <div className="notice" role="status">
+          <p>
+            {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : a.toggled.link ? "accounts.users.reactivatedInvitedNotice" : "accounts.users.reactivatedNotice", {
+              name: a.toggled.name,
+              days: a.toggled.days ?? 0,
+            })}
+          </p>
+          {a.toggled.link ? <InvitationLink link={a.toggled.link} /> : null}
+        </div>
       ) : null}
       {loaderData.placed !== null ? <p className="notice" role="status">{t("accounts.users.unitSaved", { name: loaderData.placed })}</p> : null}
       {placing ? (
@@ -203,7 +200,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   <td>{t(`accounts.users.${u.state}`)}</td>
                   <td>
                     {u.canToggle ? (
-                      <Form method="post">
+                      <Form method="post" action="/kelola/pengguna">
                         <CsrfField />
                         <input type="hidden" name="userId" value={u.id} />
                         {u.state === "deactivated" ? (
@@ -225,12 +222,20 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         </TableScroll>
       )}
       <Pagination page={pageNo} pages={pages} param="halaman" />
-      <h2>{t("accounts.users.invite")}</h2>
+      <h2 id="invite-title">{t("accounts.users.invite")}</h2>
+      {/* Beside the form it answers, and focused: with JavaScript the page does not scroll back up. */}
+      {a?.invited ? (
+        <FocusedNotice key={a.invited}>
+          <p>{t("accounts.users.invited", { email: a.invited, days: a.days ?? 0 })}</p>
+          {a.link ? <InvitationLink link={a.link} /> : null}
+        </FocusedNotice>
+      ) : null}
       <ErrorSummary
         errors={a?.errors}
         labels={{ name: t("accounts.users.name"), email: t("accounts.login.email"), role: t("accounts.users.role"), agencyId: t("accounts.users.agency"), unitId: t("accounts.users.unit") }}
       />
-      <Form method="post" className="narrow">
+      {/* Keyed on the last invitation: a sent form starts empty again. */}
+      <Form method="post" action="/kelola/pengguna" className="narrow" key={a?.invited ?? "invite"}>
         <CsrfField />
         <TextField name="name" label={t("accounts.users.name")} required defaultValue={v("name")} error={a?.errors?.name} />
         <TextField name="email" type="email" label={t("accounts.login.email")} required defaultValue={v("email")} error={a?.errors?.email} inputMode="email" />
@@ -239,6 +244,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <SelectField
             name="agencyId"
             label={t("accounts.users.agency")}
+            optionalNote={t("accounts.users.agencyNote")}
             hint={t("accounts.users.unitAfterInvite")}
             options={loaderData.agencies.map((g) => ({ value: String(g.id), label: g.name }))}
             defaultValue={v("agencyId")}
@@ -247,10 +253,40 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           />
         ) : null}
         {loaderData.units.length ? (
-          <SelectField name="unitId" label={t("accounts.users.unit")} options={loaderData.units.map((u) => ({ value: String(u.id), label: u.name }))} defaultValue={v("unitId")} emptyLabel="" error={a?.errors?.unitId} />
+          <SelectField
+            name="unitId"
+            label={t("accounts.users.unit")}
+            hint={t("accounts.users.unitOperatorsOnly")}
+            options={loaderData.units.map((u) => ({ value: String(u.id), label: u.name }))}
+            defaultValue={v("unitId")}
+            emptyLabel=""
+            error={a?.errors?.unitId}
+          />
         ) : null}
         <button type="submit" className="button">{t("accounts.users.invite")}</button>
       </Form>
     </>
+  );
+}
+
+/** An invitation link to copy and pass on, while mail is kept in the outbox. */
+function InvitationLink({ link }: { link: string }) {
+  const t = useT();
+  return (
+    <>
+      <label htmlFor="invite-link">{t("accounts.users.invitedLink")}</label>
+      <input id="invite-link" type="text" readOnly value={link} className="copy-field" />
+    </>
+  );
+}
+
+/** A notice that takes the focus when it appears, so a reader at the form hears and sees it. */
+function FocusedNotice({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div className="notice" role="status" tabIndex={-1} ref={ref}>
+      {children}
+    </div>
   );
 }
