@@ -9,7 +9,7 @@ test("the home page offers the catalogue search, in Bahasa Indonesia", async ({ 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Katalog terbuka inovasi pelayanan publik Indonesia");
   await expect(page.getByRole("search").getByRole("searchbox", { name: "Cari" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Katalog Inovasi" })).toBeVisible();
-  await expect(page.getByRole("note").filter({ hasText: "Mode demo" })).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Mode demo" })).toContainText("data ini contoh");
 });
 
 test("an unknown address shows a real 404 page that leads home", async ({ page }) => {

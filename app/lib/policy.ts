@@ -44,6 +44,9 @@ const isUser = (a: Actor): a is Extract<Actor, { kind: "user" }> => a.kind === "
 // rewrite the public-works office's innovation). One in no unit (an agency without units, or not
 // placed yet) works for the whole agency, as before units existed.
 const operatorCovers = (a: Extract<Actor, { kind: "user" }>, s: { unitId: number | null }) => a.unitId === null || a.unitId === s.unitId;
+
+/** The unit an operator is placed in, whose entries and proposals alone it writes; else null. */
+export const placedUnit = (a: Actor): number | null => (isUser(a) && a.role === "unit_operator" ? a.unitId : null);
 const isNational = (a: Actor) => isUser(a) && a.role === "national_admin";
 const inAgency = (a: Actor, agencyId: number) => isUser(a) && a.agencyId === agencyId;
 // The agency's own people: Admin Lokal, its unit operators and its head.

@@ -5,9 +5,6 @@ import { agencies, innovationHistory, innovations, units, users } from "~/db/sch
 import type { Actor } from "~/lib/policy";
 import type { InnovationState } from "./vocab";
 
-/** An operator placed in a unit: its work area starts from its unit's entries. */
-export const placedOperator = (actor: Extract<Actor, { kind: "user" }>) => actor.role === "unit_operator" && actor.unitId !== null;
-
 /**
  * Whose entries the work area shows: the whole agency's, or (for an operator placed in a unit,
  * by default) its unit's, the ones it may write (policy.ts, operatorCovers).

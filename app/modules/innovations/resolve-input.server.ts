@@ -2,7 +2,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovations, units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
-import type { Actor } from "~/lib/policy";
+import { placedUnit, type Actor } from "~/lib/policy";
 import { idOf } from "~/lib/forms";
 import { allowedRegion } from "./regions.server";
 import type { InnovationInput } from "./schemas";
@@ -13,18 +13,17 @@ import type { InnovationInput } from "./schemas";
  * field rather than saved where the operator could no longer reach it.
  */
 export function operatorUnit(actor: Actor, unitId: number | undefined): number | undefined {
-  if (actor.kind !== "user" || actor.role !== "unit_operator") return unitId;
-  // Left blank, an operator's entry is its own unit's.
-  if (unitId === undefined) return actor.unitId ?? undefined;
-  if (actor.unitId !== null && unitId !== actor.unitId) {
-    throw new AppError("invalid", "innovations.errors.ownUnitOnly", { unitId: "innovations.errors.ownUnitOnly" });
-  }
-  return unitId;
+  const unit = placedUnit(actor);
+  // Left blank, a placed operator's entry is its own unit's.
+  if (unit === null) return unitId;
+  if (unitId !== undefined && unitId !== unit) throw new AppError("invalid", "innovations.errors.ownUnitOnly", { unitId: "innovations.errors.ownUnitOnly" });
+  return unit;
 }
 
 /** The units a form offers the actor: its own alone for a placed operator, else the agency's. */
 export function unitChoices<U extends { id: number }>(actor: Actor, agencyUnits: U[]): U[] {
-  return actor.kind === "user" && actor.role === "unit_operator" && actor.unitId !== null ? agencyUnits.filter((u) => u.id === actor.unitId) : agencyUnits;
+  const unit = placedUnit(actor);
+  return unit === null ? agencyUnits : agencyUnits.filter((u) => u.id === unit);
 }
 
 /** The innovation's stored columns from validated input, checking references against the agency. */

@@ -5,7 +5,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { innovations, proposalHistory, proposals, proposalSections } from "~/db/schema";
 import { AppError } from "~/lib/errors";
-import { assertCan, type Actor } from "~/lib/policy";
+import { assertCan, placedUnit, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { isStageOpen, registrationStage } from "~/modules/competitions/config-values";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
@@ -31,7 +31,8 @@ export async function createProposal(db: Db, actor: Actor, input: NewProposalInp
       throw new AppError("invalid", "proposals.errors.innovation", { innovationId: "proposals.errors.innovation" });
     }
     // An operator placed in a unit enters its unit's innovations (policy.ts, operatorCovers).
-    if (actor.role === "unit_operator" && actor.unitId !== null && innovation.unitId !== actor.unitId) {
+    const unit = placedUnit(actor);
+    if (unit !== null && innovation.unitId !== unit) {
       throw new AppError("invalid", "proposals.errors.otherUnitInnovation", { innovationId: "proposals.errors.otherUnitInnovation" });
     }
     const [taken] = await tx

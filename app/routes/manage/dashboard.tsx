@@ -1,7 +1,8 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { countByState, placedOperator } from "~/modules/innovations/queries.server";
+import { countByState } from "~/modules/innovations/queries.server";
+import { placedUnit } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { useT } from "~/lib/use-i18n";
 import { INNOVATION_STATES } from "~/modules/innovations/vocab";
@@ -17,8 +18,8 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
     role: actor.role,
     agencyName: requestInfo(context).agencyName,
     // A placed operator's counts are its unit's, as its list starts from them.
-    counts: await countByState(db, actor, { unitOnly: placedOperator(actor) }),
-    unitOnly: placedOperator(actor),
+    counts: await countByState(db, actor, { unitOnly: placedUnit(actor) !== null }),
+    unitOnly: placedUnit(actor) !== null,
     hasRegister: ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
   };
 });

@@ -3,7 +3,8 @@ import type { Route } from "./+types/innovations";
 import { requireUser, services } from "~/lib/context.server";
 import { page } from "~/lib/respond.server";
 import { useInstant, useT } from "~/lib/use-i18n";
-import { listManagedInnovations, placedOperator } from "~/modules/innovations/queries.server";
+import { listManagedInnovations } from "~/modules/innovations/queries.server";
+import { placedUnit } from "~/lib/policy";
 import { INNOVATION_STATES, type InnovationState } from "~/modules/innovations/vocab";
 import { forbidden } from "~/lib/errors";
 import { Pagination } from "~/components/pagination";
@@ -24,7 +25,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const state = INNOVATION_STATES.find((s) => s === stateParam) as InnovationState | undefined;
   const pageNo = pageParam(url.searchParams.get("halaman"), MAX_PAGE);
   // A placed operator sees its unit's entries unless it asks for the whole agency's.
-  const placed = placedOperator(actor);
+  const placed = placedUnit(actor) !== null;
   const wholeAgency = placed && url.searchParams.get("cakupan") === "instansi";
   const { rows, total } = await listManagedInnovations(services(context).db, actor, { state, page: pageNo, perPage: PER_PAGE, unitOnly: placed && !wholeAgency });
   return {

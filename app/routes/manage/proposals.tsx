@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/proposals";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { can } from "~/lib/policy";
+import { can, placedUnit } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formToObject, parseWith } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
@@ -41,7 +41,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     ? await Promise.all([
         listProposals(db, { competitionId: current.id, agencyId }),
         proposalCounts(db, current.id, agencyId),
-        canCreate && open ? enterableInnovations(db, agencyId!, actor.role === "unit_operator" ? actor.unitId : null) : [],
+        canCreate && open ? enterableInnovations(db, agencyId!, placedUnit(actor)) : [],
         agencyId !== null ? agencyInvitations(db, current.id, agencyId) : [],
       ])
     : [[], {}, [], []];
