@@ -225,7 +225,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <h2 id="invite-title">{t("accounts.users.invite")}</h2>
       {/* Beside the form it answers, and focused: with JavaScript the page does not scroll back up. */}
       {a?.invited ? (
-        <FocusedNotice key={a.invited}>
+        <FocusedNotice key={`notice:${a.invited}`}>
           <p>{t("accounts.users.invited", { email: a.invited, days: a.days ?? 0 })}</p>
           {a.link ? <InvitationLink link={a.link} /> : null}
         </FocusedNotice>
@@ -234,8 +234,9 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         errors={a?.errors}
         labels={{ name: t("accounts.users.name"), email: t("accounts.login.email"), role: t("accounts.users.role"), agencyId: t("accounts.users.agency"), unitId: t("accounts.users.unit") }}
       />
-      {/* Keyed on the last invitation: a sent form starts empty again. */}
-      <Form method="post" action="/kelola/pengguna" className="narrow" key={a?.invited ?? "invite"}>
+      {/* Keyed on the last invitation: a sent form starts empty again. (Siblings' keys differ:
+          two equal keys in one list make React draw an element twice.) */}
+      <Form method="post" action="/kelola/pengguna" className="narrow" key={`form:${a?.invited ?? ""}`}>
         <CsrfField />
         <TextField name="name" label={t("accounts.users.name")} required defaultValue={v("name")} error={a?.errors?.name} />
         <TextField name="email" type="email" label={t("accounts.login.email")} required defaultValue={v("email")} error={a?.errors?.email} inputMode="email" />
