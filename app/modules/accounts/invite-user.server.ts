@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
-import { units, users, userTokens } from "~/db/schema";
+import { units, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { AGENCY_ROLES, invitableRoles, type Actor, type Role } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
-import { hashToken, newToken } from "./tokens.server";
+import { issueLinkToken } from "./tokens.server";
 
 export const INVITE_DAYS = 7;
 
@@ -56,14 +56,8 @@ export async function sendInvitation(
   to: { id: number; email: string; name: string },
   opts: { publicUrl: string },
 ) {
-  const token = newToken();
+  const token = await issueLinkToken(tx, to.id, "invite", INVITE_DAYS * 86400_000);
   const link = `${opts.publicUrl}/undangan/${token}`;
-  await tx.insert(userTokens).values({
-    tokenHash: hashToken(token),
-    userId: to.id,
-    purpose: "invite",
-    expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000),
-  });
   await queueMail(tx, {
     to: to.email,
     kind: "invite",

@@ -5,7 +5,7 @@ import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { hashPassword } from "./password.server";
-import { hashToken, newToken } from "./tokens.server";
+import { hashToken, issueLinkToken } from "./tokens.server";
 
 export const RESET_HOURS = 2;
 // A reset form anyone can post must not become a way to flood someone's mailbox.
@@ -71,21 +71,15 @@ export async function requestPasswordReset(db: Db, email: string, opts: { public
     .from(userTokens)
     .where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "reset"), gt(userTokens.createdAt, new Date(Date.now() - 3600_000))));
   if ((recent?.n ?? 0) >= RESETS_PER_HOUR) return null;
-  const token = newToken();
-  const link = `${opts.publicUrl}/atur-ulang-sandi/${token}`;
-  await db.transaction(async (tx) => {
-    await tx.insert(userTokens).values({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      purpose: "reset",
-      expiresAt: new Date(Date.now() + RESET_HOURS * 3600_000),
-    });
+  return db.transaction(async (tx) => {
+    const token = await issueLinkToken(tx, user.id, "reset", RESET_HOURS * 3600_000);
+    const link = `${opts.publicUrl}/atur-ulang-sandi/${token}`;
     await queueMail(tx, {
       to: user.email,
       kind: "password-reset",
       subject: bilingualSubject("mail.reset.subject"),
       body: bilingual("mail.reset.body", { hours: RESET_HOURS, link }),
     });
+    return token;
   });
-  return token;
 }
