@@ -478,6 +478,12 @@ describe("in English, what agencies and the secretariat wrote is marked as Indon
     expect(body).toContain("Replication of another innovation: ");
     expect(new RegExp(`<a [^>]*href="/inovasi/${source.slug}"[^>]*>Sumber Replikasi Sungaiwangi</a>`).exec(body)?.[0]).toContain('lang="id"');
     expect(body).toContain('(<span lang="id">diadaptasi untuk desa pesisir</span>)');
+    // The source lists where it has been replicated: published copies only.
+    await createInnovation(database.db, { state: "draft", name: "Draf Replikasi Tersembunyi", origin: "replication", originInnovationId: source.id });
+    const sourcePage = (await english(`/inovasi/${source.slug}`)).replace(/<!-- -->/g, "");
+    expect(sourcePage).toContain("Replicated elsewhere (1)");
+    expect(sourcePage).toContain(`href="/inovasi/${copy.slug}"`);
+    expect(sourcePage).not.toContain("Draf Replikasi Tersembunyi");
   });
 
   it("on a call: its name, theme, stages, groups, categories and form sections, never the reader's labels", async () => {

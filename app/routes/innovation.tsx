@@ -8,7 +8,7 @@ import { page } from "~/lib/respond.server";
 import { CONTENT_LANG, formatDate, formatNumber } from "~/i18n";
 import { previewTags } from "~/lib/meta";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
-import { getPublishedInnovation, type PublicFile } from "~/modules/catalogue/get-innovation.server";
+import { getPublishedInnovation, replicationsOf, type PublicFile } from "~/modules/catalogue/get-innovation.server";
 import { shorten } from "~/modules/catalogue/cards.server";
 import { withAcronym } from "~/modules/catalogue/ui/labels";
 import { awardsOfInnovation } from "~/modules/results/queries.server";
@@ -24,6 +24,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
   return {
     innovation,
     awards: await awardsOfInnovation(db, innovation.id),
+    replications: await replicationsOf(db, innovation.id),
     preview: {
       title: withAcronym(innovation.name, innovation.acronym),
       description: shorten(innovation.summary.replace(/\s+/g, " ").trim(), 200),
@@ -149,6 +150,19 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
           <dd>{instant(i.updatedAt)}</dd>
         </dl>
       </section>
+
+      {loaderData.replications.total ? (
+        <section aria-labelledby="replications-title">
+          <h2 id="replications-title">{t("catalogue.innovation.replications", { n: formatNumber(locale, loaderData.replications.total) })}</h2>
+          <ul>
+            {loaderData.replications.rows.map((r) => (
+              <li key={r.slug}>
+                <Link to={`/inovasi/${r.slug}`} lang={CONTENT_LANG}>{withAcronym(r.name, r.acronym)}</Link>, {r.agency}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {i.photos.length ? (
         <section aria-labelledby="photos-title">

@@ -1,7 +1,7 @@
 // One published innovation, with everything the public may see. File bytes stay in the
 // database (served by /berkas/:id); only their metadata comes here. An innovation that is not
 // published does not exist for the public: null, never a hint that it is there.
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovationFiles, innovations, regions, units, type Indicator } from "~/db/schema";
@@ -130,4 +130,24 @@ export async function getPublishedInnovation(db: DbOrTx, slugOrId: string | numb
     publishedAt: i.publishedAt ? i.publishedAt.toISOString() : null,
     updatedAt: i.updatedAt.toISOString(),
   };
+}
+
+/**
+ * The published innovations that name this one as their source: where it has been replicated,
+ * the evidence of "what works" other agencies look for (and the competition's adaptability
+ * criterion asks about). Newest first; a long list is cut at `limit`, with the total.
+ */
+export async function replicationsOf(db: DbOrTx, innovationId: number, limit = 50) {
+  const where = and(eq(innovations.originInnovationId, innovationId), eq(innovations.state, "published"));
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ slug: innovations.slug, name: innovations.name, acronym: innovations.acronym, agency: agencies.name })
+      .from(innovations)
+      .innerJoin(agencies, eq(agencies.id, innovations.agencyId))
+      .where(where)
+      .orderBy(desc(innovations.publishedAt), desc(innovations.id))
+      .limit(limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(innovations).where(where),
+  ]);
+  return { rows, total };
 }
