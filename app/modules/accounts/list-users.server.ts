@@ -3,7 +3,6 @@ import type { DbOrTx } from "~/db/client.server";
 import { agencies, units, users } from "~/db/schema";
 import { can, type Actor } from "~/lib/policy";
 import { containsPattern } from "~/modules/agencies/name-matches.server";
-import { unitsOfAgency } from "~/modules/agencies/queries.server";
 
 export type AccountState = "active" | "pending" | "deactivated";
 
@@ -60,14 +59,13 @@ export async function listUsers(
 }
 
 /**
- * The operator whose unit the actor is about to change, with its agency's units to choose from;
- * null when there is no such account or the actor may not place it (the page says "not found").
+ * An operator the actor may place in a unit; null when there is no such account or the actor may
+ * not place it (the page says "not found").
  */
-export async function operatorForUnitChange(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, userId: number) {
+export async function placeableOperator(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, userId: number) {
   const [u] = await db
     .select({ id: users.id, name: users.name, role: users.role, agencyId: users.agencyId, unitId: users.unitId })
     .from(users)
     .where(eq(users.id, userId));
-  if (!u || !can(actor, "user.setUnit", u).ok) return null;
-  return { ...u, units: await unitsOfAgency(db, u.agencyId ?? -1) };
+  return u && can(actor, "user.setUnit", u).ok ? u : null;
 }

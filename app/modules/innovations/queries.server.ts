@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { INNOVATION_STATES } from "./vocab";
 import type { Db } from "~/db/client.server";
 import { agencies, innovationHistory, innovations, units, users } from "~/db/schema";
-import type { Actor } from "~/lib/policy";
+import { placedUnit, type Actor } from "~/lib/policy";
 import type { InnovationState } from "./vocab";
 
 /**
@@ -12,7 +12,8 @@ import type { InnovationState } from "./vocab";
 function workScope(actor: Extract<Actor, { kind: "user" }>, unitOnly: boolean): SQL[] {
   if (actor.role === "national_admin") return [];
   const agency = eq(innovations.agencyId, actor.agencyId ?? -1);
-  return unitOnly && actor.unitId !== null ? [agency, eq(innovations.unitId, actor.unitId)] : [agency];
+  const unit = unitOnly ? placedUnit(actor) : null;
+  return unit !== null ? [agency, eq(innovations.unitId, unit)] : [agency];
 }
 
 /** The work-area list: the actor's agency's innovations (all agencies for the secretariat). */

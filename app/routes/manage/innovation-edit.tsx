@@ -39,11 +39,15 @@ const INTENT_ACTION: Record<string, "innovation.edit" | "innovation.review" | "i
 
 const NOTICES = ["created", "saved", "submitted", "returned", "published", "unpublished", "fileRemoved"] as const;
 
+// The refusals an operator is told about beside a read-only entry (others show nothing).
+const READ_ONLY_REASONS = ["innovations.errors.otherUnit", "innovations.errors.locked"];
+
 export const loader = page(async ({ params, context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const { db, env } = services(context);
   // Only a canonical id ("16", never "0x10" or "1e1"); anything else names no row, a 404.
   const innovation = await loadInnovation(db, idOf(params.id) ?? 0);
+  const edit = can(actor, "innovation.edit", innovation);
   assertCan(actor, "innovation.manage", innovation);
   const originInnovation = await slugOf(db, innovation.originInnovationId);
   const notice = new URL(request.url).searchParams.get("pesan");
@@ -53,9 +57,9 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
     units: unitChoices(actor, await unitsOfAgency(db, innovation.agencyId)),
     regions: await regionOptions(db, innovation.agencyId),
     // Why an operator reads without writing: another unit's entry, or one under review.
-    readOnly: ((d) => (!d.ok && (d.reason === "innovations.errors.otherUnit" || d.reason === "innovations.errors.locked") ? d.reason : null))(can(actor, "innovation.edit", innovation)),
+    readOnly: !edit.ok && READ_ONLY_REASONS.includes(edit.reason) ? edit.reason : null,
     can: {
-      edit: can(actor, "innovation.edit", innovation).ok,
+      edit: edit.ok,
       submit: can(actor, "innovation.submit", innovation).ok,
       review: can(actor, "innovation.review", innovation).ok,
       unpublish: can(actor, "innovation.unpublish", innovation).ok,

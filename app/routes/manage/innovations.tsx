@@ -72,28 +72,28 @@ export default function ManagedInnovations({ loaderData }: Route.ComponentProps)
         <p>{t("innovations.manage.none")}</p>
       ) : (
         <TableScroll labelledBy="innovations-title">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("innovation.field.name")}</th>
-              {national ? <th scope="col">{t("innovation.field.agency")}</th> : null}
-              <th scope="col">{t("innovation.field.unit")}</th>
-              <th scope="col">{t("innovation.field.state")}</th>
-              <th scope="col">{t("innovations.manage.updatedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td><Link to={`/kelola/inovasi/${r.id}`}>{r.name}</Link>{r.acronym ? ` (${r.acronym})` : ""}</td>
-                {national ? <td>{r.agencyName}</td> : null}
-                <td>{r.unitName ?? "—"}</td>
-                <td><span className={`tag status-${r.state}`}>{t(`innovation.state.${r.state}`)}</span></td>
-                <td>{instant(r.updatedAt)}</td>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("innovation.field.name")}</th>
+                {national ? <th scope="col">{t("innovation.field.agency")}</th> : null}
+                <th scope="col">{t("innovation.field.unit")}</th>
+                <th scope="col">{t("innovation.field.state")}</th>
+                <th scope="col">{t("innovations.manage.updatedAt")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td><Link to={`/kelola/inovasi/${r.id}`}>{r.name}</Link>{r.acronym ? ` (${r.acronym})` : ""}</td>
+                  {national ? <td>{r.agencyName}</td> : null}
+                  <td>{r.unitName ?? "—"}</td>
+                  <td><span className={`tag status-${r.state}`}>{t(`innovation.state.${r.state}`)}</span></td>
+                  <td>{instant(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       )}
       <Pagination page={pageNo} pages={pages} param="halaman" />

@@ -98,27 +98,27 @@ export default function Objections({ loaderData: d, actionData }: Route.Componen
 
       {d.awards.length ? (
         <TableScroll labelledBy="objections-title">
-        <table>
-          <caption>{t("results.awards")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("results.col.tier")}</th>
-              <th scope="col">{t("results.col.innovation")}</th>
-              <th scope="col">{t("results.col.agency")}</th>
-              <th scope="col">{t("results.col.category")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.awards.map((a) => (
-              <tr key={a.id}>
-                <td>{a.tier}</td>
-                <th scope="row">{a.title}</th>
-                <td>{a.agency}</td>
-                <td>{a.category}</td>
+          <table>
+            <caption>{t("results.awards")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("results.col.tier")}</th>
+                <th scope="col">{t("results.col.innovation")}</th>
+                <th scope="col">{t("results.col.agency")}</th>
+                <th scope="col">{t("results.col.category")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.awards.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.tier}</td>
+                  <th scope="row">{a.title}</th>
+                  <td>{a.agency}</td>
+                  <td>{a.category}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       ) : null}
 

@@ -210,48 +210,48 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
           <h2 id="awards-title">{t("results.awards")} ({d.awards.length})</h2>
           {d.state === "provisional" ? <p><a href={`/kelola/kompetisi/${d.slug}/hasil/unpsa`}>{t("results.unpsa")}</a></p> : null}
           <TableScroll labelledBy="awards-title">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("results.col.tier")}</th>
-                <th scope="col">{t("results.col.innovation")}</th>
-                <th scope="col">{t("results.col.agency")}</th>
-                <th scope="col">{t("results.col.category")}</th>
-                <th scope="col">{d.state === "final" ? t("results.col.certificate") : t("results.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.awards.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    {tierName.get(a.tierCode) ?? a.tierCode}
-                    <div className="hint">{t(`results.source.${a.source === "manual" ? "manual" : "stage"}`)}</div>
-                  </td>
-                  <th scope="row">{a.title}<div className="hint">{a.receipt}</div></th>
-                  <td>{a.agency}</td>
-                  <td>{a.category}</td>
-                  <td>
-                    {d.state === "final" && a.certificateCode ? <Link to={`/sertifikat/${a.certificateCode}`}>{a.certificateCode}</Link> : null}
-                    {d.state === "provisional" ? (
-                      <Form method="post" className="inline-form">
-                        <CsrfField />
-                        <input type="hidden" name="proposalId" value={a.proposalId} />
-                        <label htmlFor={`tier-${a.id}`} className="visually-hidden">{t("results.changeTier")}: {a.title}</label>
-                        <select id={`tier-${a.id}`} name="tier" defaultValue={a.tierCode}>
-                          {tierOptions.map((o) => (
-                            <option key={o.value} value={o.value}>{o.label}</option>
-                          ))}
-                        </select>{" "}
-                        <label htmlFor={`reason-${a.id}`} className="visually-hidden">{t("results.reason")}: {a.title}</label>
-                        <input id={`reason-${a.id}`} name="reason" placeholder={t("results.reason")} maxLength={2000} />{" "}
-                        <button type="submit" name="_intent" value="award" className="link-button">{t("results.change")}</button>
-                      </Form>
-                    ) : null}
-                  </td>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.col.tier")}</th>
+                  <th scope="col">{t("results.col.innovation")}</th>
+                  <th scope="col">{t("results.col.agency")}</th>
+                  <th scope="col">{t("results.col.category")}</th>
+                  <th scope="col">{d.state === "final" ? t("results.col.certificate") : t("results.change")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.awards.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      {tierName.get(a.tierCode) ?? a.tierCode}
+                      <div className="hint">{t(`results.source.${a.source === "manual" ? "manual" : "stage"}`)}</div>
+                    </td>
+                    <th scope="row">{a.title}<div className="hint">{a.receipt}</div></th>
+                    <td>{a.agency}</td>
+                    <td>{a.category}</td>
+                    <td>
+                      {d.state === "final" && a.certificateCode ? <Link to={`/sertifikat/${a.certificateCode}`}>{a.certificateCode}</Link> : null}
+                      {d.state === "provisional" ? (
+                        <Form method="post" className="inline-form">
+                          <CsrfField />
+                          <input type="hidden" name="proposalId" value={a.proposalId} />
+                          <label htmlFor={`tier-${a.id}`} className="visually-hidden">{t("results.changeTier")}: {a.title}</label>
+                          <select id={`tier-${a.id}`} name="tier" defaultValue={a.tierCode}>
+                            {tierOptions.map((o) => (
+                              <option key={o.value} value={o.value}>{o.label}</option>
+                            ))}
+                          </select>{" "}
+                          <label htmlFor={`reason-${a.id}`} className="visually-hidden">{t("results.reason")}: {a.title}</label>
+                          <input id={`reason-${a.id}`} name="reason" placeholder={t("results.reason")} maxLength={2000} />{" "}
+                          <button type="submit" name="_intent" value="award" className="link-button">{t("results.change")}</button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableScroll>
         </section>
       ) : null}

@@ -17,7 +17,7 @@ import { reactivateUser } from "~/modules/accounts/reactivate-user.server";
 import { setUserUnit } from "~/modules/accounts/set-user-unit.server";
 import { Pagination } from "~/components/pagination";
 import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
-import { listUsers, operatorForUnitChange } from "~/modules/accounts/list-users.server";
+import { listUsers, placeableOperator } from "~/modules/accounts/list-users.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.users.title");
@@ -39,12 +39,14 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   // ?ubah=ID opens that operator's unit form above the list; an account the actor may not place
   // is "not found", as one it cannot see.
   const placingId = url.searchParams.has("ubah") ? idOf(url.searchParams.get("ubah")) : null;
-  const placing = placingId ? await operatorForUnitChange(db, actor, placingId) : null;
-  if (url.searchParams.has("ubah") && !placing) throw new AppError("not-found", "errors.notFound");
+  const operator = placingId ? await placeableOperator(db, actor, placingId) : null;
+  if (url.searchParams.has("ubah") && !operator) throw new AppError("not-found", "errors.notFound");
+  // Its own agency's units to choose from.
+  const placing = operator ? { ...operator, units: await unitsOfAgency(db, operator.agencyId ?? -1) } : null;
   return {
     placing,
     // After a change, the notice names the operator (looked up, never taken from the address).
-    placed: url.searchParams.get("pesan") === "unit" ? ((await operatorForUnitChange(db, actor, idOf(url.searchParams.get("akun")) ?? -1))?.name ?? null) : null,
+    placed: url.searchParams.get("pesan") === "unit" ? ((await placeableOperator(db, actor, idOf(url.searchParams.get("akun")) ?? -1))?.name ?? null) : null,
     list: rows,
     total,
     q,
