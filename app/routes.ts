@@ -42,6 +42,8 @@ export default [
     route("inovasi/baru", "routes/manage/innovation-new.tsx"),
     route("inovasi/:id", "routes/manage/innovation-edit.tsx"),
     route("inovasi/:id/riwayat", "routes/manage/innovation-history.tsx"),
+    route("inovasi/:id/pemutakhiran", "routes/manage/innovation-check-in.tsx"),
+    route("pemutakhiran", "routes/manage/check-ins.tsx"),
     route("unit", "routes/manage/units.tsx"),
     route("pengguna", "routes/manage/users.tsx"),
     route("instansi", "routes/manage/agencies.tsx"),

@@ -56,6 +56,10 @@ const TABLE: Record<string, Entry> = {
   },
   "routes/manage/innovation-edit": { path: "/kelola/inovasi/{draftId}", get: AGENCY_A_STAFF, post: ["operatorA", "agencyAdmin", "admin"], postFields: { name: "" } },
   "routes/manage/innovation-history": { path: "/kelola/inovasi/{draftId}/riwayat", get: AGENCY_A_STAFF },
+  // The yearly check-in: the agency answers for its published entry (operator A is placed in
+  // another unit than {pub}'s, so only Admin Lokal answers here); its people and the secretariat read.
+  "routes/manage/innovation-check-in": { path: "/kelola/inovasi/{pubId}/pemutakhiran", get: AGENCY_A_STAFF, post: ["agencyAdmin"] },
+  "routes/manage/check-ins": { path: "/kelola/pemutakhiran", get: REGISTER_USERS },
   "routes/manage/units": { path: "/kelola/unit?instansi={agencyId}", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/agencies": { path: "/kelola/instansi", get: ["admin"], post: ["admin"] },

@@ -365,6 +365,32 @@ export const innovationHistory = pgTable(
   (t) => [index("innovation_history_innovation_idx").on(t.innovationId, t.at)],
 );
 
+// Yearly sustainability check-ins ("pemutakhiran"): is a published innovation still running?
+// PROGRAMME.md: innovations die after the award and nobody knows (429 of 2,355 Top 99 entries had
+// stopped when finally asked), so each year the agency answers for each of its innovations, with
+// evidence, and the answer is public. One per innovation and year; answering again that year
+// replaces it (the history keeps the earlier answer's trace).
+export const checkInOutcome = pgEnum("check_in_outcome", ["running", "stopped"]);
+
+export const innovationCheckIns = pgTable(
+  "innovation_check_ins",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    innovationId: integer("innovation_id")
+      .notNull()
+      .references(() => innovations.id, { onDelete: "cascade" }),
+    year: smallint("year").notNull(),
+    outcome: checkInOutcome("outcome").notNull(),
+    note: text("note").notNull(),
+    evidenceUrl: text("evidence_url"),
+    evidenceFileId: integer("evidence_file_id").references(() => innovationFiles.id, { onDelete: "set null" }),
+    stoppedOn: date("stopped_on"),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("innovation_check_ins_year_idx").on(t.innovationId, t.year)],
+);
+
 // Distinct words of published innovations, for typo-tolerant search: a misspelt query word is
 // corrected to its nearest trigram neighbour here before full-text search runs.
 export const searchWords = pgTable(

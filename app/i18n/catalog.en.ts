@@ -18,6 +18,7 @@ import { resultMessagesEn } from "~/modules/results/messages.en";
 import { certificateMessagesEn } from "~/modules/results/certificate-messages.en";
 import { stageMessagesEn } from "~/modules/stages/messages.en";
 import { notificationMessagesEn } from "~/modules/notifications/messages.en";
+import { checkInMessagesEn } from "~/modules/check-ins/messages.en";
 import { uploadMessagesEn } from "~/modules/uploads/messages.en";
 import { invitationMessagesEn } from "~/modules/competitions/invitation-messages.en";
 
@@ -40,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   ...certificateMessagesEn,
   ...stageMessagesEn,
   ...notificationMessagesEn,
+  ...checkInMessagesEn,
   ...uploadMessagesEn,
   ...invitationMessagesEn,
 };

@@ -19,6 +19,7 @@ import { resultMessages } from "~/modules/results/messages";
 import { certificateMessages } from "~/modules/results/certificate-messages";
 import { stageMessages } from "~/modules/stages/messages";
 import { notificationMessages } from "~/modules/notifications/messages";
+import { checkInMessages } from "~/modules/check-ins/messages";
 import { uploadMessages } from "~/modules/uploads/messages";
 import { invitationMessages } from "~/modules/competitions/invitation-messages";
 
@@ -41,6 +42,7 @@ export const id = {
   ...certificateMessages,
   ...stageMessages,
   ...notificationMessages,
+  ...checkInMessages,
   ...uploadMessages,
   ...invitationMessages,
 };

@@ -38,6 +38,23 @@ describe("policy", () => {
     expect(can(user("unit_operator"), "innovation.review", sub).ok).toBe(false);
   });
 
+  it("lets the agency answer the yearly check-in of its published innovations", () => {
+    const pub = { agencyId: 1, state: "published" as const, unitId: 7 };
+    const placed = (unitId: number): Actor => ({ ...(user("unit_operator") as Extract<Actor, { kind: "user" }>), unitId });
+    expect(can(user("agency_admin"), "innovation.checkIn", pub).ok).toBe(true);
+    expect(can(placed(7), "innovation.checkIn", pub).ok).toBe(true);
+    expect(can(user("unit_operator"), "innovation.checkIn", pub).ok).toBe(true);
+    expect(can(placed(8), "innovation.checkIn", pub)).toEqual({ ok: false, reason: "innovations.errors.otherUnit" });
+    expect(can(user("agency_admin", 2), "innovation.checkIn", pub).ok).toBe(false);
+    expect(can(user("agency_head"), "innovation.checkIn", pub).ok).toBe(false);
+    expect(can(user("national_admin", null), "innovation.checkIn", pub).ok).toBe(false);
+    expect(can(user("agency_admin"), "innovation.checkIn", { ...pub, state: "draft" })).toEqual({ ok: false, reason: "checkins.errors.notPublished" });
+    expect(can(ANONYMOUS, "innovation.checkIn", pub).ok).toBe(false);
+    expect(can(user("agency_head"), "checkIn.overview").ok).toBe(true);
+    expect(can(user("national_admin", null), "checkIn.overview").ok).toBe(true);
+    expect(can(user("evaluator", null), "checkIn.overview").ok).toBe(false);
+  });
+
   it("limits the roles each inviter can hand out", () => {
     expect(invitableRoles(user("agency_admin"))).not.toContain("national_admin");
     expect(invitableRoles(user("national_admin", null))).toContain("panelist");

@@ -121,6 +121,17 @@ const rules = {
     if (a.role === "unit_operator" && !operatorCovers(a, s)) return deny("innovations.errors.otherUnit");
     return s.state === "draft" || s.state === "returned" ? allow : deny("innovations.errors.wrongState");
   },
+  // The yearly check-in ("still running?") of a published innovation: its agency answers for it,
+  // Admin Lokal or the operator of its unit (operatorCovers); the head reads, the secretariat
+  // follows the answers but does not give them for the agency.
+  "innovation.checkIn": (a: Actor, s: InnovationWorkSubject) => {
+    if (!isUser(a) || !inAgency(a, s.agencyId)) return deny();
+    if (a.role !== "agency_admin" && a.role !== "unit_operator") return deny();
+    if (a.role === "unit_operator" && !operatorCovers(a, s)) return deny("innovations.errors.otherUnit");
+    return s.state === "published" ? allow : deny("checkins.errors.notPublished");
+  },
+  // The year's check-ins: an agency's own people see their agency's, the secretariat every agency's.
+  "checkIn.overview": (a: Actor) => (isNational(a) || (isUser(a) && a.agencyId !== null && AGENCY_ROLES.includes(a.role)) ? allow : deny()),
   // Admin Lokal checks its units' entries before anything is public.
   "innovation.review": (a: Actor, s: InnovationSubject) => {
     if (!(isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)))) return deny();

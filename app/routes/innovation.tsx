@@ -13,18 +13,26 @@ import { shorten } from "~/modules/catalogue/cards.server";
 import { withAcronym } from "~/modules/catalogue/ui/labels";
 import { awardsOfInnovation } from "~/modules/results/queries.server";
 import { TableScroll } from "~/components/table-scroll";
+import { checkInsOf } from "~/modules/check-ins/queries.server";
+import { sustainabilityOf } from "~/modules/check-ins/sustainability";
+import { CheckInList } from "~/modules/check-ins/ui/check-in-list";
+import { jakartaYear } from "~/modules/compliance/year";
 
 export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
-  const { db, env } = services(context);
+  const { db, env, receivedAt } = services(context);
   const innovation = await getPublishedInnovation(db, params.slug);
   if (!innovation) throw notFound();
   // Numeric ids (the API's, old links) lead to the one shareable address.
   if (params.slug !== innovation.slug) throw redirect(`/inovasi/${innovation.slug}`, 301);
   const photo = innovation.photos[0];
+  const checkIns = await checkInsOf(db, innovation.id, { withNames: false });
   return {
     innovation,
     awards: await awardsOfInnovation(db, innovation.id),
     replications: await replicationsOf(db, innovation.id),
+    checkIns,
+    // Decided on the server (the year is Jakarta's now), so both renders say the same.
+    sustainability: sustainabilityOf(checkIns, innovation.publishedAt, jakartaYear(receivedAt)),
     preview: {
       title: withAcronym(innovation.name, innovation.acronym),
       description: shorten(innovation.summary.replace(/\s+/g, " ").trim(), 200),
@@ -113,6 +121,15 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
           ) : null}
           <dt>{t("innovation.field.status")}</dt>
           <dd><span className={`tag status-${i.status}`}>{t(`innovation.status.${i.status}`)}</span></dd>
+          {loaderData.sustainability ? (
+            <>
+              <dt>{t("checkins.public.title")}</dt>
+              <dd>
+                {t(`checkins.public.${loaderData.sustainability.kind}`, { year: String(loaderData.sustainability.year ?? "") })}
+                {loaderData.checkIns.length ? <> <a href="#check-ins-title">{t("checkins.list.title")}</a></> : null}
+              </dd>
+            </>
+          ) : null}
           {i.startedOn ? (<><dt>{t("innovation.field.startedOn")}</dt><dd>{formatDate(locale, dateOnly(i.startedOn))}</dd></>) : null}
           {i.sectors.length ? (
             <>
@@ -150,6 +167,13 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
           <dd>{instant(i.updatedAt)}</dd>
         </dl>
       </section>
+
+      {loaderData.checkIns.length ? (
+        <section aria-labelledby="check-ins-title">
+          <h2 id="check-ins-title">{t("checkins.list.title")}</h2>
+          <CheckInList checkIns={loaderData.checkIns} />
+        </section>
+      ) : null}
 
       {loaderData.replications.total ? (
         <section aria-labelledby="replications-title">

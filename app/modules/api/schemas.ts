@@ -221,6 +221,21 @@ const FileSchema = named(
     .meta({ description: "A photo or evidence document: its description and address (the bytes are served there, not in the API)." }),
 );
 
+const CheckInSchema = named(
+  "CheckIn",
+  z
+    .object({
+      year: z.number().int().min(2013),
+      outcome: z.enum(["running", "stopped"]),
+      note: z.string().meta({ description: "What the agency says happened that year (or why it stopped)." }),
+      stoppedOn: z.iso.date().nullable(),
+      evidenceUrl: z.string().nullable().meta({ description: "A web page the agency gives as evidence." }),
+      evidenceFile: url.nullable().meta({ description: "The evidence document's address, when one was uploaded." }),
+      recordedAt: z.iso.datetime({ offset: true }),
+    })
+    .meta({ description: "A yearly sustainability check-in: the agency's answer to \"is it still running?\", with its evidence." }),
+);
+
 export const InnovationDetailSchema = named(
   "InnovationDetail",
   z.object({
@@ -248,6 +263,7 @@ export const InnovationDetailSchema = named(
       videoUrl: z.string().nullable(),
       photos: z.array(FileSchema),
       evidence: z.array(FileSchema),
+      checkIns: z.array(CheckInSchema).meta({ description: "Its yearly check-ins, newest year first." }),
       updatedAt: z.iso.datetime({ offset: true }),
       links: z.object({ self: url, html: url }),
     }),

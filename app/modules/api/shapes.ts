@@ -10,6 +10,7 @@ import type { PublicFile, PublicInnovation } from "~/modules/catalogue/get-innov
 import type { Sector } from "~/modules/innovations/vocab";
 import type { PublicCompetition } from "~/modules/competitions/public.server";
 import type { Agency, AgencyDetail, CompetitionDetailJson, CompetitionSummaryJson, Compliance, InnovationDetail, InnovationSearch, InnovationSummary, PageLinks, PageMeta, Region } from "./schemas";
+import type { CheckIn } from "~/modules/check-ins/queries.server";
 import { formerNamesNewestFirst } from "~/modules/agencies/name-in-year";
 
 export const agencyJson = (base: string, r: AgencyListItem): Agency => ({
@@ -120,7 +121,7 @@ const fileJson = (base: string, f: PublicFile) => ({
 
 // The contact person's name, email and phone are left out on purpose: they are personal data,
 // shown to a reader on the innovation's page (links.html) but not handed out in bulk.
-export const innovationDetailJson = (base: string, i: PublicInnovation): InnovationDetail => ({
+export const innovationDetailJson = (base: string, i: PublicInnovation, checkIns: readonly CheckIn[]): InnovationDetail => ({
   data: {
     id: i.id,
     slug: i.slug,
@@ -154,6 +155,16 @@ export const innovationDetailJson = (base: string, i: PublicInnovation): Innovat
     videoUrl: i.videoUrl,
     photos: i.photos.map((f) => fileJson(base, f)),
     evidence: i.evidence.map((f) => fileJson(base, f)),
+    // Who answered is left out, as on the page: the agency answers.
+    checkIns: checkIns.map((c) => ({
+      year: c.year,
+      outcome: c.outcome,
+      note: c.note,
+      stoppedOn: c.stoppedOn,
+      evidenceUrl: c.evidenceUrl,
+      evidenceFile: c.evidenceFile ? fileUrl(base, c.evidenceFile.id) : null,
+      recordedAt: c.recordedAt,
+    })),
     updatedAt: i.updatedAt,
     links: innovationLinks(base, i),
   },

@@ -142,6 +142,8 @@ export const innovationsEn: Translation<typeof innovations> = {
   "innovations.history.unpublished": "withdrawn from the catalogue",
   "innovations.history.fileAdded": "file added",
   "innovations.history.fileRemoved": "file removed",
+  "innovations.history.checkedIn": "checked in: still running",
+  "innovations.history.checkedInStopped": "checked in: stopped",
   "innovations.history.fields": "Fields: {fields}",
   "innovations.history.files": "Files: {files}",
   "innovations.errors.otherUnit": "This innovation belongs to another unit; only that unit's operator and the local admin can change or submit it.",

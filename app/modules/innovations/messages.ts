@@ -140,6 +140,8 @@ export const innovations = defineMessages({
   "innovations.history.unpublished": "ditarik dari katalog",
   "innovations.history.fileAdded": "berkas ditambahkan",
   "innovations.history.fileRemoved": "berkas dihapus",
+  "innovations.history.checkedIn": "dimutakhirkan: masih berjalan",
+  "innovations.history.checkedInStopped": "dimutakhirkan: berhenti",
   "innovations.history.fields": "Kolom: {fields}",
   "innovations.history.files": "Berkas: {files}",
   "innovations.errors.otherUnit": "Inovasi ini milik unit lain; hanya operator unit itu dan Admin Lokal yang dapat mengubah atau mengirimnya.",

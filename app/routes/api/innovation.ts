@@ -6,9 +6,11 @@ import { notFound } from "~/lib/errors";
 import { getPublishedInnovation } from "~/modules/catalogue/get-innovation.server";
 import { baseUrl, ok, openData } from "~/modules/api/respond.server";
 import { innovationDetailJson } from "~/modules/api/shapes";
+import { checkInsOf } from "~/modules/check-ins/queries.server";
 
 export const loader = openData(async ({ params, context }: Route.LoaderArgs) => {
-  const innovation = await getPublishedInnovation(services(context).db, params.id);
+  const { db } = services(context);
+  const innovation = await getPublishedInnovation(db, params.id);
   if (!innovation) throw notFound();
-  return ok(innovationDetailJson(baseUrl(context), innovation));
+  return ok(innovationDetailJson(baseUrl(context), innovation, await checkInsOf(db, innovation.id, { withNames: false })));
 });

@@ -2,7 +2,9 @@ import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { countByState } from "~/modules/innovations/queries.server";
-import { placedUnit } from "~/lib/policy";
+import { can, placedUnit } from "~/lib/policy";
+import { jakartaYear } from "~/modules/compliance/year";
+import { dueCount } from "~/modules/check-ins/queries.server";
 import { page } from "~/lib/respond.server";
 import { useT } from "~/lib/use-i18n";
 import { INNOVATION_STATES } from "~/modules/innovations/vocab";
@@ -12,8 +14,12 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav
 
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);
-  const { db } = services(context);
+  const { db, receivedAt } = services(context);
+  const year = jakartaYear(receivedAt);
+  // Those who answer the yearly check-ins are told how many still wait (a placed operator, its unit's).
+  const answers = actor.agencyId !== null && (actor.role === "agency_admin" || actor.role === "unit_operator") && can(actor, "checkIn.overview").ok;
   return {
+    checkIns: answers ? { year, due: await dueCount(db, { agencyId: actor.agencyId!, unitId: placedUnit(actor) }, year) } : null,
     name: actor.name,
     role: actor.role,
     agencyName: requestInfo(context).agencyName,
@@ -34,6 +40,12 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         {t(`role.${role}`)}
         {agencyName ? ` · ${agencyName}` : ""}
       </p>
+      {loaderData.checkIns && loaderData.checkIns.due > 0 ? (
+        <p className="notice">
+          {t("checkins.dashboard", { n: loaderData.checkIns.due, year: String(loaderData.checkIns.year) })}{" "}
+          <Link to="/kelola/pemutakhiran?tampil=belum">{t("checkins.dashboardLink")}</Link>
+        </p>
+      ) : null}
       {hasRegister ? (
         <table className="summary-table">
           <caption>{loaderData.unitOnly ? t("innovations.manage.unitTitle") : t("innovations.manage.title")}</caption>

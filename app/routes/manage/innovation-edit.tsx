@@ -172,6 +172,7 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
         <span className={`tag status-${inv.state}`}>{t(`innovation.state.${inv.state}`)}</span>{" "}
         {inv.state === "published" ? <Link to={`/inovasi/${inv.slug}`}>{t("innovations.manage.view")}</Link> : null}{" "}
         <Link to={`/kelola/inovasi/${inv.id}/riwayat`}>{t("innovations.manage.history")}</Link>
+        {inv.state === "published" ? <>{" "}<Link to={`/kelola/inovasi/${inv.id}/pemutakhiran`}>{t("checkins.manageLink")}</Link></> : null}
       </p>
       {/* The notice comes from the address of an earlier success, which a refused form posts
           back to: beside the errors it would contradict them. */}

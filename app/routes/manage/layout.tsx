@@ -16,6 +16,7 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
     unread: actor.kind === "user" ? await unreadCount(services(context).db, actor.id) : 0,
     links: {
       innovations: actor.kind === "user" && ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
+      checkIns: can(actor, "checkIn.overview").ok,
       units: agencyId ? can(actor, "agency.manage", { agencyId }).ok : false,
       users: agencyId ? can(actor, "agency.manage", { agencyId }).ok : can(actor, "agency.create").ok,
       agencies: can(actor, "agency.create").ok,
@@ -36,6 +37,7 @@ export default function ManageLayout({ loaderData }: Route.ComponentProps) {
       <nav aria-label={t("manage.nav")} className="manage-nav no-print">
         <NavLink to="/kelola" end>{t("manage.dashboard")}</NavLink>
         {links.innovations ? <NavLink to="/kelola/inovasi">{t("innovations.manage.title")}</NavLink> : null}
+        {links.checkIns ? <NavLink to="/kelola/pemutakhiran">{t("checkins.nav")}</NavLink> : null}
         {links.units ? <NavLink to="/kelola/unit">{t("agencies.units.title")}</NavLink> : null}
         {links.users ? <NavLink to="/kelola/pengguna">{t("accounts.users.title")}</NavLink> : null}
         {links.agencies ? <NavLink to="/kelola/instansi">{t("nav.agencies")}</NavLink> : null}

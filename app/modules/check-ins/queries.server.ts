@@ -1,0 +1,187 @@
+// What the check-ins say: one innovation's answers year by year, and a year's answers across an
+// agency (or a unit) or the whole country.
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { agencies, innovationCheckIns, innovationFiles, innovations, units, users } from "~/db/schema";
+import { jakartaYearBounds } from "~/modules/compliance/year";
+import type { CheckInOutcome } from "./schemas";
+
+export type CheckIn = {
+  year: number;
+  outcome: CheckInOutcome;
+  note: string;
+  evidenceUrl: string | null;
+  evidenceFile: { id: number; filename: string } | null;
+  stoppedOn: string | null;
+  recordedAt: string;
+  /** Who answered: for the agency's own people only (the public page names the agency). */
+  recordedBy: string | null;
+};
+
+/** An innovation's check-ins, newest year first. */
+export async function checkInsOf(db: DbOrTx, innovationId: number, opts: { withNames: boolean }): Promise<CheckIn[]> {
+  const rows = await db
+    .select({
+      year: innovationCheckIns.year,
+      outcome: innovationCheckIns.outcome,
+      note: innovationCheckIns.note,
+      evidenceUrl: innovationCheckIns.evidenceUrl,
+      fileId: innovationFiles.id,
+      filename: innovationFiles.filename,
+      stoppedOn: innovationCheckIns.stoppedOn,
+      recordedAt: innovationCheckIns.recordedAt,
+      recordedBy: users.name,
+    })
+    .from(innovationCheckIns)
+    .leftJoin(innovationFiles, eq(innovationFiles.id, innovationCheckIns.evidenceFileId))
+    .leftJoin(users, eq(users.id, innovationCheckIns.recordedBy))
+    .where(eq(innovationCheckIns.innovationId, innovationId))
+    .orderBy(desc(innovationCheckIns.year));
+  return rows.map((r) => ({
+    year: r.year,
+    outcome: r.outcome,
+    note: r.note,
+    evidenceUrl: r.evidenceUrl,
+    evidenceFile: r.fileId !== null && r.filename !== null ? { id: r.fileId, filename: r.filename } : null,
+    stoppedOn: r.stoppedOn,
+    recordedAt: r.recordedAt.toISOString(),
+    recordedBy: opts.withNames ? r.recordedBy : null,
+  }));
+}
+
+/**
+ * Where an innovation stands in a year:
+ * - running / stopped: the agency answered that year;
+ * - new: published during the year, its publication is that year's evidence;
+ * - stoppedEarlier: not asked again, it had already stopped;
+ * - due: published before the year and not answered yet.
+ */
+export type CheckInStanding = CheckInOutcome | "new" | "stoppedEarlier" | "due";
+export const STANDINGS: readonly CheckInStanding[] = ["due", "running", "stopped", "new", "stoppedEarlier"];
+
+const standing = (year: number): SQL<CheckInStanding> => {
+  const { from } = jakartaYearBounds(year);
+  return sql<CheckInStanding>`CASE
+    WHEN ${innovationCheckIns.outcome} IS NOT NULL THEN ${innovationCheckIns.outcome}::text
+    WHEN ${innovations.publishedAt} >= ${from.toISOString()}::timestamptz THEN 'new'
+    WHEN ${innovations.status} = 'berhenti' THEN 'stoppedEarlier'
+    ELSE 'due' END`;
+};
+
+const joinYear = (year: number) => and(eq(innovationCheckIns.innovationId, innovations.id), eq(innovationCheckIns.year, year));
+
+export type Scope = { agencyId: number; unitId: number | null };
+const inScope = (scope: Scope) =>
+  and(
+    eq(innovations.state, "published"),
+    eq(innovations.agencyId, scope.agencyId),
+    scope.unitId !== null ? eq(innovations.unitId, scope.unitId) : undefined,
+  );
+
+export type Tally = Record<CheckInStanding, number>;
+const emptyTally = (): Tally => ({ due: 0, running: 0, stopped: 0, new: 0, stoppedEarlier: 0 });
+
+export type OverviewRow = {
+  id: number;
+  name: string;
+  acronym: string | null;
+  slug: string;
+  unitName: string | null;
+  standing: CheckInStanding;
+  answeredAt: string | null;
+  /** The latest earlier year answered, for a due one ("last confirmed in 2024"). */
+  lastYear: number | null;
+};
+
+/** The year's standing of every published innovation in scope, the due ones first. */
+export async function checkInOverview(
+  db: DbOrTx,
+  scope: Scope,
+  year: number,
+  opts: { only?: CheckInStanding; page: number; perPage: number },
+): Promise<{ rows: OverviewRow[]; tally: Tally; total: number }> {
+  const s = standing(year);
+  const tallyRows = await db
+    .select({ standing: s, n: sql<number>`count(*)::int` })
+    .from(innovations)
+    .leftJoin(innovationCheckIns, joinYear(year))
+    .where(inScope(scope))
+    // By position: the expression carries parameters, and a repeated one would not match.
+    .groupBy(sql`1`);
+  const tally = emptyTally();
+  for (const r of tallyRows) tally[r.standing] = Number(r.n);
+  const rows = await db
+    .select({
+      id: innovations.id,
+      name: innovations.name,
+      acronym: innovations.acronym,
+      slug: innovations.slug,
+      unitName: units.name,
+      standing: s,
+      answeredAt: innovationCheckIns.recordedAt,
+      lastYear: sql<number | null>`(SELECT max(c2.year) FROM innovation_check_ins c2 WHERE c2.innovation_id = "innovations"."id" AND c2.year < ${year})`,
+    })
+    .from(innovations)
+    .leftJoin(innovationCheckIns, joinYear(year))
+    .leftJoin(units, eq(units.id, innovations.unitId))
+    .where(and(inScope(scope), opts.only ? sql`${s} = ${opts.only}` : undefined))
+    .orderBy(sql`array_position(ARRAY['due','stopped','running','new','stoppedEarlier'], ${s})`, asc(innovations.name), asc(innovations.id))
+    .limit(opts.perPage)
+    .offset((opts.page - 1) * opts.perPage);
+  const total = opts.only ? tally[opts.only] : Object.values(tally).reduce((a, b) => a + b, 0);
+  return {
+    rows: rows.map((r) => ({ ...r, answeredAt: r.answeredAt ? r.answeredAt.toISOString() : null, lastYear: r.lastYear === null ? null : Number(r.lastYear) })),
+    tally,
+    total,
+  };
+}
+
+export type AgencyTallyRow = { id: number; slug: string; name: string; tally: Tally };
+
+/**
+ * The secretariat's view: each agency's standing in the year, the agencies with the most
+ * innovations still to answer first.
+ */
+export async function checkInsByAgency(
+  db: DbOrTx,
+  year: number,
+  opts: { page: number; perPage: number },
+): Promise<{ rows: AgencyTallyRow[]; national: Tally; agencies: number }> {
+  const s = standing(year);
+  const count = (v: CheckInStanding) => sql<number>`count(*) FILTER (WHERE ${s} = ${v})::int`.as(v);
+  const columns = { due: count("due"), running: count("running"), stopped: count("stopped"), new: count("new"), stoppedEarlier: count("stoppedEarlier") };
+  const grouped = db
+    .select({ agencyId: innovations.agencyId, ...columns })
+    .from(innovations)
+    .leftJoin(innovationCheckIns, joinYear(year))
+    .where(eq(innovations.state, "published"))
+    .groupBy(innovations.agencyId)
+    .as("g");
+  const rows = await db
+    .select({ id: agencies.id, slug: agencies.slug, name: agencies.name, due: grouped.due, running: grouped.running, stopped: grouped.stopped, new: grouped.new, stoppedEarlier: grouped.stoppedEarlier })
+    .from(grouped)
+    .innerJoin(agencies, eq(agencies.id, grouped.agencyId))
+    .orderBy(desc(grouped.due), asc(agencies.name))
+    .limit(opts.perPage)
+    .offset((opts.page - 1) * opts.perPage);
+  const [all] = await db
+    .select({ agencies: sql<number>`count(*)::int`, due: sql<number>`coalesce(sum(${grouped.due}), 0)::int`, running: sql<number>`coalesce(sum(${grouped.running}), 0)::int`, stopped: sql<number>`coalesce(sum(${grouped.stopped}), 0)::int`, new: sql<number>`coalesce(sum(${grouped.new}), 0)::int`, stoppedEarlier: sql<number>`coalesce(sum(${grouped.stoppedEarlier}), 0)::int` })
+    .from(grouped);
+  const tallyOf = (r: Tally) => ({ due: Number(r.due), running: Number(r.running), stopped: Number(r.stopped), new: Number(r.new), stoppedEarlier: Number(r.stoppedEarlier) });
+  return {
+    rows: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, tally: tallyOf(r) })),
+    national: tallyOf(all!),
+    agencies: Number(all?.agencies ?? 0),
+  };
+}
+
+/** How many of the scope's innovations still wait for the year's answer (the dashboard's line). */
+export async function dueCount(db: DbOrTx, scope: Scope, year: number): Promise<number> {
+  const s = standing(year);
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(innovations)
+    .leftJoin(innovationCheckIns, joinYear(year))
+    .where(and(inScope(scope), sql`${s} = 'due'`));
+  return Number(r?.n ?? 0);
+}

@@ -1,0 +1,184 @@
+// /kelola/pemutakhiran: the year's check-ins. An agency's people see where each of its published
+// innovations stands (an operator placed in a unit, its unit's, as it answers for those); the
+// secretariat sees every agency, those with the most still to answer first, and opens one.
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/check-ins";
+import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { assertCan, placedUnit } from "~/lib/policy";
+import { page } from "~/lib/respond.server";
+import { idOf, pageParam } from "~/lib/forms";
+import { formatNumber } from "~/i18n";
+import { useRoot, useT } from "~/lib/use-i18n";
+import { Pagination } from "~/components/pagination";
+import { TableScroll } from "~/components/table-scroll";
+import { jakartaYear, reportableYears } from "~/modules/compliance/year";
+import { checkInOverview, checkInsByAgency, type Tally } from "~/modules/check-ins/queries.server";
+import { getAgencyName } from "~/modules/check-ins/scope.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "checkins.title");
+
+const PER_PAGE = 50;
+
+export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
+  const actor = requireUser(context);
+  assertCan(actor, "checkIn.overview");
+  const { db, receivedAt } = services(context);
+  const url = new URL(request.url);
+  const thisYear = jakartaYear(receivedAt);
+  const years = reportableYears(receivedAt);
+  const asked = idOf(url.searchParams.get("tahun"));
+  const year = asked !== null && years.includes(asked) ? asked : thisYear;
+  const onlyDue = url.searchParams.get("tampil") === "belum";
+  const pageNo = pageParam(url.searchParams.get("halaman"), 10_000);
+  const common = { year, years, thisYear, onlyDue, page: pageNo };
+
+  if (actor.role === "national_admin") {
+    const agencyId = idOf(url.searchParams.get("instansi"));
+    const agency = agencyId !== null ? await getAgencyName(db, agencyId) : null;
+    if (!agency) {
+      const byAgency = await checkInsByAgency(db, year, { page: pageNo, perPage: PER_PAGE });
+      return { ...common, kind: "national" as const, byAgency, pages: Math.max(1, Math.ceil(byAgency.agencies / PER_PAGE)) };
+    }
+    const overview = await checkInOverview(db, { agencyId: agency.id, unitId: null }, year, { only: onlyDue ? "due" : undefined, page: pageNo, perPage: PER_PAGE });
+    return { ...common, kind: "agency" as const, national: true, agency, overview, unitOnly: false, wholeAgency: false, placed: false, pages: Math.max(1, Math.ceil(overview.total / PER_PAGE)) };
+  }
+
+  // An agency's own people (the policy admits no one else here).
+  const unit = placedUnit(actor);
+  const wholeAgency = unit !== null && url.searchParams.get("cakupan") === "instansi";
+  const scope = { agencyId: actor.agencyId!, unitId: wholeAgency ? null : unit };
+  const overview = await checkInOverview(db, scope, year, { only: onlyDue ? "due" : undefined, page: pageNo, perPage: PER_PAGE });
+  const agency = { id: actor.agencyId!, name: requestInfo(context).agencyName ?? "" };
+  return { ...common, kind: "agency" as const, national: false, agency, overview, unitOnly: scope.unitId !== null, wholeAgency, placed: unit !== null, pages: Math.max(1, Math.ceil(overview.total / PER_PAGE)) };
+});
+
+function TallyLine({ tally }: { tally: Tally }) {
+  const t = useT();
+  const { locale } = useRoot();
+  const answered = tally.running + tally.stopped;
+  const asked = answered + tally.due;
+  return (
+    <p className="lead" role="status">
+      {t("checkins.tally.answered", { answered: formatNumber(locale, answered), asked: formatNumber(locale, asked) })}{" "}
+      {t("checkins.tally.detail", {
+        running: formatNumber(locale, tally.running),
+        stopped: formatNumber(locale, tally.stopped),
+        due: formatNumber(locale, tally.due),
+        fresh: formatNumber(locale, tally.new),
+        earlier: formatNumber(locale, tally.stoppedEarlier),
+      })}
+    </p>
+  );
+}
+
+export default function CheckIns({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  const { locale } = useRoot();
+  const n = (v: number) => formatNumber(locale, v);
+  const current = d.year === d.thisYear;
+  return (
+    <>
+      <h1>{t("checkins.heading", { year: String(d.year) })}</h1>
+      <p>{t("checkins.intro")}</p>
+      <Form method="get" className="filters-inline">
+        {d.kind === "agency" && d.national ? <input type="hidden" name="instansi" value={d.agency.id} /> : null}
+        <label htmlFor="f-tahun">{t("checkins.year")}</label>{" "}
+        <select id="f-tahun" name="tahun" defaultValue={String(d.year)}>
+          {d.years.map((y) => (
+            <option key={y} value={y}>{y}</option>
+          ))}
+        </select>{" "}
+        {d.kind === "agency" && d.placed ? (
+          <>
+            <label htmlFor="f-cakupan">{t("innovations.manage.scope")}</label>{" "}
+            <select id="f-cakupan" name="cakupan" defaultValue={d.wholeAgency ? "instansi" : ""}>
+              <option value="">{t("innovations.manage.scopeUnit")}</option>
+              <option value="instansi">{t("innovations.manage.scopeAgency")}</option>
+            </select>{" "}
+          </>
+        ) : null}
+        {d.kind === "agency" ? (
+          <>
+            <label className="checkbox">
+              <input type="checkbox" name="tampil" value="belum" defaultChecked={d.onlyDue} /> {t("checkins.onlyDue")}
+            </label>{" "}
+          </>
+        ) : null}
+        <button type="submit">{t("common.filter")}</button>
+      </Form>
+
+      {d.kind === "national" ? (
+        <>
+          <TallyLine tally={d.byAgency.national} />
+          <TableScroll labelledBy="check-in-agencies">
+            <table>
+              <caption id="check-in-agencies">{t("checkins.byAgency", { year: String(d.year) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("checkins.col.agency")}</th>
+                  <th scope="col" className="num">{t("checkins.standing.due")}</th>
+                  <th scope="col" className="num">{t("checkins.standing.running")}</th>
+                  <th scope="col" className="num">{t("checkins.standing.stopped")}</th>
+                  <th scope="col" className="num">{t("checkins.standing.new")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.byAgency.rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row"><Link to={`/kelola/pemutakhiran?instansi=${r.id}&tahun=${d.year}`}>{r.name}</Link></th>
+                    <td className="num">{n(r.tally.due)}</td>
+                    <td className="num">{n(r.tally.running)}</td>
+                    <td className="num">{n(r.tally.stopped)}</td>
+                    <td className="num">{n(r.tally.new)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <Pagination page={d.page} pages={d.pages} param="halaman" />
+        </>
+      ) : (
+        <>
+          <h2>{d.unitOnly ? t("checkins.unitScope") : d.agency.name}</h2>
+          {d.national ? <p><Link to={`/kelola/pemutakhiran?tahun=${d.year}`}>← {t("checkins.allAgencies")}</Link></p> : null}
+          <TallyLine tally={d.overview.tally} />
+          {d.overview.rows.length ? (
+            <TableScroll labelledBy="check-in-list">
+              <table>
+                <caption id="check-in-list" className="visually-hidden">{t("checkins.listCaption", { year: String(d.year) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("checkins.col.innovation")}</th>
+                    <th scope="col">{t("checkins.col.unit")}</th>
+                    <th scope="col">{t("checkins.col.standing", { year: String(d.year) })}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.overview.rows.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">
+                        <Link to={`/kelola/inovasi/${r.id}/pemutakhiran`}>{r.acronym ? `${r.acronym}: ${r.name}` : r.name}</Link>
+                      </th>
+                      <td>{r.unitName ?? "—"}</td>
+                      <td>
+                        <span className={`badge badge-${r.standing}`}>{t(`checkins.standing.${r.standing}`)}</span>
+                        {r.standing === "due" ? (
+                          <span className="muted"> {r.lastYear ? t("checkins.lastYear", { year: String(r.lastYear) }) : t("checkins.never")}</span>
+                        ) : null}
+                        {r.standing === "due" && current ? <> · <Link to={`/kelola/inovasi/${r.id}/pemutakhiran`}>{t("checkins.answer")}</Link></> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          ) : (
+            <p className="muted">{d.onlyDue ? t("checkins.noneDue") : t("checkins.noneListed")}</p>
+          )}
+          <Pagination page={d.page} pages={d.pages} param="halaman" />
+        </>
+      )}
+    </>
+  );
+}
