@@ -54,6 +54,21 @@ test("a visitor searches the catalogue, opens an innovation, then its agency", a
   // The agency's portfolio lists the innovation the visitor came from.
   await expect(page.getByRole("main").getByRole("link", { name: /Gemas Pesulan/ }).first()).toBeVisible();
   await checkPage(page);
+
+  // Its units, by count: the visitor narrows the list to the unit behind Gemas Pesulan, then
+  // goes back to every unit's.
+  const units = page.getByRole("region", { name: "Menurut unit" });
+  await expect(units.getByRole("link", { name: "Semua unit" })).toHaveAttribute("aria-current", "page");
+  await units.getByRole("link", { name: "Dinas Pekerjaan Umum", exact: true }).click();
+  await expect(page).toHaveURL(/\/instansi\/[^/?]+\?unit=\d+#innovations-title$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Inovasi terbit dari Dinas Pekerjaan Umum" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: /Gemas Pesulan/ }).first()).toBeVisible();
+  await expect(units.getByRole("link", { name: "Dinas Pekerjaan Umum", exact: true })).toHaveAttribute("aria-current", "page");
+  await checkPage(page);
+  await page.getByRole("main").getByRole("link", { name: /^Lihat inovasi semua unit/ }).click();
+  await expect(page).toHaveURL(/\/instansi\/[^/?]+#innovations-title$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Inovasi terbit", exact: true })).toBeVisible();
+  await checkPage(page);
 });
 
 test("a visitor narrows a broad search to a province left out of the short list", async ({ page }) => {

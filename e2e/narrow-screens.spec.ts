@@ -45,6 +45,13 @@ for (const path of ["/", "/inovasi", INNOVATION, "/kepatuhan", "/masuk", AGENCY,
   });
 }
 
+test("an agency's page narrowed to one unit does not scroll sideways on a phone, in either language", async ({ page }) => {
+  await visit(page, AGENCY);
+  const unit = await page.getByRole("region", { name: "Menurut unit" }).locator('a[href*="?unit="]').first().getAttribute("href");
+  // Without its fragment: going to a fragment of the page already shown loads nothing.
+  await fitsTheWidth(page, [unit!.replace(/#.*$/, "")]);
+});
+
 test("a call and a certificate do not scroll sideways on a phone, in either language", async ({ page }) => {
   await fitsTheWidth(page, await competitionPages(page));
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openTestDatabase } from "./db";
 import { pageScripts, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
-import { agencyBySlug, createAgency, createCompetition, createInnovation } from "../app/db/factories.server";
+import { agencyBySlug, createAgency, createCompetition, createInnovation, createUnit } from "../app/db/factories.server";
 import { innovationFiles } from "../app/db/schema";
 
 let database: Database;
@@ -321,6 +321,71 @@ describe("agency pages", () => {
     expect(kota.body).toContain("Pemerintah Kota Surabaya");
     expect(kota.body).not.toContain("Pemerintah Kabupaten Banyumas");
     expect((await client.get("/instansi?type=raja&province=zz&page=-4")).status).toBe(200);
+  });
+
+  it("lists its units by count, narrows the list to one unit's published innovations, and prints by unit with photos", async () => {
+    const db = database.db;
+    const agency = await createAgency(db, { name: "BUMD Unit Halaman Kenanga" });
+    const dpu = await createUnit(db, { agencyId: agency.id, name: "Divisi Jalan Kenanga" });
+    const clinic = await createUnit(db, { agencyId: agency.id, name: "Klinik Kenanga" });
+    await createUnit(db, { agencyId: agency.id, name: "Gudang Kenanga" });
+    const foreign = await createUnit(db, {});
+    const road = await createInnovation(db, { agencyId: agency.id, unitId: dpu.id, name: "Tambal Jalan Kenanga" });
+    await createInnovation(db, { agencyId: agency.id, unitId: dpu.id, name: "Lampu Jalan Kenanga" });
+    await createInnovation(db, { agencyId: agency.id, unitId: dpu.id, name: "Draf Jalan Kenanga", state: "draft" });
+    const care = await createInnovation(db, { agencyId: agency.id, unitId: clinic.id, name: "Antre Klinik Kenanga" });
+    const [photo, captioned] = await db
+      .insert(innovationFiles)
+      .values([
+        { innovationId: road.id, kind: "photo", filename: "tambal.jpg", mime: "image/jpeg", size: 10, sha256: "e", data: new Uint8Array([1]) },
+        { innovationId: care.id, kind: "photo", filename: "antre.jpg", mime: "image/jpeg", size: 10, sha256: "f", data: new Uint8Array([1]), caption: "Warga antre di loket" },
+      ])
+      .returning();
+    const page = `/instansi/${agency.slug}`;
+    const unitLink = (id: number, text: string) => new RegExp(`<a [^>]*href="${page}\\?unit=${id}#innovations-title"[^>]*>${text}</a> <span>(\\d+)</span>`);
+    /** The opening tag of the link with this text. */
+    const linkTag = (body: string, text: string) => new RegExp(`<a [^>]*>${text}</a>`).exec(body)?.[0] ?? "";
+
+    const all = await html(page);
+    expect(all.status).toBe(200);
+    expect(all.body).toContain('<h2 id="by-unit-title">Menurut unit</h2>');
+    expect(unitLink(dpu.id, "Divisi Jalan Kenanga").exec(all.body)?.[1]).toBe("2");
+    expect(unitLink(clinic.id, "Klinik Kenanga").exec(all.body)?.[1]).toBe("1");
+    expect(all.body.indexOf("Divisi Jalan Kenanga")).toBeLessThan(all.body.indexOf("Klinik Kenanga"));
+    expect(all.body).toContain("1 unit lain belum punya inovasi terbit.");
+    expect(all.body).not.toContain("Gudang Kenanga");
+    expect(linkTag(all.body, "Semua unit")).toContain(`href="${page}#innovations-title"`);
+    expect(linkTag(all.body, "Semua unit")).toContain('aria-current="page"');
+
+    const one = await html(`${page}?unit=${dpu.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toContain("<title>Divisi Jalan Kenanga · BUMD Unit Halaman Kenanga · Inovasi · Lumbung</title>");
+    expect(one.body).toContain('<h2 id="innovations-title">Inovasi terbit dari <span lang="id">Divisi Jalan Kenanga</span></h2>');
+    expect(one.body).toContain(`href="/inovasi/${road.slug}"`);
+    expect(one.body).toContain("Lampu Jalan Kenanga");
+    expect(one.body).not.toContain(`href="/inovasi/${care.slug}"`);
+    expect(one.body).not.toContain("Draf Jalan Kenanga");
+    expect(linkTag(one.body, "Lihat inovasi semua unit \\(3\\)")).toContain(`href="${page}#innovations-title"`);
+    expect(linkTag(one.body, "Divisi Jalan Kenanga")).toContain('aria-current="page"');
+    expect(linkTag(one.body, "Semua unit")).not.toContain("aria-current");
+
+    // An empty value is no narrowing; another agency's unit, an unknown one or a malformed one is a 404.
+    expect((await html(`${page}?unit=`)).status).toBe(200);
+    for (const bad of [String(foreign.id), "999999999", "0", "-1", "abc", "1e3", "99999999999"]) {
+      expect((await client.get(`${page}?unit=${bad}`)).status, bad).toBe(404);
+    }
+
+    // On paper: by unit, the most innovations first, each with its first photo, small.
+    const print = await html(`${page}/cetak`);
+    expect(print.status).toBe(200);
+    expect(print.body).toMatch(/<h2 id="unit-\d+"><span lang="id">Divisi Jalan Kenanga<\/span><\/h2><p class="print-meta">2 inovasi terbit<\/p>/);
+    expect(print.body.indexOf("Divisi Jalan Kenanga")).toBeLessThan(print.body.indexOf("Klinik Kenanga"));
+    expect(print.body).toMatch(/<h3 id="item-\d+" class="print-item-title"><span class="print-number">1\.<\/span>/);
+    expect(print.body).toContain(`<img class="print-photo" src="/berkas/${photo.id}" alt="Foto inovasi Tambal Jalan Kenanga"`);
+    expect(print.body).toContain(`<img class="print-photo" src="/berkas/${captioned.id}" alt="Warga antre di loket"`);
+    expect(print.body).not.toContain("Draf Jalan Kenanga");
+    const english = await (await client.get(`${page}/cetak`, { cookie: "lumbung_lang=en" })).text();
+    expect(english.replace(/<!-- -->/g, "")).toContain('alt="Photo of the innovation Tambal Jalan Kenanga"');
   });
 
   it("is a 404 for an unknown agency, on every view", async () => {

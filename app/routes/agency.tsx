@@ -1,12 +1,14 @@
 // /instansi/:slug: an agency's public portfolio, with its exhibition and print views.
+// ?unit=ID narrows the list to one of its units (the page's own links, listed by count).
 import { Link } from "react-router";
 import type { Route } from "./+types/agency";
 import { requestInfo, services } from "~/lib/context.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formatNumber, translator } from "~/i18n";
+import { CONTENT_LANG, formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { getAgencyPortfolio } from "~/modules/catalogue/get-agency-portfolio.server";
+import { parseAgencyPageQuery } from "~/modules/catalogue/schemas";
 import { dutyYearsText } from "~/modules/agencies/ui/duty-years";
 import { formerNamesText } from "~/modules/agencies/ui/former-names";
 import { jakartaYear } from "~/modules/compliance/year";
@@ -17,12 +19,17 @@ import { previewTags } from "~/lib/meta";
 // The page lists the newest ones; the catalogue, filtered to the agency, has them all.
 const LISTED = 100;
 
-export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
+export const loader = page(async ({ params, request, context }: Route.LoaderArgs) => {
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
-  const portfolio = await getAgencyPortfolio(db, params.slug, { limit: LISTED });
+  const query = parseAgencyPageQuery(new URL(request.url).searchParams);
+  if (!query) throw notFound();
+  // A unit that is not this agency's is a 404, as an unknown agency is: showing the whole list
+  // at an address that names a unit would pretend the narrowing worked.
+  const portfolio = await getAgencyPortfolio(db, params.slug, { limit: LISTED, unitId: query.unitId });
   if (!portfolio) throw notFound();
-  const { agency } = portfolio;
+  const { agency, unit } = portfolio;
+  const name = agency.shortName ?? agency.name;
   const photo = portfolio.innovations.find((c) => c.photoFileId !== null);
   return {
     portfolio,
@@ -36,7 +43,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
       description: t("catalogue.agency.description", { count: portfolio.total, name: agency.name }),
       url: `${env.publicUrl}/instansi/${agency.slug}`,
       image: photo ? `${env.publicUrl}/berkas/${photo.photoFileId}` : null,
-      pageTitle: t("catalogue.agency.pageTitle", { name: agency.shortName ?? agency.name }),
+      pageTitle: unit ? t("catalogue.agency.unitPageTitle", { unit: unit.name, name }) : t("catalogue.agency.pageTitle", { name }),
     },
   };
 });
@@ -46,9 +53,11 @@ export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previe
 export default function Agency({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const { locale } = useRoot();
-  const { agency, total, byStatus, byYear, innovations } = loaderData.portfolio;
+  const { agency, total, byStatus, byYear, units, unitsWithout, withoutUnit, unit, innovations } = loaderData.portfolio;
   const n = (v: number) => formatNumber(locale, v);
   const search = (extra: string) => `/inovasi?agency=${agency.slug}${extra}`;
+  // Straight to the list the link changes (without JavaScript the page loads at its top).
+  const ofUnit = (id: number | null) => `/instansi/${agency.slug}${id === null ? "" : `?unit=${id}`}#innovations-title`;
   const website = agency.website && /^https?:\/\//i.test(agency.website) ? agency.website : null;
 
   return (
@@ -143,14 +152,46 @@ export default function Agency({ loaderData }: Route.ComponentProps) {
                 </ul>
               </section>
             ) : null}
-          </div>
-          <section aria-labelledby="innovations-title">
-            <h2 id="innovations-title">{t("catalogue.agency.innovations")}</h2>
-            <InnovationCardList cards={innovations} />
-            {total > innovations.length ? (
-              <p><Link to={search("")}>{t("catalogue.agency.showAll", { count: n(total) })}</Link></p>
+            {units.length ? (
+              <section aria-labelledby="by-unit-title">
+                <h2 id="by-unit-title">{t("catalogue.agency.byUnit")}</h2>
+                <ul className="count-list">
+                  <li>
+                    <Link to={ofUnit(null)} aria-current={unit ? undefined : "page"}>{t("catalogue.agency.allUnits")}</Link> <span>{n(total)}</span>
+                  </li>
+                  {units.map((u) => (
+                    <li key={u.id}>
+                      <Link to={ofUnit(u.id)} aria-current={unit?.id === u.id ? "page" : undefined} lang={CONTENT_LANG}>{u.name}</Link> <span>{n(u.count)}</span>
+                    </li>
+                  ))}
+                </ul>
+                {unitsWithout ? <p className="muted count-note">{t("catalogue.agency.unitsWithout", { count: n(unitsWithout) })}</p> : null}
+                {withoutUnit ? <p className="muted count-note">{t("catalogue.agency.withoutUnit", { count: n(withoutUnit) })}</p> : null}
+              </section>
             ) : null}
-          </section>
+          </div>
+          {unit ? (
+            <section aria-labelledby="innovations-title">
+              <h2 id="innovations-title">
+                {t("catalogue.agency.unitInnovations")} <span lang={CONTENT_LANG}>{unit.name}</span>
+              </h2>
+              <p>
+                <strong>{t("catalogue.agency.count", { count: n(unit.count) })}</strong> · <Link to={ofUnit(null)}>{t("catalogue.agency.backToAll", { count: n(total) })}</Link>
+              </p>
+              {innovations.length ? <InnovationCardList cards={innovations} /> : <p>{t("catalogue.agency.unitNone")}</p>}
+              {unit.count > innovations.length ? (
+                <p>{t("catalogue.agency.unitTruncated", { shown: n(innovations.length), total: n(unit.count) })}</p>
+              ) : null}
+            </section>
+          ) : (
+            <section aria-labelledby="innovations-title">
+              <h2 id="innovations-title">{t("catalogue.agency.innovations")}</h2>
+              <InnovationCardList cards={innovations} />
+              {total > innovations.length ? (
+                <p><Link to={search("")}>{t("catalogue.agency.showAll", { count: n(total) })}</Link></p>
+              ) : null}
+            </section>
+          )}
         </>
       ) : (
         <p>{t("catalogue.agency.none")}</p>

@@ -95,12 +95,19 @@ export async function recentCards(db: DbOrTx, where: SQL, limit: number): Promis
   const rows = await rowsOf<CardRow>(
     db,
     sql`SELECT ${cardColumns}
-        FROM (SELECT i.id, i.published_at FROM innovations i
-              WHERE i.state = 'published' AND ${where}
-              ORDER BY i.published_at DESC, i.id DESC
-              LIMIT ${limit}) p
+        FROM ${recentPublished(where, limit)}
         JOIN innovations i ON i.id = p.id ${cardJoins}
         ORDER BY p.published_at DESC, p.id DESC`,
   );
   return rows.map(toCard);
 }
+
+/**
+ * The newest published innovations' ids for a condition on `i`, as a FROM item `p` (id,
+ * published_at) to join the card's tables to: for a list that needs more than the card.
+ */
+export const recentPublished = (where: SQL, limit: number) =>
+  sql`(SELECT i.id, i.published_at FROM innovations i
+       WHERE i.state = 'published' AND ${where}
+       ORDER BY i.published_at DESC, i.id DESC
+       LIMIT ${limit}) p`;

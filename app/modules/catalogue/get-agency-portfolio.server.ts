@@ -1,12 +1,13 @@
 // An agency's public portfolio: what it is, where, and its published innovations with counts
-// by status and start year (the exhibition and print views show the same list).
-import { eq, sql } from "drizzle-orm";
+// by status, start year and unit (the exhibition and print views show the same list). The list
+// may be narrowed to one of its units.
+import { eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, regions } from "~/db/schema";
 import type { FormerName } from "~/modules/agencies/name-in-year";
 import { INNOVATION_STATUSES, type AgencyType } from "~/modules/innovations/vocab";
-import { recentCards, rowsOf } from "./cards.server";
+import { cardColumns, cardJoins, recentPublished, rowsOf, toCard, type CardRow } from "./cards.server";
 import type { FacetCount, InnovationCard } from "./types";
 
 export type AgencyProfile = {
@@ -27,14 +28,32 @@ export type AgencyProfile = {
   formerNames: FormerName[];
 };
 
+/** One of the agency's units (OPD, health centre, school, district office…). */
+export type UnitCount = { id: number; name: string; count: number };
+
+export type PortfolioCard = InnovationCard & {
+  /** Its unit, when that is one of this agency's units. */
+  unitId: number | null;
+  /** The first photo's caption: the best description of the photo, when someone wrote one. */
+  photoCaption: string | null;
+};
+
 export type AgencyPortfolio = {
   agency: AgencyProfile;
   /** Published innovations, all of them (the list below may be cut at `limit`). */
   total: number;
   byStatus: FacetCount[];
   byYear: FacetCount[];
-  /** Newest first, at most `limit`. */
-  innovations: InnovationCard[];
+  /** Its units with published innovations, the most first, then by name. */
+  units: UnitCount[];
+  /** How many of its units have no published innovation: counted, not listed (a regency has 100+). */
+  unitsWithout: number;
+  /** Published innovations recorded under none of its units. */
+  withoutUnit: number;
+  /** The unit the list is narrowed to, with its count of published innovations; null: all. */
+  unit: UnitCount | null;
+  /** Newest first, at most `limit`: the agency's, or the unit's when narrowed. */
+  innovations: PortfolioCard[];
 };
 
 const province = alias(regions, "province");
@@ -64,11 +83,20 @@ export async function getAgencyProfile(db: DbOrTx, slug: string): Promise<Agency
   return row ? { ...row, type: row.type as AgencyType } : null;
 }
 
-export async function getAgencyPortfolio(db: DbOrTx, slug: string, opts: { limit?: number } = {}): Promise<AgencyPortfolio | null> {
+/**
+ * Null when the agency is unknown, or when `unitId` is not one of its units (a unit of another
+ * agency must never show its innovations under this one's name).
+ */
+export async function getAgencyPortfolio(
+  db: DbOrTx,
+  slug: string,
+  opts: { limit?: number; unitId?: number | null } = {},
+): Promise<AgencyPortfolio | null> {
   const agency = await getAgencyProfile(db, slug);
   if (!agency) return null;
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
-  const [counts, innovations] = await Promise.all([
+  const unitId = opts.unitId ?? null;
+  const [counts, unitRows, innovations] = await Promise.all([
     // One pass over the agency's rows (innovations_agency_idx) for both breakdowns.
     rowsOf<{ status: string | null; year: number | null; by_year: number; count: number }>(
       db,
@@ -77,8 +105,25 @@ export async function getAgencyPortfolio(db: DbOrTx, slug: string, opts: { limit
           WHERE agency_id = ${agency.id} AND state = 'published'
           GROUP BY GROUPING SETS ((status), (start_year))`,
     ),
-    recentCards(db, sql`i.agency_id = ${agency.id}`, limit),
+    // Every unit of the agency (a few hundred at most) with its published count. An innovation
+    // counts for a unit only when the unit is the agency's own: a row pointing at another
+    // agency's unit is counted as without a unit rather than shown under a stranger's name.
+    rowsOf<{ id: number; name: string; published: number }>(
+      db,
+      sql`SELECT u.id, u.name, coalesce(c.published, 0)::int AS published
+          FROM units u
+          LEFT JOIN (SELECT unit_id, count(*) AS published FROM innovations
+                     WHERE agency_id = ${agency.id} AND state = 'published' AND unit_id IS NOT NULL
+                     GROUP BY unit_id) c ON c.unit_id = u.id
+          WHERE u.agency_id = ${agency.id}
+          ORDER BY published DESC, lower(u.name), u.id`,
+    ),
+    portfolioCards(db, unitId === null ? sql`i.agency_id = ${agency.id}` : sql`i.agency_id = ${agency.id} AND i.unit_id = ${unitId}`, limit),
   ]);
+  const allUnits = unitRows.map((u) => ({ id: Number(u.id), name: u.name, count: Number(u.published) }));
+  const unit = unitId === null ? null : allUnits.find((u) => u.id === unitId);
+  if (unit === undefined) return null;
+  const units = allUnits.filter((u) => u.count > 0);
   const byStatus: FacetCount[] = [];
   const byYear: FacetCount[] = [];
   for (const c of counts) {
@@ -89,5 +134,35 @@ export async function getAgencyPortfolio(db: DbOrTx, slug: string, opts: { limit
   byYear.sort((a, b) => Number(b.value) - Number(a.value));
   byStatus.sort((a, b) => INNOVATION_STATUSES.indexOf(a.value as never) - INNOVATION_STATUSES.indexOf(b.value as never));
   const total = byStatus.reduce((n, c) => n + c.count, 0);
-  return { agency, total, byStatus, byYear, innovations };
+  return {
+    agency,
+    total,
+    byStatus,
+    byYear,
+    units,
+    unitsWithout: allUnits.length - units.length,
+    withoutUnit: total - units.reduce((n, u) => n + u.count, 0),
+    unit,
+    innovations,
+  };
+}
+
+/** The newest published cards for a condition on `i`, each with its unit and photo caption. */
+async function portfolioCards(db: DbOrTx, where: SQL, limit: number): Promise<PortfolioCard[]> {
+  const rows = await rowsOf<CardRow & { unit_id: number | null; photo_caption: string | null }>(
+    db,
+    // The caption is that of the photo the card shows (cardColumns picks the lowest id).
+    sql`SELECT ${cardColumns}, u.id AS unit_id,
+          (SELECT f.caption FROM innovation_files f
+            WHERE f.innovation_id = i.id AND f.kind = 'photo' ORDER BY f.id LIMIT 1) AS photo_caption
+        FROM ${recentPublished(where, limit)}
+        JOIN innovations i ON i.id = p.id ${cardJoins}
+        LEFT JOIN units u ON u.id = i.unit_id AND u.agency_id = i.agency_id
+        ORDER BY p.published_at DESC, p.id DESC`,
+  );
+  return rows.map((r) => ({
+    ...toCard(r),
+    unitId: r.unit_id === null ? null : Number(r.unit_id),
+    photoCaption: r.photo_caption?.trim() || null,
+  }));
 }

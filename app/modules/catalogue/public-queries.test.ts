@@ -109,6 +109,82 @@ describe("getAgencyPortfolio", () => {
   });
 });
 
+describe("getAgencyPortfolio by unit", () => {
+  it("counts each of its units' published innovations, never another agency's units, and narrows to one", async () => {
+    const agency = await createAgency(db, { name: "BUMD Unit Uji Cempaka" });
+    const other = await createAgency(db, { name: "BUMD Unit Uji Melati" });
+    const dpu = await createUnit(db, { agencyId: agency.id, name: "Dinas Pekerjaan Umum Uji" });
+    const dinkes = await createUnit(db, { agencyId: agency.id, name: "Dinas Kesehatan Uji" });
+    const bappeda = await createUnit(db, { agencyId: agency.id, name: "Bappeda Uji" });
+    const school = await createUnit(db, { agencyId: agency.id, name: "SD Negeri 1 Uji" });
+    const puskesmas = await createUnit(db, { agencyId: agency.id, name: "Puskesmas Uji" });
+    const foreign = await createUnit(db, { agencyId: other.id, name: "Unit Instansi Lain" });
+
+    const road = await createInnovation(db, { agencyId: agency.id, unitId: dpu.id, name: "Jalan Mulus Cempaka" });
+    await createInnovation(db, { agencyId: agency.id, unitId: dpu.id, name: "Jembatan Cempaka" });
+    await createInnovation(db, { agencyId: agency.id, unitId: dpu.id, name: "Draf DPU Cempaka", state: "draft" });
+    await createInnovation(db, { agencyId: agency.id, unitId: dinkes.id, name: "Posyandu Cempaka" });
+    await createInnovation(db, { agencyId: agency.id, unitId: bappeda.id, name: "Rencana Cempaka" });
+    // Only unpublished work: the unit is counted among those without, not listed.
+    await createInnovation(db, { agencyId: agency.id, unitId: puskesmas.id, name: "Dikirim Puskesmas Cempaka", state: "submitted" });
+    await createInnovation(db, { agencyId: agency.id, name: "Tanpa Unit Cempaka" });
+    // A row pointing at another agency's unit (a data slip): counted as without a unit.
+    const stray = await createInnovation(db, { agencyId: agency.id, unitId: foreign.id, name: "Salah Unit Cempaka" });
+    await createInnovation(db, { agencyId: other.id, unitId: foreign.id, name: "Inovasi Melati" });
+    await db.insert(innovationFiles).values([
+      { innovationId: road.id, kind: "photo", filename: "jalan.jpg", mime: "image/jpeg", size: 10, sha256: "c", data: new Uint8Array([1]), caption: "Regu menambal jalan" },
+      { innovationId: road.id, kind: "photo", filename: "jalan-2.jpg", mime: "image/jpeg", size: 10, sha256: "d", data: new Uint8Array([1]), caption: "Foto kedua" },
+    ]);
+
+    const p = (await getAgencyPortfolio(db, agency.slug))!;
+    expect(p.total).toBe(6);
+    // The most innovations first, then by name.
+    expect(p.units).toEqual([
+      { id: dpu.id, name: "Dinas Pekerjaan Umum Uji", count: 2 },
+      { id: bappeda.id, name: "Bappeda Uji", count: 1 },
+      { id: dinkes.id, name: "Dinas Kesehatan Uji", count: 1 },
+    ]);
+    expect(p.unitsWithout).toBe(2);
+    expect(p.withoutUnit).toBe(2);
+    expect(p.unit).toBeNull();
+    expect(p.innovations.map((c) => c.name).sort()).toEqual(
+      ["Jalan Mulus Cempaka", "Jembatan Cempaka", "Posyandu Cempaka", "Rencana Cempaka", "Salah Unit Cempaka", "Tanpa Unit Cempaka"].sort(),
+    );
+    expect(p.innovations.find((c) => c.id === stray.id)?.unitId).toBeNull();
+    // The caption is the shown photo's: the first one.
+    expect(p.innovations.find((c) => c.id === road.id)).toMatchObject({ unitId: dpu.id, photoCaption: "Regu menambal jalan" });
+    expect(JSON.stringify(p)).not.toContain(school.name);
+
+    const narrowed = (await getAgencyPortfolio(db, agency.slug, { unitId: dpu.id }))!;
+    expect(narrowed.unit).toEqual({ id: dpu.id, name: "Dinas Pekerjaan Umum Uji", count: 2 });
+    expect(narrowed.innovations.map((c) => c.name).sort()).toEqual(["Jalan Mulus Cempaka", "Jembatan Cempaka"]);
+    // The agency's own figures stay whole.
+    expect(narrowed.total).toBe(6);
+    expect(narrowed.units).toEqual(p.units);
+    expect((await getAgencyPortfolio(db, agency.slug, { unitId: dpu.id, limit: 1 }))?.innovations).toHaveLength(1);
+
+    // A unit of its own without published work: an empty list, not an error.
+    expect(await getAgencyPortfolio(db, agency.slug, { unitId: school.id })).toMatchObject({ unit: { count: 0 }, innovations: [] });
+    expect(await getAgencyPortfolio(db, agency.slug, { unitId: puskesmas.id })).toMatchObject({ unit: { count: 0 }, innovations: [] });
+    // Another agency's unit, or none at all, is not found.
+    expect(await getAgencyPortfolio(db, agency.slug, { unitId: foreign.id })).toBeNull();
+    expect(await getAgencyPortfolio(db, agency.slug, { unitId: 2_000_000_000 })).toBeNull();
+
+    // The other agency sees its unit only, with its own innovation only.
+    const q = (await getAgencyPortfolio(db, other.slug))!;
+    expect(q.units).toEqual([{ id: foreign.id, name: "Unit Instansi Lain", count: 1 }]);
+    expect(q.unitsWithout).toBe(0);
+    expect((await getAgencyPortfolio(db, other.slug, { unitId: foreign.id }))?.innovations.map((c) => c.name)).toEqual(["Inovasi Melati"]);
+    expect(await getAgencyPortfolio(db, other.slug, { unitId: dpu.id })).toBeNull();
+  });
+
+  it("has no units to show for an agency that records none", async () => {
+    const agency = await createAgency(db, { name: "BUMD Tanpa Unit Uji" });
+    await createInnovation(db, { agencyId: agency.id });
+    expect(await getAgencyPortfolio(db, agency.slug)).toMatchObject({ total: 1, units: [], unitsWithout: 0, withoutUnit: 1, unit: null });
+  });
+});
+
 describe("listAgencies", () => {
   it("filters by name, type and province, and counts published innovations", async () => {
     const agency = await createAgency(db, { name: "BUMD Direktori Zamrud", regionCode: "73.71" });

@@ -159,3 +159,22 @@ export function parseAgencyListQuery(params: URLSearchParams): AgencyListQuery {
     page: clampInt(get("page"), 1, 1000, 1),
   };
 }
+
+// --- An agency's page (/instansi/:slug?unit=ID) -------------------------------------------
+
+// PostgreSQL's integer: a larger id cannot name a row.
+const MAX_ID = 2_147_483_647;
+
+export const AgencyPageQuerySchema = z.object({
+  unit: z.preprocess((v) => (v === "" || v === null ? undefined : fromDigits(v)), z.number().int().min(1).max(MAX_ID).optional()),
+});
+
+/**
+ * The unit the page is narrowed to, or null for the whole agency. Strict, unlike the search
+ * pages: the page makes these links itself (nobody types them), so a value that is no unit id
+ * is a broken address, answered like an unknown agency (`false`: the route's 404).
+ */
+export function parseAgencyPageQuery(params: URLSearchParams): { unitId: number | null } | false {
+  const parsed = AgencyPageQuerySchema.safeParse({ unit: params.get("unit") });
+  return parsed.success ? { unitId: parsed.data.unit ?? null } : false;
+}
