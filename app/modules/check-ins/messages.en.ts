@@ -34,6 +34,7 @@ export const checkInMessagesEn: Translation<typeof checkInMessages> = {
   "checkins.form.title": "Innovation check-in",
   "checkins.form.heading": "Check-in {year}",
   "checkins.form.intro": "Is this innovation still running? Your answer and its evidence are shown on the innovation's public page.",
+  "checkins.form.viewPublic": "See this innovation's public page",
   "checkins.form.answeredAlready": "This year has been answered. Saving again replaces this year's answer.",
   "checkins.form.outcome": "Is this innovation still running?",
   "checkins.form.note": "What happened this year?",

@@ -32,6 +32,7 @@ export const checkInMessages = defineMessages({
   "checkins.form.title": "Pemutakhiran inovasi",
   "checkins.form.heading": "Pemutakhiran {year}",
   "checkins.form.intro": "Apakah inovasi ini masih berjalan? Jawaban Anda, dengan buktinya, tampil di halaman publik inovasi.",
+  "checkins.form.viewPublic": "Lihat halaman publik inovasi ini",
   "checkins.form.answeredAlready": "Tahun ini sudah dijawab. Menyimpan lagi mengganti jawaban tahun ini.",
   "checkins.form.outcome": "Apakah inovasi ini masih berjalan?",
   "checkins.form.note": "Apa yang terjadi tahun ini?",

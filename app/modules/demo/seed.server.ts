@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { seedDemoCheckIns } from "./check-ins.server";
 import type { Db } from "~/db/client.server";
 import { agencies, meta, users } from "~/db/schema";
 import { seedReference } from "~/modules/agencies/seed-reference.server";
@@ -39,6 +40,7 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
       unitId: content.loginUnits[login.email] ?? null,
     });
   }
+  await seedDemoCheckIns(db, new Date());
   await seedDemoCompetitions(db);
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@menpan.demo"));
   if (admin) {

@@ -113,6 +113,22 @@ describe("the demo seed", () => {
     expect(history.missing).toBe(0);
   });
 
+  it("has yearly check-ins: most answered, a few stopped, and the Banyumas DPU operator's still due", async () => {
+    const year = new Date().getUTCFullYear();
+    const counts = await one<{ last: number; now: number; stopped: number; stopped_status: number }>(sql`
+      select count(*) filter (where year = ${year - 1})::int as last, count(*) filter (where year = ${year})::int as now,
+             count(*) filter (where outcome = 'stopped')::int as stopped,
+             count(*) filter (where outcome = 'stopped' and i.status = 'berhenti')::int as stopped_status
+      from innovation_check_ins c join innovations i on i.id = c.innovation_id`);
+    expect(counts!.last).toBeGreaterThan(50);
+    expect(counts!.now).toBeGreaterThan(20);
+    expect(counts!.stopped_status).toBe(counts!.stopped);
+    const dpu = await one<{ n: number }>(sql`
+      select count(*)::int as n from innovation_check_ins c join innovations i on i.id = c.innovation_id
+      join units u on u.id = i.unit_id where u.name = 'Dinas Pekerjaan Umum' and c.year = ${year}`);
+    expect(dpu!.n).toBe(0);
+  });
+
   it("spreads generated entries over agency types, eastern provinces, years and statuses, with consistent columns", async () => {
     const spread = await one<{ types: number; east: number; years: number; min_year: number; max_year: number; statuses: number; sectors: number }>(sql`
       select count(distinct agency_type)::int as types,

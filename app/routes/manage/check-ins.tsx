@@ -81,7 +81,7 @@ export default function CheckIns({ loaderData: d }: Route.ComponentProps) {
     <>
       <h1>{t("checkins.heading", { year: String(d.year) })}</h1>
       <p>{t("checkins.intro")}</p>
-      <Form method="get" className="filters-inline">
+      <Form method="get" className="filter-row">
         {d.kind === "agency" && d.national ? <input type="hidden" name="instansi" value={d.agency.id} /> : null}
         <label htmlFor="f-tahun">{t("checkins.year")}</label>{" "}
         <select id="f-tahun" name="tahun" defaultValue={String(d.year)}>
@@ -105,7 +105,7 @@ export default function CheckIns({ loaderData: d }: Route.ComponentProps) {
             </label>{" "}
           </>
         ) : null}
-        <button type="submit">{t("common.filter")}</button>
+        <button type="submit" className="button secondary">{t("common.filter")}</button>
       </Form>
 
       {d.kind === "national" ? (

@@ -113,6 +113,7 @@ export default function InnovationCheckIn({ loaderData: d, actionData }: Route.C
       <p><Link to={`/kelola/inovasi/${d.innovation.id}`}>← {d.innovation.name}</Link></p>
       <h1>{t("checkins.form.heading", { year: String(d.year) })}</h1>
       <p className="lead">{t("checkins.form.intro")}</p>
+      {d.innovation.published ? <p><Link to={`/inovasi/${d.innovation.slug}`}>{t("checkins.form.viewPublic")}</Link></p> : null}
       {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
       {!d.innovation.published ? <p className="notice">{t("checkins.errors.notPublished")}</p> : null}
       {d.innovation.published && !d.mayAnswer && d.refusal === "innovations.errors.otherUnit" ? <p className="notice">{t("innovations.errors.otherUnit")}</p> : null}
@@ -151,7 +152,7 @@ export default function InnovationCheckIn({ loaderData: d, actionData }: Route.C
           </div>
           <TextField name="evidenceUrl" type="url" inputMode="url" label={labels.evidenceUrl} hint={t("checkins.form.evidenceUrlHint")} error={errors?.evidenceUrl} defaultValue={v?.evidenceUrl ?? d.current?.evidenceUrl} optionalNote={t("checkins.form.fileOrAddress")} />
           <p className="hint">{t("checkins.form.public")}</p>
-          <button type="submit">{t("checkins.form.submit")}</button>
+          <button type="submit" className="button">{t("checkins.form.submit")}</button>
         </Form>
       ) : null}
       <h2>{t("checkins.list.title")}</h2>
