@@ -59,8 +59,9 @@ const TABLE: Record<string, Entry> = {
   // The yearly check-in: the agency answers for its published entry (operator A is placed in
   // another unit than {pub}'s, so only Admin Lokal answers here); its people and the secretariat read.
   "routes/manage/innovation-check-in": { path: "/kelola/inovasi/{pubId}/pemutakhiran", get: AGENCY_A_STAFF, post: ["agencyAdmin"] },
-  "routes/manage/check-ins": { path: "/kelola/pemutakhiran", get: REGISTER_USERS },
+  "routes/manage/check-ins": { path: "/kelola/pemutakhiran", get: REGISTER_USERS, post: ["admin"] },
   "routes/manage/units": { path: "/kelola/unit?instansi={agencyId}", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
+  "routes/manage/units-sample": { path: "/kelola/unit/contoh-unit.csv", get: ["agencyAdmin", "admin"] },
   "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/agencies": { path: "/kelola/instansi", get: ["admin"], post: ["admin"] },
   "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"] },

@@ -7,7 +7,7 @@ import { pageText, testClient, type Client } from "./app";
 import { MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { innovationCheckIns, innovationFiles, innovationHistory, innovations } from "../app/db/schema";
+import { innovationCheckIns, innovationFiles, innovationHistory, innovations, outbox } from "../app/db/schema";
 import { jakartaYear } from "../app/modules/compliance/year";
 import { checkInOverview, dueCount } from "../app/modules/check-ins/queries.server";
 import { sustainabilityOf } from "../app/modules/check-ins/sustainability";
@@ -193,6 +193,28 @@ describe("the year's overview", () => {
     for (const q of ["tahun=1900", "tahun=abc", "halaman=-1", "instansi=999999999999", "tampil=semua"]) {
       expect((await (await as("national")).get(`/kelola/pemutakhiran?${q}`)).status, q).toBe(200);
     }
+  });
+
+  it("lets the secretariat remind every agency with answers due, once a week", async () => {
+    const before = await database.db.select().from(outbox);
+    expect((await (await as("admin")).post("/kelola/pemutakhiran", {})).status).toBe(403);
+    const c = await as("national");
+    const res = await c.post("/kelola/pemutakhiran", {});
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/kelola/pemutakhiran?pesan=diingatkan");
+    const mails = (await database.db.select().from(outbox)).filter((m) => !before.some((b) => b.id === m.id));
+    // The other agency has one due (its Admin Lokal is told); this agency answered everything.
+    expect(mails.map((m) => m.toAddress)).toEqual([users.otherAdmin.email]);
+    expect(mails[0]!.subject).toContain(`Pemutakhiran ${year}: 1 inovasi belum dijawab`);
+    const otherAdmin = await as("otherAdmin");
+    expect(await pageText(await otherAdmin.get("/kelola/notifikasi"))).toContain(`Pemutakhiran ${year}: 1 inovasi belum dijawab`);
+    const page = await pageText(await c.get("/kelola/pemutakhiran?pesan=diingatkan"));
+    expect(page).toContain("Pengingat terakhir dikirim");
+    // Again within the week: refused, saying when the last one went.
+    const again = await c.post("/kelola/pemutakhiran", {});
+    expect(again.status).toBe(409);
+    expect(await pageText(again)).toContain("Pengingat sudah dikirim");
+    expect((await database.db.select().from(outbox)).length).toBe(before.length + 1);
   });
 
   it("refuses evaluators and panelists", async () => {

@@ -77,4 +77,10 @@ export const checkInMessagesEn: Translation<typeof checkInMessages> = {
   "checkins.errors.stoppedInFuture": "The date it stopped cannot be after today.",
   "checkins.errors.stoppedBeforeStart": "The date it stopped cannot be before the innovation started.",
   "checkins.errors.evidenceRequired": "Attach evidence that the innovation is still running: a file or a web address.",
+  "mail.checkInDue.subject": "Check-in {year}: {n} innovations not answered",
+  "mail.checkInDue.body": "The secretariat reminds you: {n} published innovations of your agency have not been checked in for {year}. Confirm that each one still runs and attach the evidence: {link}",
+  "checkins.remind.button": "Send a reminder to the agencies that have not answered",
+  "checkins.remind.hint": "The Admin Lokal of every agency with innovations still to answer gets a notification and an email with the number. At most once a week.",
+  "checkins.remind.last": "Last reminder sent {when} to {agencies} agencies.",
+  "checkins.remind.tooSoon": "A reminder was sent {when}. The next one can go a week after it.",
 };

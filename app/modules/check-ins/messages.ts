@@ -75,4 +75,10 @@ export const checkInMessages = defineMessages({
   "checkins.errors.stoppedInFuture": "Tanggal berhenti tidak boleh setelah hari ini.",
   "checkins.errors.stoppedBeforeStart": "Tanggal berhenti tidak boleh sebelum inovasi dimulai.",
   "checkins.errors.evidenceRequired": "Lampirkan bukti bahwa inovasi masih berjalan: sebuah berkas atau alamat web.",
+  "mail.checkInDue.subject": "Pemutakhiran {year}: {n} inovasi belum dijawab",
+  "mail.checkInDue.body": "Sekretariat mengingatkan: {n} inovasi instansi Anda yang sudah terbit belum dimutakhirkan untuk tahun {year}. Pastikan setiap inovasi masih berjalan dan lampirkan buktinya: {link}",
+  "checkins.remind.button": "Kirim pengingat ke instansi yang belum menjawab",
+  "checkins.remind.hint": "Admin Lokal setiap instansi yang masih punya inovasi belum dijawab menerima notifikasi dan email berisi jumlahnya. Paling sering sekali seminggu.",
+  "checkins.remind.last": "Pengingat terakhir dikirim {when} ke {agencies} instansi.",
+  "checkins.remind.tooSoon": "Pengingat sudah dikirim {when}. Pengingat berikutnya bisa dikirim seminggu setelahnya.",
 });

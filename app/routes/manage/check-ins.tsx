@@ -1,14 +1,16 @@
 // /kelola/pemutakhiran: the year's check-ins. An agency's people see where each of its published
 // innovations stands (an operator placed in a unit, its unit's, as it answers for those); the
 // secretariat sees every agency, those with the most still to answer first, and opens one.
-import { Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/check-ins";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { assertCan, placedUnit } from "~/lib/policy";
+import { assertCan, can, placedUnit } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { idOf, pageParam } from "~/lib/forms";
 import { formatNumber } from "~/i18n";
-import { useRoot, useT } from "~/lib/use-i18n";
+import { useInstant, useRoot, useT } from "~/lib/use-i18n";
+import { CsrfField } from "~/components/forms";
+import { lastReminder, remindDueAgencies } from "~/modules/check-ins/remind.server";
 import { Pagination } from "~/components/pagination";
 import { TableScroll } from "~/components/table-scroll";
 import { jakartaYear, reportableYears } from "~/modules/compliance/year";
@@ -38,7 +40,15 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     const agency = agencyId !== null ? await getAgencyName(db, agencyId) : null;
     if (!agency) {
       const byAgency = await checkInsByAgency(db, year, { page: pageNo, perPage: PER_PAGE });
-      return { ...common, kind: "national" as const, byAgency, pages: Math.max(1, Math.ceil(byAgency.agencies / PER_PAGE)) };
+      return {
+        ...common,
+        kind: "national" as const,
+        byAgency,
+        pages: Math.max(1, Math.ceil(byAgency.agencies / PER_PAGE)),
+        // Only this year's answers can still be asked for.
+        reminder: year === thisYear && can(actor, "checkIn.remind").ok ? { last: await lastReminder(db, year) } : null,
+        message: url.searchParams.get("pesan"),
+      };
     }
     const overview = await checkInOverview(db, { agencyId: agency.id, unitId: null }, year, { only: onlyDue ? "due" : undefined, page: pageNo, perPage: PER_PAGE });
     return { ...common, kind: "agency" as const, national: true, agency, overview, unitOnly: false, wholeAgency: false, placed: false, pages: Math.max(1, Math.ceil(overview.total / PER_PAGE)) };
@@ -52,6 +62,37 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const agency = { id: actor.agencyId!, name: requestInfo(context).agencyName ?? "" };
   return { ...common, kind: "agency" as const, national: false, agency, overview, unitOnly: scope.unitId !== null, wholeAgency, placed: unit !== null, pages: Math.max(1, Math.ceil(overview.total / PER_PAGE)) };
 });
+
+type ActionReply = { tooSoon?: string };
+
+export const action = page(async ({ context }: Route.ActionArgs) => {
+  const actor = requireUser(context);
+  assertCan(actor, "checkIn.remind");
+  const { db, env, receivedAt } = services(context);
+  const year = jakartaYear(receivedAt);
+  const result = await remindDueAgencies(db, actor, year, { now: receivedAt, baseUrl: env.publicUrl });
+  if (!result.sent) return data<ActionReply>({ tooSoon: result.lastAt }, { status: 409 });
+  return redirect("/kelola/pemutakhiran?pesan=diingatkan");
+});
+
+function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: number } | null; message: string | null; tooSoon?: string }) {
+  const t = useT();
+  const instant = useInstant();
+  const { locale } = useRoot();
+  return (
+    <Form method="post" className="reminder">
+      <CsrfField />
+      {tooSoon ? <p className="notice notice-warning" role="alert">{t("checkins.remind.tooSoon", { when: instant(tooSoon) })}</p> : null}
+      {last ? (
+        <p className="notice" role={message === "diingatkan" ? "status" : undefined}>
+          {t("checkins.remind.last", { when: instant(last.at), agencies: formatNumber(locale, last.agencies) })}
+        </p>
+      ) : null}
+      <p className="hint">{t("checkins.remind.hint")}</p>
+      <button type="submit" className="button secondary">{t("checkins.remind.button")}</button>
+    </Form>
+  );
+}
 
 function TallyLine({ tally }: { tally: Tally }) {
   const t = useT();
@@ -72,7 +113,7 @@ function TallyLine({ tally }: { tally: Tally }) {
   );
 }
 
-export default function CheckIns({ loaderData: d }: Route.ComponentProps) {
+export default function CheckIns({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
   const { locale } = useRoot();
   const n = (v: number) => formatNumber(locale, v);
@@ -111,6 +152,7 @@ export default function CheckIns({ loaderData: d }: Route.ComponentProps) {
       {d.kind === "national" ? (
         <>
           <TallyLine tally={d.byAgency.national} />
+          {d.reminder ? <Reminder last={d.reminder.last} message={d.message} tooSoon={(actionData as ActionReply | undefined)?.tooSoon} /> : null}
           <TableScroll labelledBy="check-in-agencies">
             <table>
               <caption id="check-in-agencies">{t("checkins.byAgency", { year: String(d.year) })}</caption>

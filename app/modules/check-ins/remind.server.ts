@@ -1,0 +1,63 @@
+// The secretariat's reminder: every agency with innovations still to answer this year is told how
+// many, in the app and by mail, addressed to its Admin Lokal (its unit operators when it has no
+// Admin Lokal). PROGRAMME.md: when the national network finally asked, 429 of 2,355 award
+// winners had stopped; asking is the secretariat's job. At most one reminder a week, so a double
+// click or a second secretary does not flood 700 agencies.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { innovationCheckIns, innovations, meta, users } from "~/db/schema";
+import { assertCan, type Actor } from "~/lib/policy";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { jakartaYearBounds } from "~/modules/compliance/year";
+import { notify } from "~/modules/notifications/notify.server";
+
+export const REMIND_EVERY_MS = 7 * 86_400_000;
+const key = (year: number) => `check_in_reminder:${year}`;
+
+/** When the year's last reminder went out, if one did. */
+export async function lastReminder(db: Db, year: number): Promise<{ at: string; agencies: number } | null> {
+  const [row] = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, key(year)));
+  return (row?.value as { at: string; agencies: number } | undefined) ?? null;
+}
+
+export type ReminderResult = { sent: true; agencies: number; people: number } | { sent: false; lastAt: string };
+
+export async function remindDueAgencies(db: Db, actor: Actor, year: number, opts: { now: Date; baseUrl: string }): Promise<ReminderResult> {
+  assertCan(actor, "checkIn.remind");
+  const last = await lastReminder(db, year);
+  if (last && opts.now.getTime() - new Date(last.at).getTime() < REMIND_EVERY_MS) return { sent: false, lastAt: last.at };
+  const { from } = jakartaYearBounds(year);
+  // Due: published before the year, not stopped, not answered this year (as queries.server.ts).
+  const due = await db
+    .select({ agencyId: innovations.agencyId, n: sql<number>`count(*)::int` })
+    .from(innovations)
+    .leftJoin(innovationCheckIns, and(eq(innovationCheckIns.innovationId, innovations.id), eq(innovationCheckIns.year, year)))
+    .where(and(eq(innovations.state, "published"), sql`${innovations.publishedAt} < ${from.toISOString()}::timestamptz`, sql`${innovations.status} <> 'berhenti'`, isNull(innovationCheckIns.id)))
+    .groupBy(innovations.agencyId);
+  const agencyIds = due.map((d) => d.agencyId);
+  const people = agencyIds.length
+    ? await db
+        .select({ id: users.id, email: users.email, agencyId: users.agencyId, role: users.role })
+        .from(users)
+        .where(and(inArray(users.agencyId, agencyIds), inArray(users.role, ["agency_admin", "unit_operator"]), isNull(users.disabledAt)))
+    : [];
+  const link = "/kelola/pemutakhiran?tampil=belum";
+  const origin = opts.baseUrl.replace(/\/+$/, "");
+  let told = 0;
+  let agencies = 0;
+  await db.transaction(async (tx) => {
+    for (const d of due) {
+      const staff = people.filter((p) => p.agencyId === d.agencyId);
+      const admins = staff.filter((p) => p.role === "agency_admin");
+      const to = admins.length ? admins : staff;
+      if (!to.length) continue;
+      await notify(tx, to, { kind: "check-in-reminder", key: "mail.checkInDue", vars: { n: Number(d.n), year: String(year), link: `${origin}${link}` }, link });
+      told += to.length;
+      agencies++;
+    }
+    const value = { at: opts.now.toISOString(), agencies };
+    await tx.insert(meta).values({ key: key(year), value }).onConflictDoUpdate({ target: meta.key, set: { value } });
+    await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "checkIn.remind", subjectType: "checkInYear", subjectId: year, data: { agencies, people: told } });
+  });
+  return { sent: true, agencies, people: told };
+}
