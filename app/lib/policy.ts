@@ -130,9 +130,9 @@ const rules = {
     if (a.role === "unit_operator" && !operatorCovers(a, s)) return deny("innovations.errors.otherUnit");
     return s.state === "published" ? allow : deny("checkins.errors.notPublished");
   },
-  // The year's check-ins: an agency's own people see their agency's, the secretariat every agency's.
   // Reminding every agency of what is due is the secretariat's (see check-ins/remind.server.ts).
   "checkIn.remind": (a: Actor) => (isNational(a) ? allow : deny()),
+  // The year's check-ins: an agency's own people see their agency's, the secretariat every agency's.
   "checkIn.overview": (a: Actor) => (isNational(a) || (isUser(a) && a.agencyId !== null && AGENCY_ROLES.includes(a.role)) ? allow : deny()),
   // Admin Lokal checks its units' entries before anything is public.
   "innovation.review": (a: Actor, s: InnovationSubject) => {
