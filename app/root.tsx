@@ -54,6 +54,7 @@ function Header() {
           <NavLink to="/instansi">{t("nav.agencies")}</NavLink>
           <NavLink to="/kepatuhan">{t("nav.compliance")}</NavLink>
           <NavLink to="/kompetisi">{t("nav.competitions")}</NavLink>
+          <NavLink to="/acara">{t("events.title")}</NavLink>
           {user ? <NavLink to="/kelola">{t("nav.manage")}</NavLink> : null}
         </nav>
         <div className="header-tools">

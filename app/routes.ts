@@ -16,6 +16,10 @@ export default [
   route("wilayah/:code", "routes/province.tsx"),
   route("berkas/:id", "routes/file.tsx"),
 
+  // Events: coaching clinics, replication forums, workshops.
+  route("acara", "routes/events.tsx"),
+  route("acara/:slug", "routes/event.tsx"),
+
   // One Agency, One Innovation.
   route("kepatuhan", "routes/compliance.tsx"),
   route("kepatuhan/unduh", "routes/compliance-csv.tsx"),
@@ -44,7 +48,10 @@ export default [
     route("inovasi/:id/riwayat", "routes/manage/innovation-history.tsx"),
     route("inovasi/:id/pemutakhiran", "routes/manage/innovation-check-in.tsx"),
     route("pemutakhiran", "routes/manage/check-ins.tsx"),
+    route("acara", "routes/manage/events.tsx"),
+    route("acara/:slug", "routes/manage/event.tsx"),
     route("unit", "routes/manage/units.tsx"),
+    route("unit/contoh-unit.csv", "routes/manage/units-sample.tsx"),
     route("pengguna", "routes/manage/users.tsx"),
     route("instansi", "routes/manage/agencies.tsx"),
     route("kotak-keluar", "routes/manage/outbox.tsx"),

@@ -12,7 +12,7 @@ import { testClient, type Client } from "./app";
 import { PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { assignments, awards, innovationFiles, presentationSlots, proposalFiles, proposals } from "../app/db/schema";
+import { assignments, awards, events, innovationFiles, presentationSlots, proposalFiles, proposals } from "../app/db/schema";
 
 const ROLES = ["anonymous", "operatorA", "operatorB", "agencyAdmin", "head", "evaluator", "panelist", "admin"] as const;
 type Who = (typeof ROLES)[number];
@@ -36,6 +36,8 @@ const TABLE: Record<string, Entry> = {
   "routes/agency-print": { path: "/instansi/{agencySlug}/cetak", get: EVERYONE },
   "routes/province": { path: "/wilayah/33", get: EVERYONE },
   "routes/file": { path: "/berkas/{draftFile}", get: AGENCY_A_STAFF },
+  "routes/events": { path: "/acara", get: EVERYONE },
+  "routes/event": { path: "/acara/{eventSlug}", get: EVERYONE, post: ["operatorA", "operatorB", "agencyAdmin", "head"] },
   "routes/compliance": { path: "/kepatuhan", get: EVERYONE },
   "routes/compliance-csv": { path: "/kepatuhan/unduh", get: EVERYONE },
   "routes/competitions": { path: "/kompetisi", get: EVERYONE },
@@ -60,6 +62,9 @@ const TABLE: Record<string, Entry> = {
   // another unit than {pub}'s, so only Admin Lokal answers here); its people and the secretariat read.
   "routes/manage/innovation-check-in": { path: "/kelola/inovasi/{pubId}/pemutakhiran", get: AGENCY_A_STAFF, post: ["agencyAdmin"] },
   "routes/manage/check-ins": { path: "/kelola/pemutakhiran", get: REGISTER_USERS, post: ["admin"] },
+  // Events: the secretariat runs them; an agency's people register its participants.
+  "routes/manage/events": { path: "/kelola/acara", get: ["admin"], post: ["admin"] },
+  "routes/manage/event": { path: "/kelola/acara/{eventSlug}", get: ["admin"], post: ["admin"] },
   "routes/manage/units": { path: "/kelola/unit?instansi={agencyId}", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/units-sample": { path: "/kelola/unit/contoh-unit.csv", get: ["agencyAdmin", "admin"] },
   "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
@@ -214,6 +219,12 @@ beforeAll(async () => {
     .returning();
   await db.insert(awards).values({ competitionId: final.id, proposalId: won.id, innovationId: pub.id, agencyId: agencyA.id, tierCode: "top-45", certificateCode: "ABCD-EFGH-JK23" });
   vars.certificate = "ABCD-EFGH-JK23";
+  // An announced event open to every agency, registration open for a month.
+  const [event] = await db
+    .insert(events)
+    .values({ slug: "coaching-clinic-uji", kind: "coaching_clinic", title: "Coaching Clinic Uji", place: "Jakarta", startsAt: new Date(Date.now() + 40 * 86_400_000), endsAt: new Date(Date.now() + 41 * 86_400_000), registrationClosesAt: new Date(Date.now() + 30 * 86_400_000), publishedAt: new Date() })
+    .returning();
+  vars.eventSlug = event.slug;
   clients.anonymous = newClient();
   for (const [who, u] of Object.entries(users)) {
     const c = newClient();
@@ -296,6 +307,8 @@ describe("keys from Object.prototype", () => {
         }
       }
       expect(failures).toEqual([]);
-    });
+      // About a thousand requests (every route, three roles, four words): more than the default
+      // per-test budget on a loaded 2-core machine.
+    }, 180_000);
   }
 });

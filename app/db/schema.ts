@@ -391,6 +391,65 @@ export const innovationCheckIns = pgTable(
   (t) => [uniqueIndex("innovation_check_ins_year_idx").on(t.innovationId, t.year)],
 );
 
+// --- Events: coaching clinics, replication forums, knowledge-sharing workshops ----------------
+
+// PROGRAMME.md: coaching clinics run in regional batches (2017: six, batch 6 = five Sulawesi
+// provinces and East Kalimantan) to train innovators before the deadline; replication forums and
+// workshops spread what works. The secretariat announces them; agencies register their people.
+export const eventKind = pgEnum("event_kind", ["coaching_clinic", "replication_forum", "workshop"]);
+
+export const events = pgTable(
+  "events",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull(),
+    kind: eventKind("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    /** The batch's name ("Angkatan 6"), when the event is one of a series. */
+    batch: text("batch"),
+    /** The provinces whose agencies may register (a regional batch); empty: every agency. */
+    provinceCodes: text("province_codes").array().notNull().default(sql`'{}'::text[]`),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** The zone of the place, in which its times are first shown. */
+    timeZone: timeZoneName("time_zone").notNull().default("WIB"),
+    place: text("place").notNull(),
+    capacity: integer("capacity"),
+    registrationClosesAt: timestamp("registration_closes_at", { withTimezone: true }).notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("events_slug_idx").on(t.slug), index("events_starts_idx").on(t.startsAt)],
+);
+
+export const eventRegistrations = pgTable(
+  "event_registrations",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    name: text("name").notNull(),
+    position: text("position").notNull().default(""),
+    email: text("email").notNull(),
+    registeredBy: integer("registered_by").references(() => users.id, { onDelete: "set null" }),
+    registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Marked by the secretariat after the event; null until then. */
+    attended: boolean("attended"),
+  },
+  (t) => [
+    uniqueIndex("event_registrations_email_idx").on(t.eventId, sql`lower(${t.email})`),
+    index("event_registrations_agency_idx").on(t.eventId, t.agencyId),
+  ],
+);
+
 // Distinct words of published innovations, for typo-tolerant search: a misspelt query word is
 // corrected to its nearest trigram neighbour here before full-text search runs.
 export const searchWords = pgTable(

@@ -19,6 +19,7 @@ import { certificateMessagesEn } from "~/modules/results/certificate-messages.en
 import { stageMessagesEn } from "~/modules/stages/messages.en";
 import { notificationMessagesEn } from "~/modules/notifications/messages.en";
 import { checkInMessagesEn } from "~/modules/check-ins/messages.en";
+import { eventMessagesEn } from "~/modules/events/messages.en";
 import { uploadMessagesEn } from "~/modules/uploads/messages.en";
 import { invitationMessagesEn } from "~/modules/competitions/invitation-messages.en";
 
@@ -42,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   ...stageMessagesEn,
   ...notificationMessagesEn,
   ...checkInMessagesEn,
+  ...eventMessagesEn,
   ...uploadMessagesEn,
   ...invitationMessagesEn,
 };

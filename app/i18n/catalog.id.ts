@@ -20,6 +20,7 @@ import { certificateMessages } from "~/modules/results/certificate-messages";
 import { stageMessages } from "~/modules/stages/messages";
 import { notificationMessages } from "~/modules/notifications/messages";
 import { checkInMessages } from "~/modules/check-ins/messages";
+import { eventMessages } from "~/modules/events/messages";
 import { uploadMessages } from "~/modules/uploads/messages";
 import { invitationMessages } from "~/modules/competitions/invitation-messages";
 
@@ -43,6 +44,7 @@ export const id = {
   ...stageMessages,
   ...notificationMessages,
   ...checkInMessages,
+  ...eventMessages,
   ...uploadMessages,
   ...invitationMessages,
 };

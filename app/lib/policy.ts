@@ -134,6 +134,15 @@ const rules = {
   "checkIn.remind": (a: Actor) => (isNational(a) ? allow : deny()),
   // The year's check-ins: an agency's own people see their agency's, the secretariat every agency's.
   "checkIn.overview": (a: Actor) => (isNational(a) || (isUser(a) && a.agencyId !== null && AGENCY_ROLES.includes(a.role)) ? allow : deny()),
+  // Events (coaching clinics, replication forums, workshops): the secretariat runs them; an
+  // agency's own people register its participants, for a regional batch only when the agency's
+  // province is in it.
+  "event.manage": (a: Actor) => (isNational(a) ? allow : deny()),
+  "event.register": (a: Actor, s: { agencyId: number; provinceCodes: readonly string[]; province: string | null }) => {
+    if (!agencyStaff(a, s.agencyId)) return deny("events.errors.agencyOnly");
+    if (s.provinceCodes.length && (s.province === null || !s.provinceCodes.includes(s.province))) return deny("events.errors.notInBatch");
+    return allow;
+  },
   // Admin Lokal checks its units' entries before anything is public.
   "innovation.review": (a: Actor, s: InnovationSubject) => {
     if (!(isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)))) return deny();

@@ -1,0 +1,102 @@
+// Events as the public, an agency and the secretariat see them.
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "~/db/client.server";
+import { agencies, eventRegistrations, events, regions } from "~/db/schema";
+import type { ZoneName } from "~/i18n";
+import type { EventKind } from "./schemas";
+
+export type EventSummary = {
+  id: number;
+  slug: string;
+  kind: EventKind;
+  title: string;
+  batch: string | null;
+  provinceCodes: string[];
+  startsAt: string;
+  endsAt: string;
+  timeZone: ZoneName;
+  place: string;
+  capacity: number | null;
+  registrationClosesAt: string;
+  publishedAt: string | null;
+  cancelledAt: string | null;
+  registered: number;
+};
+
+const summaryColumns = {
+  id: events.id,
+  slug: events.slug,
+  kind: events.kind,
+  title: events.title,
+  batch: events.batch,
+  provinceCodes: events.provinceCodes,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  place: events.place,
+  capacity: events.capacity,
+  registrationClosesAt: events.registrationClosesAt,
+  publishedAt: events.publishedAt,
+  cancelledAt: events.cancelledAt,
+  registered: sql<number>`(SELECT count(*)::int FROM event_registrations r WHERE r.event_id = "events"."id")`,
+};
+
+type Row = { [K in keyof typeof summaryColumns]: unknown };
+const toSummary = (r: Row): EventSummary => ({
+  id: r.id as number,
+  slug: r.slug as string,
+  kind: r.kind as EventKind,
+  title: r.title as string,
+  batch: r.batch as string | null,
+  provinceCodes: r.provinceCodes as string[],
+  startsAt: (r.startsAt as Date).toISOString(),
+  endsAt: (r.endsAt as Date).toISOString(),
+  timeZone: r.timeZone as ZoneName,
+  place: r.place as string,
+  capacity: r.capacity as number | null,
+  registrationClosesAt: (r.registrationClosesAt as Date).toISOString(),
+  publishedAt: r.publishedAt ? (r.publishedAt as Date).toISOString() : null,
+  cancelledAt: r.cancelledAt ? (r.cancelledAt as Date).toISOString() : null,
+  registered: Number(r.registered),
+});
+
+/** Published events: upcoming ones soonest first, past ones (the last 50) newest first. */
+export async function publicEvents(db: DbOrTx, now: Date): Promise<{ upcoming: EventSummary[]; past: EventSummary[] }> {
+  const [upcoming, past] = await Promise.all([
+    db.select(summaryColumns).from(events).where(and(isNotNull(events.publishedAt), gte(events.endsAt, now))).orderBy(asc(events.startsAt), asc(events.id)).limit(200),
+    db.select(summaryColumns).from(events).where(and(isNotNull(events.publishedAt), lt(events.endsAt, now))).orderBy(desc(events.startsAt), desc(events.id)).limit(50),
+  ]);
+  return { upcoming: upcoming.map(toSummary), past: past.map(toSummary) };
+}
+
+/** Every event, for the secretariat, newest first. */
+export async function allEvents(db: DbOrTx): Promise<EventSummary[]> {
+  return (await db.select(summaryColumns).from(events).orderBy(desc(events.startsAt), desc(events.id)).limit(500)).map(toSummary);
+}
+
+export async function eventBySlug(db: DbOrTx, slug: string) {
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null;
+  const [row] = await db.select({ ...summaryColumns, description: events.description }).from(events).where(eq(events.slug, slug));
+  return row ? { ...toSummary(row), description: row.description } : null;
+}
+export type EventDetail = NonNullable<Awaited<ReturnType<typeof eventBySlug>>>;
+
+export type Registration = { id: number; agencyId: number; agency: string; name: string; position: string; email: string; registeredAt: string; attended: boolean | null };
+
+/** An event's registrations: one agency's, or all of them (the secretariat's list). */
+export async function registrationsOf(db: DbOrTx, eventId: number, agencyId?: number): Promise<Registration[]> {
+  const rows = await db
+    .select({ id: eventRegistrations.id, agencyId: eventRegistrations.agencyId, agency: agencies.name, name: eventRegistrations.name, position: eventRegistrations.position, email: eventRegistrations.email, registeredAt: eventRegistrations.registeredAt, attended: eventRegistrations.attended })
+    .from(eventRegistrations)
+    .innerJoin(agencies, eq(agencies.id, eventRegistrations.agencyId))
+    .where(and(eq(eventRegistrations.eventId, eventId), agencyId !== undefined ? eq(eventRegistrations.agencyId, agencyId) : undefined))
+    .orderBy(asc(agencies.name), asc(eventRegistrations.id));
+  return rows.map((r) => ({ ...r, registeredAt: r.registeredAt.toISOString() }));
+}
+
+/** The names of an event's batch provinces, in code order. */
+export async function provinceNames(db: DbOrTx, codes: readonly string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, [...codes]));
+  return rows.sort((a, b) => a.code.localeCompare(b.code)).map((r) => r.name);
+}

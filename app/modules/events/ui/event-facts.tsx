@@ -1,0 +1,27 @@
+// What a reader needs to decide on an event: its kind, when (in the reader's zone, named), where,
+// for whom, and how many places are left.
+import { formatNumber, formatInstant } from "~/i18n";
+import { useRoot, useT } from "~/lib/use-i18n";
+import type { EventSummary } from "../queries.server";
+
+export function EventFacts({ event, provinces }: { event: EventSummary; provinces: readonly string[] }) {
+  const t = useT();
+  const { locale, zone } = useRoot();
+  const when = (iso: string) => formatInstant(locale, iso, zone);
+  return (
+    <dl className="facts">
+      <dt>{t("events.col.when")}</dt>
+      <dd>{t("events.when", { from: when(event.startsAt), to: when(event.endsAt) })}</dd>
+      <dt>{t("events.place")}</dt>
+      <dd className="wrap-anywhere">{event.place}</dd>
+      <dt>{t("events.field.provinces")}</dt>
+      <dd>{provinces.length ? t("events.batchFor", { provinces: provinces.join(", ") }) : t("events.openToAll")}</dd>
+      <dt>{t("events.col.registered")}</dt>
+      <dd>
+        {event.capacity !== null
+          ? t("events.places", { registered: formatNumber(locale, event.registered), capacity: formatNumber(locale, event.capacity) })
+          : t("events.registeredCount", { registered: formatNumber(locale, event.registered) })}
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,55 @@
+// /acara: the programme's events (coaching clinics, replication forums, workshops), upcoming
+// first, then the past ones.
+import { Link } from "react-router";
+import type { Route } from "./+types/events";
+import { services } from "~/lib/context.server";
+import { page } from "~/lib/respond.server";
+import { formatInstant } from "~/i18n";
+import { useRoot, useT } from "~/lib/use-i18n";
+import { publicEvents, type EventSummary } from "~/modules/events/queries.server";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "events.title");
+
+export const loader = page(async ({ context }: Route.LoaderArgs) => {
+  const { db, receivedAt } = services(context);
+  return publicEvents(db, receivedAt);
+});
+
+function EventList({ events }: { events: EventSummary[] }) {
+  const t = useT();
+  const { locale, zone } = useRoot();
+  return (
+    <ul className="event-list">
+      {events.map((e) => (
+        <li key={e.id}>
+          <p className="muted">
+            {t(`events.kind.${e.kind}`)}
+            {e.batch ? ` · ${e.batch}` : ""}
+            {e.cancelledAt ? <> · <strong>{t("events.cancelled")}</strong></> : null}
+          </p>
+          <h3><Link to={`/acara/${e.slug}`}>{e.title}</Link></h3>
+          <p>{formatInstant(locale, e.startsAt, zone)}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Events({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("events.title")}</h1>
+      <p className="lead">{t("events.intro")}</p>
+      <h2>{t("events.upcoming")}</h2>
+      {d.upcoming.length ? <EventList events={d.upcoming} /> : <p className="muted">{t("events.none")}</p>}
+      {d.past.length ? (
+        <>
+          <h2>{t("events.past")}</h2>
+          <EventList events={d.past} />
+        </>
+      ) : null}
+    </>
+  );
+}
