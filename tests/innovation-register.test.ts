@@ -542,3 +542,124 @@ describe("crafted addresses and forms", () => {
     expect(row.name).toBe("Nomor Kanonik");
   });
 });
+
+describe("the register's answers to a person", () => {
+  const hrefsOf = (html: string) => [...(html.match(/<div class="error-summary"[\s\S]*?<\/div>/)?.[0] ?? "").matchAll(/href="#f-([\w-]+)"/g)].map((m) => m[1]);
+
+  it("names every error in one answer: the schema's, the replication source's, and what sending needs", async () => {
+    const op = await as(operator);
+    const res = await op.post("/kelola/inovasi/baru", form({ name: "", origin: "replication", originInnovation: "Inovasi Fiktif Xyzzy", contactEmail: "x@" }));
+    expect(res.status).toBe(400);
+    const html = await pageText(res);
+    expect(hrefsOf(html).sort()).toEqual(["contactEmail", "name", "originInnovation"]);
+    expect(html).toContain("Inovasi sumber tidak ditemukan");
+    expect(html).toContain('value="Inovasi Fiktif Xyzzy"'); // nothing typed is lost
+    expect(html).toContain('value="x@"');
+
+    // Sent to Admin Lokal with a bad video address and nothing else filled: all nine at once.
+    const id = idFrom((await op.post("/kelola/inovasi/baru", form({ name: "Dikirim Setengah Jadi" }))).headers.get("location"));
+    const sent = await op.post(`/kelola/inovasi/${id}`, form({ name: "Dikirim Setengah Jadi", videoUrl: "ftp://x", version: "1", _intent: "submit" }));
+    expect(sent.status).toBe(400);
+    const sentHtml = await pageText(sent);
+    expect(hrefsOf(sentHtml).sort()).toEqual(["implementation", "novelty", "problem", "results", "sectors", "startedOn", "summary", "targetGroup", "videoUrl"]);
+    expect(sentHtml).toContain("Lengkapi isian wajib sebelum mengirim");
+    expect(sentHtml).toContain('value="ftp://x"');
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect([row.state, row.version]).toEqual(["draft", 1]);
+  });
+
+  it("refuses the agency's own innovation as a replication's source, and shows a source by its name", async () => {
+    const [own] = await database.db.select({ agencyId: units.agencyId }).from(units).where(eq(units.id, unitId));
+    const mine = await createInnovation(database.db, { state: "published", name: "Pelayanan Sendiri Uji", agencyId: own.agencyId });
+    const op = await as(operator);
+    const refused = await op.post("/kelola/inovasi/baru", form({ name: "Replikasi Diri Sendiri", origin: "replication", originInnovation: `/inovasi/${mine.slug}` }));
+    expect(refused.status).toBe(400);
+    expect(await pageText(refused)).toMatch(/<a href="#f-originInnovation"[^>]*>Inovasi sumber \(untuk replikasi\): Inovasi sumber adalah inovasi instansi Anda sendiri/);
+
+    const source = await createInnovation(database.db, { state: "published", name: "Mal Pelayanan Publik Uji Lain", acronym: "MPP ULAIN" });
+    const created = await op.post("/kelola/inovasi/baru", form({ name: "Mal Pelayanan Publik Replikasi", origin: "replication", originInnovation: `https://lumbung.example/inovasi/${source.slug}` }));
+    expect(created.status).toBe(302);
+    const id = idFrom(created.headers.get("location"));
+    const page = await pageText(await op.get(`/kelola/inovasi/${id}`));
+    expect(page).toMatch(/name="originInnovation"[^>]*value="Mal Pelayanan Publik Uji Lain"/);
+    expect(page).not.toContain(`value="${source.slug}"`);
+
+    // Another innovation takes the same name later: saving the page as shown keeps its source.
+    await createInnovation(database.db, { state: "published", name: "Mal Pelayanan Publik Uji Lain" });
+    const saved = await op.post(`/kelola/inovasi/${id}`, form({ name: "Mal Pelayanan Publik Replikasi", problem: "Antre lama.", origin: "replication", originInnovation: "Mal Pelayanan Publik Uji Lain", version: "1" }));
+    expect(saved.status).toBe(302);
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, id));
+    expect([row.originInnovationId, row.problem]).toEqual([source.id, "Antre lama."]);
+  });
+
+  it("says what a phone number looks like, in both languages, and marks an indicator row's empty cells", async () => {
+    const op = await as(operator);
+    const fields = { name: "Telepon Salah", contactPhone: "telepon kantor", indicator_name: "Waktu layanan", indicator_before: "", indicator_after: "2", indicator_unit: "", indicator_source: "" };
+    const html = await pageText(await op.post("/kelola/inovasi/baru", form(fields)));
+    expect(html).toContain("Telepon narahubung: Masukkan nomor telepon, misalnya 0281 123456 atau +62 812 3456 7890.");
+    expect(html).not.toContain("Isian ini tidak valid");
+    const cells = Object.fromEntries([...html.matchAll(/<input [^>]*name="indicator_(\w+)"[^>]*>/g)].slice(0, 5).map((m) => [m[1], m[0]]));
+    expect(cells.before).toContain('aria-invalid="true"');
+    expect(cells.before).toContain('aria-describedby="f-indicators-0-error"');
+    for (const k of ["name", "after", "unit", "source"]) expect(cells[k], k).not.toContain("aria-invalid");
+    expect(html).toContain('id="f-indicators-0-error"');
+
+    op.cookies.set("lumbung_lang", "en");
+    expect(await pageText(await op.post("/kelola/inovasi/baru", form(fields)))).toContain("Enter a phone number, for example 0281 123456 or +62 812 3456 7890.");
+  });
+
+  it("withdraws a published entry only with a reason, kept in the history and sent to its operator", async () => {
+    const [own] = await database.db.select({ agencyId: units.agencyId }).from(units).where(eq(units.id, unitId));
+    const entry = await createInnovation(database.db, { state: "published", name: "Ditarik Dengan Alasan", agencyId: own.agencyId, unitId, createdBy: operator.id });
+    const ad = await as(admin);
+    const page = await pageText(await ad.get(`/kelola/inovasi/${entry.id}`));
+    expect(page).toMatch(/<textarea[^>]*name="reason"/);
+
+    for (const reason of ["", "Salah."]) {
+      const refused = await ad.post(`/kelola/inovasi/${entry.id}`, { _intent: "unpublish", reason });
+      expect(refused.status, reason).toBe(400);
+      const html = await pageText(refused);
+      expect(html).toMatch(/<a href="#f-reason"[^>]*>Alasan penarikan: Tulis alasan penarikan, paling sedikit 10 karakter\.<\/a>/);
+      if (reason) expect(html).toMatch(/<textarea[^>]*name="reason"[^>]*>Salah\.<\/textarea>/);
+    }
+    expect((await database.db.select().from(innovations).where(eq(innovations.id, entry.id)))[0].state).toBe("published");
+
+    const reason = "Data indikator tidak sesuai laporan bulanan dinas.";
+    const done = await ad.post(`/kelola/inovasi/${entry.id}`, { _intent: "unpublish", reason });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toContain("pesan=unpublished");
+    const [row] = await database.db.select().from(innovations).where(eq(innovations.id, entry.id));
+    expect([row.state, row.publishedAt]).toEqual(["draft", null]);
+    const history = await database.db.select().from(innovationHistory).where(and(eq(innovationHistory.innovationId, entry.id), eq(innovationHistory.action, "unpublished")));
+    expect(history.map((h) => [h.actorUserId, h.comment])).toEqual([[admin.id, reason]]);
+    const notices = await database.db.select().from(notifications).where(and(eq(notifications.userId, operator.id), eq(notifications.kind, "innovation-unpublished")));
+    expect(notices).toHaveLength(1);
+    expect(notices[0].link).toBe(`/kelola/inovasi/${entry.id}`);
+    const mails = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, operator.email), eq(outbox.kind, "innovation-unpublished")));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toContain("Ditarik Dengan Alasan");
+    expect(mails[0].bodyText).toContain(reason);
+    expect(await pageText(await (await as(operator)).get(`/kelola/inovasi/${entry.id}/riwayat`))).toContain(reason);
+  });
+
+  it("gives a new innovation a readable address, numbered only when taken", async () => {
+    const agency = await createAgency(database.db, { name: "Pemerintah Kabupaten Alamat", shortName: "Kab. Alamat" });
+    const op = await as(await createTestUser(database.db, { role: "unit_operator", agencyId: agency.id }));
+    const fields = { name: "Sistem Pelayanan Jalan Rusak", acronym: "SIPEJAR" };
+    const slugs: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await op.post("/kelola/inovasi/baru", form(fields));
+      expect(res.status).toBe(302);
+      slugs.push((await database.db.select().from(innovations).where(eq(innovations.id, idFrom(res.headers.get("location")))))[0].slug);
+    }
+    // Sent at once, each still gets an address of its own.
+    const together = await Promise.all([0, 1, 2].map(() => op.post("/kelola/inovasi/baru", form(fields))));
+    for (const res of together) {
+      expect(res.status).toBe(302);
+      slugs.push((await database.db.select().from(innovations).where(eq(innovations.id, idFrom(res.headers.get("location")))))[0].slug);
+    }
+    const base = "sipejar-sistem-pelayanan-jalan-rusak-kab-alamat";
+    expect(slugs.slice(0, 2)).toEqual([base, `${base}-2`]);
+    expect([...slugs].sort()).toEqual([base, `${base}-2`, `${base}-3`, `${base}-4`, `${base}-5`]);
+  });
+});

@@ -77,8 +77,13 @@ export async function countByState(db: Db, actor: Extract<Actor, { kind: "user" 
   return Object.fromEntries(INNOVATION_STATES.map((s) => [s, rows.find((r) => r.state === s)?.n ?? 0])) as Record<InnovationState, number>;
 }
 
-export async function slugOf(db: Db, id: number | null) {
+/**
+ * How the form shows a replication's source: by its name, as the person typed it and knows it
+ * (an address's slug means nothing to them). Saved again unchanged, the name keeps the same
+ * source (checkReferences), even when another innovation shares it.
+ */
+export async function sourceNameOf(db: Db, id: number | null) {
   if (!id) return null;
-  const [row] = await db.select({ slug: innovations.slug }).from(innovations).where(eq(innovations.id, id));
-  return row?.slug ?? null;
+  const [row] = await db.select({ name: innovations.name }).from(innovations).where(eq(innovations.id, id));
+  return row?.name ?? null;
 }

@@ -8,10 +8,10 @@ import { loadInnovation } from "./load-innovation.server";
 import { applyTransition } from "./transition.server";
 import { assertComplete } from "./submit-innovation.server";
 
-// The check's outcome goes, by mail and in the work area's notifications, to the entry's author
-// and to whoever last sent it for checking (an operator who took over an entry, or one sent on
-// an imported entry that has no recorded author).
-async function tellCreator(tx: Tx, createdBy: number | null, what: "returned" | "published", id: number, vars: Record<string, string>) {
+// The check's outcome (and a withdrawal from the catalogue) goes, by mail and in the work area's
+// notifications, to the entry's author and to whoever last sent it for checking (an operator who
+// took over an entry, or one sent on an imported entry that has no recorded author).
+async function tellCreator(tx: Tx, createdBy: number | null, what: "returned" | "published" | "unpublished", id: number, vars: Record<string, string>) {
   const [sent] = await tx
     .select({ by: innovationHistory.actorUserId })
     .from(innovationHistory)
@@ -56,10 +56,22 @@ export async function publishInnovation(db: Db, actor: Actor, id: number, opts: 
   });
 }
 
-/** Withdraw a published entry from the catalogue; it goes back to draft. */
-export async function unpublishInnovation(db: Db, actor: Actor, id: number) {
+/**
+ * Withdraw a published entry from the catalogue; it goes back to draft. Its address may already
+ * be on posters and in messages, so the withdrawal is never silent: the reason is kept in the
+ * history and sent to the operator who wrote it, as a return for correction is.
+ */
+export async function unpublishInnovation(db: Db, actor: Actor, id: number, reason: string, opts: { publicUrl: string }) {
   const current = await loadInnovation(db, id);
   assertCan(actor, "innovation.unpublish", current);
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
-  return applyTransition(db, { id, from: current.state, transition: "unpublish", actorId: actor.id });
+  return applyTransition(db, {
+    id,
+    from: current.state,
+    transition: "unpublish",
+    actorId: actor.id,
+    comment: reason,
+    after: (tx) =>
+      tellCreator(tx, current.createdBy, "unpublished", id, { name: current.name, reason, link: `${opts.publicUrl}/kelola/inovasi/${id}` }),
+  });
 }

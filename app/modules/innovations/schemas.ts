@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { blankToUndefined, formToObject, optionalIdField, stripNul, toArray, webAddress } from "~/lib/forms";
-import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SECTORS } from "./vocab";
+import { INDICATOR_REQUIRED, INNOVATION_ORIGINS, INNOVATION_STATUSES, SECTORS } from "./vocab";
 
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
 const LONG = 10_000;
@@ -25,53 +25,56 @@ const IndicatorsSchema = z
         unit: z.string().max(100),
         source: z.string().max(300),
       })
-      .refine((row) => Boolean(row.name && row.before && row.after), { message: "innovations.errors.indicator" }),
+      .refine((row) => INDICATOR_REQUIRED.every((k) => row[k]), { message: "innovations.errors.indicator" }),
     )
     .max(20);
 
-export const InnovationInputSchema = z
-  .object({
-    name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
-    acronym: text(60),
-    summary: text(3000),
-    problem: text(LONG),
-    targetGroup: text(2000),
-    novelty: text(LONG),
-    implementation: text(LONG),
-    results: text(LONG),
-    indicators: IndicatorsSchema.default([]),
-    benefits: text(LONG),
-    resources: text(LONG),
-    sustainability: text(LONG),
-    sectors: z.preprocess(toArray, z.array(z.enum(SECTORS)).max(SECTORS.length)),
-    // The seventeen SDGs are checkboxes: any other value is not one of the choices.
-    sdgs: z.preprocess(toArray, z.array(z.coerce.number({ error: "field.choice" }).int({ error: "field.choice" }).min(1, { error: "field.choice" }).max(17, { error: "field.choice" })).max(17)),
-    status: z.preprocess(blankToUndefined, z.enum(INNOVATION_STATUSES).default("inisiatif")),
-    startedOn: z.preprocess(
-      blankToUndefined,
-      z.iso
-        .date({ error: "field.date" })
-        .refine((d) => d <= latestStartDate(), { message: "innovations.errors.startedInFuture" })
-        .optional(),
-    ),
-    unitId: optionalIdField,
-    // Where it is carried out (a Ministry of Home Affairs code); the agency's own when left out.
-    regionCode: z.preprocess(blankToUndefined, z.string().regex(/^\d{2}(\.\d{2})?$/, { error: "field.choice" }).optional()),
-    agencyId: optionalIdField,
-    origin: z.preprocess(blankToUndefined, z.enum(INNOVATION_ORIGINS).default("original")),
-    originInnovation: text(300),
-    originNote: text(1000),
-    videoUrl: webAddress(),
-    contactName: text(200),
-    contactEmail: z.preprocess(blankToUndefined, z.email({ error: "field.email" }).max(200).optional()),
-    contactPhone: z.preprocess(blankToUndefined, z.string().max(40).regex(/^[0-9+()\-\s]{6,40}$/, { error: "field.invalid" }).optional()),
-    version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
-  })
-  .superRefine((v, ctx) => {
-    if (v.origin === "replication" && !v.originInnovation) {
-      ctx.addIssue({ code: "custom", path: ["originInnovation"], message: "innovations.errors.originRequired" });
-    }
-  });
+/** The register form's fields, each checked on its own (the cross-field rule is below). */
+export const InnovationFields = z.object({
+  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(3, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
+  acronym: text(60),
+  summary: text(3000),
+  problem: text(LONG),
+  targetGroup: text(2000),
+  novelty: text(LONG),
+  implementation: text(LONG),
+  results: text(LONG),
+  indicators: IndicatorsSchema.default([]),
+  benefits: text(LONG),
+  resources: text(LONG),
+  sustainability: text(LONG),
+  sectors: z.preprocess(toArray, z.array(z.enum(SECTORS)).max(SECTORS.length)),
+  // The seventeen SDGs are checkboxes: any other value is not one of the choices.
+  sdgs: z.preprocess(toArray, z.array(z.coerce.number({ error: "field.choice" }).int({ error: "field.choice" }).min(1, { error: "field.choice" }).max(17, { error: "field.choice" })).max(17)),
+  status: z.preprocess(blankToUndefined, z.enum(INNOVATION_STATUSES).default("inisiatif")),
+  startedOn: z.preprocess(
+    blankToUndefined,
+    z.iso
+      .date({ error: "field.date" })
+      .refine((d) => d <= latestStartDate(), { message: "innovations.errors.startedInFuture" })
+      .optional(),
+  ),
+  unitId: optionalIdField,
+  // Where it is carried out (a Ministry of Home Affairs code); the agency's own when left out.
+  regionCode: z.preprocess(blankToUndefined, z.string().regex(/^\d{2}(\.\d{2})?$/, { error: "field.choice" }).optional()),
+  agencyId: optionalIdField,
+  origin: z.preprocess(blankToUndefined, z.enum(INNOVATION_ORIGINS).default("original")),
+  originInnovation: text(300),
+  originNote: text(1000),
+  videoUrl: webAddress(),
+  contactName: text(200),
+  contactEmail: z.preprocess(blankToUndefined, z.email({ error: "field.email" }).max(200).optional()),
+  // Digits with the separators people write ("0281 123456", "+62 812-3456-7890", "(0281) 63…");
+  // the message shows both shapes, since "not valid" alone leaves the person guessing.
+  contactPhone: z.preprocess(blankToUndefined, z.string().max(40, { error: "innovations.errors.phone" }).regex(/^[0-9+()\-\s]{6,40}$/, { error: "innovations.errors.phone" }).optional()),
+  version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+});
+
+export const InnovationInputSchema = InnovationFields.superRefine((v, ctx) => {
+  if (v.origin === "replication" && !v.originInnovation) {
+    ctx.addIssue({ code: "custom", path: ["originInnovation"], message: "innovations.errors.originRequired" });
+  }
+});
 
 export type InnovationInput = z.output<typeof InnovationInputSchema>;
 
@@ -121,6 +124,24 @@ export const REQUIRED_FOR_SUBMIT = [
   "sectors",
 ] as const;
 
+/**
+ * The fields REQUIRED_FOR_SUBMIT names that the posted form leaves blank. Checked on the form
+ * itself only when it is refused for other reasons, so that one answer names every problem;
+ * otherwise the draft is saved first and sending checks what was stored (assertComplete).
+ */
+export function missingForSend(raw: Record<string, unknown>): (typeof REQUIRED_FOR_SUBMIT)[number][] {
+  return REQUIRED_FOR_SUBMIT.filter((f) => !toArray(raw[f]).some((x) => typeof x === "string" && x.trim() !== ""));
+}
+
 export const ReturnSchema = z.object({
   comment: z.preprocess(blankToUndefined, z.string({ error: "innovations.errors.commentRequired" }).min(3, { error: "innovations.errors.commentRequired" }).max(3000, { error: "field.tooLong" })),
+});
+
+// Withdrawing a published entry takes it off posters' links and the catalogue: the operator who
+// wrote it is told why, in a sentence or two, as a return for correction is.
+export const UnpublishSchema = z.object({
+  reason: z.preprocess(
+    blankToUndefined,
+    z.string({ error: "innovations.errors.unpublishReason" }).min(10, { error: "innovations.errors.unpublishReason" }).max(1000, { error: "field.tooLong" }),
+  ),
 });

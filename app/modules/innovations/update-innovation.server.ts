@@ -6,7 +6,7 @@ import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { loadInnovation } from "./load-innovation.server";
-import { operatorUnit, resolveInnovationInput, type InnovationColumns } from "./resolve-input.server";
+import { resolveInnovationInput, type InnovationColumns } from "./resolve-input.server";
 import type { InnovationInput } from "./schemas";
 
 type Stored = Awaited<ReturnType<typeof loadInnovation>>;
@@ -57,7 +57,7 @@ export async function updateInnovation(db: Db, actor: Actor, id: number, input: 
   const current = await loadInnovation(db, id);
   assertCan(actor, "innovation.edit", current);
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
-  const columns = await resolveInnovationInput(db, current.agencyId, { ...input, unitId: operatorUnit(actor, input.unitId) });
+  const columns = await resolveInnovationInput(db, actor, current.agencyId, input, current);
   const changed = changedColumns(columns, current);
   // The fields where the stored entry now differs from this form, named so the form can show
   // the other person's values beside the ones typed.

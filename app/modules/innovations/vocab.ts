@@ -37,3 +37,8 @@ export type AgencyType = (typeof AGENCY_TYPES)[number];
 /** The register's long text fields, in the order of the form (a proposal's sections prefill from them). */
 export const INNOVATION_TEXT_FIELDS = ["summary", "problem", "targetGroup", "novelty", "implementation", "results", "benefits", "resources", "sustainability"] as const;
 export type InnovationTextField = (typeof INNOVATION_TEXT_FIELDS)[number];
+
+// The cells an indicator row cannot do without: what it measures, and its values before and
+// after (unit and source help, but a comparison stands without them). The schema refuses a row
+// missing one; the form marks the empty ones.
+export const INDICATOR_REQUIRED = ["name", "before", "after"] as const;

@@ -17,11 +17,11 @@ import { publishInnovation, returnInnovation, unpublishInnovation } from "~/modu
 import { acceptFor, addInnovationFiles, FILE_FIELDS, listInnovationFiles, removeInnovationFile, storedFilesOf } from "~/modules/innovations/files.server";
 import { restoreHeld, type HeldFile } from "~/modules/uploads/held.server";
 import { fieldErrorsOf, parseInnovationForm } from "~/modules/innovations/parse-form.server";
-import { slugOf } from "~/modules/innovations/queries.server";
+import { sourceNameOf } from "~/modules/innovations/queries.server";
 import { unitsOfAgency } from "~/modules/agencies/queries.server";
 import { unitChoices } from "~/modules/innovations/resolve-input.server";
 import { regionOptions } from "~/modules/innovations/regions.server";
-import { innovationFormToObject, innovationFormValues, ReturnSchema } from "~/modules/innovations/schemas";
+import { innovationFormToObject, innovationFormValues, ReturnSchema, UnpublishSchema } from "~/modules/innovations/schemas";
 import { InnovationForm } from "~/modules/innovations/ui/innovation-form";
 import { ownEntry } from "~/lib/own";
 
@@ -49,7 +49,7 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
   const innovation = await loadInnovation(db, idOf(params.id) ?? 0);
   const edit = can(actor, "innovation.edit", innovation);
   assertCan(actor, "innovation.manage", innovation);
-  const originInnovation = await slugOf(db, innovation.originInnovationId);
+  const originInnovation = await sourceNameOf(db, innovation.originInnovationId);
   const notice = new URL(request.url).searchParams.get("pesan");
   return {
     innovation: { ...innovation, searchVector: undefined, originInnovation },
@@ -90,7 +90,11 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
       case "save":
       case "keepMine":
       case "submit": {
-        const parsed = await parseInnovationForm(form, t, env.maxUploadBytes, await storedFilesOf(db, id));
+        const parsed = await parseInnovationForm(form, t, env.maxUploadBytes, {
+          stored: await storedFilesOf(db, id),
+          references: { db, actor, agencyId: current.agencyId, current },
+          sending: intent === "submit",
+        });
         if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, intent, held: await keep() }, { status: 400 });
         // "Keep mine" comes from the conflict panel, after the person has seen what the other
         // saved: it may replace that version (and only that one), never a blind older form.
@@ -123,9 +127,14 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
       case "publish":
         await publishInnovation(db, actor, id, opts);
         return redirect(`/kelola/inovasi/${id}?pesan=published`);
-      case "unpublish":
-        await unpublishInnovation(db, actor, id);
+      case "unpublish": {
+        const parsed = parseWith(UnpublishSchema, formToObject(form), t);
+        // The reason typed comes back with its error: nothing typed is lost.
+        const reason = typeof parsed.values.reason === "string" ? parsed.values.reason : "";
+        if (!parsed.ok) return data({ errors: parsed.errors, values: null, intent, reason }, { status: 400 });
+        await unpublishInnovation(db, actor, id, parsed.data.reason, opts);
         return redirect(`/kelola/inovasi/${id}?pesan=unpublished`);
+      }
       case "removeFile":
         await removeInnovationFile(db, actor, id, idOf(form.get("fileId")) ?? 0);
         return redirect(`/kelola/inovasi/${id}?pesan=fileRemoved`);
@@ -150,7 +159,7 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
 /** What the other person saved, for the fields where it differs from the refused form. */
 async function theirs(db: Db, id: number, fields: string[]) {
   const latest = await loadInnovation(db, id);
-  const stored: Record<string, unknown> = { ...latest, originInnovation: await slugOf(db, latest.originInnovationId) };
+  const stored: Record<string, unknown> = { ...latest, originInnovation: await sourceNameOf(db, latest.originInnovationId) };
   return { version: latest.version, fields: fields.map((field) => ({ field, value: stored[field] ?? null })) };
 }
 
@@ -164,6 +173,8 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
   // starts from the stored one.
   const version = typed?.version ? Number(typed.version) : inv.version;
   const conflict = (actionData as { conflict?: Conflict } | undefined)?.conflict;
+  // A refused return or withdrawal shows its errors beside its own form, not the register's.
+  const reviewing = actionData?.intent === "return" || actionData?.intent === "unpublish";
   return (
     <>
       <p className="no-print"><Link to="/kelola/inovasi">← {t("innovations.manage.title")}</Link></p>
@@ -187,7 +198,7 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
       {may.review || may.unpublish ? (
         <section className="review-panel" aria-labelledby="review-title">
           <h2 id="review-title">{t("innovation.field.state")}</h2>
-          {actionData?.intent === "return" ? <ErrorSummary errors={errors} /> : null}
+          {reviewing ? <ErrorSummary errors={errors} labels={{ comment: t("innovations.manage.returnComment"), reason: t("innovations.manage.unpublishReason") }} /> : null}
           {may.review ? (
             <Form method="post" className="inline-actions">
               <CsrfField />
@@ -202,8 +213,18 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
             </Form>
           ) : null}
           {may.unpublish ? (
-            <Form method="post">
+            <Form method="post" noValidate>
               <CsrfField />
+              <TextArea
+                name="reason"
+                label={t("innovations.manage.unpublishReason")}
+                hint={t("innovations.manage.unpublishReasonHint")}
+                required
+                rows={3}
+                maxLength={1000}
+                defaultValue={(actionData as { reason?: string } | undefined)?.reason}
+                error={actionData?.intent === "unpublish" ? errors?.reason : undefined}
+              />
               <button type="submit" name="_intent" value="unpublish" className="button warning">{t("innovations.manage.unpublish")}</button>
             </Form>
           ) : null}
@@ -239,7 +260,7 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
           <InnovationForm
             key={inv.version}
             values={{ ...(values as object), version }}
-            errors={actionData?.intent === "return" ? undefined : errors}
+            errors={reviewing ? undefined : errors}
             units={units}
             regions={loaderData.regions}
             maxUploadMb={loaderData.maxUploadMb}

@@ -2,6 +2,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/innovation-new";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
+import { idOf } from "~/lib/forms";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { translator } from "~/i18n";
@@ -43,7 +44,9 @@ export const action = page(async ({ request, context }: Route.ActionArgs) => {
   // Files kept from a refused try come back into the form; a refusal keeps the ones sent.
   const held = await restoreHeld(db, actor, form);
   const keep = async () => (await held.keep(FILE_FIELDS, acceptFor, env.maxUploadBytes)).kept;
-  const parsed = await parseInnovationForm(form, t, env.maxUploadBytes);
+  // The secretariat names the agency in the form; everyone else registers for their own.
+  const agencyId = actor.role === "national_admin" ? idOf(form.get("agencyId")) : actor.agencyId;
+  const parsed = await parseInnovationForm(form, t, env.maxUploadBytes, { references: { db, actor, agencyId } });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, held: await keep() }, { status: 400 });
   try {
     const created = await createInnovation(db, actor, parsed.data);

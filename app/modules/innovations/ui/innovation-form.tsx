@@ -6,7 +6,7 @@ import { CheckboxGroup, CsrfField, ErrorSummary, SelectField, TextArea, TextFiel
 import { useT } from "~/lib/use-i18n";
 import type { HeldFile } from "~/modules/uploads/held.server";
 import { HeldFiles } from "~/modules/uploads/ui/held-files";
-import { INNOVATION_ORIGINS, INNOVATION_STATUSES, SDGS, SECTORS } from "../vocab";
+import { INDICATOR_REQUIRED, INNOVATION_ORIGINS, INNOVATION_STATUSES, SDGS, SECTORS } from "../vocab";
 import { MAX_FILES } from "../file-limits";
 
 export type InnovationFormValues = Partial<{
@@ -128,16 +128,22 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
           <p className="hint">{t("innovation.field.indicatorsHint")}</p>
           {indicators.map((row, i) => {
             const err = errors[`indicators.${i}`];
+            const errId = `${fieldId(`indicators.${i}`)}-error`;
             return (
               <fieldset key={i} className={err ? "indicator-row field-error" : "indicator-row"} id={fieldId(`indicators.${i}`)}>
                 <legend>{t("innovation.indicator.row", { n: i + 1 })}</legend>
-                {err ? <p className="error-message">{err}</p> : null}
-                {(["name", "before", "after", "unit", "source"] as const).map((k) => (
-                  <label key={k} className="indicator-cell">
-                    <span>{t(`innovation.indicator.${k}`)}</span>
-                    <input type="text" name={`indicator_${k}`} defaultValue={row[k]} maxLength={k === "source" ? 300 : 200} />
-                  </label>
-                ))}
+                {err ? <p className="error-message" id={errId}>{err}</p> : null}
+                {(["name", "before", "after", "unit", "source"] as const).map((k) => {
+                  // A half-filled row is refused for the cells it needs: the empty ones are marked,
+                  // so a screen reader finds them.
+                  const invalid = Boolean(err) && (INDICATOR_REQUIRED as readonly string[]).includes(k) && !str(row[k]).trim();
+                  return (
+                    <label key={k} className="indicator-cell">
+                      <span>{t(`innovation.indicator.${k}`)}</span>
+                      <input type="text" name={`indicator_${k}`} defaultValue={row[k]} maxLength={k === "source" ? 300 : 200} aria-invalid={invalid ? true : undefined} aria-describedby={invalid ? errId : undefined} />
+                    </label>
+                  );
+                })}
               </fieldset>
             );
           })}
