@@ -39,7 +39,7 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
   // NODE_ENV unset (LUMBUNG_DEMO is refused in production). The stack goes to the server's log.
   const handler = createRequestHandler(serverBuild, "production");
 
-  const app = new Hono<{ Variables: { secureHeadersNonce?: string; receivedAt: Date; ownCsp?: string } }>();
+  const app = new Hono<{ Variables: { secureHeadersNonce?: string; receivedAt: Date } }>();
 
   // The instant a request arrived, taken first: a proposal sent before the deadline counts as
   // sent then, however long it waits behind others at the deadline rush.
@@ -48,18 +48,13 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
     await next();
   });
 
-  // A response that brings its own Content-Security-Policy keeps it: a stored file is served
-  // with a stricter one ("sandbox", no scripts; app/lib/uploads.server.ts), which the page-wide
-  // policy set below would otherwise replace on the way out. The inner middleware notes the
-  // route's policy before secureHeaders writes its own; this outer one puts it back.
-  app.use(async (c, next) => {
-    await next();
-    const own = c.get("ownCsp");
-    if (own) c.res.headers.set("content-security-policy", own);
-  });
-
   app.use(
     secureHeaders({
+      // A response that brings its own header keeps it: a stored file is served with a stricter
+      // Content-Security-Policy ("sandbox", no scripts), and a published innovation's photo
+      // with Cross-Origin-Resource-Policy: cross-origin so that other sites may show it
+      // (app/lib/uploads.server.ts). Everything else gets the headers below.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", NONCE],
@@ -80,12 +75,6 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   );
-
-  app.use(async (c, next) => {
-    await next();
-    const own = c.res.headers.get("content-security-policy");
-    if (own) c.set("ownCsp", own);
-  });
 
   // Several evidence files per form, each within MAX_UPLOAD_MB.
   app.use("*", bodyLimit({ maxSize: env.maxUploadBytes * 6, onError: (c) => tooLargeResponse(c.req.raw, env.maxUploadBytes * 6) }));

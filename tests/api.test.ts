@@ -180,9 +180,8 @@ describe("the OpenAPI document", () => {
           if (s.maximum !== undefined) {
             accepted.push([String(s.maximum)]);
             refused.push([String(s.maximum + 1)]);
-          } else if (!(path === "/api/v1/innovations" && p.name === "page")) {
-            // No documented maximum: a far value must be served too. (The search's last page
-            // depends on perPage, the result window its description states.)
+          } else {
+            // No documented maximum: a far value must be served too.
             accepted.push(["1000000"]);
           }
           refused.push(["1.5"]);
@@ -197,11 +196,20 @@ describe("the OpenAPI document", () => {
         if (s.maxLength !== undefined) refused.push(["a".repeat(s.maxLength + 1)]);
         // A list longer than documented, of a value that is accepted alone.
         if (p.schema.maxItems !== undefined && accepted.length) refused.push(Array(p.schema.maxItems + 1).fill(accepted[0][0]));
-        const url = (values: string[]) => `${path}?${new URLSearchParams(values.map((v) => [p.name, v]))}`;
+        // The search's last page depends on perPage (its description says how): its documented
+        // maximum is the one perPage=1 reaches.
+        const other: [string, string][] = path === "/api/v1/innovations" && p.name === "page" ? [["perPage", "1"]] : [];
+        const url = (values: string[]) => `${path}?${new URLSearchParams([...other, ...values.map((v): [string, string] => [p.name, v])])}`;
         for (const values of accepted) await getValid(url(values), path);
         for (const values of refused) {
           const body = await getValid(url(values), path, 400);
-          expect(Object.keys(body.error.fields), `${path} ${p.name}=${values[0].slice(0, 20)}${values.length > 1 ? ` ×${values.length}` : ""}`).toEqual([p.name]);
+          const what = `${path} ${p.name}=${values[0].slice(0, 20)}${values.length > 1 ? ` ×${values.length}` : ""}`;
+          expect(Object.keys(body.error.fields), what).toEqual([p.name]);
+          // A sentence a person reads: the parameter named, what it takes, none of the
+          // validator's own wording or patterns.
+          const message: string = body.error.fields[p.name];
+          expect(message, what).toMatch(new RegExp(`^The ${p.name} parameter must be .+\\.$`));
+          expect(message, what).not.toMatch(/Too (small|big)|Invalid|expected|pattern|\/\^|>=|<=|\{\w+\}/);
         }
         checked.push(`${path} ${p.name}`);
       }
@@ -262,6 +270,12 @@ describe("GET /api/v1/agencies", () => {
     const body = await getValid("/api/v1/agencies?type=desa&province=3&perPage=1000&page=0", "/api/v1/agencies", 400);
     expect(body.error.code).toBe("invalid");
     expect(Object.keys(body.error.fields).sort()).toEqual(["page", "perPage", "province", "type"]);
+    expect(body.error.fields).toEqual({
+      type: "The type parameter must be one of kementerian, lembaga, provinsi, kabupaten, kota, bumn, bumd.",
+      province: "The province parameter must be a province code of two digits, such as 33 for Jawa Tengah.",
+      perPage: "The perPage parameter must be a whole number from 1 to 100.",
+      page: "The page parameter must be a whole number from 1 to 100,000.",
+    });
     const repeated = await getValid("/api/v1/agencies?type=kota&type=bumd", "/api/v1/agencies", 400);
     expect(Object.keys(repeated.error.fields)).toEqual(["type"]);
     // Numbers are read as digits, as the innovations endpoint reads them: "1e2" is not 100.
@@ -347,6 +361,40 @@ describe("GET /api/v1/innovations", () => {
     const body = await getValid("/api/v1/innovations?agencyType=desa&sdg=18&perPage=500&sort=acak", "/api/v1/innovations", 400);
     expect(body.error.code).toBe("invalid");
     expect(Object.keys(body.error.fields).sort()).toEqual(["agencyType", "perPage", "sdg", "sort"]);
+    expect(body.error.fields).toMatchObject({
+      perPage: "The perPage parameter must be a whole number from 1 to 100.",
+      sort: "The sort parameter must be one of relevance, newest, name, start.",
+    });
+    const province = await getValid("/api/v1/innovations?province=3", "/api/v1/innovations", 400);
+    expect(province.error.fields.province).toMatch(/^The province parameter must be a province code of two digits, such as 33 for Jawa Tengah; repeat the parameter/);
+    const twice = await getValid("/api/v1/innovations?sort=name&sort=newest", "/api/v1/innovations", 400);
+    expect(twice.error.fields.sort).toBe("The sort parameter must be given once: one of relevance, newest, name, start.");
+  });
+
+  it("takes the agency by its numeric id as well as by its slug", async () => {
+    const bySlug = await getValid(`/api/v1/innovations?agency=${banyumas.slug}`, "/api/v1/innovations");
+    const byId = await getValid(`/api/v1/innovations?agency=${banyumas.id}`, "/api/v1/innovations");
+    expect(byId.data.map((i: { id: number }) => i.id)).toEqual([published.id]);
+    expect(byId.data).toEqual(bySlug.data);
+    // The id the API itself gives for the agency leads back to its innovations.
+    expect(byId.data[0].agency.id).toBe(banyumas.id);
+    // An id that names no agency finds nothing, as an unknown slug does.
+    expect((await getValid("/api/v1/innovations?agency=2147483647", "/api/v1/innovations")).meta.total).toBe(0);
+    const doc = await getValid("/api/v1/openapi.json", "/api/v1/openapi.json");
+    const agency = doc.paths["/api/v1/innovations"].get.parameters.find((p: { name: string }) => p.name === "agency");
+    expect(agency.description).toContain("numeric id");
+  });
+
+  it("documents the result window's last page, and says how to reach further", async () => {
+    const page = doc.paths["/api/v1/innovations"].get.parameters!.find((p) => p.name === "page")!.schema;
+    expect(page).toMatchObject({ type: "integer", minimum: 1, maximum: 10_000 });
+    await getValid("/api/v1/innovations?page=500", "/api/v1/innovations");
+    const past = await getValid("/api/v1/innovations?page=501", "/api/v1/innovations", 400);
+    expect(past.error.fields.page).toBe(
+      "The page parameter must be a whole number from 1 to 500 at 20 results per page. Results stop at the 10,000th: to reach later ones, narrow the search with q or a filter (agencyType, province, sector, sdg, status, year or agency).",
+    );
+    const wide = await getValid("/api/v1/innovations?perPage=100&page=101", "/api/v1/innovations", 400);
+    expect(wide.error.fields.page).toMatch(/^The page parameter must be a whole number from 1 to 100 at 100 results per page\./);
   });
 });
 
@@ -446,7 +494,7 @@ describe("GET /api/v1/compliance", () => {
   it("answers 400 for a year before the programme or in the future", async () => {
     for (const year of ["2012", "3000", "dua-ribu", "2022.5"]) {
       const body = await getValid(`/api/v1/compliance?year=${year}`, "/api/v1/compliance", 400);
-      expect(body.error.fields).toEqual({ year: "Choose a year between 2013 and this year." });
+      expect(body.error.fields).toEqual({ year: `The year parameter must be a year from 2013 to ${jakartaYear(new Date())}.` });
     }
   });
 });

@@ -108,7 +108,48 @@ describe("the compliance page", () => {
     expect(last.html).not.toContain("melewati akhir daftar");
     // A filter that matches nothing is still said so.
     const none = await page("/kepatuhan?year=2022&q=tidak+ada+instansi+bernama+begini&page=3");
-    expect(none.html).toContain("Tidak ada instansi yang belum memenuhi dengan saringan ini.");
+    expect(none.html).toContain("Tidak ada instansi yang sesuai saringan ini.");
+  });
+
+  it("tells filters that name no agency from agencies that all met the duty", async () => {
+    // Kota Semarang met the duty in 2022: an empty list there is full compliance, said so.
+    const met = await page("/kepatuhan?year=2022&type=kota&q=semarang");
+    expect(met.html).toContain("0 instansi sesuai saringan.");
+    expect(met.html).toContain("Semua 1 instansi yang sesuai saringan ini sudah memenuhi kewajiban pada tahun 2022.");
+    // A name that no agency bears: nothing is said about anyone's compliance.
+    const none = await page("/kepatuhan?year=2022&q=tidak+ada+instansi+bernama+begini");
+    expect(none.html).toContain("Tidak ada instansi yang sesuai saringan ini.");
+    expect(none.html).not.toContain("sudah memenuhi kewajiban");
+  });
+
+  it("drops a province code that names no province, with a note, rather than reporting an empty list", async () => {
+    for (const [code, year] of [["99", 2022], ["95", 2022]] as const) {
+      // 99 is no province; 95 (Papua Pegunungan) was formed in 2022 and counts from 2023.
+      const { status, html } = await page(`/kepatuhan?year=${year}&province=${code}`);
+      expect(status, code).toBe(400);
+      expect(html, code).toContain('href="#f-province"');
+      expect(html, code).toContain(`Tidak ada provinsi berkode ${code} pada tahun ${year}, jadi daftar tidak disaring menurut provinsi.`);
+      expect(html, code).toMatch(/<p class="error-message" id="f-province-error">Tidak ada provinsi berkode/);
+      // The list is the unfiltered one, never an empty "nobody has failed".
+      expect(html, code).toContain(`${formatNumber("id", total - 1)} instansi sesuai saringan.`);
+      expect(html, code).not.toContain("Tidak ada instansi yang");
+      // Nor does the download carry the dropped filter.
+      expect(html, code).toContain(`href="/kepatuhan/unduh?year=${year}"`);
+    }
+    // Papua Pegunungan is a province from 2023 on.
+    const later = await page("/kepatuhan?year=2023&province=95");
+    expect(later.status).toBe(200);
+    expect(later.html).not.toContain("Tidak ada provinsi berkode");
+    const english = await page("/kepatuhan?year=2022&province=99", { cookie: "lumbung_lang=en" });
+    expect(english.html).toContain("No province has the code 99 in 2022, so the list is not filtered by province.");
+  });
+
+  it("names an unknown agency type beside its field", async () => {
+    const { status, html } = await page("/kepatuhan?year=2022&type=desa");
+    expect(status).toBe(400);
+    expect(html).toContain('href="#f-type"');
+    expect(html).toMatch(/<p class="error-message" id="f-type-error">/);
+    expect(html).toContain(`${formatNumber("id", total - 1)} instansi sesuai saringan.`);
   });
 
   it("names a bad parameter in an error summary and still shows the figures", async () => {
@@ -184,5 +225,15 @@ describe("the CSV export", () => {
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     expect(await res.text()).toContain("year: Pilih tahun antara 2013 dan tahun ini.");
+  });
+
+  it("refuses a province code that names no province, rather than an empty list", async () => {
+    const res = await client.get("/kepatuhan/unduh?year=2022&province=99");
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await res.text()).toContain("province: Tidak ada provinsi berkode 99 pada tahun 2022.");
+    const xlsx = await client.get("/kepatuhan/unduh?year=2022&province=95&format=xlsx");
+    expect(xlsx.status).toBe(400);
+    expect(await xlsx.text()).toContain("province: Tidak ada provinsi berkode 95 pada tahun 2022.");
   });
 });

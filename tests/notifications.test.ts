@@ -1,6 +1,7 @@
 // Notices reach people twice: in the outbox and in the work area, in the reader's language.
 // An assignment run tells each judge how many proposals they got; a reminder tells those with
-// reviews outstanding; the nav shows the unread count until the person marks them read.
+// reviews outstanding; the nav counts the notices not yet seen: opening the list marks read
+// what it shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
@@ -50,16 +51,26 @@ describe("notifications", () => {
     expect(nav).toContain("Notifikasi (1)");
     const list = await text(await judge.get("/kelola/notifikasi"));
     expect(list).toContain("Penugasan penilaian: Evaluasi proposal (Tim Evaluasi)");
+    // Shown, so seen: the page still points it out as new, while its own menu counts it no more.
+    expect(list).toContain("<strong>Baru: </strong>");
+    expect(list).not.toContain("Notifikasi (1)");
+    expect(await text(await judge.get("/kelola"))).not.toContain("Notifikasi (");
+    expect(await text(await judge.get("/kelola/notifikasi"))).not.toContain("<strong>Baru: </strong>");
     await judge.post("/preferensi", { lang: "en" });
     expect(await text(await judge.get("/kelola/notifikasi"))).toContain("Review assignment: Evaluasi proposal (Tim Evaluasi)");
   });
 
-  it("reminds judges with reviews outstanding, and marks read", async () => {
+  it("reminds judges with reviews outstanding, counted until the list is opened", async () => {
     const res = await admin.post(STAGE_PATH, { _intent: "remind" });
     expect(res.status).toBe(302);
     expect((await database.db.select().from(outbox).where(eq(outbox.kind, "review-due"))).length).toBe(2);
-    expect(await text(await judge.get("/kelola"))).toContain("Notifications (2)");
-    expect((await judge.post("/kelola/notifikasi", {})).status).toBe(302);
+    // The assignment was seen on the list already; the reminder is new.
+    expect(await text(await judge.get("/kelola"))).toContain("Notifications (1)");
+    const list = await text(await judge.get("/kelola/notifikasi"));
+    expect(list).toContain("<strong>New: </strong>");
+    expect(list).not.toContain("Notifications (1)");
+    // Nothing is left to mark read: no button.
+    expect(list).not.toContain("Mark all as read");
     const nav = await text(await judge.get("/kelola"));
     expect(nav).not.toContain("Notifications (");
     expect(nav).toContain(">Notifications<");
@@ -86,5 +97,22 @@ describe("notifications", () => {
     const list = await text(await judge.get("/kelola/notifikasi"));
     expect(list).toContain(`by ${formatInstant("en", closesAt, "WIT")}:`);
     expect(list).toContain("closes 31 Juli 2026 pukul 23.59 WIB.");
+  });
+
+  it("marks read with the button the unread notices older than the list shows", async () => {
+    // Fifty-two notices while away (newer than any before): the list shows the newest fifty; the
+    // two oldest stay unread.
+    const base = Date.now() + 1000;
+    await database.db.insert(notifications).values(
+      Array.from({ length: 52 }, (_, i) => ({ userId: judgeId, kind: "review-due", messageKey: "notifications.none", vars: {}, createdAt: new Date(base + i * 1000) })),
+    );
+    expect(await text(await judge.get("/kelola"))).toContain("Notifications (52)");
+    const list = await text(await judge.get("/kelola/notifikasi"));
+    expect(list).toContain("Notifications (2)");
+    expect(list).toContain("Mark all as read");
+    expect((await judge.post("/kelola/notifikasi", {})).status).toBe(302);
+    const after = await text(await judge.get("/kelola/notifikasi"));
+    expect(after).not.toContain("Notifications (");
+    expect(after).not.toContain("Mark all as read");
   });
 });

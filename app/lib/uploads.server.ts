@@ -36,17 +36,48 @@ export async function sniffFile(
 /**
  * A stored file as a download. Images open in the browser, everything else downloads; the bytes
  * never run as a page, even if a crafted file got through the checks.
+ *
+ * A public file (a published innovation's) may be shown by any site: the open API hands out its
+ * address (links.photo) for exactly that, and a news page or a regional dashboard puts it in an
+ * <img>. Cross-Origin-Resource-Policy says so; every other answer of this server, private files
+ * included, stays same-origin (server/app.ts keeps a header a response sets itself).
+ *
+ * A public file turns private when its innovation is withdrawn, so it is cached briefly:
+ * five minutes spares a reader paging through the catalogue's photos a request per card, and
+ * bounds how long a browser or a proxy keeps showing a withdrawn entry's files. After that a
+ * browser asks again with the ETag (the content's sha256), and gets a 304 without the bytes;
+ * the route checks who may see the file before it answers, so a withdrawn file gets its 404.
  */
-export function fileResponse(file: { data: Uint8Array; mime: string; filename: string; sha256: string }, opts: { isPublic: boolean }) {
+export function fileResponse(
+  file: { data: Uint8Array; mime: string; filename: string; sha256: string },
+  opts: { isPublic: boolean; request?: Request },
+) {
+  const etag = `"${file.sha256}"`;
+  const caching = {
+    "cache-control": opts.isPublic ? "public, max-age=300" : "private, no-store",
+    etag,
+    "cross-origin-resource-policy": opts.isPublic ? "cross-origin" : "same-origin",
+  };
+  if (opts.request && matchesEtag(opts.request.headers.get("if-none-match"), etag)) {
+    return new Response(null, { status: 304, headers: caching });
+  }
   const inline = file.mime.startsWith("image/");
   return new Response(file.data as Uint8Array<ArrayBuffer>, {
     headers: {
       "content-type": file.mime,
       "content-length": String(file.data.byteLength),
       "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      "cache-control": opts.isPublic ? "public, max-age=3600" : "private, no-store",
-      etag: `"${file.sha256}"`,
+      ...caching,
       "content-security-policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
     },
+  });
+}
+
+/** If-None-Match against an ETag: a list of tags or "*", compared weakly (RFC 9110, 13.1.2). */
+function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t.replace(/^W\//, "") === etag;
   });
 }

@@ -7,6 +7,7 @@ import { parseWith } from "~/lib/forms";
 import { queryToObject } from "~/modules/api/query";
 import { ComplianceQuerySchema } from "~/modules/compliance/schemas";
 import { exportNotMet } from "~/modules/compliance/export-not-met.server";
+import { provinceKnown } from "~/modules/compliance/known-province.server";
 import { FORMAT_KEYS, type FormatKey } from "~/modules/reports/tables";
 import { EXPORT_FORMATS } from "~/modules/reports/export-formats.server";
 import { slugify } from "~/modules/agencies/regions";
@@ -20,9 +21,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   params.delete("format");
   const parsed = parseWith(ComplianceQuerySchema, queryToObject(params), t);
   const known = (FORMAT_KEYS as readonly string[]).includes(format);
-  if (!parsed.ok || !known) {
+  // A province code that names no province of the year would give an empty list, read as
+  // "every agency there met the duty": refused like a malformed one.
+  const unknownProvince = parsed.ok && !(await provinceKnown(db, parsed.data.year, parsed.data.province))
+    ? { province: t("compliance.errors.provinceUnknown", { code: parsed.data.province ?? "", year: String(parsed.data.year) }) }
+    : null;
+  if (!parsed.ok || !known || unknownProvince) {
     // A download link with a bad filter: say which, in plain text, rather than a broken file.
-    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(known ? {} : { format: t("compliance.errors.format") }) };
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...unknownProvince, ...(known ? {} : { format: t("compliance.errors.format") }) };
     const lines = Object.entries(errors).map(([field, message]) => `${field}: ${message}`);
     return new Response(`${t("errors.invalid")}\n${lines.join("\n")}\n`, {
       status: 400,

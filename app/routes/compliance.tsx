@@ -13,6 +13,7 @@ import { queryToObject } from "~/modules/api/query";
 import { AGENCY_TYPES } from "~/modules/innovations/vocab";
 import { complianceReport } from "~/modules/compliance/compliance-report.server";
 import { readComplianceQuery } from "~/modules/compliance/read-query";
+import { dropUnknownProvince } from "~/modules/compliance/known-province.server";
 import { reportableYears } from "~/modules/compliance/year";
 import type { Tally } from "~/modules/compliance/compliance-figures.server";
 import { previewTags } from "~/lib/meta";
@@ -24,7 +25,10 @@ export const loader = page(async ({ request, context }: Route.LoaderArgs) => {
   const { db, env } = services(context);
   const { locale } = requestInfo(context);
   const t = translator(locale);
-  const { query, errors } = readComplianceQuery(queryToObject(new URL(request.url).searchParams), t);
+  const read = readComplianceQuery(queryToObject(new URL(request.url).searchParams), t);
+  const known = await dropUnknownProvince(db, read.query, t);
+  const query = known.query;
+  const errors = { ...read.errors, ...known.errors };
   const report = await complianceReport(db, query);
   const filters = { year: query.year, type: query.type ?? "", province: query.province ?? "", q: query.q ?? "" };
   const body = {
@@ -170,9 +174,15 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
       <h2 id="not-met">{t("compliance.notMet.title", { year })}</h2>
       <Form method="get" className="filters compliance-filters" aria-label={t("compliance.filter.title")}>
         <input type="hidden" name="year" value={year} />
-        <div className="field">
+        <div className={errors.type ? "field field-error" : "field"}>
           <label htmlFor={fieldId("type")}>{t("compliance.filter.type")}</label>
-          <select id={fieldId("type")} name="type" defaultValue={filters.type}>
+          {errors.type ? <p className="error-message" id={`${fieldId("type")}-error`}>{errors.type}</p> : null}
+          <select
+            id={fieldId("type")}
+            name="type"
+            defaultValue={filters.type}
+            aria-describedby={errors.type ? `${fieldId("type")}-error` : undefined}
+          >
             <option value="">{t("common.all")}</option>
             {AGENCY_TYPES.map((type) => (
               <option key={type} value={type}>{t(`agencyType.${type}`)}</option>
@@ -229,7 +239,9 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
           <Link to={`/kepatuhan?${queryString({ ...listFilters, page: notMet.pages })}#not-met`}>{t("compliance.notMet.toLast")}</Link>
         </p>
       ) : notMet.rows.length === 0 ? (
-        <p>{t("compliance.notMet.none")}</p>
+        // Nothing listed: say whether the filters name agencies that all met the duty, or name
+        // none at all, which must not read as everyone having met it.
+        <p>{notMet.filtered ? t("compliance.notMet.allMet", { count: notMet.filtered, year }) : t("compliance.notMet.noneFiltered")}</p>
       ) : (
         <TableScroll labelledBy="not-met">
           <table aria-labelledby="not-met">

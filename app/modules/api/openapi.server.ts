@@ -11,6 +11,7 @@ import {
   MAX_PER_PAGE,
   MAX_QUERY_LENGTH,
   MAX_RESULT_WINDOW,
+  maxPage,
 } from "~/modules/catalogue/query";
 import {
   AGENCY_SLUG_MAX,
@@ -97,7 +98,7 @@ const catalogueParameters = (): Parameter[] => [
     name: "agency",
     in: "query",
     required: false,
-    description: "The owning agency's slug (the last part of its page's address).",
+    description: "The owning agency: its slug (the last part of its page's address, e.g. kabupaten-banyumas-33-02) or its numeric id (data[].agency.id, /api/v1/agencies/{id}). Digits are read as an id. An agency that does not exist matches nothing.",
     schema: { type: "string", pattern: AGENCY_SLUG_PATTERN.source, maxLength: AGENCY_SLUG_MAX },
   },
   {
@@ -111,8 +112,10 @@ const catalogueParameters = (): Parameter[] => [
     name: "page",
     in: "query",
     required: false,
-    description: `Page number, from 1. Results stop at the ${MAX_RESULT_WINDOW.toLocaleString("en")}th.`,
-    schema: { type: "integer", minimum: 1, default: 1 },
+    // The last page depends on perPage, which JSON Schema cannot relate: the maximum is the
+    // furthest any perPage reaches (perPage=1), the description gives the rule.
+    description: `Page number, from 1. Results stop at the ${MAX_RESULT_WINDOW.toLocaleString("en")}th, so the last page is ${MAX_RESULT_WINDOW.toLocaleString("en")} ÷ perPage rounded up: ${maxPage(DEFAULT_PER_PAGE)} at the default ${DEFAULT_PER_PAGE} per page, ${MAX_RESULT_WINDOW.toLocaleString("en")} at perPage=1. A later page answers 400; narrow the search (q or a filter) to reach later results.`,
+    schema: { type: "integer", minimum: 1, maximum: MAX_RESULT_WINDOW, default: 1 },
   },
   {
     name: "perPage",

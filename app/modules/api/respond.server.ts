@@ -5,8 +5,8 @@ import type { z } from "zod";
 import { services } from "~/lib/context.server";
 import { invalid } from "~/lib/errors";
 import { api, json } from "~/lib/respond.server";
-import { translator } from "~/i18n";
 import { queryToObject } from "./query";
+import type { Accepted, AcceptedOf } from "./query-schemas";
 import type { PageLinks, PageMeta } from "./schemas";
 
 // Open data: any site may read it from the browser, and a minute's caching spares the database
@@ -45,22 +45,27 @@ const preflight = () =>
 /** A successful open-API answer. */
 export const ok = (body: unknown) => json(body);
 
-const en = translator("en");
-
 /**
- * Parse the query string strictly: any bad parameter is a 400 naming it. Unknown parameters are
- * ignored, so clients may add their own (cache busters, tracking) without breaking.
+ * Parse the query string strictly: any bad parameter is a 400 naming it, in a sentence that
+ * says what it accepts (`accepted`, beside each schema in query-schemas.ts). Unknown
+ * parameters are ignored, so clients may add their own (cache busters, tracking) without
+ * breaking.
  */
-export function parseQuery<S extends z.ZodType>(schema: S, request: Request): z.output<S> {
-  const result = schema.safeParse(queryToObject(new URL(request.url).searchParams));
+export function parseQuery<S extends z.ZodType>(schema: S, request: Request, accepted: AcceptedOf<z.input<S>>): z.output<S> {
+  const raw = queryToObject(new URL(request.url).searchParams);
+  const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
     // The parameter's name, even for one value of a repeated parameter.
     const field = issue.path.length ? String(issue.path[0]) : "query";
-    // Schemas shared with the pages name catalog keys; otherwise Zod's own English message.
-    const message = /^[a-z]+\.[A-Za-z.]+$/.test(issue.message) ? en(issue.message) : issue.message;
-    fields[field] ??= message;
+    if (fields[field]) continue;
+    const phrase = (accepted as Record<string, Accepted | undefined>)[field];
+    const what = typeof phrase === "function" ? phrase(raw) : (phrase ?? "a valid value");
+    // A parameter that takes one value, given several times: the issue is the whole list's,
+    // where a facet's would name one of its values (path [field, i]) or the list's length.
+    const once = Array.isArray(raw[field]) && issue.path.length === 1 && !(issue.code === "too_big" && issue.origin === "array");
+    fields[field] = once ? `The ${field} parameter must be given once: ${what}.` : `The ${field} parameter must be ${what}.`;
   }
   throw invalid("errors.invalid", fields);
 }

@@ -24,8 +24,9 @@ export type NotMetAgency = {
   lastInnovationYear: number | null;
 };
 
-function conditions(f: ComplianceFilters): SQL | undefined {
-  const where: (SQL | undefined)[] = [dutyApplies(f.year), not(metDuty(agencies.id, f.year))];
+/** The agencies the filters name in the year; with `notMet`, only those that have not met it. */
+function conditions(f: ComplianceFilters, notMet = true): SQL | undefined {
+  const where: (SQL | undefined)[] = [dutyApplies(f.year), notMet ? not(metDuty(agencies.id, f.year)) : undefined];
   if (f.type) where.push(eq(agencies.type, f.type));
   if (f.province) where.push(sql`${provinceIn(f.year)} = ${f.province}`);
   if (f.q) where.push(agencyNameMatches(f.q));
@@ -38,6 +39,18 @@ export async function countAgenciesNotMet(db: Db, filters: ComplianceFilters): P
     .select({ total: sql<number>`count(*)::int` })
     .from(agencies)
     .where(conditions(filters));
+  return row?.total ?? 0;
+}
+
+/**
+ * How many agencies the filters name in the year, met or not: what tells "every agency of
+ * these filters met the duty" from "these filters name no agency" when none is listed.
+ */
+export async function countAgenciesFiltered(db: Db, filters: ComplianceFilters): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(agencies)
+    .where(conditions(filters, false));
   return row?.total ?? 0;
 }
 

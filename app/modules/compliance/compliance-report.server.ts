@@ -1,12 +1,24 @@
 import type { Db } from "~/db/client.server";
 import { complianceFigures, type ComplianceFigures } from "./compliance-figures.server";
-import { countAgenciesNotMet, listAgenciesNotMet, type NotMetAgency } from "./agencies-not-met.server";
+import { countAgenciesFiltered, countAgenciesNotMet, listAgenciesNotMet, type NotMetAgency } from "./agencies-not-met.server";
 import type { ComplianceFilters } from "./schemas";
 
 export const NOT_MET_PER_PAGE = 50;
 
 export type ComplianceReport = ComplianceFigures & {
-  notMet: { rows: NotMetAgency[]; total: number; page: number; perPage: number; pages: number };
+  notMet: {
+    rows: NotMetAgency[];
+    total: number;
+    page: number;
+    perPage: number;
+    pages: number;
+    /**
+     * When none is listed (total 0): how many agencies the filters name, all of which met the
+     * duty. Zero means the filters name no agency, which the page must not present as
+     * everyone having met it. Null when some are listed.
+     */
+    filtered: number | null;
+  };
 };
 
 /**
@@ -25,5 +37,7 @@ export async function complianceReport(
     countAgenciesNotMet(db, filters),
     listAgenciesNotMet(db, filters, { limit: perPage, offset: (page - 1) * perPage }),
   ]);
-  return { ...figures, notMet: { rows, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) } };
+  // Counted only for an empty list, the rare case, so a listed page costs no extra query.
+  const filtered = total === 0 ? await countAgenciesFiltered(db, filters) : null;
+  return { ...figures, notMet: { rows, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)), filtered } };
 }

@@ -26,7 +26,8 @@ export const complianceEn: Translation<typeof compliance> = {
   "compliance.noRate": "–",
   "compliance.notMet.title": "Agencies that have not met the duty in {year}",
   "compliance.notMet.count": "{count} agencies match the filters.",
-  "compliance.notMet.none": "No agency that has not met the duty matches these filters.",
+  "compliance.notMet.noneFiltered": "No agency matches these filters.",
+  "compliance.notMet.allMet": "All {count} agencies matching these filters met the duty in {year}.",
   "compliance.notMet.pastLast": "Page {page} is past the end of this list.",
   "compliance.notMet.toLast": "Go to the last page",
   "compliance.notMet.agency": "Agency",
@@ -55,4 +56,6 @@ export const complianceEn: Translation<typeof compliance> = {
   "compliance.errors.year": "Choose a year between 2013 and this year.",
   "compliance.errors.page": "The page number must be a whole number from 1 to 100,000.",
   "compliance.errors.province": "A province code is two digits, such as 33 for Central Java.",
+  "compliance.errors.provinceUnknown": "No province has the code {code} in {year}. Choose a province from the list on the One Agency, One Innovation page.",
+  "compliance.errors.provinceDropped": "No province has the code {code} in {year}, so the list is not filtered by province. Choose a province from the list.",
 };

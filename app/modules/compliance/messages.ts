@@ -24,7 +24,8 @@ export const compliance = defineMessages({
   "compliance.noRate": "–",
   "compliance.notMet.title": "Instansi yang belum memenuhi pada tahun {year}",
   "compliance.notMet.count": "{count} instansi sesuai saringan.",
-  "compliance.notMet.none": "Tidak ada instansi yang belum memenuhi dengan saringan ini.",
+  "compliance.notMet.noneFiltered": "Tidak ada instansi yang sesuai saringan ini.",
+  "compliance.notMet.allMet": "Semua {count} instansi yang sesuai saringan ini sudah memenuhi kewajiban pada tahun {year}.",
   "compliance.notMet.pastLast": "Halaman {page} melewati akhir daftar ini.",
   "compliance.notMet.toLast": "Ke halaman terakhir",
   "compliance.notMet.agency": "Instansi",
@@ -53,5 +54,7 @@ export const compliance = defineMessages({
   "compliance.errors.year": "Pilih tahun antara 2013 dan tahun ini.",
   "compliance.errors.page": "Nomor halaman harus bilangan bulat dari 1 sampai 100.000.",
   "compliance.errors.province": "Kode provinsi terdiri dari dua angka, misalnya 33 untuk Jawa Tengah.",
+  "compliance.errors.provinceUnknown": "Tidak ada provinsi berkode {code} pada tahun {year}. Pilih provinsi dari daftar di halaman Satu Instansi Satu Inovasi.",
+  "compliance.errors.provinceDropped": "Tidak ada provinsi berkode {code} pada tahun {year}, jadi daftar tidak disaring menurut provinsi. Pilih provinsi dari daftar.",
 });
 

@@ -29,10 +29,14 @@ export const provinceParam = z
   .optional()
   .meta({ description: "Province code (Ministry of Home Affairs), two digits, e.g. 33 for Jawa Tengah." });
 
+/** The longest name search, and the furthest page of a list (the API's messages state both). */
+export const MAX_NAME_SEARCH = 100;
+export const MAX_PAGE = 100_000;
+
 export const nameSearchParam = z
   .string({ error: "field.invalid" })
   .trim()
-  .max(100, { error: "field.tooLong" })
+  .max(MAX_NAME_SEARCH, { error: "field.tooLong" })
   .optional()
   .meta({ description: "Part of the agency's name or short name, current or former (\"Kominfo\" finds Komdigi), case-insensitive." });
 
@@ -43,7 +47,7 @@ export const pageParam = z
       .number({ error: "compliance.errors.page" })
       .int({ error: "compliance.errors.page" })
       .min(1, { error: "compliance.errors.page" })
-      .max(100_000, { error: "compliance.errors.page" })
+      .max(MAX_PAGE, { error: "compliance.errors.page" })
       .default(1),
   )
   .meta({ description: "Page number, from 1." });

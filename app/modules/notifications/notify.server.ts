@@ -1,7 +1,7 @@
 // One notice, two channels: the email outbox (both languages, the recipient's language is not
 // known to the mail) and the in-app list in the work area (shown in the reader's language).
 // Every step of the competition that someone must hear of goes through here.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { preparedPerDatabase } from "~/db/prepared.server";
 import { notifications } from "~/db/schema";
@@ -58,6 +58,21 @@ export function latestNotifications(db: DbOrTx, userId: number, limit = 50) {
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
+}
+
+/**
+ * The latest notices as the notifications page shows them, marked read by being shown (as a
+ * mail or chat app does: the count in the menu is of notices not yet seen). Each keeps `readAt`
+ * as it was before, so the page can still point out what is new on this visit. Only the shown
+ * ones are marked: older unread notices beyond the list stay counted, for "mark all read".
+ */
+export async function openNotifications(db: DbOrTx, userId: number, limit = 50) {
+  const rows = await latestNotifications(db, userId, limit);
+  const unread = rows.filter((r) => r.readAt === null).map((r) => r.id);
+  if (unread.length) {
+    await db.update(notifications).set({ readAt: new Date() }).where(and(inArray(notifications.id, unread), isNull(notifications.readAt)));
+  }
+  return rows;
 }
 
 export async function markAllRead(db: DbOrTx, userId: number) {

@@ -2,12 +2,12 @@
 import type { Route } from "./+types/agencies";
 import { services } from "~/lib/context.server";
 import { listAgencies } from "~/modules/catalogue/list-agencies.server";
-import { AgenciesQuerySchema } from "~/modules/api/query-schemas";
+import { AGENCIES_ACCEPTED, AgenciesQuerySchema } from "~/modules/api/query-schemas";
 import { baseUrl, ok, openData, pageOf, parseQuery } from "~/modules/api/respond.server";
 import { agencyJson } from "~/modules/api/shapes";
 
 export const loader = openData(async ({ request, context }: Route.LoaderArgs) => {
-  const query = parseQuery(AgenciesQuerySchema, request);
+  const query = parseQuery(AgenciesQuerySchema, request, AGENCIES_ACCEPTED);
   // The same directory as the /instansi page: same filters, same order, same counts.
   const { items, total } = await listAgencies(services(context).db, query);
   const base = baseUrl(context);

@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from "react-router";
+import { NavLink, Outlet, type ShouldRevalidateFunctionArgs } from "react-router";
 import type { Route } from "./+types/layout";
 import { requestInfo, services } from "~/lib/context.server";
 import { unreadCount } from "~/modules/notifications/notify.server";
@@ -29,6 +29,13 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
     },
   };
 });
+
+// The unread count changes by visiting the notifications page (opening it marks them read):
+// counted again on the way there, where a navigation in the browser would otherwise keep the
+// count of the page before.
+export function shouldRevalidate({ nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return defaultShouldRevalidate || nextUrl.pathname === "/kelola/notifikasi";
+}
 
 export default function ManageLayout({ loaderData }: Route.ComponentProps) {
   const t = useT();
