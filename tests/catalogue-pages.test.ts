@@ -548,6 +548,8 @@ describe("in English, what agencies and the secretariat wrote is marked as Indon
     const sourcePage = (await english(`/inovasi/${source.slug}`)).replace(/<!-- -->/g, "");
     expect(sourcePage).toContain("Replicated elsewhere (1)");
     expect(sourcePage).toContain(`href="/inovasi/${copy.slug}"`);
+    // With how far the adopter has come: its status and since when (the factory's start date).
+    expect(sourcePage).toMatch(/class="tag status-implementasi">Implemented<\/span><span class="muted"> since 15 January 2022<\/span>/);
     expect(sourcePage).not.toContain("Draf Replikasi Tersembunyi");
   });
 

@@ -181,7 +181,9 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
           <ul>
             {loaderData.replications.rows.map((r) => (
               <li key={r.slug}>
-                <Link to={`/inovasi/${r.slug}`} lang={CONTENT_LANG}>{withAcronym(r.name, r.acronym)}</Link>, {r.agency}
+                <Link to={`/inovasi/${r.slug}`} lang={CONTENT_LANG}>{withAcronym(r.name, r.acronym)}</Link>, {r.agency}{" "}
+                <span className={`tag status-${r.status}`}>{t(`innovation.status.${r.status}`)}</span>
+                {r.startedOn ? <span className="muted"> {t("catalogue.innovation.replicationSince", { date: formatDate(locale, dateOnly(r.startedOn)) })}</span> : null}
               </li>
             ))}
           </ul>

@@ -141,7 +141,16 @@ export async function replicationsOf(db: DbOrTx, innovationId: number, limit = 5
   const where = and(eq(innovations.originInnovationId, innovationId), eq(innovations.state, "published"));
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ slug: innovations.slug, name: innovations.name, acronym: innovations.acronym, agency: agencies.name })
+      .select({
+        slug: innovations.slug,
+        name: innovations.name,
+        acronym: innovations.acronym,
+        agency: agencies.name,
+        // How far the adopter has come: PROGRAMME.md asks for replication records "with progress",
+        // and the adopter's own status (a pilot, running, stopped) and its start are that record.
+        status: innovations.status,
+        startedOn: innovations.startedOn,
+      })
       .from(innovations)
       .innerJoin(agencies, eq(agencies.id, innovations.agencyId))
       .where(where)

@@ -65,6 +65,7 @@ export const catalogueEn: Translation<typeof catalogue> = {
   "catalogue.card.agency": "Agency",
   "catalogue.innovation.facts": "Innovation facts",
   "catalogue.innovation.publishedAt": "Published",
+  "catalogue.innovation.replicationSince": "since {date}",
   "catalogue.innovation.replications": "Replicated elsewhere ({n})",
   "catalogue.innovation.updatedAt": "Last updated",
   "catalogue.innovation.replicationOf": "Replication of",

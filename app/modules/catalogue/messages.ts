@@ -63,6 +63,7 @@ export const catalogue = defineMessages({
   "catalogue.card.agency": "Instansi",
   "catalogue.innovation.facts": "Data inovasi",
   "catalogue.innovation.publishedAt": "Terbit",
+  "catalogue.innovation.replicationSince": "sejak {date}",
   "catalogue.innovation.replications": "Direplikasi di tempat lain ({n})",
   "catalogue.innovation.updatedAt": "Terakhir diperbarui",
   "catalogue.innovation.replicationOf": "Replikasi dari",
