@@ -305,9 +305,10 @@ describe("accounts", () => {
       expect(await pageText(refused)).toContain("Unit ini bukan milik instansi tersebut");
       expect(await unitOf(operator.id)).toBe(dindik.id);
 
-      // Blank takes the operator out of any unit.
-      await c.post("/kelola/pengguna", { _intent: "setUnit", userId: String(operator.id), unitId: "" });
-      expect(await unitOf(operator.id)).toBeNull();
+      // Blank does not take the operator out of its unit: in an agency with units that would let
+      // it work on every unit's entries (tests/user-invitations.test.ts).
+      expect((await c.post("/kelola/pengguna", { _intent: "setUnit", userId: String(operator.id), unitId: "" })).status).toBe(400);
+      expect(await unitOf(operator.id)).toBe(dindik.id);
 
       // Only an operator has a unit, and only its own agency's admin places it.
       expect((await c.post("/kelola/pengguna", { _intent: "setUnit", userId: String(head.id), unitId: String(dinkes.id) })).status).toBe(403);

@@ -2,8 +2,23 @@ import { Form } from "react-router";
 import { CsrfField } from "./forms";
 import { useT } from "~/lib/use-i18n";
 
-/** A CSV upload form and, after a failed import, every bad row with its line and reason. */
-export function CsvImport({ hint, rowErrors, fileError, done }: { hint: string; rowErrors?: { line: number; message: string }[]; fileError?: string; done?: number | null }) {
+/**
+ * A CSV upload form and, after a failed import, every bad row with its line and reason; with
+ * `sampleHref`, a link to a sample file beside it.
+ */
+export function CsvImport({
+  hint,
+  rowErrors,
+  fileError,
+  done,
+  sampleHref,
+}: {
+  hint: string;
+  rowErrors?: { line: number; message: string }[];
+  fileError?: string;
+  done?: number | null;
+  sampleHref?: string;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="import-title" className="csv-import">
@@ -23,7 +38,16 @@ export function CsvImport({ hint, rowErrors, fileError, done }: { hint: string; 
         <CsrfField />
         <div className={fileError ? "field field-error" : "field"}>
           <label htmlFor="f-file">{t("agencies.import.file")}</label>
-          <p className="hint" id="f-file-hint">{hint}</p>
+          <p className="hint" id="f-file-hint">
+            {hint}
+            {/* A plain link: the file is a download, not a page of the app. */}
+            {sampleHref ? (
+              <>
+                {" "}
+                <a href={sampleHref} download>{t("agencies.import.template")}</a>
+              </>
+            ) : null}
+          </p>
           {fileError ? <p className="error-message" id="f-file-error">{fileError}</p> : null}
           <input type="file" id="f-file" name="file" accept=".csv,text/csv" required aria-describedby={fileError ? "f-file-hint f-file-error" : "f-file-hint"} />
         </div>

@@ -1,23 +1,29 @@
 // GOV.UK-style form parts: an error summary on top linking to each field, inline errors tied
 // with aria-describedby, labels and hints. Everything works without JavaScript.
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type MouseEvent, type ReactNode } from "react";
 import { useRoot, useT } from "~/lib/use-i18n";
 
 export function CsrfField() {
   return <input type="hidden" name="_csrf" value={useRoot().csrfToken} />;
 }
 
-export function ErrorSummary({ errors, labels }: { errors?: Record<string, string>; labels?: Record<string, string> }) {
+/**
+ * `idPrefix` is the one given to the form's fields when the same field appears in several forms
+ * on one page, so that each link reaches its own form's field.
+ */
+export function ErrorSummary({ errors, labels, idPrefix }: { errors?: Record<string, string>; labels?: Record<string, string>; idPrefix?: string }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  // Two summaries may show at once (a page of several forms): each titles itself by its own id.
+  const titleId = useId();
   const entries = Object.entries(errors ?? {});
   useEffect(() => {
     if (entries.length) ref.current?.focus();
   }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!entries.length) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t("errors.summaryTitle")}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("errors.summaryTitle")}</h2>
       <ul>
         {entries.map(([field, message]) => {
           // An error in one value of a list of choices ("sdgs.1": the second SDG ticked)
@@ -32,7 +38,7 @@ export function ErrorSummary({ errors, labels }: { errors?: Record<string, strin
               {field === "_form" ? (
                 message
               ) : (
-                <a href={`#${fieldId(target)}`} onClick={(e) => goToField(e, target)}>
+                <a href={`#${fieldId(prefixed(target, idPrefix))}`} onClick={(e) => goToField(e, prefixed(target, idPrefix))}>
                   {label ? `${label}: ` : ""}
                   {message}
                 </a>
@@ -58,6 +64,8 @@ function goToField(e: MouseEvent<HTMLAnchorElement>, field: string) {
 }
 
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+// A field's name within its form's prefix, as RadioGroup writes it ("rename.name" → f-rename-name).
+const prefixed = (name: string, idPrefix?: string) => (idPrefix ? `${idPrefix}.${name}` : name);
 
 type FieldProps = {
   name: string;
@@ -67,12 +75,14 @@ type FieldProps = {
   required?: boolean;
   /** What to say beside the label of a field that is not required, instead of "(optional)". */
   optionalNote?: string;
+  /** When the same field appears in several forms on one page: gives this form's its own id. */
+  idPrefix?: string;
   children?: ReactNode;
 };
 
-function FieldShell({ name, label, hint, error, children, required, optionalNote }: FieldProps & { children: ReactNode }) {
+function FieldShell({ name, label, hint, error, children, required, optionalNote, idPrefix }: FieldProps & { children: ReactNode }) {
   const t = useT();
-  const id = fieldId(name);
+  const id = fieldId(prefixed(name, idPrefix));
   return (
     <div className={error ? "field field-error" : "field"}>
       <label htmlFor={id}>
@@ -85,17 +95,18 @@ function FieldShell({ name, label, hint, error, children, required, optionalNote
   );
 }
 
-const describedBy = (name: string, hint?: string, error?: string) =>
-  [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(" ") || undefined;
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 export function TextField(
   props: FieldProps & { type?: string; defaultValue?: string | number | null; autoComplete?: string; maxLength?: number; inputMode?: "numeric" | "email" | "url" | "tel" | "text"; step?: number },
 ) {
-  const { name, hint, error, type = "text", defaultValue, autoComplete, required, maxLength, inputMode, step } = props;
+  const { name, hint, error, type = "text", defaultValue, autoComplete, required, maxLength, inputMode, step, idPrefix } = props;
+  const id = fieldId(prefixed(name, idPrefix));
   return (
     <FieldShell {...props}>
       <input
-        id={fieldId(name)}
+        id={id}
         name={name}
         type={type}
         defaultValue={defaultValue ?? ""}
@@ -105,25 +116,26 @@ export function TextField(
         inputMode={inputMode}
         step={step}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
       />
     </FieldShell>
   );
 }
 
 export function TextArea(props: FieldProps & { defaultValue?: string | null; rows?: number; maxLength?: number }) {
-  const { name, hint, error, defaultValue, rows = 5, required, maxLength } = props;
+  const { name, hint, error, defaultValue, rows = 5, required, maxLength, idPrefix } = props;
+  const id = fieldId(prefixed(name, idPrefix));
   return (
     <FieldShell {...props}>
       <textarea
-        id={fieldId(name)}
+        id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue ?? ""}
         required={required}
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
       />
     </FieldShell>
   );
@@ -132,16 +144,17 @@ export function TextArea(props: FieldProps & { defaultValue?: string | null; row
 export function SelectField(
   props: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string | null; emptyLabel?: string },
 ) {
-  const { name, hint, error, options, defaultValue, required, emptyLabel } = props;
+  const { name, hint, error, options, defaultValue, required, emptyLabel, idPrefix } = props;
+  const id = fieldId(prefixed(name, idPrefix));
   return (
     <FieldShell {...props}>
       <select
-        id={fieldId(name)}
+        id={id}
         name={name}
         defaultValue={defaultValue ?? ""}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
       >
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((o) => (
@@ -156,10 +169,10 @@ export function CheckboxGroup(
   props: Omit<FieldProps, "children"> & { options: { value: string; label: string }[]; defaultValues?: string[] },
 ) {
   const t = useT();
-  const { name, label, hint, error, options, defaultValues = [] } = props;
-  const id = fieldId(name);
+  const { name, label, hint, error, options, defaultValues = [], idPrefix } = props;
+  const id = fieldId(prefixed(name, idPrefix));
   return (
-    <fieldset className={error ? "field field-error checkbox-group" : "field checkbox-group"} aria-describedby={describedBy(name, hint, error)}>
+    <fieldset className={error ? "field field-error checkbox-group" : "field checkbox-group"} aria-describedby={describedBy(id, hint, error)}>
       <legend>{label} {props.required ? null : <span className="optional">{props.optionalNote ?? t("common.optional")}</span>}</legend>
       {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
       {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}

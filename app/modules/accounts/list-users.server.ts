@@ -36,6 +36,7 @@ export async function listUsers(
         unitName: units.name,
         hasPassword: sql<boolean>`${users.passwordHash} is not null`,
         disabled: sql<boolean>`${users.disabledAt} is not null`,
+        agencyHasUnits: sql<boolean>`exists (select 1 from ${units} au where au.agency_id = ${users.agencyId})`,
       })
       .from(users)
       .leftJoin(agencies, eq(agencies.id, users.agencyId))
@@ -48,8 +49,14 @@ export async function listUsers(
   ]);
   return {
     total,
-    rows: rows.map(({ hasPassword, disabled, ...u }) => ({
+    rows: rows.map(({ hasPassword, disabled, agencyHasUnits, ...u }) => ({
       ...u,
+      // An operator in no unit of an agency that has units. Since operators are invited into a
+      // unit there (inviteUser), only one from before, or one whose agency added its first units
+      // later, is such. It keeps working agency-wide (operatorCovers) rather than being locked
+      // out of work in progress by a rule it was not invited under; the list flags it, beside
+      // "Ubah unit", for its Admin Lokal to place.
+      unplaced: u.role === "unit_operator" && u.unitName === null && agencyHasUnits,
       // Deactivation wins: a deactivated invitee is off, whatever its invitation says.
       state: (disabled ? "deactivated" : hasPassword ? "active" : "pending") as AccountState,
       canToggle: can(actor, disabled ? "user.reactivate" : "user.deactivate", u).ok,

@@ -19,7 +19,8 @@ export const LoginSchema = z.object({
 export const InviteSchema = z.object({
   email,
   name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2, { error: "field.tooShort" }).max(120, { error: "field.tooLong" })),
-  role: z.enum(ROLES, { error: "field.choice" }),
+  // The form starts with no role chosen (the most powerful one must never be a default).
+  role: z.preprocess(blankToUndefined, z.enum(ROLES, { error: (issue) => (issue.input === undefined ? "accounts.errors.roleRequired" : "field.choice") })),
   agencyId: optionalIdField,
   unitId: optionalIdField,
 });

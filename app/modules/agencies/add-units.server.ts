@@ -4,6 +4,7 @@ import { units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { keySql, nameKey } from "./same-name.server";
 import type { UnitInput } from "./schemas";
 
 /** Add units to an agency in one transaction: all of them or, on any clash, none. */
@@ -16,7 +17,7 @@ export async function addUnits(db: Db, actor: Actor, agencyId: number, rows: Uni
       const [clash] = await tx
         .select({ id: units.id })
         .from(units)
-        .where(and(eq(units.agencyId, agencyId), eq(sql`lower(${units.name})`, r.name.toLowerCase())));
+        .where(and(eq(units.agencyId, agencyId), eq(keySql(sql`${units.name}`), nameKey(r.name))));
       if (clash) throw new AppError("conflict", "agencies.errors.unitExists", { name: r.name });
       const [u] = await tx.insert(units).values({ agencyId, name: r.name, kind: r.kind ?? null }).returning({ id: units.id });
       ids.push(u.id);

@@ -53,4 +53,28 @@ describe("reading a CSV", () => {
     // A value under an empty header cell has no column either.
     expect((await read(csv("name,kind,\nA,B,C\n"))).errors).toEqual([{ line: 2, reason: "agencies.import.errors.extraCells", vars: { cells: 3, columns: 2 } }]);
   });
+
+  it("refuses a formula cell as its row's error, by its line, and reads on after a line it cannot parse", async () => {
+    const { rows, errors } = await read(
+      csv('name,kind\nDinas Kesehatan,OPD\n=HYPERLINK("http://evil","klik"),OPD\n"Puskesmas\nSokaraja",+62\nX,"a"b\n" -1",OPD\nDinas Pendidikan,OPD\n'),
+    );
+    expect(rows.map((r) => [r.line, r.values.name])).toEqual([
+      [2, "Dinas Kesehatan"],
+      [8, "Dinas Pendidikan"],
+    ]);
+    expect(errors).toEqual([
+      { line: 3, reason: "agencies.import.errors.formula" },
+      { line: 4, reason: "agencies.import.errors.formula" },
+      { line: 6, reason: "agencies.import.errors.unreadable" },
+      { line: 7, reason: "agencies.import.errors.formula" },
+    ]);
+    // A header it cannot read leaves nothing to read: the whole file is refused.
+    await expect(read(csv('"name"x,kind\nA,B\n'))).rejects.toMatchObject({ reason: "agencies.import.errors.notCsv" });
+  });
+
+  it("reads a tab-separated file as it reads semicolons", async () => {
+    expect((await read(csv("name\tkind\nDinas Kesehatan, Pengendalian Penduduk\tOPD\n"))).rows).toEqual([
+      { line: 2, values: { name: "Dinas Kesehatan, Pengendalian Penduduk", kind: "OPD" } },
+    ]);
+  });
 });

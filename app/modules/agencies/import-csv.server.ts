@@ -8,7 +8,7 @@ import { issueMessage } from "~/lib/forms";
 import { addUnits } from "./add-units.server";
 import { createAgencies } from "./create-agencies.server";
 import { readCsv, type CsvRow, type RowError } from "./csv.server";
-import { nameKey, namesTaken } from "./same-name.server";
+import { keySql, nameKey, namesTaken } from "./same-name.server";
 import { AgencySchema, UnitSchema } from "./schemas";
 
 export const UNIT_COLUMNS = ["name", "kind"] as const;
@@ -17,6 +17,14 @@ export const AGENCY_COLUMNS = ["name", "short_name", "type", "region_code"] as c
 export const AGENCY_OPTIONAL_COLUMNS = ["active_from", "active_until"] as const;
 // The same columns under Indonesian titles, as a spreadsheet kept in Indonesian has them.
 const UNIT_ALIASES = { nama: "name", jenis: "kind" };
+// The sample file offered beside the units import: the Indonesian titles, as its users write.
+export const UNIT_SAMPLE = {
+  header: ["nama", "jenis"],
+  rows: [
+    ["Dinas Kesehatan", "OPD"],
+    ["Puskesmas Sokaraja", "Puskesmas"],
+  ],
+} as const;
 const AGENCY_ALIASES = { nama: "name", nama_singkat: "short_name", singkatan: "short_name", jenis: "type", kode_wilayah: "region_code", aktif_sejak: "active_from", aktif_sampai: "active_until" };
 // A row's error names the file's column, not the schema's field.
 const AGENCY_COLUMN_OF: Record<string, string> = { shortName: "short_name", regionCode: "region_code", activeFrom: "active_from", activeUntil: "active_until" };
@@ -63,15 +71,17 @@ export async function importUnits(db: Db, actor: Actor, agencyId: number, file: 
   const csv = await readCsv(file, UNIT_COLUMNS, maxBytes, [], UNIT_ALIASES);
   const { data, errors } = validate(csv.rows, UnitSchema, (v) => ({ name: v.name, kind: v.kind }), t);
   errors.push(...readErrors(csv.errors, t));
-  errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: d.value.name.toLowerCase() })), t));
-  const names = data.map((d) => d.value.name.toLowerCase());
+  // Names are compared as the words they are (nameKey): "Dinas  Pekerjaan   Umum" is "Dinas
+  // Pekerjaan Umum", in the file and against the units the agency already has.
+  errors.push(...duplicatesInFile(data.map((d) => ({ line: d.line, key: nameKey(d.value.name) })), t));
+  const names = data.map((d) => nameKey(d.value.name));
   if (names.length) {
     const existing = await db
-      .select({ name: sql<string>`lower(${units.name})` })
+      .select({ name: keySql(sql`${units.name}`) })
       .from(units)
-      .where(and(eq(units.agencyId, agencyId), inArray(sql`lower(${units.name})`, names)));
-    const taken = new Set(existing.map((e) => e.name));
-    for (const d of data) if (taken.has(d.value.name.toLowerCase())) errors.push({ line: d.line, message: inColumn("name", t("agencies.errors.unitExists")) });
+      .where(and(eq(units.agencyId, agencyId), inArray(keySql(sql`${units.name}`), names)));
+    const taken = new Set(existing.map((e) => String(e.name)));
+    for (const d of data) if (taken.has(nameKey(d.value.name))) errors.push({ line: d.line, message: inColumn("name", t("agencies.errors.unitExists")) });
   }
   if (errors.length || !data.length) return { ok: false, errors: errors.length ? sortErrors(errors) : [{ line: 1, message: t("agencies.import.errors.empty") }] };
   await addUnits(db, actor, agencyId, data.map((d) => d.value));

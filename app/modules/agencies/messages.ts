@@ -28,6 +28,8 @@ export const agencies = defineMessages({
   "agencies.units.removed": "Unit dihapus.",
   "agencies.units.inUse": "Unit {name} tidak dapat dihapus karena masih dipakai: {innovations} inovasi, {operators} operator, {proposals} proposal kompetisi. Pindahkan dulu ke unit lain, atau ubah nama unit ini.",
   "agencies.units.none": "Belum ada unit.",
+  "agencies.units.filter": "Cari nama unit",
+  "agencies.units.noMatch": "Tidak ada unit yang cocok.",
   "agencies.errors.unitExists": "Unit dengan nama ini sudah ada.",
   "agencies.errors.nameTaken": "Instansi dengan nama ini sudah ada.",
   "agencies.errors.regionRequired": "BUMD harus punya wilayah.",
@@ -72,7 +74,7 @@ export const agencies = defineMessages({
   "agencies.formerNames.itemNoShortName": "{name}, sampai {until}",
   "agencies.import.title": "Impor dari CSV",
   "agencies.import.agenciesHint": "Kolom: name, short_name, type (bumn atau bumd), region_code, lalu bila perlu active_from dan active_until (tahun pertama dan terakhir wajib berinovasi, boleh kosong). Baris pertama adalah judul kolom.",
-  "agencies.import.unitsHint": "Kolom: name, kind (atau nama, jenis). Baris pertama adalah judul kolom.",
+  "agencies.import.unitsHint": "Kolom: name, kind (atau nama, jenis). Baris pertama adalah judul kolom; kolom dipisah koma, titik koma, atau tab.",
   "agencies.import.file": "Berkas CSV",
   "agencies.import.submit": "Impor",
   "agencies.import.done": "{count} baris diimpor.",
@@ -85,5 +87,9 @@ export const agencies = defineMessages({
   "agencies.import.errors.notCsv": "Berkas bukan CSV teks.",
   "agencies.import.errors.duplicateInFile": "Sama dengan baris {other}.",
   "agencies.import.errors.extraCells": "Sel lebih banyak daripada kolom pada judul kolom ({cells} sel, {columns} kolom).",
+  "agencies.import.errors.formula": "Sel tidak boleh diawali =, +, - atau @ (rumus lembar kerja, yang akan dijalankan saat daftar ini dibuka di Excel). Hapus tanda itu.",
+  "agencies.import.errors.unreadable": "Baris ini tidak terbaca sebagai CSV: periksa tanda kutip (\") di dalamnya.",
+  "agencies.import.unitColumns": "name,kind (atau nama,jenis)",
+  "agencies.import.template": "Unduh contoh berkas CSV",
 });
 

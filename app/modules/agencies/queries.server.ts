@@ -1,7 +1,7 @@
-import { desc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovations, proposals, units, users } from "~/db/schema";
-import { agencyNameMatches } from "./name-matches.server";
+import { agencyNameMatches, containsPattern } from "./name-matches.server";
 
 export async function agencyById(db: DbOrTx, id: number) {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
@@ -30,13 +30,42 @@ export const unitUseCounts = (unitId: SQLWrapper | number) => ({
   proposals: usesOf(proposals, unitId),
 });
 
-/** The units page's list: each unit with what uses it. */
-export async function unitsWithUse(db: DbOrTx, agencyId: number) {
-  return db
-    .select({ id: units.id, name: units.name, kind: units.kind, ...unitUseCounts(sql`${units}.${sql.identifier("id")}`) })
+/**
+ * The units page's list: each unit with what uses it, a page at a time (a province's agency may
+ * hold thousands), optionally only those whose name contains `q`.
+ */
+export async function unitsWithUse(db: DbOrTx, agencyId: number, opts: { q?: string; page?: number; perPage?: number } = {}) {
+  const perPage = opts.perPage ?? 50;
+  const page = opts.page ?? 1;
+  const q = opts.q?.trim();
+  // `%` and `_` typed in the search are letters, not wildcards.
+  const where = q ? and(eq(units.agencyId, agencyId), ilike(units.name, containsPattern(q))) : eq(units.agencyId, agencyId);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ id: units.id, name: units.name, kind: units.kind, ...unitUseCounts(sql`${units}.${sql.identifier("id")}`) })
+      .from(units)
+      .where(where)
+      .orderBy(units.name, units.id)
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ total: sql<number>`count(*)::int` }).from(units).where(where),
+  ]);
+  return { rows, total };
+}
+
+/** One unit of the agency, for its own form; null when the agency has no such unit. */
+export async function unitOfAgency(db: DbOrTx, agencyId: number, unitId: number) {
+  const [row] = await db
+    .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
-    .where(eq(units.agencyId, agencyId))
-    .orderBy(units.name);
+    .where(and(eq(units.id, unitId), eq(units.agencyId, agencyId)));
+  return row ?? null;
+}
+
+/** Whether the agency has any unit: then each of its operators works for one (inviteUser). */
+export async function agencyHasUnits(db: DbOrTx, agencyId: number) {
+  const [row] = await db.select({ id: units.id }).from(units).where(eq(units.agencyId, agencyId)).limit(1);
+  return Boolean(row);
 }
 
 // What the secretariat's list of agencies shows of each.

@@ -4,6 +4,7 @@ import { units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { keySql, nameKey } from "./same-name.server";
 import type { UnitInput } from "./schemas";
 
 /**
@@ -20,7 +21,7 @@ export async function renameUnit(db: Db, actor: Actor, agencyId: number, unitId:
     const [clash] = await tx
       .select({ id: units.id })
       .from(units)
-      .where(and(eq(units.agencyId, agencyId), ne(units.id, unitId), eq(sql`lower(${units.name})`, input.name.toLowerCase())));
+      .where(and(eq(units.agencyId, agencyId), ne(units.id, unitId), eq(keySql(sql`${units.name}`), nameKey(input.name))));
     if (clash) throw new AppError("conflict", "agencies.errors.unitExists", { name: "agencies.errors.unitExists" });
     await tx.update(units).set({ name: input.name, kind: input.kind ?? null }).where(eq(units.id, unitId));
     await recordAudit(tx, {

@@ -12,7 +12,8 @@ import { agencies } from "~/db/schema";
 export const nameKey = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
 
 // The same key in SQL, so that a name is compared with the stored ones by one lower-casing.
-const keySql = (v: SQL) => sql`lower(regexp_replace(btrim(${v}), '\\s+', ' ', 'g'))`;
+// Units are compared by it too: a unit stored before names were collapsed may hold two spaces.
+export const keySql = (v: SQL) => sql`lower(regexp_replace(btrim(${v}), '\\s+', ' ', 'g'))`;
 
 /** Of the names given, those an agency already bears. */
 export async function namesTaken(db: DbOrTx, names: string[]): Promise<Set<string>> {

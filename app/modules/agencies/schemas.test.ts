@@ -23,4 +23,10 @@ describe("unit and agency names", () => {
     expect(nameError(AgencySchema, "a".repeat(201))).toBe("Terlalu panjang (maksimal 200 karakter).");
     expect(nameError(AgencySchema, "PT Uji")).toBeUndefined();
   });
+
+  it("stores a unit's name and kind as one line, runs of spaces and line breaks made one space", () => {
+    const r = parseWith(UnitSchema, { name: "  Dinas  Pekerjaan\r\n Umum\t", kind: "Organisasi   Perangkat\nDaerah" }, t);
+    expect(r.ok && r.data).toEqual({ name: "Dinas Pekerjaan Umum", kind: "Organisasi Perangkat Daerah" });
+    expect(nameError(UnitSchema, " \n\t ")).toBe("Wajib diisi.");
+  });
 });

@@ -2,9 +2,14 @@ import { z } from "zod";
 import { blankToUndefined } from "~/lib/forms";
 import { FIRST_YEAR, jakartaYear } from "~/modules/compliance/year";
 
+// A unit's name and kind are one line of words: runs of spaces, tabs and line breaks (a name
+// pasted from a letter, a quoted CSV cell spanning lines) become one space, so "Dinas  Pekerjaan
+// Umum" is stored, shown and compared as "Dinas Pekerjaan Umum" (unitNameKey).
+const oneLine = (v: unknown) => blankToUndefined(typeof v === "string" ? v.replace(/\s+/g, " ") : v);
+
 export const UnitSchema = z.object({
-  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
-  kind: z.preprocess(blankToUndefined, z.string().max(80).optional()),
+  name: z.preprocess(oneLine, z.string({ error: "field.required" }).min(2, { error: "field.tooShort" }).max(200, { error: "field.tooLong" })),
+  kind: z.preprocess(oneLine, z.string().max(80).optional()),
 });
 
 /**

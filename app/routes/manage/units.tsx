@@ -4,10 +4,10 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith } from "~/lib/forms";
+import { formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
 import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
-import { agencyById, unitsWithUse } from "~/modules/agencies/queries.server";
+import { agencyById, unitOfAgency, unitsWithUse } from "~/modules/agencies/queries.server";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { CsvImport } from "~/components/csv-import";
 import { UnitSchema } from "~/modules/agencies/schemas";
@@ -18,8 +18,13 @@ import { TableScroll } from "~/components/table-scroll";
 import { importUnits } from "~/modules/agencies/import-csv.server";
 import { MAX_CSV_ROWS } from "~/modules/agencies/csv.server";
 import { pageTitle } from "~/lib/meta";
+import { Pagination } from "~/components/pagination";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "agencies.units.title");
+
+// A province's agency may hold thousands of units: the list is paged and searchable.
+const PER_PAGE = 50;
+const MAX_PAGE = 10_000;
 
 // Admin Lokal manages its own agency's units; the secretariat picks an agency with ?instansi=ID.
 function managedAgencyId(actor: { role: string; agencyId: number | null }, request: Request) {
@@ -39,16 +44,25 @@ async function managedAgency(context: Route.LoaderArgs["context"], request: Requ
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const { agency, agencyId } = await managedAgency(context, request);
   const { db } = services(context);
-  const list = await unitsWithUse(db, agencyId);
   const sp = new URL(request.url).searchParams;
+  // A search longer than any unit's name matches nothing; cut it rather than refuse it.
+  const q = (sp.get("cari") ?? "").slice(0, 200);
+  const pageNo = pageParam(sp.get("halaman"), MAX_PAGE);
+  const { rows, total } = await unitsWithUse(db, agencyId, { q, page: pageNo, perPage: PER_PAGE });
   // ?ubah=ID opens that unit's own form above the list (a unit of another agency: not found).
   const editId = sp.has("ubah") ? idOf(sp.get("ubah")) : null;
-  const editing = editId ? (list.find((u) => u.id === editId) ?? null) : null;
+  const editing = editId ? await unitOfAgency(db, agencyId, editId) : null;
   if (sp.has("ubah") && !editing) throw new AppError("not-found", "errors.notFound");
   const notice = sp.get("pesan");
   return {
     agency,
-    units: list,
+    units: rows,
+    total,
+    q,
+    page: pageNo,
+    pages: Math.max(1, Math.ceil(total / PER_PAGE)),
+    // The secretariat's choice of agency, kept by the search form.
+    agencyParam: sp.get("instansi") ? agencyId : null,
     editing,
     renamed: notice === "diubah",
     removed: notice === "dihapus",
@@ -63,12 +77,15 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const form = await request.formData();
   if (form.get("_intent") === "import") {
     const file = form.get("file");
-    if (!file || typeof file === "string" || file.size === 0) return data({ fileError: t("field.required") }, { status: 400 });
+    // No file chosen (a browser sends an unnamed empty part), or a chosen file with nothing in it.
+    if (!file || typeof file === "string" || (file.size === 0 && !file.name)) return data({ fileError: t("field.required") }, { status: 400 });
+    if (file.size === 0) return data({ fileError: t("agencies.import.errors.empty") }, { status: 400 });
     try {
       const result = await importUnits(db, actor, agencyId, file, t, env.maxUploadBytes);
       return result.ok ? { imported: result.count } : data({ rowErrors: result.errors }, { status: 400 });
     } catch (e) {
-      if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: "name,kind", max: MAX_CSV_ROWS }) }, { status: e.status });
+      // The header's message lists the Indonesian titles too, as the import takes them.
+      if (e instanceof AppError && e.status < 500) return data({ fileError: t(e.reason, { expected: t("agencies.import.unitColumns"), max: MAX_CSV_ROWS }) }, { status: e.status });
       throw e;
     }
   }
@@ -137,18 +154,26 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
       {editing ? (
         <section aria-labelledby="rename-title">
           <h2 id="rename-title">{t("agencies.units.rename", { name: editing.name })}</h2>
-          <ErrorSummary errors={a?.renameErrors} labels={{ name: t("agencies.units.name"), kind: t("agencies.units.kind") }} />
+          {/* Its own ids ("rename"): the add form below has the same fields. */}
+          <ErrorSummary errors={a?.renameErrors} labels={{ name: t("agencies.units.name"), kind: t("agencies.units.kind") }} idPrefix="rename" />
           <Form method="post" className="narrow">
             <CsrfField />
             <input type="hidden" name="_intent" value="rename" />
             <input type="hidden" name="unitId" value={editing.id} />
-            <TextField name="name" label={t("agencies.units.name")} required defaultValue={typed("name", editing.name)} error={a?.renameErrors?.name} />
-            <TextField name="kind" label={t("agencies.units.kind")} hint={t("agencies.units.kindHint")} defaultValue={typed("kind", editing.kind)} error={a?.renameErrors?.kind} />
+            <TextField name="name" idPrefix="rename" label={t("agencies.units.name")} required defaultValue={typed("name", editing.name)} error={a?.renameErrors?.name} />
+            <TextField name="kind" idPrefix="rename" label={t("agencies.units.kind")} hint={t("agencies.units.kindHint")} defaultValue={typed("kind", editing.kind)} error={a?.renameErrors?.kind} />
             <button type="submit" className="button">{t("agencies.units.save")}</button>{" "}
             <Link to={`/kelola/unit${loaderData.query ? `?${loaderData.query.slice(0, -1)}` : ""}`}>{t("agencies.units.cancel")}</Link>
           </Form>
         </section>
       ) : null}
+      <Form method="get" className="filter-row">
+        {loaderData.agencyParam ? <input type="hidden" name="instansi" value={loaderData.agencyParam} /> : null}
+        <label htmlFor="f-cari">{t("agencies.units.filter")}</label>
+        <input id="f-cari" name="cari" type="search" defaultValue={loaderData.q} maxLength={200} />
+        <button type="submit" className="button secondary">{t("common.search")}</button>
+      </Form>
+      <p>{t("common.total")}: {formatNumber(locale, loaderData.total)}</p>
       {loaderData.units.length ? (
         <TableScroll labelledBy="units-title">
           <table>
@@ -187,8 +212,9 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
           </table>
         </TableScroll>
       ) : (
-        <p>{t("agencies.units.none")}</p>
+        <p>{t(loaderData.q ? "agencies.units.noMatch" : "agencies.units.none")}</p>
       )}
+      <Pagination page={loaderData.page} pages={loaderData.pages} param="halaman" />
       <h2>{t("agencies.units.add")}</h2>
       <ErrorSummary errors={a?.errors} labels={{ name: t("agencies.units.name"), kind: t("agencies.units.kind") }} />
       <Form method="post" className="narrow">
@@ -197,7 +223,7 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
         <TextField name="kind" label={t("agencies.units.kind")} hint={t("agencies.units.kindHint")} defaultValue={a?.errors ? String(a.values?.kind ?? "") : ""} error={a?.errors?.kind} />
         <button type="submit" className="button">{t("agencies.units.add")}</button>
       </Form>
-      <CsvImport hint={t("agencies.import.unitsHint")} rowErrors={a?.rowErrors} fileError={a?.fileError} done={a?.imported} />
+      <CsvImport hint={t("agencies.import.unitsHint")} rowErrors={a?.rowErrors} fileError={a?.fileError} done={a?.imported} sampleHref="/kelola/unit/contoh-unit.csv" />
     </>
   );
 }

@@ -87,19 +87,23 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   }
   const parsed = parseWith(InviteSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  let token: string;
+  let sent: { token: string; resent: boolean };
   try {
-    ({ token } = await inviteUser(db, actor, parsed.data, { publicUrl: env.publicUrl }));
+    sent = await inviteUser(db, actor, parsed.data, { publicUrl: env.publicUrl });
   } catch (e) {
     if (e instanceof AppError && (e.code === "conflict" || e.code === "invalid")) {
       const errors = Object.fromEntries(Object.entries(e.fields ?? { _form: e.reason }).map(([k, v]) => [k, t(v)]));
-      return data({ errors, values: parsed.values }, { status: e.status });
+      // The secretariat's form cannot list an agency's units before the agency is chosen: when
+      // the chosen one needs a unit, the form comes back with that agency's units to pick from.
+      const agencyId = actor.role === "national_admin" ? parsed.data.agencyId : null;
+      const unitChoices = errors.unitId && agencyId ? await unitsOfAgency(db, agencyId) : null;
+      return data({ errors, values: parsed.values, unitChoices }, { status: e.status });
     }
     throw e;
   }
   // Until real mail lands the invitation waits in the outbox: its sender gets the link here, to
   // pass on (the outbox shows it to the sender alone, too).
-  return { invited: parsed.data.email, link: `${env.publicUrl}/undangan/${token}`, days: INVITE_DAYS };
+  return { invited: parsed.data.email, resent: sent.resent, link: `${env.publicUrl}/undangan/${sent.token}`, days: INVITE_DAYS };
 });
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
@@ -110,6 +114,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         errors?: Record<string, string>;
         values?: Record<string, unknown>;
         invited?: string;
+        resent?: boolean;
+        unitChoices?: { id: number; name: string }[] | null;
         link?: string;
         days?: number;
         toggleError?: string;
@@ -119,6 +125,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
     | undefined;
   const { list, total, q, page: pageNo, pages, placing } = loaderData;
   const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : "");
+  // The invitation's unit choices: the own agency's, or those of the agency the secretariat chose.
+  const units = a?.unitChoices ?? loaderData.units;
   return (
     <>
       <h1 id="users-title">{t("accounts.users.title")}</h1>
@@ -137,18 +145,22 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       {placing ? (
         <section aria-labelledby="unit-title">
           <h2 id="unit-title">{t("accounts.users.unitFor", { name: placing.name })}</h2>
-          <ErrorSummary errors={a?.unitErrors} labels={{ unitId: t("accounts.users.unit") }} />
+          {/* Its own ids ("place"): the invitation form below has a unit field too. */}
+          <ErrorSummary errors={a?.unitErrors} labels={{ unitId: t("accounts.users.unit") }} idPrefix="place" />
           {placing.units.length ? (
             <Form method="post" className="narrow">
               <CsrfField />
               <input type="hidden" name="_intent" value="setUnit" />
               <input type="hidden" name="userId" value={placing.id} />
+              {/* Required: in an agency with units an operator works for one (setUserUnit). */}
               <SelectField
                 name="unitId"
+                idPrefix="place"
                 label={t("accounts.users.unit")}
+                required
                 options={placing.units.map((u) => ({ value: String(u.id), label: u.name }))}
                 defaultValue={placing.unitId ? String(placing.unitId) : ""}
-                emptyLabel={t("accounts.users.noUnit")}
+                emptyLabel={t("accounts.users.chooseUnit")}
                 error={a?.unitErrors?.unitId}
               />
               <button type="submit" className="button">{t("common.save")}</button> <Link to="/kelola/pengguna">{t("common.cancel")}</Link>
@@ -189,7 +201,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   <td>{t(`role.${u.role}`)}</td>
                   <td>{u.agencyName ?? "—"}</td>
                   <td>
-                    {u.unitName ?? "—"}
+                    {u.unplaced ? <strong>{t("accounts.users.unplaced")}</strong> : (u.unitName ?? "—")}
                     {u.canSetUnit ? (
                       <>
                         {" "}
@@ -228,7 +240,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       {/* Beside the form it answers, and focused: with JavaScript the page does not scroll back up. */}
       {a?.invited ? (
         <FocusedNotice key={`notice:${a.invited}`}>
-          <p>{t("accounts.users.invited", { email: a.invited, days: a.days ?? 0 })}</p>
+          <p>{t(a.resent ? "accounts.users.resent" : "accounts.users.invited", { email: a.invited, days: a.days ?? 0 })}</p>
           {a.link ? <InvitationLink link={a.link} /> : null}
         </FocusedNotice>
       ) : null}
@@ -242,7 +254,16 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         <CsrfField />
         <TextField name="name" label={t("accounts.users.name")} required defaultValue={v("name")} error={a?.errors?.name} />
         <TextField name="email" type="email" label={t("accounts.login.email")} required defaultValue={v("email")} error={a?.errors?.email} inputMode="email" />
-        <SelectField name="role" label={t("accounts.users.role")} required options={loaderData.roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} defaultValue={v("role") || loaderData.roles[0]} error={a?.errors?.role} />
+        {/* No role chosen to start with: a default would be the most powerful one listed. */}
+        <SelectField
+          name="role"
+          label={t("accounts.users.role")}
+          required
+          options={loaderData.roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          defaultValue={v("role")}
+          emptyLabel={t("accounts.users.chooseRole")}
+          error={a?.errors?.role}
+        />
         {loaderData.agencies ? (
           <SelectField
             name="agencyId"
@@ -255,12 +276,13 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             error={a?.errors?.agencyId}
           />
         ) : null}
-        {loaderData.units.length ? (
+        {units.length ? (
           <SelectField
             name="unitId"
             label={t("accounts.users.unit")}
+            optionalNote={t("accounts.users.unitRequiredNote")}
             hint={t("accounts.users.unitOperatorsOnly")}
-            options={loaderData.units.map((u) => ({ value: String(u.id), label: u.name }))}
+            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
             defaultValue={v("unitId")}
             emptyLabel=""
             error={a?.errors?.unitId}
