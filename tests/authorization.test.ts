@@ -12,7 +12,7 @@ import { testClient, type Client } from "./app";
 import { PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { assignments, awards, events, innovationFiles, presentationSlots, proposalFiles, proposals } from "../app/db/schema";
+import { assignments, awards, events, innovationFiles, presentationSlots, proposalFiles, proposals, visitRequests } from "../app/db/schema";
 
 const ROLES = ["anonymous", "operatorA", "operatorB", "agencyAdmin", "head", "evaluator", "panelist", "admin"] as const;
 type Who = (typeof ROLES)[number];
@@ -63,6 +63,11 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/innovation-check-in": { path: "/kelola/inovasi/{pubId}/pemutakhiran", get: AGENCY_A_STAFF, post: ["agencyAdmin"] },
   "routes/manage/check-ins": { path: "/kelola/pemutakhiran", get: REGISTER_USERS, post: ["admin"] },
   // Events: the secretariat runs them; an agency's people register its participants.
+  // Site visits: another agency's people ask ({pubSlug} is agency A's), the host's Admin Lokal or
+  // head answers, both sides and the secretariat read.
+  "routes/manage/visits": { path: "/kelola/kunjungan", get: REGISTER_USERS },
+  "routes/manage/visit-new": { path: "/kelola/kunjungan/baru?inovasi={pubSlug}", get: ["operatorB"], post: ["operatorB"] },
+  "routes/manage/visit": { path: "/kelola/kunjungan/{visitId}", get: ["operatorA", "operatorB", "agencyAdmin", "head", "admin"], post: ["agencyAdmin", "head"] },
   "routes/manage/events": { path: "/kelola/acara", get: ["admin"], post: ["admin"] },
   "routes/manage/event": { path: "/kelola/acara/{eventSlug}", get: ["admin"], post: ["admin"] },
   "routes/manage/units": { path: "/kelola/unit?instansi={agencyId}", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
@@ -225,6 +230,12 @@ beforeAll(async () => {
     .values({ slug: "coaching-clinic-uji", kind: "coaching_clinic", title: "Coaching Clinic Uji", place: "Jakarta", startsAt: new Date(Date.now() + 40 * 86_400_000), endsAt: new Date(Date.now() + 41 * 86_400_000), registrationClosesAt: new Date(Date.now() + 30 * 86_400_000), publishedAt: new Date() })
     .returning();
   vars.eventSlug = event.slug;
+  // A site visit agency B asked of agency A's published innovation, waiting for an answer.
+  const [visit] = await db
+    .insert(visitRequests)
+    .values({ innovationId: pub.id, hostAgencyId: agencyA.id, visitorAgencyId: agencyB.id, preferredOn: "2099-01-10", participants: 5, purpose: "Mempelajari cara kerja layanan ini." })
+    .returning();
+  vars.visitId = String(visit.id);
   clients.anonymous = newClient();
   for (const [who, u] of Object.entries(users)) {
     const c = newClient();

@@ -450,6 +450,40 @@ export const eventRegistrations = pgTable(
   ],
 );
 
+// --- Site visits (studi tiru) ----------------------------------------------------------------
+
+// PROGRAMME.md: learning by seeing (niteni, nirokke, nemokke): an agency asks to visit another's
+// innovation where it runs; the host answers with a date or a reason. The requests are the
+// record of who learnt from whom, beside the replications.
+export const visitState = pgEnum("visit_state", ["pending", "accepted", "declined", "cancelled"]);
+
+export const visitRequests = pgTable(
+  "visit_requests",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    innovationId: integer("innovation_id")
+      .notNull()
+      .references(() => innovations.id, { onDelete: "cascade" }),
+    hostAgencyId: integer("host_agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    visitorAgencyId: integer("visitor_agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    requestedBy: integer("requested_by").references(() => users.id, { onDelete: "set null" }),
+    preferredOn: date("preferred_on").notNull(),
+    participants: smallint("participants").notNull(),
+    purpose: text("purpose").notNull(),
+    state: visitState("state").notNull().default("pending"),
+    agreedOn: date("agreed_on"),
+    answer: text("answer"),
+    answeredBy: integer("answered_by").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("visit_requests_host_idx").on(t.hostAgencyId, t.createdAt), index("visit_requests_visitor_idx").on(t.visitorAgencyId, t.createdAt), index("visit_requests_innovation_idx").on(t.innovationId)],
+);
+
 // Distinct words of published innovations, for typo-tolerant search: a misspelt query word is
 // corrected to its nearest trigram neighbour here before full-text search runs.
 export const searchWords = pgTable(

@@ -20,6 +20,7 @@ import { stageMessagesEn } from "~/modules/stages/messages.en";
 import { notificationMessagesEn } from "~/modules/notifications/messages.en";
 import { checkInMessagesEn } from "~/modules/check-ins/messages.en";
 import { eventMessagesEn } from "~/modules/events/messages.en";
+import { visitMessagesEn } from "~/modules/visits/messages.en";
 import { uploadMessagesEn } from "~/modules/uploads/messages.en";
 import { invitationMessagesEn } from "~/modules/competitions/invitation-messages.en";
 
@@ -44,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   ...notificationMessagesEn,
   ...checkInMessagesEn,
   ...eventMessagesEn,
+  ...visitMessagesEn,
   ...uploadMessagesEn,
   ...invitationMessagesEn,
 };

@@ -21,6 +21,7 @@ import { stageMessages } from "~/modules/stages/messages";
 import { notificationMessages } from "~/modules/notifications/messages";
 import { checkInMessages } from "~/modules/check-ins/messages";
 import { eventMessages } from "~/modules/events/messages";
+import { visitMessages } from "~/modules/visits/messages";
 import { uploadMessages } from "~/modules/uploads/messages";
 import { invitationMessages } from "~/modules/competitions/invitation-messages";
 
@@ -45,6 +46,7 @@ export const id = {
   ...notificationMessages,
   ...checkInMessages,
   ...eventMessages,
+  ...visitMessages,
   ...uploadMessages,
   ...invitationMessages,
 };

@@ -143,6 +143,18 @@ const rules = {
     if (s.provinceCodes.length && (s.province === null || !s.provinceCodes.includes(s.province))) return deny("events.errors.notInBatch");
     return allow;
   },
+  // Site visits (studi tiru): another agency's people ask; the host's Admin Lokal or head answers
+  // for it; the asking agency may withdraw while it waits; both sides and the secretariat read.
+  "visit.request": (a: Actor, s: { hostAgencyId: number }) => {
+    if (!isUser(a) || a.agencyId === null || !agencyStaff(a, a.agencyId)) return deny("visits.errors.agencyOnly");
+    return a.agencyId === s.hostAgencyId ? deny("visits.errors.ownAgency") : allow;
+  },
+  "visit.list": (a: Actor) => (isNational(a) || (isUser(a) && a.agencyId !== null && AGENCY_ROLES.includes(a.role)) ? allow : deny()),
+  "visit.view": (a: Actor, s: { hostAgencyId: number; visitorAgencyId: number }) =>
+    isNational(a) || agencyStaff(a, s.hostAgencyId) || agencyStaff(a, s.visitorAgencyId) ? allow : deny("errors.notFound"),
+  "visit.answer": (a: Actor, s: { hostAgencyId: number }) =>
+    isUser(a) && (a.role === "agency_admin" || a.role === "agency_head") && inAgency(a, s.hostAgencyId) ? allow : deny(),
+  "visit.cancel": (a: Actor, s: { visitorAgencyId: number }) => (agencyStaff(a, s.visitorAgencyId) ? allow : deny()),
   // Admin Lokal checks its units' entries before anything is public.
   "innovation.review": (a: Actor, s: InnovationSubject) => {
     if (!(isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)))) return deny();

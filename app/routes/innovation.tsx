@@ -2,7 +2,9 @@
 // (OpenGraph, Twitter) so a link shared on WhatsApp shows its title, summary and first photo.
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/innovation";
-import { services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
+import { can } from "~/lib/policy";
+import { acceptedVisitCount } from "~/modules/visits/visits.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
 import { CONTENT_LANG, formatDate, formatNumber } from "~/i18n";
@@ -31,6 +33,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
     awards: await awardsOfInnovation(db, innovation.id),
     replications: await replicationsOf(db, innovation.id),
     checkIns,
+    visits: { accepted: await acceptedVisitCount(db, innovation.id), mayAsk: can(requestInfo(context).actor, "visit.request", { hostAgencyId: innovation.agency.id }).ok },
     // Decided on the server (the year is Jakarta's now), so both renders say the same.
     sustainability: sustainabilityOf(checkIns, innovation.publishedAt, jakartaYear(receivedAt)),
     preview: {
@@ -167,6 +170,13 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
           <dd>{instant(i.updatedAt)}</dd>
         </dl>
       </section>
+
+      {loaderData.visits.accepted || loaderData.visits.mayAsk ? (
+        <p>
+          {loaderData.visits.accepted ? t("visits.public.count", { n: formatNumber(locale, loaderData.visits.accepted) }) : null}{" "}
+          {loaderData.visits.mayAsk ? <Link to={`/kelola/kunjungan/baru?inovasi=${i.slug}`}>{t("visits.ask")}</Link> : null}
+        </p>
+      ) : null}
 
       {loaderData.checkIns.length ? (
         <section aria-labelledby="check-ins-title">

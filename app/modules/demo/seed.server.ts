@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { seedDemoVisits } from "./visits.server";
 import { seedDemoEvents } from "./events.server";
 import { seedDemoCheckIns } from "./check-ins.server";
 import type { Db } from "~/db/client.server";
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
   await seedDemoCheckIns(db, new Date());
   await seedDemoCompetitions(db);
   await seedDemoEvents(db, new Date());
+  await seedDemoVisits(db, new Date());
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@menpan.demo"));
   if (admin) {
     // Last year's edition first, as time ran: this year's assignment then knows who judged what.

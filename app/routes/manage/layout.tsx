@@ -23,6 +23,7 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
       outbox: can(actor, "outbox.view").ok,
       competitions: can(actor, "competition.manage").ok,
       events: can(actor, "event.manage").ok,
+      visits: can(actor, "visit.list").ok,
       proposals: actor.kind === "user" && (actor.role === "national_admin" || (Boolean(agencyId) && ["agency_admin", "unit_operator", "agency_head"].includes(actor.role))),
       // Evaluators and panelists: what they are assigned to score.
       reviews: can(actor, "review.enter").ok,
@@ -52,6 +53,7 @@ export default function ManageLayout({ loaderData }: Route.ComponentProps) {
         {links.proposals ? <NavLink to="/kelola/proposal">{t("proposals.title")}</NavLink> : null}
         {links.reviews ? <NavLink to="/kelola/penilaian">{t("review.nav")}</NavLink> : null}
         {links.competitions ? <NavLink to="/kelola/kompetisi">{t("competitions.manageTitle")}</NavLink> : null}
+        {links.visits ? <NavLink to="/kelola/kunjungan">{t("visits.title")}</NavLink> : null}
         {links.events ? <NavLink to="/kelola/acara">{t("events.manage.title")}</NavLink> : null}
         {links.outbox ? <NavLink to="/kelola/kotak-keluar">{t("accounts.outbox.title")}</NavLink> : null}
         <NavLink to="/kelola/notifikasi">{unread ? t("notifications.nav", { n: unread }) : t("notifications.title")}</NavLink>
