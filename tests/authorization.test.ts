@@ -63,11 +63,11 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/innovation-check-in": { path: "/kelola/inovasi/{pubId}/pemutakhiran", get: AGENCY_A_STAFF, post: ["agencyAdmin"] },
   "routes/manage/check-ins": { path: "/kelola/pemutakhiran", get: REGISTER_USERS, post: ["admin"] },
   // Events: the secretariat runs them; an agency's people register its participants.
-  // Site visits: another agency's people ask ({pubSlug} is agency A's), the host's Admin Lokal or
-  // head answers, both sides and the secretariat read.
+  // Site visits: another agency's people ask ({pubSlug} is agency A's), the host's people answer,
+  // both sides and the secretariat read.
   "routes/manage/visits": { path: "/kelola/kunjungan", get: REGISTER_USERS },
   "routes/manage/visit-new": { path: "/kelola/kunjungan/baru?inovasi={pubSlug}", get: ["operatorB"], post: ["operatorB"] },
-  "routes/manage/visit": { path: "/kelola/kunjungan/{visitId}", get: ["operatorA", "operatorB", "agencyAdmin", "head", "admin"], post: ["agencyAdmin", "head"] },
+  "routes/manage/visit": { path: "/kelola/kunjungan/{visitId}", get: ["operatorA", "operatorB", "agencyAdmin", "head", "admin"], post: ["operatorA", "agencyAdmin", "head"] },
   "routes/manage/events": { path: "/kelola/acara", get: ["admin"], post: ["admin"] },
   "routes/manage/event": { path: "/kelola/acara/{eventSlug}", get: ["admin"], post: ["admin"] },
   "routes/manage/units": { path: "/kelola/unit?instansi={agencyId}", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },

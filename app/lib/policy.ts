@@ -143,8 +143,8 @@ const rules = {
     if (s.provinceCodes.length && (s.province === null || !s.provinceCodes.includes(s.province))) return deny("events.errors.notInBatch");
     return allow;
   },
-  // Site visits (studi tiru): another agency's people ask; the host's Admin Lokal or head answers
-  // for it; the asking agency may withdraw while it waits; both sides and the secretariat read.
+  // Site visits (studi tiru): another agency's people ask; the host's people answer; the asking
+  // agency may withdraw while it waits; both sides and the secretariat read.
   "visit.request": (a: Actor, s: { hostAgencyId: number }) => {
     if (!isUser(a) || a.agencyId === null || !agencyStaff(a, a.agencyId)) return deny("visits.errors.agencyOnly");
     return a.agencyId === s.hostAgencyId ? deny("visits.errors.ownAgency") : allow;
@@ -152,8 +152,9 @@ const rules = {
   "visit.list": (a: Actor) => (isNational(a) || (isUser(a) && a.agencyId !== null && AGENCY_ROLES.includes(a.role)) ? allow : deny()),
   "visit.view": (a: Actor, s: { hostAgencyId: number; visitorAgencyId: number }) =>
     isNational(a) || agencyStaff(a, s.hostAgencyId) || agencyStaff(a, s.visitorAgencyId) ? allow : deny("errors.notFound"),
-  "visit.answer": (a: Actor, s: { hostAgencyId: number }) =>
-    isUser(a) && (a.role === "agency_admin" || a.role === "agency_head") && inAgency(a, s.hostAgencyId) ? allow : deny(),
+  // Receiving visitors is the service's daily work, not a commitment of the agency: any of the
+  // host's people may answer (many agencies have only their unit operators in Lumbung).
+  "visit.answer": (a: Actor, s: { hostAgencyId: number }) => (agencyStaff(a, s.hostAgencyId) ? allow : deny()),
   "visit.cancel": (a: Actor, s: { visitorAgencyId: number }) => (agencyStaff(a, s.visitorAgencyId) ? allow : deny()),
   // Admin Lokal checks its units' entries before anything is public.
   "innovation.review": (a: Actor, s: InnovationSubject) => {

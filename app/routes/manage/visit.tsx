@@ -1,4 +1,4 @@
-// /kelola/kunjungan/:id: one site-visit request. The host's Admin Lokal or head answers it (a date,
+// /kelola/kunjungan/:id: one site-visit request. The host's people answer it (a date,
 // or a reason); the asking agency may withdraw it while it waits.
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/visit";
