@@ -23,6 +23,7 @@ export default [
   // One Agency, One Innovation.
   route("kepatuhan", "routes/compliance.tsx"),
   route("kepatuhan/unduh", "routes/compliance-csv.tsx"),
+  route("keberlanjutan", "routes/sustainability.tsx"),
 
   // The competition.
   route("kompetisi", "routes/competitions.tsx"),

@@ -39,6 +39,7 @@ const TABLE: Record<string, Entry> = {
   "routes/events": { path: "/acara", get: EVERYONE },
   "routes/event": { path: "/acara/{eventSlug}", get: EVERYONE, post: ["operatorA", "operatorB", "agencyAdmin", "head"] },
   "routes/compliance": { path: "/kepatuhan", get: EVERYONE },
+  "routes/sustainability": { path: "/keberlanjutan", get: EVERYONE },
   "routes/compliance-csv": { path: "/kepatuhan/unduh", get: EVERYONE },
   "routes/competitions": { path: "/kompetisi", get: EVERYONE },
   "routes/competition": { path: "/kompetisi/{announced}", get: EVERYONE },

@@ -225,3 +225,18 @@ describe("the year's overview", () => {
     void PNG_1PX;
   });
 });
+
+describe("the public page of the country's answers", () => {
+  it("counts the year's standing by agency type and province, for anyone", async () => {
+    const html = await pageText(await newClient().get("/keberlanjutan"));
+    expect(html).toContain(`Keberlanjutan inovasi ${year}`);
+    // Two answered running (this agency) out of three asked (the other agency's is due).
+    expect(html).toContain("Dari 3 inovasi yang ditanyakan: 2 dipastikan masih berjalan, 0 berhenti, 1 belum dijawab.");
+    expect(html).toContain("Selain itu 1 inovasi terbit tahun ini dan 1 sudah berhenti sebelumnya.");
+    expect(html).toContain("Menurut provinsi");
+    for (const q of ["tahun=abc", "tahun=1999", "tahun=99999999999999"]) expect((await newClient().get(`/keberlanjutan?${q}`)).status, q).toBe(200);
+    const english = newClient();
+    await english.post("/preferensi", { lang: "en" });
+    expect(await pageText(await english.get(`/keberlanjutan?tahun=${year - 1}`))).toContain(`Are innovations still running? ${year - 1}`);
+  });
+});

@@ -101,6 +101,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
       <h1>{t("compliance.title")}</h1>
       <ErrorSummary errors={errors} labels={labels} />
       <p>{t("compliance.intro")}</p>
+      <p><Link to="/keberlanjutan">{t("checkins.publicPage.link")}</Link></p>
 
       <Form method="get" className={errors.year ? "compliance-year field-error" : "compliance-year"} aria-label={t("compliance.year")}>
         <label htmlFor={fieldId("year")}>{t("compliance.year")}</label>

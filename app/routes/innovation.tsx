@@ -130,6 +130,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
               <dd>
                 {t(`checkins.public.${loaderData.sustainability.kind}`, { year: String(loaderData.sustainability.year ?? "") })}
                 {loaderData.checkIns.length ? <> <a href="#check-ins-title">{t("checkins.list.title")}</a></> : null}
+                {" · "}<Link to="/keberlanjutan">{t("checkins.publicPage.link")}</Link>
               </dd>
             </>
           ) : null}

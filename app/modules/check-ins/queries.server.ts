@@ -1,8 +1,8 @@
 // What the check-ins say: one innovation's answers year by year, and a year's answers across an
 // agency (or a unit) or the whole country.
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { agencies, innovationCheckIns, innovationFiles, innovations, units, users } from "~/db/schema";
+import { agencies, innovationCheckIns, innovationFiles, innovations, regions, units, users } from "~/db/schema";
 import { jakartaYearBounds } from "~/modules/compliance/year";
 import type { CheckInOutcome } from "./schemas";
 
@@ -184,4 +184,60 @@ export async function dueCount(db: DbOrTx, scope: Scope, year: number): Promise<
     .leftJoin(innovationCheckIns, joinYear(year))
     .where(and(inScope(scope), sql`${s} = 'due'`));
   return Number(r?.n ?? 0);
+}
+
+export type RegionTallyRow = { code: string; name: string; tally: Tally };
+
+/**
+ * The country's standing in a year, by province and by agency type, for the public page. One pass
+ * over the published rows (a million at full scale, about a second on a server), so the answer
+ * is kept for a few minutes per database and year: the figures move only as agencies answer.
+ */
+export async function sustainabilityFigures(db: DbOrTx, year: number): Promise<{ national: Tally; provinces: RegionTallyRow[]; types: { type: string; tally: Tally }[] }> {
+  const key = `${year}`;
+  const cache = figuresCache.get(db) ?? new Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof computeFigures>>> }>();
+  figuresCache.set(db, cache);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < FIGURES_TTL_MS) return hit.value;
+  const value = computeFigures(db, year);
+  cache.set(key, { at: Date.now(), value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+const FIGURES_TTL_MS = 5 * 60_000;
+const figuresCache = new WeakMap<object, Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof computeFigures>>> }>>();
+
+async function computeFigures(db: DbOrTx, year: number) {
+  const s = standing(year);
+  const rows = await db
+    .select({ province: innovations.provinceCode, type: innovations.agencyType, standing: s, n: sql<number>`count(*)::int` })
+    .from(innovations)
+    .leftJoin(innovationCheckIns, joinYear(year))
+    .where(eq(innovations.state, "published"))
+    // By position: the standing expression carries parameters (see checkInOverview).
+    .groupBy(sql`1`, sql`2`, sql`3`);
+  const national = emptyTally();
+  const byProvince = new Map<string, Tally>();
+  const byType = new Map<string, Tally>();
+  for (const r of rows) {
+    const n = Number(r.n);
+    national[r.standing] += n;
+    if (r.province) {
+      const p = byProvince.get(r.province) ?? emptyTally();
+      p[r.standing] += n;
+      byProvince.set(r.province, p);
+    }
+    const t = byType.get(r.type) ?? emptyTally();
+    t[r.standing] += n;
+    byType.set(r.type, t);
+  }
+  const names = byProvince.size
+    ? await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, [...byProvince.keys()]))
+    : [];
+  const provinces = names
+    .map((p) => ({ code: p.code, name: p.name, tally: byProvince.get(p.code)! }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const types = [...byType].map(([type, tally]) => ({ type, tally }));
+  return { national, provinces, types };
 }
