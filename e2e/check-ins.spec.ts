@@ -49,6 +49,6 @@ test("a unit operator confirms a published innovation still runs, with evidence,
   const answers = main.getByRole("region", { name: "Jawaban pemutakhiran" });
   await expect(answers).toContainText(note);
   if (js) await expect(answers.getByRole("link", { name: "laporan-kerja-bakti.pdf" })).toBeVisible();
-  else await expect(answers.getByRole("link", { name: "tautan bukti" })).toHaveAttribute("href", "https://banyumaskab.go.id/berita/pendampingan-desa");
+  else await expect(answers.getByRole("link", { name: "bukti di banyumaskab.go.id" })).toHaveAttribute("href", "https://banyumaskab.go.id/berita/pendampingan-desa");
   await expect(answers).not.toContainText("Agus Setiawan");
 });

@@ -89,6 +89,20 @@ describe("answering a check-in", () => {
     expect(history.map((h) => h.action)).toContain("checkedIn");
   });
 
+  it("keeps the year's earlier file under the same answer only", async () => {
+    const id = (await createInnovation(database.db, { agencyId: ids.agency, unitId: ids.unitA, name: "Posyandu Remaja", publishedAt: LAST_YEAR })).id;
+    const c = await as("operatorA");
+    expect((await answer(c, id, { outcome: "running", note: NOTE, evidenceFile: fileOf(MINI_PDF, "kegiatan.pdf", "application/pdf") })).status).toBe(302);
+    const first = await checkInOf(id);
+    expect(first!.evidenceFileId).not.toBeNull();
+    // Answered again, still running, without a new file: the report stays.
+    expect((await answer(c, id, { outcome: "running", note: `${NOTE} Diperbarui.` })).status).toBe(302);
+    expect((await checkInOf(id))!.evidenceFileId).toBe(first!.evidenceFileId);
+    // Then stopped: a report that it ran is no evidence that it stopped.
+    expect((await answer(c, id, { outcome: "stopped", note: "Kader remaja pindah sekolah dan kegiatan tidak dilanjutkan.", stoppedOn: `${year}-01-03` })).status).toBe(302);
+    expect((await checkInOf(id))!.evidenceFileId).toBeNull();
+  });
+
   it("refuses a file that is not what it claims, by its bytes", async () => {
     const c = await as("admin");
     const res = await answer(c, ids.old2, { outcome: "running", note: NOTE, evidenceFile: fileOf(Buffer.from("bukan pdf sama sekali"), "palsu.pdf", "application/pdf") });
@@ -165,14 +179,30 @@ describe("the year's overview", () => {
   it("tells due, answered, new and earlier-stopped innovations apart, per agency and per unit", async () => {
     const db = database.db;
     const all = await checkInOverview(db, { agencyId: ids.agency, unitId: null }, year, { page: 1, perPage: 50 });
-    expect(all.tally).toEqual({ due: 0, running: 2, stopped: 0, new: 1, stoppedEarlier: 1 });
+    // Posyandu Remaja was answered "stopped" this year (the test above).
+    expect(all.tally).toEqual({ due: 0, running: 2, stopped: 1, new: 1, stoppedEarlier: 1 });
     expect(all.rows.map((r) => r.id)).not.toContain(ids.draft);
     const unitA = await checkInOverview(db, { agencyId: ids.agency, unitId: ids.unitA }, year, { page: 1, perPage: 50 });
-    expect(unitA.rows.map((r) => r.id).sort()).toEqual([ids.old, ids.fresh].sort());
+    expect(unitA.rows.map((r) => r.name).sort()).toEqual(["Apotek Digital", "Posyandu Keliling", "Posyandu Remaja"]);
     // Last year nobody answered: both older entries were due then.
     const last = await checkInOverview(db, { agencyId: ids.agency, unitId: null }, year - 1, { only: "due", page: 1, perPage: 50 });
     expect(last.rows.map((r) => r.id)).toEqual([]);
     expect(await dueCount(db, { agencyId: ids.other, unitId: null }, year)).toBe(1);
+    // A year before any of them was published: none was asked about then.
+    const before = await checkInOverview(db, { agencyId: ids.agency, unitId: null }, year - 2, { page: 1, perPage: 50 });
+    expect(before.total).toBe(0);
+  });
+
+  it("reads a past year by that year's answers, not by today's status", async () => {
+    const db = database.db;
+    const agency = await createAgency(db, { name: "Pemerintah Kabupaten Riwayat" });
+    const old = await createInnovation(db, { agencyId: agency.id, name: "Layanan Lama", publishedAt: new Date(Date.UTC(year - 4, 2, 1)), status: "berhenti" });
+    await db.insert(innovationCheckIns).values({ innovationId: old.id, year: year - 2, outcome: "stopped", note: "Berhenti karena anggaran tidak tersedia lagi sejak awal tahun.", stoppedOn: `${year - 2}-03-01` });
+    const tally = async (y: number) => (await checkInOverview(db, { agencyId: agency.id, unitId: null }, y, { page: 1, perPage: 10 })).tally;
+    expect(await tally(year - 3)).toMatchObject({ due: 1, stoppedEarlier: 0 });
+    expect(await tally(year - 2)).toMatchObject({ stopped: 1 });
+    expect(await tally(year - 1)).toMatchObject({ due: 0, stoppedEarlier: 1 });
+    expect(await tally(year)).toMatchObject({ due: 0, stoppedEarlier: 1 });
   });
 
   it("shows an agency its own list and the secretariat every agency", async () => {
@@ -231,8 +261,8 @@ describe("the public page of the country's answers", () => {
     const html = await pageText(await newClient().get("/keberlanjutan"));
     expect(html).toContain(`Keberlanjutan inovasi ${year}`);
     // Two answered running (this agency) out of three asked (the other agency's is due).
-    expect(html).toContain("Dari 3 inovasi yang ditanyakan: 2 dipastikan masih berjalan, 0 berhenti, 1 belum dijawab.");
-    expect(html).toContain("Selain itu 1 inovasi terbit tahun ini dan 1 sudah berhenti sebelumnya.");
+    expect(html).toContain("Dari 4 inovasi yang ditanyakan: 2 dipastikan masih berjalan, 1 berhenti, 1 belum dijawab.");
+    expect(html).toContain("Selain itu 1 inovasi terbit tahun ini dan 2 sudah berhenti sebelumnya.");
     expect(html).toContain("Menurut provinsi");
     for (const q of ["tahun=abc", "tahun=1999", "tahun=99999999999999"]) expect((await newClient().get(`/keberlanjutan?${q}`)).status, q).toBe(200);
     const english = newClient();

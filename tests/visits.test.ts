@@ -55,11 +55,11 @@ describe("asking for a site visit", () => {
     const c = await as("visitor");
     const bad = await c.post(`/kelola/kunjungan/baru?inovasi=${slug}`, { preferredOn: "2020-01-01", participants: "500", purpose: "Belajar." });
     expect(bad.status).toBe(400);
+    // Every mistake at once, the past date among them.
     const text = await pageText(bad);
+    expect(text).toContain("Tanggal yang diinginkan: Pilih tanggal mulai hari ini.");
     expect(text).toContain("Jumlah peserta: Paling besar 100.");
     expect(text).toContain("Apa yang ingin dipelajari?: Terlalu pendek (minimal 20 karakter).");
-    const past = await c.post(`/kelola/kunjungan/baru?inovasi=${slug}`, { preferredOn: "2020-01-01", participants: "12", purpose: "Cara kerja perizinan satu pintu dan antrean daring." });
-    expect(await pageText(past)).toContain("Pilih tanggal mulai hari ini.");
     const ok = await c.post(`/kelola/kunjungan/baru?inovasi=${slug}`, { preferredOn: future(20), participants: "12", purpose: "Cara kerja perizinan satu pintu dan antrean daring." });
     expect(ok.status).toBe(302);
     visitId = Number(/\/kelola\/kunjungan\/(\d+)\?pesan=terkirim$/.exec(ok.headers.get("location")!)![1]);
@@ -87,11 +87,18 @@ describe("answering", () => {
     expect(row).toMatchObject({ state: "accepted", agreedOn: future(21) });
     expect((await noticesOf("visitorHead")).map((n) => n.messageKey)).toContain("mail.visitAccepted.subject");
     // Answered once: a second answer, or a withdrawal, is refused.
-    expect((await host.post(`/kelola/kunjungan/${visitId}`, { decision: "decline", answer: "Berubah pikiran, maaf sekali." })).status).toBe(409);
+    const again = await host.post(`/kelola/kunjungan/${visitId}`, { decision: "decline", answer: "Berubah pikiran, maaf sekali." });
+    expect(again.status).toBe(409);
+    expect(await pageText(again)).toContain("Permintaan ini sudah dijawab atau dibatalkan.");
+    // The host sees whom to arrange it with.
+    expect(await pageText(await host.get(`/kelola/kunjungan/${visitId}`))).toContain(`mailto:${users.visitor.email}`);
     expect((await (await as("visitor")).post(`/kelola/kunjungan/${visitId}`, { _intent: "cancel" })).status).toBe(409);
   });
 
   it("shows on the innovation's page how often it was visited, and in each side's list", async () => {
+    // Agreed for a day still ahead: planned, not yet a visit.
+    expect(await pageText(await newClient().get(`/inovasi/${slug}`))).not.toContain("dikunjungi untuk studi tiru");
+    await database.db.update(visitRequests).set({ agreedOn: "2025-01-10" }).where(eq(visitRequests.id, visitId));
     expect(await pageText(await newClient().get(`/inovasi/${slug}`))).toContain("Sudah 1 kali dikunjungi untuk studi tiru.");
     expect(await pageText(await (await as("visitor")).get("/kelola/kunjungan"))).toContain("Mal Pelayanan Publik Tuan Rumah");
     expect(await pageText(await (await as("national")).get("/kelola/kunjungan"))).toContain("Pemerintah Kabupaten Pembelajar");

@@ -38,6 +38,17 @@ describe("language and time", () => {
     expect(translator("en")("agencies.import.done", { count: 1234 })).toBe("1,234 rows imported.");
   });
 
+  it("counts in English (one innovation, two innovations) and not in Indonesian", () => {
+    expect(translator("en")("catalogue.results.count", { count: 1 })).toBe("1 innovation");
+    expect(translator("en")("catalogue.results.count", { count: 1234 })).toBe("1,234 innovations");
+    expect(translator("en")("catalogue.results.count", { count: 0 })).toBe("0 innovations");
+    expect(translator("id")("catalogue.results.count", { count: 1 })).toBe("1 inovasi");
+    expect(translator("en")("checkins.dashboard", { n: 1, year: "2026" })).toBe("1 innovation not yet checked in for 2026.");
+    expect(translator("en")("visits.public.count", { n: 1 })).toBe("Visited once by agencies learning from it.");
+    // A value given as text (already formatted) falls back to the general form.
+    expect(translator("en")("catalogue.results.count", { count: "1,234" })).toBe("1,234 innovations");
+  });
+
   it("shows one instant in each zone, naming the zone", () => {
     const deadline = new Date("2026-07-31T16:59:59Z");
     expect(formatInstant("id", deadline, "WIB")).toMatch(/31 Juli 2026.*23\.59 WIB$/);

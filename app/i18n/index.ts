@@ -52,11 +52,31 @@ export function translator(locale: Locale, opts: { zone?: ZoneName } = {}): Tran
     // loads, before the server has provided the English texts.
     const text = (catalogs[locale] ?? base)[key] ?? base[key] ?? key;
     if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+    return plurals(locale, text, vars).replace(/\{(\w+)\}/g, (m, name: string) =>
       name in vars ? formatValue(locale, vars[name], opts.zone) : m,
     );
   };
 }
+
+// English counts things: "1 innovation", "2 innovations". A message says so as ICU does,
+// `{count, plural, one {# innovation} other {# innovations}}` (# is the number, formatted; other
+// values may appear inside as usual). Indonesian needs no form of its own ("1 inovasi", "2 inovasi").
+const PLURAL = /\{(\w+), plural, one \{((?:[^{}]|\{\w+\})*)\} other \{((?:[^{}]|\{\w+\})*)\}\}/g;
+function plurals(locale: Locale, text: string, vars: MessageVars): string {
+  if (!text.includes(", plural, ")) return text;
+  return text.replace(PLURAL, (_m, name: string, one: string, other: string) => {
+    const v = vars[name];
+    const n = typeof v === "number" ? v : Number(v);
+    const form = Number.isFinite(n) && pluralRules(locale).select(n) === "one" ? one : other;
+    return form.replace(/#/g, Number.isFinite(n) ? formatNumber(locale, n) : String(v ?? ""));
+  });
+}
+const pluralRules = (locale: Locale) => {
+  let r = pluralCache.get(locale);
+  if (!r) pluralCache.set(locale, (r = new Intl.PluralRules(intlLocale(locale))));
+  return r;
+};
+const pluralCache = new Map<Locale, Intl.PluralRules>();
 
 function formatValue(locale: Locale, v: MessageVar | undefined, readerZone: ZoneName | undefined): string {
   if (typeof v === "number") return formatNumber(locale, v);

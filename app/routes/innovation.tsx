@@ -4,7 +4,7 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/innovation";
 import { requestInfo, services } from "~/lib/context.server";
 import { can } from "~/lib/policy";
-import { acceptedVisitCount } from "~/modules/visits/visits.server";
+import { visitCount } from "~/modules/visits/visits.server";
 import { notFound } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
 import { CONTENT_LANG, formatDate, formatNumber } from "~/i18n";
@@ -33,7 +33,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
     awards: await awardsOfInnovation(db, innovation.id),
     replications: await replicationsOf(db, innovation.id),
     checkIns,
-    visits: { accepted: await acceptedVisitCount(db, innovation.id), mayAsk: can(requestInfo(context).actor, "visit.request", { hostAgencyId: innovation.agency.id }).ok },
+    visits: { accepted: await visitCount(db, innovation.id, receivedAt), mayAsk: can(requestInfo(context).actor, "visit.request", { hostAgencyId: innovation.agency.id }).ok },
     // Decided on the server (the year is Jakarta's now), so both renders say the same.
     sustainability: sustainabilityOf(checkIns, innovation.publishedAt, jakartaYear(receivedAt)),
     preview: {

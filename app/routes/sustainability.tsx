@@ -82,12 +82,12 @@ export default function Sustainability({ loaderData: d }: Route.ComponentProps) 
       </Form>
       <p role="status">
         {t("checkins.publicPage.summary", {
-          asked: n(total),
-          running: n(d.national.running),
-          stopped: n(d.national.stopped),
-          due: n(d.national.due),
+          asked: total,
+          running: d.national.running,
+          stopped: d.national.stopped,
+          due: d.national.due,
         })}{" "}
-        {t("checkins.publicPage.besides", { fresh: n(d.national.new), earlier: n(d.national.stoppedEarlier) })}
+        {t("checkins.publicPage.besides", { fresh: d.national.new, earlier: d.national.stoppedEarlier })}
       </p>
       <h2 id="by-type">{t("checkins.publicPage.byType")}</h2>
       <TableScroll labelledBy="by-type">

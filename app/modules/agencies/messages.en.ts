@@ -79,7 +79,7 @@ export const agenciesEn: Translation<typeof agencies> = {
   "agencies.import.unitsHint": "Columns: name, kind (or nama, jenis). The first row is the header; columns are separated by commas, semicolons or tabs.",
   "agencies.import.file": "CSV file",
   "agencies.import.submit": "Import",
-  "agencies.import.done": "{count} rows imported.",
+  "agencies.import.done": "{count, plural, one {# row} other {# rows}} imported.",
   "agencies.import.failed": "Nothing was imported. Fix these rows and upload again:",
   "agencies.import.line": "Line {line}: {reason}",
   "agencies.import.errors.header": "The header must be: {expected}.",

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovationCheckIns, innovationFiles, innovations, regions, units, users } from "~/db/schema";
-import { jakartaYearBounds } from "~/modules/compliance/year";
+import { jakartaYear, jakartaYearBounds } from "~/modules/compliance/year";
 import type { CheckInOutcome } from "./schemas";
 
 export type CheckIn = {
@@ -61,19 +61,28 @@ export const STANDINGS: readonly CheckInStanding[] = ["due", "running", "stopped
 
 const standing = (year: number): SQL<CheckInStanding> => {
   const { from } = jakartaYearBounds(year);
+  // Stopped before the year: the latest earlier answer said so. Without any earlier answer, only
+  // the register's status can tell, and it tells only of now: it counts for the current year.
+  const latestEarlier = sql`(SELECT e.outcome FROM innovation_check_ins e WHERE e.innovation_id = "innovations"."id" AND e.year < ${year} ORDER BY e.year DESC LIMIT 1)`;
+  const current = year >= jakartaYear(new Date());
   return sql<CheckInStanding>`CASE
     WHEN ${innovationCheckIns.outcome} IS NOT NULL THEN ${innovationCheckIns.outcome}::text
     WHEN ${innovations.publishedAt} >= ${from.toISOString()}::timestamptz THEN 'new'
-    WHEN ${innovations.status} = 'berhenti' THEN 'stoppedEarlier'
+    WHEN ${latestEarlier} = 'stopped' THEN 'stoppedEarlier'
+    WHEN ${current ? sql`${latestEarlier} IS NULL AND ${innovations.status} = 'berhenti'` : sql`false`} THEN 'stoppedEarlier'
     ELSE 'due' END`;
 };
+
+/** Only what existed in the year: an innovation published after it was not asked about then. */
+const publishedBy = (year: number) => sql`${innovations.publishedAt} < ${jakartaYearBounds(year).to.toISOString()}::timestamptz`;
 
 const joinYear = (year: number) => and(eq(innovationCheckIns.innovationId, innovations.id), eq(innovationCheckIns.year, year));
 
 export type Scope = { agencyId: number; unitId: number | null };
-const inScope = (scope: Scope) =>
+const inScope = (scope: Scope, year: number) =>
   and(
     eq(innovations.state, "published"),
+    publishedBy(year),
     eq(innovations.agencyId, scope.agencyId),
     scope.unitId !== null ? eq(innovations.unitId, scope.unitId) : undefined,
   );
@@ -105,7 +114,7 @@ export async function checkInOverview(
     .select({ standing: s, n: sql<number>`count(*)::int` })
     .from(innovations)
     .leftJoin(innovationCheckIns, joinYear(year))
-    .where(inScope(scope))
+    .where(inScope(scope, year))
     // By position: the expression carries parameters, and a repeated one would not match.
     .groupBy(sql`1`);
   const tally = emptyTally();
@@ -124,7 +133,7 @@ export async function checkInOverview(
     .from(innovations)
     .leftJoin(innovationCheckIns, joinYear(year))
     .leftJoin(units, eq(units.id, innovations.unitId))
-    .where(and(inScope(scope), opts.only ? sql`${s} = ${opts.only}` : undefined))
+    .where(and(inScope(scope, year), opts.only ? sql`${s} = ${opts.only}` : undefined))
     .orderBy(sql`array_position(ARRAY['due','stopped','running','new','stoppedEarlier'], ${s})`, asc(innovations.name), asc(innovations.id))
     .limit(opts.perPage)
     .offset((opts.page - 1) * opts.perPage);
@@ -154,7 +163,7 @@ export async function checkInsByAgency(
     .select({ agencyId: innovations.agencyId, ...columns })
     .from(innovations)
     .leftJoin(innovationCheckIns, joinYear(year))
-    .where(eq(innovations.state, "published"))
+    .where(and(eq(innovations.state, "published"), publishedBy(year)))
     .groupBy(innovations.agencyId)
     .as("g");
   const rows = await db
@@ -175,6 +184,18 @@ export async function checkInsByAgency(
   };
 }
 
+/** Each agency's count of innovations still waiting for the year's answer (the reminder's list). */
+export async function dueByAgency(db: DbOrTx, year: number): Promise<{ agencyId: number; n: number }[]> {
+  const s = standing(year);
+  const rows = await db
+    .select({ agencyId: innovations.agencyId, n: sql<number>`count(*)::int` })
+    .from(innovations)
+    .leftJoin(innovationCheckIns, joinYear(year))
+    .where(and(eq(innovations.state, "published"), publishedBy(year), sql`${s} = 'due'`))
+    .groupBy(innovations.agencyId);
+  return rows.map((r) => ({ agencyId: r.agencyId, n: Number(r.n) }));
+}
+
 /** How many of the scope's innovations still wait for the year's answer (the dashboard's line). */
 export async function dueCount(db: DbOrTx, scope: Scope, year: number): Promise<number> {
   const s = standing(year);
@@ -182,7 +203,7 @@ export async function dueCount(db: DbOrTx, scope: Scope, year: number): Promise<
     .select({ n: sql<number>`count(*)::int` })
     .from(innovations)
     .leftJoin(innovationCheckIns, joinYear(year))
-    .where(and(inScope(scope), sql`${s} = 'due'`));
+    .where(and(inScope(scope, year), sql`${s} = 'due'`));
   return Number(r?.n ?? 0);
 }
 
@@ -214,7 +235,7 @@ async function computeFigures(db: DbOrTx, year: number) {
     .select({ province: innovations.provinceCode, type: innovations.agencyType, standing: s, n: sql<number>`count(*)::int` })
     .from(innovations)
     .leftJoin(innovationCheckIns, joinYear(year))
-    .where(eq(innovations.state, "published"))
+    .where(and(eq(innovations.state, "published"), publishedBy(year)))
     // By position: the standing expression carries parameters (see checkInOverview).
     .groupBy(sql`1`, sql`2`, sql`3`);
   const national = emptyTally();

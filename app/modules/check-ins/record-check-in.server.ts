@@ -40,13 +40,15 @@ export async function recordCheckIn(
 
   const actorId = actor.kind === "user" ? actor.id : null;
   const [earlier] = await db
-    .select({ evidenceFileId: innovationCheckIns.evidenceFileId })
+    .select({ evidenceFileId: innovationCheckIns.evidenceFileId, outcome: innovationCheckIns.outcome })
     .from(innovationCheckIns)
     .where(and(eq(innovationCheckIns.innovationId, id), eq(innovationCheckIns.year, year)));
 
   // The file is checked (content, size, the entry's limit) before anything is written. The same
   // bytes already among the entry's evidence are not stored twice: the answer points at them.
-  let fileId: number | null = earlier?.evidenceFileId ?? null;
+  // The year's earlier file stays only under the same answer: a report that it ran is no
+  // evidence that it stopped.
+  let fileId: number | null = earlier && earlier.outcome === outcome ? earlier.evidenceFileId : null;
   let upload: Awaited<ReturnType<typeof checkUploads>>["checked"][number] | null = null;
   if (opts.file && opts.file.size > 0) {
     const stored = await storedFilesOf(db, id);

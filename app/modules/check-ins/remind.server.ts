@@ -3,12 +3,12 @@
 // Admin Lokal). PROGRAMME.md: when the national network finally asked, 429 of 2,355 award
 // winners had stopped; asking is the secretariat's job. At most one reminder a week, so a double
 // click or a second secretary does not flood 700 agencies.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { innovationCheckIns, innovations, meta, users } from "~/db/schema";
+import { meta, users } from "~/db/schema";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { jakartaYearBounds } from "~/modules/compliance/year";
+import { dueByAgency } from "./queries.server";
 import { notify } from "~/modules/notifications/notify.server";
 
 export const REMIND_EVERY_MS = 7 * 86_400_000;
@@ -26,14 +26,7 @@ export async function remindDueAgencies(db: Db, actor: Actor, year: number, opts
   assertCan(actor, "checkIn.remind");
   const last = await lastReminder(db, year);
   if (last && opts.now.getTime() - new Date(last.at).getTime() < REMIND_EVERY_MS) return { sent: false, lastAt: last.at };
-  const { from } = jakartaYearBounds(year);
-  // Due: published before the year, not stopped, not answered this year (as queries.server.ts).
-  const due = await db
-    .select({ agencyId: innovations.agencyId, n: sql<number>`count(*)::int` })
-    .from(innovations)
-    .leftJoin(innovationCheckIns, and(eq(innovationCheckIns.innovationId, innovations.id), eq(innovationCheckIns.year, year)))
-    .where(and(eq(innovations.state, "published"), sql`${innovations.publishedAt} < ${from.toISOString()}::timestamptz`, sql`${innovations.status} <> 'berhenti'`, isNull(innovationCheckIns.id)))
-    .groupBy(innovations.agencyId);
+  const due = await dueByAgency(db, year);
   const agencyIds = due.map((d) => d.agencyId);
   const people = agencyIds.length
     ? await db

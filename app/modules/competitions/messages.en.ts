@@ -160,7 +160,7 @@ export const competitionsEn: Translation<typeof competitions> = {
   "competitions.categories": "Categories",
   "competitions.groups": "Groups",
   "competitions.form": "Proposal form",
-  "competitions.words": "{n} words",
+  "competitions.words": "{n, plural, one {# word} other {# words}}",
   "competitions.weightShort": "weight {n}%",
   "competitions.criteria": "Scoring criteria",
   "competitions.tiers": "Award tiers",

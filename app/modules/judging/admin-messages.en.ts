@@ -79,7 +79,7 @@ export const judgingAdminMessagesEn: Translation<typeof judgingAdminMessages> = 
   "judgingAdmin.assignment.reopened": "Review reopened; the judge can change it and submit it again.",
   "judgingAdmin.assignment.proposals": "Proposals",
   "judgingAdmin.assignment.onlyShort": "Only those short of judges or with a conflict",
-  "judgingAdmin.assignment.listed": "{n} of {total} proposals, 100 per page.",
+  "judgingAdmin.assignment.listed": "{n} of {total, plural, one {# proposal} other {# proposals}}, 100 per page.",
   "judgingAdmin.assignment.category": "Category",
   "judgingAdmin.assignment.judgesCol": "Judges",
   "judgingAdmin.assignment.conflict": "Conflict: {reasons}",

@@ -10,7 +10,7 @@ export const judgingReviewMessagesEn: Translation<typeof judgingReviewMessages> 
   "review.list.none": "Nothing is assigned to you yet.",
   "review.list.closes": "Closes: {when}",
   "review.list.closed": "Closed: {when}",
-  "review.list.progress": "{done} of {total} reviews submitted.",
+  "review.list.progress": "{done} of {total, plural, one {# review} other {# reviews}} submitted.",
   "review.list.conflictDeclared": "Your conflict of interest is recorded. That proposal is withdrawn from your assignments (except reviews already submitted) and the secretariat will look at your declaration.",
   "review.col.title": "Proposal title",
   "review.col.receipt": "Receipt number",

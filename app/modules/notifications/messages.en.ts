@@ -10,7 +10,7 @@ export const notificationMessagesEn: Translation<typeof notificationMessages> = 
   "notifications.unread": "New",
   "notifications.open": "Open",
   "mail.assignment.subject": "Review assignment: {stage}, {competition}",
-  "mail.assignment.body": "You are assigned {n} proposals to review in the stage {stage} ({competition}), by {until}: {link}",
-  "mail.reviewDue.subject": "Reminder: {n} reviews not submitted ({stage})",
+  "mail.assignment.body": "You are assigned {n, plural, one {# proposal} other {# proposals}} to review in the stage {stage} ({competition}), by {until}: {link}",
+  "mail.reviewDue.subject": "Reminder: {n, plural, one {# review} other {# reviews}} not submitted ({stage})",
   "mail.reviewDue.body": "The stage {stage} ({competition}) closes {until}. {n} of your reviews are not submitted yet: {link}",
 };

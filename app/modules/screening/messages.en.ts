@@ -21,7 +21,7 @@ export const screeningMessagesEn: Translation<typeof screeningMessages> = {
   "screening.pass": "Pass",
   "screening.fail": "Fail",
   "screening.reset": "Back to not yet checked",
-  "screening.done": "{n} proposals updated.",
+  "screening.done": "{n, plural, one {# proposal} other {# proposals}} updated.",
   "screening.similarity": "Similarity check",
   "screening.similarityIntro": "Every submitted proposal is compared with all other proposals (this edition and earlier ones) and every innovation in the register. Likeness to its own innovation does not count.",
   "screening.runStart": "Run the similarity check",

@@ -33,7 +33,7 @@ export const stageMessagesEn: Translation<typeof stageMessages> = {
   "stages.schedule.caption": "Presentation slots by start time ({zone})",
   "stages.schedule.unscheduled": "Not scheduled",
   "stages.schedule.noEntrants": "No proposal has entered this stage yet.",
-  "stages.schedule.created": "{n} slots created. Notify the agencies once the schedule is settled.",
+  "stages.schedule.created": "{n, plural, one {# slot} other {# slots}} created. Notify the agencies once the schedule is settled.",
   "stages.schedule.updated": "Slot changed. The agency needs to be notified again.",
   "stages.schedule.unchanged": "Nothing changed.",
 
@@ -69,7 +69,7 @@ export const stageMessagesEn: Translation<typeof stageMessages> = {
 
   "stages.notify.title": "Notify the agencies",
   "stages.notify.hint": "Mail goes to the Admin Lokal and the head of each agency whose slot is new or changed, with the time in that agency's zone and the link or room.",
-  "stages.notify.button": "Send notifications ({n} slots)",
+  "stages.notify.button": "Send notifications ({n, plural, one {# slot} other {# slots}})",
   "stages.notify.done": "{slots} slots notified, {mails} mails in the outbox.",
   "stages.notify.without": "Not sent, as these agencies have no active account yet (local admin, head of agency or operator): {agencies}.",
   "stages.notify.not": "Not yet",
@@ -93,9 +93,9 @@ export const stageMessagesEn: Translation<typeof stageMessages> = {
   "stages.proposalLink": "confirm",
 
   "stages.visits.title": "Teams and reports: {stage}",
-  "stages.visits.totals": "{n} entrants · {submitted} reports submitted.",
+  "stages.visits.totals": "{n, plural, one {# entrant} other {# entrants}} · {submitted, plural, one {# report} other {# reports}} submitted.",
   "stages.visits.rule": "Each team has at least one member of the Independent Panel and one of the Evaluation Team. Teams are set on this stage's assignment page.",
-  "stages.visits.incomplete": "{n} teams do not meet the rule.",
+  "stages.visits.incomplete": "{n, plural, one {# team does} other {# teams do}} not meet the rule.",
   "stages.visits.toAssignment": "Set the teams on the assignment page",
   "stages.visits.noTeam": "No team yet.",
   "stages.visits.noPanelist": "The team has no Independent Panel member.",

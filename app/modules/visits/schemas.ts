@@ -1,11 +1,14 @@
 // The site-visit request form and the host's answer.
 import { z } from "zod";
 import { blankToUndefined } from "~/lib/forms";
+import { latestStartDate } from "~/modules/innovations/schemas";
 
 const date = z.preprocess(blankToUndefined, z.iso.date({ error: "field.date" }));
 
 export const visitRequestSchema = z.object({
-  preferredOn: date,
+  // A visit is asked for ahead: not for a day already past everywhere in the country (checked
+  // here with the other fields, so every mistake is named at once).
+  preferredOn: z.preprocess(blankToUndefined, z.iso.date({ error: "field.date" }).refine((d) => d >= latestStartDate(), { message: "visits.errors.pastDate" })),
   participants: z.preprocess(
     (v) => (typeof v === "string" && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : blankToUndefined(v)),
     z.number({ error: "field.number" }).int({ error: "field.number" }).min(1, { error: "field.numberMin" }).max(100, { error: "field.numberMax" }),

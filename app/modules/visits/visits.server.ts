@@ -83,6 +83,7 @@ export async function visitById(db: DbOrTx, id: number) {
       innovation: innovations.name,
       innovationSlug: innovations.slug,
       requestedBy: users.name,
+      requesterEmail: users.email,
     })
     .from(visitRequests)
     .innerJoin(host, eq(host.id, visitRequests.hostAgencyId))
@@ -156,11 +157,14 @@ export async function cancelVisit(db: Db, actor: Actor, id: number) {
   await recordAudit(db, { actorUserId: actor.kind === "user" ? actor.id : null, action: "visit.cancel", subjectType: "visit", subjectId: id });
 }
 
-/** How many visits an innovation's host has accepted: shown publicly, a sign that others learn from it. */
-export async function acceptedVisitCount(db: DbOrTx, innovationId: number): Promise<number> {
+/**
+ * How many visits an innovation has received: accepted ones whose agreed day has come (anywhere
+ * in the country). Shown publicly, a sign that others learn from it; one only planned is not yet.
+ */
+export async function visitCount(db: DbOrTx, innovationId: number, now: Date): Promise<number> {
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(visitRequests)
-    .where(and(eq(visitRequests.innovationId, innovationId), eq(visitRequests.state, "accepted")));
+    .where(and(eq(visitRequests.innovationId, innovationId), eq(visitRequests.state, "accepted"), sql`${visitRequests.agreedOn} <= ${latestStartDate(now)}::date`));
   return Number(r?.n ?? 0);
 }

@@ -85,7 +85,7 @@ function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: nu
       {tooSoon ? <p className="notice notice-warning" role="alert">{t("checkins.remind.tooSoon", { when: instant(tooSoon) })}</p> : null}
       {last ? (
         <p className="notice" role={message === "diingatkan" ? "status" : undefined}>
-          {t("checkins.remind.last", { when: instant(last.at), agencies: formatNumber(locale, last.agencies) })}
+          {t("checkins.remind.last", { when: instant(last.at), agencies: last.agencies })}
         </p>
       ) : null}
       <p className="hint">{t("checkins.remind.hint")}</p>
@@ -101,13 +101,13 @@ function TallyLine({ tally }: { tally: Tally }) {
   const asked = answered + tally.due;
   return (
     <p className="lead" role="status">
-      {t("checkins.tally.answered", { answered: formatNumber(locale, answered), asked: formatNumber(locale, asked) })}{" "}
+      {t("checkins.tally.answered", { answered, asked })}{" "}
       {t("checkins.tally.detail", {
-        running: formatNumber(locale, tally.running),
-        stopped: formatNumber(locale, tally.stopped),
-        due: formatNumber(locale, tally.due),
-        fresh: formatNumber(locale, tally.new),
-        earlier: formatNumber(locale, tally.stoppedEarlier),
+        running: tally.running,
+        stopped: tally.stopped,
+        due: tally.due,
+        fresh: tally.new,
+        earlier: tally.stoppedEarlier,
       })}
     </p>
   );
@@ -163,6 +163,7 @@ export default function CheckIns({ loaderData: d, actionData }: Route.ComponentP
                   <th scope="col" className="num">{t("checkins.standing.running")}</th>
                   <th scope="col" className="num">{t("checkins.standing.stopped")}</th>
                   <th scope="col" className="num">{t("checkins.standing.new")}</th>
+                  <th scope="col" className="num">{t("checkins.standing.stoppedEarlier")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -173,6 +174,7 @@ export default function CheckIns({ loaderData: d, actionData }: Route.ComponentP
                     <td className="num">{n(r.tally.running)}</td>
                     <td className="num">{n(r.tally.stopped)}</td>
                     <td className="num">{n(r.tally.new)}</td>
+                    <td className="num">{n(r.tally.stoppedEarlier)}</td>
                   </tr>
                 ))}
               </tbody>

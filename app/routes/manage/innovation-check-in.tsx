@@ -116,7 +116,7 @@ export default function InnovationCheckIn({ loaderData: d, actionData }: Route.C
       {d.innovation.published ? <p><Link to={`/inovasi/${d.innovation.slug}`}>{t("checkins.form.viewPublic")}</Link></p> : null}
       {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
       {!d.innovation.published ? <p className="notice">{t("checkins.errors.notPublished")}</p> : null}
-      {d.innovation.published && !d.mayAnswer && d.refusal === "innovations.errors.otherUnit" ? <p className="notice">{t("innovations.errors.otherUnit")}</p> : null}
+      {d.innovation.published && !d.mayAnswer ? <p className="notice">{t(d.refusal === "innovations.errors.otherUnit" ? "innovations.errors.otherUnit" : "checkins.form.readOnly")}</p> : null}
       {d.mayAnswer ? (
         <Form method="post" encType="multipart/form-data" noValidate>
           <CsrfField />

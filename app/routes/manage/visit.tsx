@@ -89,6 +89,8 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
       <p><Link to="/kelola/kunjungan">← {t("visits.title")}</Link></p>
       <h1>{v.innovation}</h1>
       {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
+      {/* Answered meanwhile (another tab, a colleague): the refusal says so above everything. */}
+      {a?.errors?._form && !d.mayAnswer && !d.mayCancel ? <p className="notice notice-warning" role="alert">{a.errors._form}</p> : null}
       <dl className="facts">
         <dt>{t("visits.col.state")}</dt>
         <dd><span className={`badge badge-visit-${v.state}`}>{t(`visits.state.${v.state}`)}</span></dd>
@@ -97,7 +99,10 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
         <dt>{t("visits.col.visitor")}</dt>
         <dd>{v.visitor}</dd>
         <dt>{t("visits.detail.requestedBy")}</dt>
-        <dd>{v.requestedBy ?? "—"}, {instant(v.createdAt)}</dd>
+        <dd>
+          {v.requestedBy ?? "—"}
+          {v.requesterEmail ? <> (<a href={`mailto:${v.requesterEmail}`}>{v.requesterEmail}</a>)</> : null}, {instant(v.createdAt)}
+        </dd>
         <dt>{t("visits.field.preferredOn")}</dt>
         <dd>{formatDate(locale, dateOnly(v.preferredOn))}</dd>
         <dt>{t("visits.field.participants")}</dt>

@@ -4,6 +4,15 @@ import { formatDate } from "~/i18n";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
 import type { CheckIn } from "../queries.server";
 
+/** Where a link leads, named by its site ("bukti di banyumaskab.go.id"). */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+};
+
 export function CheckInList({ checkIns, showNames = false }: { checkIns: readonly CheckIn[]; showNames?: boolean }) {
   const t = useT();
   const instant = useInstant();
@@ -27,7 +36,7 @@ export function CheckInList({ checkIns, showNames = false }: { checkIns: readonl
               {t("checkins.list.evidence")}{" "}
               {c.evidenceFile ? <a href={`/berkas/${c.evidenceFile.id}`}>{c.evidenceFile.filename}</a> : null}
               {c.evidenceFile && c.evidenceUrl ? " · " : null}
-              {c.evidenceUrl ? <a href={c.evidenceUrl} rel="noopener noreferrer nofollow">{t("checkins.list.evidenceLink")}</a> : null}
+              {c.evidenceUrl ? <a href={c.evidenceUrl} rel="noopener noreferrer nofollow">{t("checkins.list.evidenceLink", { host: hostOf(c.evidenceUrl) })}</a> : null}
             </p>
           ) : null}
         </li>

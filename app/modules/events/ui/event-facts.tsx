@@ -19,8 +19,8 @@ export function EventFacts({ event, provinces }: { event: EventSummary; province
       <dt>{t("events.col.registered")}</dt>
       <dd>
         {event.capacity !== null
-          ? t("events.places", { registered: formatNumber(locale, event.registered), capacity: formatNumber(locale, event.capacity) })
-          : t("events.registeredCount", { registered: formatNumber(locale, event.registered) })}
+          ? t("events.places", { registered: event.registered, capacity: event.capacity })
+          : t("events.registeredCount", { registered: event.registered })}
       </dd>
     </dl>
   );

@@ -17,9 +17,9 @@ export function EventForm({ values, errors, provinces, submit }: { values: Event
     batch: t("events.field.batch"),
     provinceCodes: t("events.field.provinces"),
     timeZone: t("events.field.timeZone"),
-    startsAt: t("events.field.startsAt", { zone }),
-    endsAt: t("events.field.endsAt", { zone }),
-    registrationClosesAt: t("events.field.registrationClosesAt", { zone }),
+    startsAt: t("events.field.startsAt"),
+    endsAt: t("events.field.endsAt"),
+    registrationClosesAt: t("events.field.registrationClosesAt"),
     place: t("events.field.place"),
     capacity: t("events.field.capacity"),
   };
@@ -33,9 +33,9 @@ export function EventForm({ values, errors, provinces, submit }: { values: Event
       <TextArea name="description" label={labels.description} hint={t("events.field.descriptionHint")} defaultValue={values.description} error={errors?.description} />
       <TextField name="batch" label={labels.batch} hint={t("events.field.batchHint")} maxLength={100} defaultValue={values.batch} error={errors?.batch} />
       <SelectField name="timeZone" label={labels.timeZone} required options={ZONES.map((z) => ({ value: z, label: z }))} defaultValue={zone} error={errors?.timeZone} />
-      <TextField name="startsAt" type="datetime-local" label={labels.startsAt} required defaultValue={values.startsAt} error={errors?.startsAt} />
-      <TextField name="endsAt" type="datetime-local" label={labels.endsAt} required defaultValue={values.endsAt} error={errors?.endsAt} />
-      <TextField name="registrationClosesAt" type="datetime-local" label={labels.registrationClosesAt} required defaultValue={values.registrationClosesAt} error={errors?.registrationClosesAt} />
+      <TextField name="startsAt" type="datetime-local" label={labels.startsAt} hint={t("events.field.timesHint")} required defaultValue={values.startsAt} error={errors?.startsAt} />
+      <TextField name="endsAt" type="datetime-local" label={labels.endsAt} hint={t("events.field.timesHint")} required defaultValue={values.endsAt} error={errors?.endsAt} />
+      <TextField name="registrationClosesAt" type="datetime-local" label={labels.registrationClosesAt} hint={t("events.field.timesHint")} required defaultValue={values.registrationClosesAt} error={errors?.registrationClosesAt} />
       <TextField name="place" label={labels.place} required maxLength={500} defaultValue={values.place} error={errors?.place} />
       <TextField name="capacity" inputMode="numeric" label={labels.capacity} hint={t("events.field.capacityHint")} defaultValue={values.capacity} error={errors?.capacity} />
       <CheckboxGroup name="provinceCodes" label={labels.provinceCodes} hint={t("events.field.provincesHint")} options={provinces.map((p) => ({ value: p.code, label: p.name }))} defaultValues={values.provinceCodes ?? []} error={errors?.provinceCodes} />
