@@ -96,6 +96,7 @@ export default [
   route("api/v1/agencies/:id", "routes/api/agency.ts"),
   route("api/v1/regions", "routes/api/regions.ts"),
   route("api/v1/compliance", "routes/api/compliance.ts"),
+  route("api/v1/sustainability", "routes/api/sustainability.ts"),
   route("api/v1/competitions", "routes/api/competitions.ts"),
   route("api/v1/competitions/:slug", "routes/api/competition.ts"),
   route("api/v1/competitions/:slug/results", "routes/api/competition-results.ts"),

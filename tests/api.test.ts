@@ -453,6 +453,26 @@ describe("GET /api/v1/regions", () => {
   });
 });
 
+describe("GET /api/v1/sustainability", () => {
+  it("gives the year's check-in figures overall, by type and by province, and refuses a bad year", async () => {
+    const year = jakartaYear(new Date());
+    const body = await getValid(`/api/v1/sustainability?year=${year}`, "/api/v1/sustainability");
+    expect(body.data.year).toBe(year);
+    // Every published innovation of the fixtures falls in exactly one standing.
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(innovations)
+      .where(sql`${innovations.state} = 'published' and ${innovations.publishedAt} < ${new Date(Date.UTC(year + 1, 0, 1) - 7 * 3600_000).toISOString()}::timestamptz`);
+    const o = body.data.overall;
+    expect(o.running + o.stopped + o.due + o.new + o.stoppedEarlier).toBe(n);
+    const sumOf = (rows: { running: number; stopped: number; due: number; new: number; stoppedEarlier: number }[]) => rows.reduce((a, r) => a + r.running + r.stopped + r.due + r.new + r.stoppedEarlier, 0);
+    expect(sumOf(body.data.byType)).toBe(n);
+    expect(body.links).toEqual({ self: `${BASE}/api/v1/sustainability?year=${year}`, html: `${BASE}/keberlanjutan?tahun=${year}` });
+    const bad = await getValid("/api/v1/sustainability?year=2012", "/api/v1/sustainability", 400);
+    expect(bad.error.fields).toEqual({ year: `The year parameter must be a year from 2013 to ${year}.` });
+  });
+});
+
 describe("GET /api/v1/compliance", () => {
   it("gives the year's figures overall, by type and by province", async () => {
     // The agencies of 2022 (the reference list also holds bodies formed or ended since).

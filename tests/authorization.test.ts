@@ -119,6 +119,7 @@ const TABLE: Record<string, Entry> = {
   "routes/api/agency": { path: "/api/v1/agencies/{agencyId}", get: EVERYONE },
   "routes/api/regions": { path: "/api/v1/regions", get: EVERYONE },
   "routes/api/compliance": { path: "/api/v1/compliance", get: EVERYONE },
+  "routes/api/sustainability": { path: "/api/v1/sustainability", get: EVERYONE },
   "routes/api/competitions": { path: "/api/v1/competitions", get: EVERYONE },
   "routes/api/competition": { path: "/api/v1/competitions/{announced}", get: EVERYONE },
   "routes/api/not-found": { path: "/api/v1/tidak-ada", get: "404" },

@@ -95,6 +95,23 @@ describe("the secretariat's events", () => {
   });
 });
 
+describe("the event in a calendar", () => {
+  it("gives an iCalendar file with the instants in UTC, escaped and folded, for a published event only", async () => {
+    const res = await newClient().get(`/acara/${slug}?format=ics`);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const ics = await res.text();
+    const row = await eventRow(slug);
+    const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    expect(ics).toContain(`DTSTART:${utc(row.startsAt)}\r\n`);
+    expect(ics).toContain("SUMMARY:Coaching Clinic KIPP Angkatan 6\r\n");
+    expect(ics).toContain("LOCATION:Hotel Claro\\, Makassar\r\n");
+    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    await database.db.update(events).set({ publishedAt: null }).where(eq(events.slug, slug));
+    expect((await newClient().get(`/acara/${slug}?format=ics`)).status).toBe(404);
+    await database.db.update(events).set({ publishedAt: new Date() }).where(eq(events.slug, slug));
+  });
+});
+
 describe("registering", () => {
   it("keeps a regional batch to its provinces", async () => {
     const page = await pageText(await (await as("java")).get(`/acara/${slug}`));

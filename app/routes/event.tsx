@@ -15,6 +15,7 @@ import { eventBySlug, provinceNames, registrationsOf } from "~/modules/events/qu
 import { agencyProvince, registerParticipant, withdrawParticipant } from "~/modules/events/register.server";
 import { registrationSchema } from "~/modules/events/schemas";
 import { EventFacts } from "~/modules/events/ui/event-facts";
+import { eventIcs } from "~/modules/events/ics";
 
 export const meta: Route.MetaFunction = ({ data: d }) => [{ title: d ? `${d.event.title} · Lumbung` : "Lumbung" }];
 
@@ -24,6 +25,20 @@ async function publishedEvent(db: Parameters<typeof eventBySlug>[0], slug: strin
   if (!event || (!event.publishedAt && !national)) throw notFound();
   return event;
 }
+
+// The event for a calendar (`?format=ics`): a file, answered before the page's loader.
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request, context, params }, next) => {
+    if (request.method !== "GET" || new URL(request.url).searchParams.get("format") !== "ics") return next();
+    const { db, env, receivedAt } = services(context);
+    const event = await eventBySlug(db, params.slug);
+    if (!event || !event.publishedAt) return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    const url = `${env.publicUrl}/acara/${event.slug}`;
+    return new Response(eventIcs(event, { url, host: new URL(env.publicUrl).hostname, now: receivedAt }), {
+      headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${event.slug}.ics"`, "cache-control": "public, max-age=300" },
+    });
+  },
+];
 
 export const loader = page(async ({ params, context, request }: Route.LoaderArgs) => {
   const { db, receivedAt } = services(context);
@@ -97,6 +112,7 @@ export default function EventPage({ loaderData: d, actionData }: Route.Component
       {!e.publishedAt ? <p className="notice notice-warning">{t("events.draft")}</p> : null}
       {e.cancelledAt ? <p className="notice notice-warning">{t("events.cancelled")}</p> : null}
       <EventFacts event={e} provinces={d.provinces} />
+      {e.publishedAt ? <p><a href={`/acara/${e.slug}?format=ics`} download>{t("events.calendar")}</a></p> : null}
       {e.description ? <div className="prose-text">{e.description}</div> : null}
       {e.cancelledAt ? null : <p className="deadline">{d.open ? t("events.closes", { when: formatInstant(locale, e.registrationClosesAt, zone) }) : t("events.closed")}</p>}
 

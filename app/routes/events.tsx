@@ -13,10 +13,11 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "eve
 
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const { db, receivedAt } = services(context);
-  return publicEvents(db, receivedAt);
+  // The instant "registration is open" is judged at: the server's, so both renders agree.
+  return { ...(await publicEvents(db, receivedAt)), now: receivedAt.toISOString() };
 });
 
-function EventList({ events }: { events: EventSummary[] }) {
+function EventList({ events, now }: { events: EventSummary[]; now: Date }) {
   const t = useT();
   const { locale, zone } = useRoot();
   return (
@@ -29,7 +30,18 @@ function EventList({ events }: { events: EventSummary[] }) {
             {e.cancelledAt ? <> · <strong>{t("events.cancelled")}</strong></> : null}
           </p>
           <h3><Link to={`/acara/${e.slug}`}>{e.title}</Link></h3>
-          <p>{formatInstant(locale, e.startsAt, zone)}</p>
+          <p>
+            {formatInstant(locale, e.startsAt, zone)} · <span className="wrap-anywhere">{e.place}</span>
+          </p>
+          {e.cancelledAt ? null : (
+            <p className="muted">
+              {e.capacity !== null && e.registered >= e.capacity
+                ? t("events.full")
+                : new Date(e.registrationClosesAt) > now
+                  ? t("events.closes", { when: formatInstant(locale, e.registrationClosesAt, zone) })
+                  : t("events.closed")}
+            </p>
+          )}
         </li>
       ))}
     </ul>
@@ -43,11 +55,11 @@ export default function Events({ loaderData: d }: Route.ComponentProps) {
       <h1>{t("events.title")}</h1>
       <p className="lead">{t("events.intro")}</p>
       <h2>{t("events.upcoming")}</h2>
-      {d.upcoming.length ? <EventList events={d.upcoming} /> : <p className="muted">{t("events.none")}</p>}
+      {d.upcoming.length ? <EventList events={d.upcoming} now={new Date(d.now)} /> : <p className="muted">{t("events.none")}</p>}
       {d.past.length ? (
         <>
           <h2>{t("events.past")}</h2>
-          <EventList events={d.past} />
+          <EventList events={d.past} now={new Date(d.now)} />
         </>
       ) : null}
     </>

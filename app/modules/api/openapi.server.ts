@@ -167,7 +167,7 @@ function build(base: string, now: Date) {
       title: "Lumbung open API",
       version: "1.0.0",
       description:
-        `Read-only open data of the public-service innovation register: published innovations (search with facets), agencies, regions, and the yearly "One Agency, One Innovation" (Satu Instansi Satu Inovasi) figures, the competitions' public calls and published results, and certificate verification. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status. The API only reads: any method but ${API_METHODS.join(", ")} is answered 405 (components.responses.MethodNotAllowed).`,
+        `Read-only open data of the public-service innovation register: published innovations (search with facets, and each one's yearly check-ins), agencies, regions, the yearly "One Agency, One Innovation" (Satu Instansi Satu Inovasi) figures, the yearly check-in figures (are innovations still running?), the competitions' public calls and published results, and certificate verification. Only published data is served. Every response may be read cross-origin and cached for a minute. Errors share one JSON shape with a 4xx status. The API only reads: any method but ${API_METHODS.join(", ")} is answered 405 (components.responses.MethodNotAllowed).`,
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: base }],
@@ -217,6 +217,15 @@ function build(base: string, now: Date) {
           "How many agencies have at least one published innovation that started or was published in the year (Jakarta calendar): overall, by agency type and by province. The list of agencies that have not met the duty is the CSV at links.csv.",
         parameters: queryParameters(ComplianceApiQuerySchema, { year: complianceYear(now) }),
         ok: success("The figures.", "Compliance"),
+        errors: [400],
+      }),
+      "/api/v1/sustainability": operation({
+        id: "getSustainability",
+        summary: "Yearly check-ins: are innovations still running?",
+        description:
+          "For a year (Jakarta calendar), how many published innovations their agencies confirmed still running in the yearly check-in, said had stopped, or have not answered, overall, by agency type and by province. Each innovation's own answers are in its checkIns. The figures follow the answers within five minutes.",
+        parameters: queryParameters(ComplianceApiQuerySchema, { year: complianceYear(now) }),
+        ok: success("The figures.", "Sustainability"),
         errors: [400],
       }),
       "/api/v1/competitions": operation({

@@ -150,6 +150,27 @@ export const ComplianceSchema = named(
   }),
 );
 
+const standingTally = {
+  running: count.meta({ description: "Confirmed still running by their agency in the year's check-in." }),
+  stopped: count.meta({ description: "Said to have stopped, in the year's check-in." }),
+  due: count.meta({ description: "Published before the year and not answered yet." }),
+  new: count.meta({ description: "Published during the year: not asked about." }),
+  stoppedEarlier: count.meta({ description: "Had stopped before the year: not asked again." }),
+};
+
+export const SustainabilitySchema = named(
+  "Sustainability",
+  z.object({
+    data: z.object({
+      year: z.number().int(),
+      overall: z.object(standingTally),
+      byType: z.array(z.object({ type: z.enum(AGENCY_TYPES), ...standingTally })),
+      byProvince: z.array(z.object({ code: z.string(), name: z.string(), ...standingTally })).meta({ description: "Innovations of agencies located in the province; ministries and national agencies sit in none." }),
+    }),
+    links: z.object({ self: url, html: url }),
+  }),
+);
+
 // --- Innovations ----------------------------------------------------------------------------
 
 const AgencyRefSchema = named(
@@ -275,6 +296,7 @@ export type Region = z.infer<typeof RegionSchema>;
 export type Agency = z.infer<typeof AgencySchema>;
 export type AgencyDetail = z.infer<typeof AgencyDetailSchema>;
 export type Compliance = z.infer<typeof ComplianceSchema>;
+export type Sustainability = z.infer<typeof SustainabilitySchema>;
 export type InnovationSummary = z.infer<typeof InnovationSummarySchema>;
 export type InnovationSearch = z.infer<typeof InnovationSearchSchema>;
 export type InnovationDetail = z.infer<typeof InnovationDetailSchema>;

@@ -7,10 +7,10 @@ import type { AgencyListItem } from "~/modules/catalogue/list-agencies.server";
 import type { RegionRow } from "./list-regions.server";
 import type { InnovationCard, SearchResult } from "~/modules/catalogue/types";
 import type { PublicFile, PublicInnovation } from "~/modules/catalogue/get-innovation.server";
-import type { Sector } from "~/modules/innovations/vocab";
+import type { AgencyType, Sector } from "~/modules/innovations/vocab";
 import type { PublicCompetition } from "~/modules/competitions/public.server";
-import type { Agency, AgencyDetail, CompetitionDetailJson, CompetitionSummaryJson, Compliance, InnovationDetail, InnovationSearch, InnovationSummary, PageLinks, PageMeta, Region } from "./schemas";
-import type { CheckIn } from "~/modules/check-ins/queries.server";
+import type { Agency, AgencyDetail, CompetitionDetailJson, CompetitionSummaryJson, Compliance, InnovationDetail, InnovationSearch, InnovationSummary, PageLinks, PageMeta, Region, Sustainability } from "./schemas";
+import type { CheckIn, sustainabilityFigures } from "~/modules/check-ins/queries.server";
 import { formerNamesNewestFirst } from "~/modules/agencies/name-in-year";
 
 export const agencyJson = (base: string, r: AgencyListItem): Agency => ({
@@ -53,6 +53,16 @@ export const regionJson = (r: RegionRow): Region => ({
   level: r.level,
   provinceCode: r.provinceCode,
   timeZone: r.timeZone,
+});
+
+export const sustainabilityJson = (base: string, year: number, f: Awaited<ReturnType<typeof sustainabilityFigures>>): Sustainability => ({
+  data: {
+    year,
+    overall: f.national,
+    byType: f.types.map((r) => ({ type: r.type as AgencyType, ...r.tally })),
+    byProvince: f.provinces.map((r) => ({ code: r.code, name: r.name, ...r.tally })),
+  },
+  links: { self: `${base}/api/v1/sustainability?year=${year}`, html: `${base}/keberlanjutan?tahun=${year}` },
 });
 
 export const complianceJson = (base: string, f: ComplianceFigures): Compliance => ({

@@ -12,6 +12,7 @@ export const eventMessagesEn: Translation<typeof eventMessages> = {
   "events.kind.replication_forum": "Replication forum",
   "events.kind.workshop": "Knowledge-sharing workshop",
   "events.when": "{from} to {to}",
+  "events.calendar": "Add to a calendar (.ics)",
   "events.place": "Place",
   "events.batchFor": "For agencies in: {provinces}",
   "events.openToAll": "Open to every agency",

@@ -10,6 +10,7 @@ export const eventMessages = defineMessages({
   "events.kind.replication_forum": "Forum replikasi",
   "events.kind.workshop": "Lokakarya berbagi pengetahuan",
   "events.when": "{from} sampai {to}",
+  "events.calendar": "Simpan ke kalender (.ics)",
   "events.place": "Tempat",
   "events.batchFor": "Untuk instansi di: {provinces}",
   "events.openToAll": "Terbuka untuk semua instansi",
