@@ -64,8 +64,6 @@ function Head({ first }: { first: string }) {
 
 export default function Sustainability({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
-  const { locale } = useRoot();
-  const n = (v: number) => formatNumber(locale, v);
   const total = asked(d.national);
   return (
     <>

@@ -3,8 +3,6 @@ import { z } from "zod";
 import { blankToUndefined } from "~/lib/forms";
 import { latestStartDate } from "~/modules/innovations/schemas";
 
-const date = z.preprocess(blankToUndefined, z.iso.date({ error: "field.date" }));
-
 export const visitRequestSchema = z.object({
   // A visit is asked for ahead: not for a day already past everywhere in the country (checked
   // here with the other fields, so every mistake is named at once).

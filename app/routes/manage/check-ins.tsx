@@ -78,7 +78,6 @@ export const action = page(async ({ context }: Route.ActionArgs) => {
 function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: number } | null; message: string | null; tooSoon?: string }) {
   const t = useT();
   const instant = useInstant();
-  const { locale } = useRoot();
   return (
     <Form method="post" className="reminder">
       <CsrfField />
@@ -96,7 +95,6 @@ function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: nu
 
 function TallyLine({ tally }: { tally: Tally }) {
   const t = useT();
-  const { locale } = useRoot();
   const answered = tally.running + tally.stopped;
   const asked = answered + tally.due;
   return (

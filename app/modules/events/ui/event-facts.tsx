@@ -1,6 +1,6 @@
 // What a reader needs to decide on an event: its kind, when (in the reader's zone, named), where,
 // for whom, and how many places are left.
-import { formatNumber, formatInstant } from "~/i18n";
+import { formatInstant } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import type { EventSummary } from "../queries.server";
 
