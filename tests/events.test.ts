@@ -66,10 +66,15 @@ describe("the secretariat's events", () => {
     expect(html).toContain("Masukkan tanggal dan jam yang benar.");
     expect(html).toContain("Jumlah tempat: Masukkan angka.");
     expect(html).toContain("Hotel Claro, Makassar");
-    const order = await c.post("/kelola/acara", { ...CLINIC, endsAt: local(39, 8), registrationClosesAt: local(45, 8) });
+    // The order of the times is named together with the other mistakes, not on the next try.
+    const order = await c.post("/kelola/acara", { ...CLINIC, place: "", endsAt: local(39, 8), registrationClosesAt: local(45, 8) });
     const text = await pageText(order);
     expect(text).toContain("Waktu selesai harus setelah waktu mulai.");
     expect(text).toContain("Pendaftaran harus ditutup sebelum acara mulai.");
+    expect(text).toContain("Tempat atau tautan daring: Wajib diisi.");
+    // A new event whose registration has already closed is a slip.
+    const past = await c.post("/kelola/acara", { ...CLINIC, startsAt: local(-10, 8), endsAt: local(-9, 8), registrationClosesAt: local(-12, 8) });
+    expect(await pageText(past)).toContain("Pendaftaran acara baru harus ditutup setelah hari ini.");
   });
 
   it("creates a regional batch as a draft, seen by nobody but the secretariat until announced", async () => {
@@ -91,7 +96,9 @@ describe("the secretariat's events", () => {
     const page = await pageText(await newClient().get(`/acara/${slug}`));
     expect(page).toContain("Untuk instansi di:");
     expect(page).toMatch(/Sulawesi Selatan/);
-    expect(page).toMatch(/\d{2}\.\d{2} WIB/);
+    // In the zone of the place first (08.00 in Makassar), and in the reader's too.
+    expect(page).toMatch(/pukul 08\.00 WITA/);
+    expect(page).toMatch(/Di zona waktu Anda: .*pukul 07\.00 WIB/);
   });
 });
 
@@ -105,6 +112,7 @@ describe("the event in a calendar", () => {
     expect(ics).toContain(`DTSTART:${utc(row.startsAt)}\r\n`);
     expect(ics).toContain("SUMMARY:Coaching Clinic KIPP Angkatan 6\r\n");
     expect(ics).toContain("LOCATION:Hotel Claro\\, Makassar\r\n");
+    expect(ics).toMatch(/\r\nSEQUENCE:\d+\r\n/);
     for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
     await database.db.update(events).set({ publishedAt: null }).where(eq(events.slug, slug));
     expect((await newClient().get(`/acara/${slug}?format=ics`)).status).toBe(404);

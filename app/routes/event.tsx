@@ -30,11 +30,11 @@ async function publishedEvent(db: Parameters<typeof eventBySlug>[0], slug: strin
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request, context, params }, next) => {
     if (request.method !== "GET" || new URL(request.url).searchParams.get("format") !== "ics") return next();
-    const { db, env, receivedAt } = services(context);
+    const { db, env } = services(context);
     const event = await eventBySlug(db, params.slug);
     if (!event || !event.publishedAt) return new Response(`${translator(requestInfo(context).locale)("errors.notFound")}\n`, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
     const url = `${env.publicUrl}/acara/${event.slug}`;
-    return new Response(eventIcs(event, { url, host: new URL(env.publicUrl).hostname, now: receivedAt }), {
+    return new Response(eventIcs(event, { url, host: new URL(env.publicUrl).hostname }), {
       headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${event.slug}.ics"`, "cache-control": "public, max-age=300" },
     });
   },

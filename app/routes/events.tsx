@@ -31,7 +31,7 @@ function EventList({ events, now }: { events: EventSummary[]; now: Date }) {
           </p>
           <h3><Link to={`/acara/${e.slug}`}>{e.title}</Link></h3>
           <p>
-            {formatInstant(locale, e.startsAt, zone)} · <span className="wrap-anywhere">{e.place}</span>
+            {formatInstant(locale, e.startsAt, e.timeZone)} · <span className="wrap-anywhere">{e.place}</span>
           </p>
           {e.cancelledAt ? null : (
             <p className="muted">

@@ -165,7 +165,7 @@ export const SustainabilitySchema = named(
       year: z.number().int(),
       overall: z.object(standingTally),
       byType: z.array(z.object({ type: z.enum(AGENCY_TYPES), ...standingTally })),
-      byProvince: z.array(z.object({ code: z.string(), name: z.string(), ...standingTally })).meta({ description: "Innovations of agencies located in the province; ministries and national agencies sit in none." }),
+      byProvince: z.array(z.object({ code: z.string(), name: z.string(), ...standingTally })).meta({ description: "Innovations of agencies located in the province; ministries, national agencies and BUMN sit in none, so the provinces add up to less than the overall figures." }),
     }),
     links: z.object({ self: url, html: url }),
   }),

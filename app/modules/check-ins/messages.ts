@@ -81,6 +81,7 @@ export const checkInMessages = defineMessages({
   "checkins.remind.button": "Kirim pengingat ke instansi yang belum menjawab",
   "checkins.remind.hint": "Admin Lokal setiap instansi yang masih punya inovasi belum dijawab menerima notifikasi dan email berisi jumlahnya. Paling sering sekali seminggu.",
   "checkins.remind.last": "Pengingat terakhir dikirim {when} ke {agencies} instansi.",
+  "checkins.remind.unreachable": "{n} instansi lain juga belum menjawab, tetapi belum punya akun Admin Lokal atau operator di Lumbung: hubungi mereka dengan cara lain.",
   "checkins.remind.tooSoon": "Pengingat sudah dikirim {when}. Pengingat berikutnya bisa dikirim seminggu setelahnya.",
   "checkins.publicPage.title": "Keberlanjutan inovasi",
   "checkins.publicPage.heading": "Keberlanjutan inovasi {year}",
@@ -93,6 +94,6 @@ export const checkInMessages = defineMessages({
   "checkins.publicPage.byProvince": "Menurut provinsi",
   "checkins.publicPage.agencyType": "Jenis instansi",
   "checkins.publicPage.province": "Provinsi",
-  "checkins.publicPage.note": "Ditanyakan: inovasi yang terbit sebelum tahun ini dan belum berhenti. Angka diperbarui paling lambat lima menit setelah instansi menjawab. Kementerian dan lembaga tidak berada di provinsi mana pun.",
+  "checkins.publicPage.note": "Ditanyakan: inovasi yang terbit sebelum tahun ini dan belum berhenti. Angka diperbarui paling lambat lima menit setelah instansi menjawab. Kementerian, lembaga, dan BUMN tidak berada di provinsi mana pun, jadi angka per provinsi lebih kecil daripada angka nasional.",
   "checkins.publicPage.link": "Keberlanjutan inovasi seluruh negeri",
 });

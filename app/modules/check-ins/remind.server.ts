@@ -15,9 +15,12 @@ export const REMIND_EVERY_MS = 7 * 86_400_000;
 const key = (year: number) => `check_in_reminder:${year}`;
 
 /** When the year's last reminder went out, if one did. */
-export async function lastReminder(db: Db, year: number): Promise<{ at: string; agencies: number } | null> {
+export type Reminder = { at: string; agencies: number; unreachable: number };
+
+export async function lastReminder(db: Db, year: number): Promise<Reminder | null> {
   const [row] = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, key(year)));
-  return (row?.value as { at: string; agencies: number } | undefined) ?? null;
+  const v = row?.value as Partial<Reminder> | undefined;
+  return v?.at ? { at: v.at, agencies: Number(v.agencies ?? 0), unreachable: Number(v.unreachable ?? 0) } : null;
 }
 
 export type ReminderResult = { sent: true; agencies: number; people: number } | { sent: false; lastAt: string };
@@ -38,19 +41,25 @@ export async function remindDueAgencies(db: Db, actor: Actor, year: number, opts
   const origin = opts.baseUrl.replace(/\/+$/, "");
   let told = 0;
   let agencies = 0;
+  // Agencies with answers due but nobody in Lumbung to tell: counted, so the secretariat knows to
+  // reach them another way.
+  let unreachable = 0;
   await db.transaction(async (tx) => {
     for (const d of due) {
       const staff = people.filter((p) => p.agencyId === d.agencyId);
       const admins = staff.filter((p) => p.role === "agency_admin");
       const to = admins.length ? admins : staff;
-      if (!to.length) continue;
+      if (!to.length) {
+        unreachable++;
+        continue;
+      }
       await notify(tx, to, { kind: "check-in-reminder", key: "mail.checkInDue", vars: { n: Number(d.n), year: String(year), link: `${origin}${link}` }, link });
       told += to.length;
       agencies++;
     }
-    const value = { at: opts.now.toISOString(), agencies };
+    const value: Reminder = { at: opts.now.toISOString(), agencies, unreachable };
     await tx.insert(meta).values({ key: key(year), value }).onConflictDoUpdate({ target: meta.key, set: { value } });
-    await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "checkIn.remind", subjectType: "checkInYear", subjectId: year, data: { agencies, people: told } });
+    await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "checkIn.remind", subjectType: "checkInYear", subjectId: year, data: { agencies, unreachable, people: told } });
   });
   return { sent: true, agencies, people: told };
 }

@@ -23,7 +23,11 @@ function fold(line: string): string {
   return out.join("\r\n ");
 }
 
-export function eventIcs(e: { id: number; title: string; description: string; place: string; startsAt: string; endsAt: string; cancelledAt: string | null }, opts: { url: string; host: string; now: Date }): string {
+/**
+ * The event's file. A calendar applies a change (a new time, a cancellation) only when its
+ * SEQUENCE grows: the seconds between the event's creation and its last change always do.
+ */
+export function eventIcs(e: { id: number; title: string; description: string; place: string; startsAt: string; endsAt: string; cancelledAt: string | null; createdAt: string; updatedAt: string }, opts: { url: string; host: string }): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -31,7 +35,8 @@ export function eventIcs(e: { id: number; title: string; description: string; pl
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:event-${e.id}@${opts.host}`,
-    `DTSTAMP:${stamp(opts.now.toISOString())}`,
+    `DTSTAMP:${stamp(e.updatedAt)}`,
+    `SEQUENCE:${Math.max(0, Math.floor((Date.parse(e.updatedAt) - Date.parse(e.createdAt)) / 1000))}`,
     `DTSTART:${stamp(e.startsAt)}`,
     `DTEND:${stamp(e.endsAt)}`,
     `SUMMARY:${escape(e.title)}`,

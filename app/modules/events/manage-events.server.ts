@@ -68,7 +68,7 @@ export async function publishEvent(db: Db, actor: Actor, id: number, now: Date) 
 export async function cancelEvent(db: Db, actor: Actor, id: number, now: Date) {
   assertCan(actor, "event.manage");
   await db.transaction(async (tx) => {
-    await tx.update(events).set({ cancelledAt: now }).where(eq(events.id, id));
+    await tx.update(events).set({ cancelledAt: now, updatedAt: now }).where(eq(events.id, id));
     await recordAudit(tx, { actorUserId: actorId(actor), action: "event.cancel", subjectType: "event", subjectId: id });
   });
 }

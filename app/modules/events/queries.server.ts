@@ -1,5 +1,5 @@
 // Events as the public, an agency and the secretariat see them.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, eventRegistrations, events, regions } from "~/db/schema";
 import type { ZoneName } from "~/i18n";
@@ -20,6 +20,8 @@ export type EventSummary = {
   registrationClosesAt: string;
   publishedAt: string | null;
   cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
   registered: number;
 };
 
@@ -38,6 +40,8 @@ const summaryColumns = {
   registrationClosesAt: events.registrationClosesAt,
   publishedAt: events.publishedAt,
   cancelledAt: events.cancelledAt,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
   registered: sql<number>`(SELECT count(*)::int FROM event_registrations r WHERE r.event_id = "events"."id")`,
 };
 
@@ -57,6 +61,8 @@ const toSummary = (r: Row): EventSummary => ({
   registrationClosesAt: (r.registrationClosesAt as Date).toISOString(),
   publishedAt: r.publishedAt ? (r.publishedAt as Date).toISOString() : null,
   cancelledAt: r.cancelledAt ? (r.cancelledAt as Date).toISOString() : null,
+  createdAt: (r.createdAt as Date).toISOString(),
+  updatedAt: (r.updatedAt as Date).toISOString(),
   registered: Number(r.registered),
 });
 
@@ -64,7 +70,8 @@ const toSummary = (r: Row): EventSummary => ({
 export async function publicEvents(db: DbOrTx, now: Date): Promise<{ upcoming: EventSummary[]; past: EventSummary[] }> {
   const [upcoming, past] = await Promise.all([
     db.select(summaryColumns).from(events).where(and(isNotNull(events.publishedAt), gte(events.endsAt, now))).orderBy(asc(events.startsAt), asc(events.id)).limit(200),
-    db.select(summaryColumns).from(events).where(and(isNotNull(events.publishedAt), lt(events.endsAt, now))).orderBy(desc(events.startsAt), desc(events.id)).limit(50),
+    // A cancelled event did not take place: it is not listed among those held.
+    db.select(summaryColumns).from(events).where(and(isNotNull(events.publishedAt), lt(events.endsAt, now), isNull(events.cancelledAt))).orderBy(desc(events.startsAt), desc(events.id)).limit(50),
   ]);
   return { upcoming: upcoming.map(toSummary), past: past.map(toSummary) };
 }

@@ -42,10 +42,17 @@ export const eventSchema = (zone: ZoneName) =>
         z.number({ error: "field.number" }).int({ error: "field.number" }).min(1, { error: "field.numberMin" }).max(100_000, { error: "field.numberMax" }).optional(),
       ),
     })
-    .superRefine((v, ctx) => {
-      if (v.endsAt <= v.startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "events.errors.endsBeforeStart" });
-      if (v.registrationClosesAt > v.startsAt) ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "events.errors.closesAfterStart" });
-    });
+    // Checked even when another field is wrong, so that every mistake is named at once; only
+    // times that were read are compared.
+    .superRefine(
+      (v, ctx) => {
+        const read = (x: unknown) => (typeof x === "string" ? x : null);
+        const [starts, ends, closes] = [read(v.startsAt), read(v.endsAt), read(v.registrationClosesAt)];
+        if (starts && ends && Date.parse(ends) <= Date.parse(starts)) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "events.errors.endsBeforeStart" });
+        if (starts && closes && Date.parse(closes) > Date.parse(starts)) ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "events.errors.closesAfterStart" });
+      },
+      { when: () => true },
+    );
 export type EventInput = z.output<ReturnType<typeof eventSchema>>;
 
 export const registrationSchema = z.object({

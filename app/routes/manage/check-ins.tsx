@@ -75,7 +75,7 @@ export const action = page(async ({ context }: Route.ActionArgs) => {
   return redirect("/kelola/pemutakhiran?pesan=diingatkan");
 });
 
-function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: number } | null; message: string | null; tooSoon?: string }) {
+function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: number; unreachable: number } | null; message: string | null; tooSoon?: string }) {
   const t = useT();
   const instant = useInstant();
   return (
@@ -85,6 +85,7 @@ function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: nu
       {last ? (
         <p className="notice" role={message === "diingatkan" ? "status" : undefined}>
           {t("checkins.remind.last", { when: instant(last.at), agencies: last.agencies })}
+          {last.unreachable ? <> {t("checkins.remind.unreachable", { n: last.unreachable })}</> : null}
         </p>
       ) : null}
       <p className="hint">{t("checkins.remind.hint")}</p>

@@ -35,13 +35,14 @@ async function load(context: Route.LoaderArgs["context"], slug: string) {
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ request, context, params }, next) => {
     if (request.method !== "GET" || new URL(request.url).searchParams.get("unduh") !== "csv") return next();
-    const t = translator(requestInfo(context).locale);
+    const { locale } = requestInfo(context);
+    const t = translator(locale);
     try {
       const { db, event } = await load(context, params.slug);
       const registrations = await registrationsOf(db, event.id);
       const csv = toCsv(
         [t("events.col.participant"), t("events.register.position"), t("events.col.email"), t("events.col.agency"), t("events.col.registered"), t("events.manage.attended")],
-        registrations.map((r) => [r.name, r.position, r.email, r.agency, r.registeredAt, r.attended === null ? "" : r.attended ? t("common.yes") : t("common.no")]),
+        registrations.map((r) => [r.name, r.position, r.email, r.agency, formatInstant(locale, r.registeredAt, "WIB"), r.attended === null ? "" : r.attended ? t("common.yes") : t("common.no")]),
       );
       // Names and addresses of people: never kept by a shared cache.
       return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="peserta-${event.slug}.csv"`, "cache-control": "private, no-store" } });

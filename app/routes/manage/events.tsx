@@ -33,6 +33,12 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const t = translator(requestInfo(context).locale);
   const { parsed, typed } = readEventForm(await request.formData(), t);
   if (!parsed.ok) return data<ActionReply>({ errors: parsed.errors, values: typed }, { status: 400 });
+  // A new event is announced ahead: one whose registration has already closed is a typing slip
+  // (an earlier event is edited, not created again).
+  const { receivedAt } = services(context);
+  if (Date.parse(parsed.data.registrationClosesAt) <= receivedAt.getTime()) {
+    return data<ActionReply>({ errors: { registrationClosesAt: t("events.errors.closesInPast") }, values: typed }, { status: 400 });
+  }
   try {
     const { slug } = await createEvent(db, actor, parsed.data);
     return redirect(`/kelola/acara/${slug}?pesan=dibuat`);
@@ -67,7 +73,7 @@ export default function ManageEvents({ loaderData: d, actionData }: Route.Compon
                     <div className="muted">
                       {t(`events.kind.${e.kind}`)}
                       {!e.publishedAt ? ` · ${t("events.draft")}` : ""}
-                      {e.cancelledAt ? ` · ${t("events.cancelled")}` : ""}
+                      {e.cancelledAt ? ` · ${t("events.cancelledTag")}` : ""}
                     </div>
                   </th>
                   <td>{formatInstant(locale, e.startsAt, zone)}</td>

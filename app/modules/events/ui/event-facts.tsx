@@ -7,11 +7,17 @@ import type { EventSummary } from "../queries.server";
 export function EventFacts({ event, provinces }: { event: EventSummary; provinces: readonly string[] }) {
   const t = useT();
   const { locale, zone } = useRoot();
-  const when = (iso: string) => formatInstant(locale, iso, zone);
+  // First in the zone of the place, where the participants will be; also in the reader's, when
+  // it differs (a Jakarta reader of a Makassar clinic).
+  const here = (iso: string) => formatInstant(locale, iso, event.timeZone);
+  const yours = (iso: string) => formatInstant(locale, iso, zone);
   return (
     <dl className="facts">
       <dt>{t("events.col.when")}</dt>
-      <dd>{t("events.when", { from: when(event.startsAt), to: when(event.endsAt) })}</dd>
+      <dd>
+        {t("events.when", { from: here(event.startsAt), to: here(event.endsAt) })}
+        {zone !== event.timeZone ? <div className="muted">{t("events.inYourZone", { from: yours(event.startsAt), to: yours(event.endsAt) })}</div> : null}
+      </dd>
       <dt>{t("events.place")}</dt>
       <dd className="wrap-anywhere">{event.place}</dd>
       <dt>{t("events.field.provinces")}</dt>
