@@ -7,7 +7,7 @@ import { pageText, testClient, type Client } from "./app";
 import { MINI_PDF, PNG_1PX, fileOf } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { innovationCheckIns, innovationFiles, innovationHistory, innovations, outbox } from "../app/db/schema";
+import { innovationCheckIns, innovationFiles, innovationHistory, innovations, meta, outbox } from "../app/db/schema";
 import { jakartaYear } from "../app/modules/compliance/year";
 import { checkInOverview, dueCount } from "../app/modules/check-ins/queries.server";
 import { sustainabilityOf } from "../app/modules/check-ins/sustainability";
@@ -268,5 +268,18 @@ describe("the public page of the country's answers", () => {
     const english = newClient();
     await english.post("/preferensi", { lang: "en" });
     expect(await pageText(await english.get(`/keberlanjutan?tahun=${year - 1}`))).toContain(`Innovations still running, ${year - 1}`);
+  });
+});
+
+describe("a reminder to agencies with nobody in Lumbung", () => {
+  it("counts them apart, so the secretariat reaches them another way", async () => {
+    const lone = await createAgency(database.db, { name: "Pemerintah Kabupaten Tanpa Akun" });
+    await createInnovation(database.db, { agencyId: lone.id, name: "Layanan Tanpa Penjawab", publishedAt: LAST_YEAR });
+    // The week's limit is counted from the last reminder: this one is the first of a new week.
+    await database.db.delete(meta).where(eq(meta.key, `check_in_reminder:${year}`));
+    const c = await as("national");
+    expect((await c.post("/kelola/pemutakhiran", {})).status).toBe(302);
+    const page = await pageText(await c.get("/kelola/pemutakhiran?pesan=diingatkan"));
+    expect(page).toContain("1 instansi lain juga belum menjawab, tetapi belum punya akun Admin Lokal atau operator di Lumbung");
   });
 });
