@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Translate } from "~/i18n";
+import type { AppError } from "./errors";
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, unknown> };
@@ -143,4 +144,9 @@ export const wholeNumberField = (min: number, max: number) =>
 export function pageParam(value: string | null, max: number): number {
   if (value === null || !/^\s*-?\d+\s*$/.test(value)) return 1;
   return Math.max(1, Math.min(Math.max(1, max), Number(value)));
+}
+
+/** A use case's refusal as a form's errors: each field's reason translated, or the whole form's. */
+export function appErrorFields(e: AppError, t: Translate): FieldErrors {
+  return e.fields && Object.keys(e.fields).length ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) : { _form: t(e.reason) };
 }

@@ -6,7 +6,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, notFound } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, parseWith } from "~/lib/forms";
 import { isOwnKey } from "~/lib/own";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
@@ -86,8 +86,7 @@ export const action = page(async ({ params, context, request }: Route.ActionArgs
     await registerParticipant(db, actor, event.id, parsed.data, receivedAt);
   } catch (e) {
     if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
-      const errors = e.fields ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) : { _form: t(e.reason) };
-      return data<ActionReply>({ errors, values: typed }, { status: e.status });
+      return data<ActionReply>({ errors: appErrorFields(e, t), values: typed }, { status: e.status });
     }
     throw e;
   }

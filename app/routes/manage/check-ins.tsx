@@ -15,7 +15,7 @@ import { Pagination } from "~/components/pagination";
 import { TableScroll } from "~/components/table-scroll";
 import { jakartaYear, reportableYears } from "~/modules/compliance/year";
 import { checkInOverview, checkInsByAgency, type Tally } from "~/modules/check-ins/queries.server";
-import { getAgencyName } from "~/modules/check-ins/scope.server";
+import { agencyById } from "~/modules/agencies/queries.server";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "checkins.title");
@@ -37,7 +37,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
 
   if (actor.role === "national_admin") {
     const agencyId = idOf(url.searchParams.get("instansi"));
-    const agency = agencyId !== null ? await getAgencyName(db, agencyId) : null;
+    const agency = agencyId !== null ? await agencyById(db, agencyId) : null;
     if (!agency) {
       const byAgency = await checkInsByAgency(db, year, { page: pageNo, perPage: PER_PAGE });
       return {

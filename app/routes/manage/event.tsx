@@ -6,7 +6,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, notFound } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { idOf } from "~/lib/forms";
+import { appErrorFields, idOf } from "~/lib/forms";
 import { isOwnKey } from "~/lib/own";
 import { toCsv } from "~/lib/csv";
 import { formatInstant, formatNumber, translator } from "~/i18n";
@@ -95,7 +95,7 @@ export const action = page(async ({ params, context, request }: Route.ActionArgs
     await updateEvent(db, actor, event.id, parsed.data);
   } catch (e) {
     if (e instanceof AppError && e.code === "invalid" && e.fields) {
-      return data<ActionReply>({ errors: Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])), values: typed }, { status: 400 });
+      return data<ActionReply>({ errors: appErrorFields(e, t), values: typed }, { status: 400 });
     }
     throw e;
   }

@@ -7,7 +7,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, parseWith } from "~/lib/forms";
 import { isOwnKey } from "~/lib/own";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
@@ -84,7 +84,7 @@ export const action = page(async ({ params, context, request }: Route.ActionArgs
     }
   } catch (e) {
     if (e instanceof AppError && e.code === "invalid") {
-      return refuse(e.fields ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) : { _form: t(e.reason) });
+      return refuse(appErrorFields(e, t));
     }
     throw e;
   }

@@ -5,7 +5,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, notFound } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "~/components/forms";
@@ -47,7 +47,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     return redirect(`/kelola/kunjungan/${id}?pesan=terkirim`);
   } catch (e) {
     if (e instanceof AppError && e.code === "invalid" && e.fields) {
-      return data<ActionReply>({ errors: Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])), values: typed }, { status: 400 });
+      return data<ActionReply>({ errors: appErrorFields(e, t), values: typed }, { status: 400 });
     }
     throw e;
   }

@@ -6,7 +6,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, notFound } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, parseWith } from "~/lib/forms";
 import { isOwnKey } from "~/lib/own";
 import { formatDate, translator } from "~/i18n";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
@@ -48,13 +48,12 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   const t = translator(requestInfo(context).locale);
   const form = await request.formData();
   const here = `/kelola/kunjungan/${visit.id}`;
-  const translated = (e: AppError) => (e.fields ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) : { _form: t(e.reason) });
   if (form.get("_intent") === "cancel") {
     assertCan(actor, "visit.cancel", visit);
     try {
       await cancelVisit(db, actor, visit.id);
     } catch (e) {
-      if (e instanceof AppError && e.code === "conflict") return data<ActionReply>({ errors: translated(e) }, { status: 409 });
+      if (e instanceof AppError && e.code === "conflict") return data<ActionReply>({ errors: appErrorFields(e, t) }, { status: 409 });
       throw e;
     }
     return redirect(`${here}?pesan=dibatalkan`);
@@ -68,14 +67,13 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   try {
     await answerVisit(db, actor, visit.id, parsed.data, { now: receivedAt, baseUrl: env.publicUrl });
   } catch (e) {
-    if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data<ActionReply>({ errors: translated(e), values: typed }, { status: e.status });
+    if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data<ActionReply>({ errors: appErrorFields(e, t), values: typed }, { status: e.status });
     throw e;
   }
   return redirect(`${here}?pesan=dijawab`);
 });
 
 const NOTICES: Record<string, string> = { terkirim: "visits.sent", dijawab: "visits.answered", dibatalkan: "visits.cancelledNotice" };
-const dateOnly = (d: string) => `${d}T12:00:00Z`;
 
 export default function Visit({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -104,10 +102,10 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
           {v.requesterEmail ? <> (<a href={`mailto:${v.requesterEmail}`}>{v.requesterEmail}</a>)</> : null}, {instant(v.createdAt)}
         </dd>
         <dt>{t("visits.field.preferredOn")}</dt>
-        <dd>{formatDate(locale, dateOnly(v.preferredOn))}</dd>
+        <dd>{formatDate(locale, v.preferredOn)}</dd>
         <dt>{t("visits.field.participants")}</dt>
         <dd>{v.participants}</dd>
-        {v.agreedOn ? (<><dt>{t("visits.detail.agreedOn")}</dt><dd>{formatDate(locale, dateOnly(v.agreedOn))}</dd></>) : null}
+        {v.agreedOn ? (<><dt>{t("visits.detail.agreedOn")}</dt><dd>{formatDate(locale, v.agreedOn)}</dd></>) : null}
         {v.answer ? (<><dt>{t("visits.detail.answer")}</dt><dd className="prose-text">{v.answer}</dd></>) : null}
       </dl>
       <h2>{t("visits.field.purpose")}</h2>

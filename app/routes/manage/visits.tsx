@@ -19,8 +19,6 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
   return { visits: await visitsOf(services(context).db, national ? null : actor.agencyId), national };
 });
 
-const dateOnly = (d: string) => `${d}T12:00:00Z`;
-
 export default function Visits({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const { locale } = useRoot();
@@ -49,7 +47,7 @@ export default function Visits({ loaderData: d }: Route.ComponentProps) {
                   </th>
                   <td>{v.host}</td>
                   <td>{v.visitor}</td>
-                  <td>{formatDate(locale, dateOnly(v.agreedOn ?? v.preferredOn))}</td>
+                  <td>{formatDate(locale, v.agreedOn ?? v.preferredOn)}</td>
                   <td><span className={`badge badge-visit-${v.state}`}>{t(`visits.state.${v.state}`)}</span></td>
                 </tr>
               ))}
