@@ -118,7 +118,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <div className="wrap">
             <p>{t("footer.about")}</p>
             <p>
-              {t("footer.openData")} <a href="/api/v1/openapi.json">{t("nav.api")}</a>
+              {t("footer.openData")} <a href="/data-terbuka">{t("opendata.files")}</a> · <a href="/api/v1/openapi.json">{t("nav.api")}</a>
             </p>
           </div>
         </footer>

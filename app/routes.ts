@@ -24,6 +24,8 @@ export default [
   route("kepatuhan", "routes/compliance.tsx"),
   route("kepatuhan/unduh", "routes/compliance-csv.tsx"),
   route("keberlanjutan", "routes/sustainability.tsx"),
+  route("data-terbuka", "routes/open-data.tsx"),
+  route("data-terbuka/:file", "routes/open-data-file.tsx"),
 
   // The competition.
   route("kompetisi", "routes/competitions.tsx"),

@@ -41,7 +41,7 @@ async function fitsTheWidth(page: Page, paths: string[]) {
 
 const FORUM = `/acara/forum-replikasi-mal-pelayanan-publik-${new Date().getUTCFullYear()}`;
 
-for (const path of ["/", "/inovasi", INNOVATION, "/kepatuhan", "/keberlanjutan", "/acara", FORUM, "/masuk", AGENCY, `${AGENCY}/cetak`, "/wilayah/33"]) {
+for (const path of ["/", "/inovasi", INNOVATION, "/kepatuhan", "/keberlanjutan", "/data-terbuka", "/acara", FORUM, "/masuk", AGENCY, `${AGENCY}/cetak`, "/wilayah/33"]) {
   test(`${path} does not scroll sideways on a phone, in either language`, async ({ page }) => {
     await fitsTheWidth(page, [path]);
   });

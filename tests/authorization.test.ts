@@ -40,6 +40,8 @@ const TABLE: Record<string, Entry> = {
   "routes/event": { path: "/acara/{eventSlug}", get: EVERYONE, post: ["operatorA", "operatorB", "agencyAdmin", "head"] },
   "routes/compliance": { path: "/kepatuhan", get: EVERYONE },
   "routes/sustainability": { path: "/keberlanjutan", get: EVERYONE },
+  "routes/open-data": { path: "/data-terbuka", get: EVERYONE },
+  "routes/open-data-file": { path: "/data-terbuka/inovasi.csv", get: EVERYONE },
   "routes/compliance-csv": { path: "/kepatuhan/unduh", get: EVERYONE },
   "routes/competitions": { path: "/kompetisi", get: EVERYONE },
   "routes/competition": { path: "/kompetisi/{announced}", get: EVERYONE },

@@ -23,6 +23,7 @@ import { eventMessagesEn } from "~/modules/events/messages.en";
 import { visitMessagesEn } from "~/modules/visits/messages.en";
 import { uploadMessagesEn } from "~/modules/uploads/messages.en";
 import { invitationMessagesEn } from "~/modules/competitions/invitation-messages.en";
+import { openDataMessagesEn } from "~/modules/open-data/messages.en";
 
 export const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -48,4 +49,5 @@ export const en: Record<MessageKey, string> = {
   ...visitMessagesEn,
   ...uploadMessagesEn,
   ...invitationMessagesEn,
+  ...openDataMessagesEn,
 };

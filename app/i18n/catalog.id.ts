@@ -24,6 +24,7 @@ import { eventMessages } from "~/modules/events/messages";
 import { visitMessages } from "~/modules/visits/messages";
 import { uploadMessages } from "~/modules/uploads/messages";
 import { invitationMessages } from "~/modules/competitions/invitation-messages";
+import { openDataMessages } from "~/modules/open-data/messages";
 
 export const id = {
   ...core,
@@ -49,5 +50,6 @@ export const id = {
   ...visitMessages,
   ...uploadMessages,
   ...invitationMessages,
+  ...openDataMessages,
 };
 export type MessageKey = keyof typeof id;

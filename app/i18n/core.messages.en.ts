@@ -26,7 +26,7 @@ export const coreEn: Translation<typeof core> = {
   "manage.welcome": "Welcome, {name}",
   "manage.judgeIntro": "Your competition judging assignments will show here.",
   "footer.about": "Lumbung is open-source software for public-service innovation programmes.",
-  "footer.openData": "Open data: a JSON API and CSV exports.",
+  "footer.openData": "Open data, free to reuse:",
   "common.save": "Save",
   "common.cancel": "Cancel",
   "common.search": "Search",

@@ -24,7 +24,7 @@ export const core = defineMessages({
   "manage.welcome": "Selamat datang, {name}",
   "manage.judgeIntro": "Penugasan penilaian kompetisi akan tampil di sini.",
   "footer.about": "Lumbung adalah perangkat lunak sumber terbuka untuk program inovasi pelayanan publik.",
-  "footer.openData": "Data terbuka: API JSON dan ekspor CSV.",
+  "footer.openData": "Data terbuka, boleh dipakai ulang:",
   "common.save": "Simpan",
   "common.cancel": "Batal",
   "common.search": "Cari",

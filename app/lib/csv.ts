@@ -1,7 +1,7 @@
 // CSV as Excel and LibreOffice read it: RFC 4180 quoting, CRLF line ends, and a UTF-8 byte-order
 // mark, without which Excel reads the file as the local code page and mangles names. The one CSV
 // writer of the app (reading is csv-parse's job, app/modules/agencies/csv.server.ts).
-const BOM = "\uFEFF";
+export const BOM = "\uFEFF";
 
 export type Cell = string | number | null | undefined;
 
@@ -17,6 +17,9 @@ function cell(v: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One line of a CSV: its cells and its CRLF (a streamed file is written line by line). */
+export const csvLine = (row: readonly Cell[]): string => `${row.map(cell).join(",")}\r\n`;
+
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return BOM + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return BOM + [header, ...rows].map(csvLine).join("");
 }

@@ -1,0 +1,26 @@
+// Open data, as a researcher finds it: from any page's footer to the files, the columns of one
+// explained, and the catalogue downloaded as a CSV that holds the demo's innovations.
+import { checkPage, expect, test, visit } from "./fixtures";
+
+test("a visitor finds the open-data files from the footer and downloads the catalogue", async ({ page }) => {
+  await visit(page, "/inovasi");
+  await page.getByRole("contentinfo").getByRole("link", { name: "berkas CSV" }).click();
+  await expect(page).toHaveURL(/\/data-terbuka$/);
+  await checkPage(page);
+  const main = page.getByRole("main");
+  await expect(main.getByRole("heading", { level: 1 })).toHaveText("Data terbuka");
+  const innovations = main.getByRole("region", { name: "Inovasi", exact: true });
+  await innovations.getByText("Kolom berkas inovasi.csv").click();
+  await expect(innovations.getByRole("cell", { name: "last_check_in_outcome" })).toBeVisible();
+  await checkPage(page);
+
+  const downloading = page.waitForEvent("download");
+  await innovations.getByRole("link", { name: "Unduh inovasi.csv" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("lumbung-inovasi.csv");
+  const path = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  const text = (await readFile(path)).toString("utf8");
+  expect(text.split("\r\n")[0]).toBe("\uFEFFid,slug,url,name,acronym,status,started_on,start_year,published_at,updated_at,origin,origin_innovation_id,origin_note,agency_id,agency_slug,agency_name,agency_type,unit_name,region_code,region_name,province_code,province_name,sectors,sdgs,summary,problem,target_group,novelty,implementation,results,indicators,benefits,resources,sustainability,video_url,last_check_in_year,last_check_in_outcome");
+  expect(text).toContain("Gemas Pesulan");
+});
