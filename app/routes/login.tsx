@@ -8,6 +8,7 @@ import { safeRedirect } from "~/lib/safe-redirect";
 import { translator, formatInstant } from "~/i18n";
 import { LoginSchema } from "~/modules/accounts/schemas";
 import { logIn } from "~/modules/accounts/log-in.server";
+import { DEVICE_COOKIE, DEVICE_DAYS, deviceCookieValue, parseDeviceCookie } from "~/modules/accounts/device.server";
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { DEMO_PASSWORD, DEMO_LOGINS } from "~/modules/demo/demo-logins";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
@@ -30,17 +31,22 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const parsed = parseWith(LoginSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, email: String(form.get("email") ?? "") }, { status: 400 });
+  const cookies = readCookies(request);
+  const devices = parseDeviceCookie(cookies[DEVICE_COOKIE]);
   try {
-    const { token } = await logIn(db, {
+    const { token, deviceToken } = await logIn(db, {
       email: parsed.data.email,
       password: parsed.data.password,
       clientIp,
       sessionHours: env.sessionHours,
-      previousToken: readCookies(request)[SESSION_COOKIE],
+      previousToken: cookies[SESSION_COOKIE],
+      devices,
     });
-    return redirect(safeRedirect(parsed.data.redirectTo, "/kelola"), {
-      headers: { "set-cookie": setCookie(env, SESSION_COOKIE, token, { maxAge: env.sessionHours * 3600 }) },
-    });
+    const headers = new Headers();
+    headers.append("set-cookie", setCookie(env, SESSION_COOKIE, token, { maxAge: env.sessionHours * 3600 }));
+    // Only a sign-in sets the device cookie; logging out leaves it, as it is no session.
+    headers.append("set-cookie", setCookie(env, DEVICE_COOKIE, deviceCookieValue(devices, deviceToken), { maxAge: DEVICE_DAYS * 86_400 }));
+    return redirect(safeRedirect(parsed.data.redirectTo, "/kelola"), { headers });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const until = e.fields?.until ? formatInstant(locale, e.fields.until, zone) : "";

@@ -3,6 +3,7 @@ import type { Db } from "~/db/client.server";
 import { sessions, users, userTokens } from "~/db/schema";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { forgetDevices } from "./device.server";
 import { lockAccount } from "./lock-account.server";
 
 /**
@@ -19,6 +20,8 @@ export async function deactivateUser(db: Db, actor: Actor, userId: number, now =
     if (target.disabledAt) return { name: target.name, changed: false };
     await tx.update(users).set({ disabledAt: now }).where(eq(users.id, userId));
     const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.idHash });
+    // Its trusted browsers too: switched back on, it starts as a stranger everywhere.
+    await forgetDevices(tx, userId);
     // Expired rather than marked used: the token was never spent, and "used" would misreport it.
     await tx
       .update(userTokens)

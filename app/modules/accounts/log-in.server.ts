@@ -3,26 +3,59 @@ import type { Db } from "~/db/client.server";
 import { loginThrottle, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { deviceFailed, findDevice, renewDevice, type Device, type DeviceToken } from "./device.server";
 import { DUMMY_HASH, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
 
-// Lockout: five wrong passwords in a row lock the account for 15 minutes (the owner is told
-// when it opens again). Throttle: 30 failures from one address in 15 minutes pause that
-// address, so guessing across many accounts is slowed too. An email address without an
-// account locks the same way (kept in login_throttle under "email:…"), or the lockout message
-// would tell who has an account.
+// Sign-in is judged two ways, by whether the browser is a trusted device of the account (it
+// holds a device cookie issued when the account last signed in there: device.server.ts).
+//
+// Untrusted (a browser the account has not signed in from, or whose device was forgotten):
+// - Lockout: five wrong passwords in a row lock the account for 15 minutes (the owner is told
+//   when it opens again).
+// - Throttle: 30 failures from one address in 15 minutes pause that address, so guessing across
+//   many accounts is slowed too.
+// - An email address without an account locks the same way (kept in login_throttle under
+//   "email:…"), or the lockout message would tell who has an account.
+//
+// Trusted: neither the address's pause nor the account's lockout applies, as both are caused
+// by others. A regional office puts hundreds of operators behind one address, so a few people's
+// typos would otherwise pause everyone there on the last day before a deadline; and anyone who
+// knows an evaluator's email could keep the account locked from anywhere. Guessing stays slow:
+// a device's own wrong passwords count on the device alone, five locking that device for that
+// account for 15 minutes, and a device is only had by signing in with the password. A trusted
+// attempt's failures are not counted against the address or the account, nor does its success
+// clear the account's count: that count is about strangers' guesses, which the owner's sign-in
+// elsewhere says nothing of.
+//
+// Either way a switched-off account stays shut (its devices are deleted when it is switched
+// off, and a password reset deletes them too: the old password may have been someone else's
+// to use).
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 const IP_MAX_FAILURES = 30;
 const IP_WINDOW_MINUTES = 15;
 
-export type LogInResult = { token: string; userId: number };
+export type LogInResult = { token: string; userId: number; deviceToken: string };
 
 export async function logIn(
   db: Db,
-  opts: { email: string; password: string; clientIp: string; sessionHours: number; previousToken?: string; now?: Date },
+  opts: {
+    email: string;
+    password: string;
+    clientIp: string;
+    sessionHours: number;
+    previousToken?: string;
+    /** The browser's device cookie, parsed (device.server.ts). */
+    devices?: DeviceToken[];
+    now?: Date;
+  },
 ): Promise<LogInResult> {
   const now = opts.now ?? new Date();
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, opts.email.toLowerCase()));
+  const device = user && user.passwordHash && !user.disabledAt ? await findDevice(db, user.id, opts.devices ?? [], now) : null;
+  if (device) return trustedLogIn(db, user, device, opts, now);
+
   const ipKey = `ip:${opts.clientIp}`;
   const [throttle] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, ipKey));
   if (
@@ -33,7 +66,6 @@ export async function logIn(
     throw new AppError("rate-limited", "errors.rateLimited");
   }
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, opts.email.toLowerCase()));
   const stranger = user ? null : await strangerLock(db, opts.email);
   const lockedUntil = user ? user.lockedUntil : stranger!.lockedUntil;
   if (lockedUntil && lockedUntil > now) {
@@ -66,9 +98,35 @@ export async function logIn(
 
   return db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    const deviceToken = await renewDevice(tx, user.id, null, now);
     const { token } = await startSession(tx, user.id, opts.sessionHours, opts.previousToken);
-    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp } });
-    return { token, userId: user.id };
+    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: false } });
+    return { token, userId: user.id, deviceToken };
+  });
+}
+
+/** A sign-in from a trusted device of the account: only the device's own failures hold it back. */
+async function trustedLogIn(
+  db: Db,
+  user: typeof users.$inferSelect,
+  device: Device,
+  opts: { password: string; clientIp: string; sessionHours: number; previousToken?: string },
+  now: Date,
+): Promise<LogInResult> {
+  if (device.lockedUntil) throw new AppError("rate-limited", "accounts.errors.locked", { until: device.lockedUntil.toISOString() });
+  if (!(await verifyPassword(user.passwordHash!, opts.password))) {
+    const locked = await deviceFailed(db, device, { maxFailures: MAX_FAILURES, lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) });
+    if (locked) {
+      await recordAudit(db, { actorUserId: null, action: "device.locked", subjectType: "user", subjectId: user.id });
+      throw new AppError("rate-limited", "accounts.errors.lockedNow");
+    }
+    throw new AppError("invalid", "accounts.errors.badCredentials");
+  }
+  return db.transaction(async (tx) => {
+    const deviceToken = await renewDevice(tx, user.id, device, now);
+    const { token } = await startSession(tx, user.id, opts.sessionHours, opts.previousToken);
+    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: true } });
+    return { token, userId: user.id, deviceToken };
   });
 }
 

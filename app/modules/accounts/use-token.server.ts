@@ -4,6 +4,7 @@ import { sessions, users, userTokens } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { forgetDevices } from "./device.server";
 import { hashPassword } from "./password.server";
 import { hashToken, issueLinkToken } from "./tokens.server";
 
@@ -54,6 +55,9 @@ export async function setPasswordWithToken(db: Db, token: string, purpose: "invi
       .where(and(eq(userTokens.userId, found.userId), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)));
     await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.userId));
     await tx.delete(sessions).where(eq(sessions.userId, found.userId));
+    // The old password may have been known to someone else, who may have signed in with it:
+    // no browser stays trusted on its strength (an invitation's account has none yet).
+    await forgetDevices(tx, found.userId);
     await recordAudit(tx, { actorUserId: found.userId, action: `password.${purpose}`, subjectType: "user", subjectId: found.userId });
   });
   return found;
