@@ -26,6 +26,9 @@ export default [
   route("keberlanjutan", "routes/sustainability.tsx"),
   route("data-terbuka", "routes/open-data.tsx"),
   route("data-terbuka/:file", "routes/open-data-file.tsx"),
+  route("robots.txt", "routes/robots.ts"),
+  route("sitemap.xml", "routes/sitemap-index.ts"),
+  route("sitemap/:file", "routes/sitemap.ts"),
 
   // The competition.
   route("kompetisi", "routes/competitions.tsx"),

@@ -90,7 +90,6 @@ export function createServerApp({ database, jobs, env, staticRoot }: ServerOptio
     // The brotli or gzip copy made at build time (vite.config.ts), when the browser takes it.
     app.use("/assets/*", serveStatic({ root: staticRoot, precompressed: true }));
     app.use("/favicon.svg", serveStatic({ root: staticRoot }));
-    app.use("/robots.txt", serveStatic({ root: staticRoot }));
   }
 
   // Pages, API answers and downloads are compressed for a browser that accepts it (a page is a
