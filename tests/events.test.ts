@@ -143,12 +143,16 @@ describe("registering", () => {
     expect(twice.status).toBe(400);
     expect(await pageText(twice)).toContain("Alamat email ini sudah terdaftar pada acara ini.");
     expect((await c.post(`/acara/${slug}`, { name: "Rina Daeng", email: "rina@makassar.go.id" })).status).toBe(302);
+    // Full: the form says so, and the next one goes onto the waiting list, marked with its place.
+    expect(await pageText(await c.get(`/acara/${slug}`))).toContain("Daftarkan ke daftar tunggu");
     const full = await c.post(`/acara/${slug}`, { name: "Orang Ketiga", email: "ketiga@makassar.go.id" });
-    expect(full.status).toBe(409);
-    expect(await pageText(full)).toContain("Semua tempat sudah terisi.");
+    expect(full.status).toBe(302);
+    expect(full.headers.get("location")).toMatch(/\?pesan=menunggu#peserta$/);
     const page = await pageText(await c.get(`/acara/${slug}`));
     expect(page).toContain("Andi Makkasau, Kepala Bidang Inovasi");
     expect(page).toContain("2 dari 2 tempat terisi");
+    expect(page).toContain("1 orang di daftar tunggu");
+    expect(page).toContain("Daftar tunggu, urutan ke-1");
   });
 
   it("lets an agency withdraw only its own registrations, until registration closes", async () => {
@@ -158,6 +162,11 @@ describe("registering", () => {
     // Another agency's id names nothing for the Java admin (who cannot even register here).
     expect((await (await as("java")).post(`/acara/${slug}`, { _intent: "withdraw", registrationId: String(rina.id) })).status).toBe(403);
     expect((await (await as("sulawesiHead")).post(`/acara/${slug}`, { _intent: "withdraw", registrationId: String(rina.id) })).status).toBe(302);
+    // Rina's place went to the first waiting one, in the same step.
+    const left = await database.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id));
+    expect(left.map((r) => [r.email, r.waiting]).sort()).toEqual([["andi@makassar.go.id", false], ["ketiga@makassar.go.id", false]]);
+    const ketiga = left.find((r) => r.email === "ketiga@makassar.go.id")!;
+    expect((await (await as("sulawesiHead")).post(`/acara/${slug}`, { _intent: "withdraw", registrationId: String(ketiga.id) })).status).toBe(302);
     expect((await database.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id))).map((r) => r.email)).toEqual(["andi@makassar.go.id"]);
     // Registration closed: neither a new one nor a withdrawal.
     await database.db.update(events).set({ registrationClosesAt: new Date(Date.now() - 1000) }).where(eq(events.id, event.id));

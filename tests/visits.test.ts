@@ -98,7 +98,11 @@ describe("answering", () => {
   it("shows on the innovation's page how often it was visited, and in each side's list", async () => {
     // Agreed for a day still ahead: planned, not yet a visit.
     expect(await pageText(await newClient().get(`/inovasi/${slug}`))).not.toContain("dikunjungi untuk studi tiru");
+    // A day gone by is not enough: only the asker's record that it was held counts it.
     await database.db.update(visitRequests).set({ agreedOn: "2025-01-10" }).where(eq(visitRequests.id, visitId));
+    expect(await pageText(await newClient().get(`/inovasi/${slug}`))).not.toContain("dikunjungi untuk studi tiru");
+    const held = await (await as("visitor")).post(`/kelola/kunjungan/${visitId}`, { _intent: "outcome", held: "yes", attendees: "10", learned: "Alur perizinan satu pintu dan antrean daring." });
+    expect(held.status).toBe(302);
     expect(await pageText(await newClient().get(`/inovasi/${slug}`))).toContain("Sudah 1 kali dikunjungi untuk studi tiru.");
     expect(await pageText(await (await as("visitor")).get("/kelola/kunjungan"))).toContain("Mal Pelayanan Publik Tuan Rumah");
     expect(await pageText(await (await as("national")).get("/kelola/kunjungan"))).toContain("Pemerintah Kabupaten Pembelajar");

@@ -443,10 +443,18 @@ export const eventRegistrations = pgTable(
     registeredAt: timestamp("registered_at", { withTimezone: true }).notNull().defaultNow(),
     /** Marked by the secretariat after the event; null until then. */
     attended: boolean("attended"),
+    /**
+     * On the waiting list (the event was full when registered). The line is kept in order of
+     * registration; a freed place goes to the first waiting one, who then holds a place.
+     */
+    waiting: boolean("waiting").notNull().default(false),
+    /** When a waiting registration moved up to a place; null if it held one from the start. */
+    promotedAt: timestamp("promoted_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("event_registrations_email_idx").on(t.eventId, sql`lower(${t.email})`),
     index("event_registrations_agency_idx").on(t.eventId, t.agencyId),
+    index("event_registrations_line_idx").on(t.eventId, t.waiting, t.registeredAt, t.id),
   ],
 );
 
@@ -479,6 +487,23 @@ export const visitRequests = pgTable(
     answer: text("answer"),
     answeredBy: integer("answered_by").references(() => users.id, { onDelete: "set null" }),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
+    /** The host moved an accepted visit: the date agreed before, and why. */
+    rescheduledFrom: date("rescheduled_from"),
+    rescheduleReason: text("reschedule_reason"),
+    rescheduledAt: timestamp("rescheduled_at", { withTimezone: true }),
+    /** An accepted visit called off by either side before its day: who, when and why. */
+    cancelReason: text("cancel_reason"),
+    cancelledBy: integer("cancelled_by").references(() => users.id, { onDelete: "set null" }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /**
+     * After the agreed day the asking agency records whether it took place: only a visit recorded
+     * as held counts as one (null: not recorded yet), with how many came and what they learnt.
+     */
+    held: boolean("held"),
+    attendees: smallint("attendees"),
+    learned: text("learned"),
+    outcomeRecordedBy: integer("outcome_recorded_by").references(() => users.id, { onDelete: "set null" }),
+    outcomeRecordedAt: timestamp("outcome_recorded_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("visit_requests_host_idx").on(t.hostAgencyId, t.createdAt), index("visit_requests_visitor_idx").on(t.visitorAgencyId, t.createdAt), index("visit_requests_innovation_idx").on(t.innovationId)],

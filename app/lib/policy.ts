@@ -156,6 +156,12 @@ const rules = {
   // host's people may answer (many agencies have only their unit operators in Lumbung).
   "visit.answer": (a: Actor, s: { hostAgencyId: number }) => (agencyStaff(a, s.hostAgencyId) ? allow : deny()),
   "visit.cancel": (a: Actor, s: { visitorAgencyId: number }) => (agencyStaff(a, s.visitorAgencyId) ? allow : deny()),
+  // An accepted visit: the host may move its date; either side may call it off before the day
+  // (with a reason, told to the other); only the asking agency says afterwards whether it was held.
+  "visit.reschedule": (a: Actor, s: { hostAgencyId: number }) => (agencyStaff(a, s.hostAgencyId) ? allow : deny()),
+  "visit.callOff": (a: Actor, s: { hostAgencyId: number; visitorAgencyId: number }) =>
+    agencyStaff(a, s.hostAgencyId) || agencyStaff(a, s.visitorAgencyId) ? allow : deny(),
+  "visit.recordOutcome": (a: Actor, s: { visitorAgencyId: number }) => (agencyStaff(a, s.visitorAgencyId) ? allow : deny()),
   // Admin Lokal checks its units' entries before anything is public.
   "innovation.review": (a: Actor, s: InnovationSubject) => {
     if (!(isNational(a) || (isUser(a) && a.role === "agency_admin" && inAgency(a, s.agencyId)))) return deny();

@@ -48,7 +48,8 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
   const agencyId = actor.kind === "user" ? actor.agencyId : null;
   const decision = agencyId !== null ? can(actor, "event.register", { agencyId, provinceCodes: event.provinceCodes, province: await agencyProvince(db, agencyId) }) : null;
   const open = Boolean(event.publishedAt) && !event.cancelledAt && receivedAt < new Date(event.registrationClosesAt);
-  const full = event.capacity !== null && event.registered >= event.capacity;
+  // Anyone already waiting goes first: a newcomer joins the line even if a place is free.
+  const full = event.waiting > 0 || (event.capacity !== null && event.registered >= event.capacity);
   return {
     event,
     provinces: await provinceNames(db, event.provinceCodes),
@@ -65,16 +66,17 @@ type ActionReply = { errors?: Record<string, string>; values?: Typed };
 
 export const action = page(async ({ params, context, request }: Route.ActionArgs) => {
   const actor = requireUser(context);
-  const { db, receivedAt } = services(context);
+  const { db, receivedAt, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const event = await publishedEvent(db, params.slug, false);
+  const opts = { now: receivedAt, baseUrl: env.publicUrl };
   // Who may register is settled before what was sent is read (the use case checks it again).
   if (actor.agencyId === null) throw new AppError("forbidden", "events.errors.agencyOnly");
   assertCan(actor, "event.register", { agencyId: actor.agencyId, provinceCodes: event.provinceCodes, province: await agencyProvince(db, actor.agencyId) });
   const form = await request.formData();
   const here = `/acara/${event.slug}`;
   if (form.get("_intent") === "withdraw") {
-    await withdrawParticipant(db, actor, event.id, idOf(form.get("registrationId")) ?? 0, receivedAt);
+    await withdrawParticipant(db, actor, event.id, idOf(form.get("registrationId")) ?? 0, opts);
     return redirect(`${here}?pesan=dibatalkan#peserta`);
   }
   const values = formToObject(form);
@@ -82,18 +84,19 @@ export const action = page(async ({ params, context, request }: Route.ActionArgs
   const typed: Typed = { name: str("name"), position: str("position"), email: str("email") };
   const parsed = parseWith(registrationSchema, typed, t);
   if (!parsed.ok) return data<ActionReply>({ errors: parsed.errors, values: typed }, { status: 400 });
+  let waiting = false;
   try {
-    await registerParticipant(db, actor, event.id, parsed.data, receivedAt);
+    ({ waiting } = await registerParticipant(db, actor, event.id, parsed.data, opts));
   } catch (e) {
     if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
       return data<ActionReply>({ errors: appErrorFields(e, t), values: typed }, { status: e.status });
     }
     throw e;
   }
-  return redirect(`${here}?pesan=terdaftar#peserta`);
+  return redirect(`${here}?pesan=${waiting ? "menunggu" : "terdaftar"}#peserta`);
 });
 
-const NOTICES: Record<string, string> = { terdaftar: "events.register.done", dibatalkan: "events.register.withdrawn" };
+const NOTICES: Record<string, string> = { terdaftar: "events.register.done", menunggu: "events.register.doneWaiting", dibatalkan: "events.register.withdrawn" };
 
 export default function EventPage({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
@@ -125,6 +128,7 @@ export default function EventPage({ loaderData: d, actionData }: Route.Component
                 <li key={r.id}>
                   {r.name}
                   {r.position ? `, ${r.position}` : ""} ({r.email})
+                  {r.waiting ? <> <span className="badge">{t("events.waiting.line", { line: r.line ?? 0 })}</span></> : null}
                   {d.open ? (
                     <Form method="post" className="inline-form">
                       <CsrfField />
@@ -140,19 +144,20 @@ export default function EventPage({ loaderData: d, actionData }: Route.Component
             <p className="muted">{t("events.register.noneYet")}</p>
           )}
           {!d.agency.mayRegister && d.agency.refusal ? <p className="notice">{t(d.agency.refusal)}</p> : null}
-          {d.agency.mayRegister && d.open && !d.full ? (
+          {/* A full event still takes registrations, onto its waiting list, said before the form. */}
+          {d.agency.mayRegister && d.open ? (
             <Form method="post" noValidate>
               <CsrfField />
               <h3>{t("events.register.title", { agency: d.agency.name })}</h3>
               <ErrorSummary errors={a?.errors} labels={labels} />
+              {d.full ? <p className="notice">{t("events.fullWaiting")}</p> : null}
               <p className="hint">{t("events.register.hint")}</p>
               <TextField name="name" label={labels.name} required defaultValue={a?.values?.name} error={a?.errors?.name} autoComplete="off" />
               <TextField name="position" label={labels.position} defaultValue={a?.values?.position} error={a?.errors?.position} />
               <TextField name="email" type="email" inputMode="email" label={labels.email} required defaultValue={a?.values?.email} error={a?.errors?.email} autoComplete="off" />
-              <button type="submit" className="button">{t("events.register.submit")}</button>
+              <button type="submit" className="button">{t(d.full ? "events.register.submitWaiting" : "events.register.submit")}</button>
             </Form>
           ) : null}
-          {d.agency.mayRegister && d.open && d.full ? <p className="notice">{t("events.full")}</p> : null}
         </section>
       ) : !d.signedIn && d.open ? (
         <p><Link to={`/masuk?redirectTo=${encodeURIComponent(`/acara/${e.slug}`)}`}>{t("events.register.signIn")}</Link></p>

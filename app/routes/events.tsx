@@ -36,7 +36,7 @@ function EventList({ events, now }: { events: EventSummary[]; now: Date }) {
           {e.cancelledAt ? null : (
             <p className="muted">
               {e.capacity !== null && e.registered >= e.capacity
-                ? t("events.full")
+                ? t(new Date(e.registrationClosesAt) > now ? "events.fullTag" : "events.full")
                 : new Date(e.registrationClosesAt) > now
                   ? t("events.closes", { when: formatInstant(locale, e.registrationClosesAt, zone) })
                   : t("events.closed")}

@@ -33,7 +33,7 @@ export const loader = page(async ({ params, context }: Route.LoaderArgs) => {
     awards: await awardsOfInnovation(db, innovation.id),
     replications: await replicationsOf(db, innovation.id),
     checkIns,
-    visits: { accepted: await visitCount(db, innovation.id, receivedAt), mayAsk: can(requestInfo(context).actor, "visit.request", { hostAgencyId: innovation.agency.id }).ok },
+    visits: { accepted: await visitCount(db, innovation.id), mayAsk: can(requestInfo(context).actor, "visit.request", { hostAgencyId: innovation.agency.id }).ok },
     // Decided on the server (the year is Jakarta's now), so both renders say the same.
     sustainability: sustainabilityOf(checkIns, innovation.publishedAt, jakartaYear(receivedAt)),
     preview: {

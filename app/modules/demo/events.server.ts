@@ -1,6 +1,7 @@
 // The demo's events: a regional coaching-clinic batch open for registration (batch 6 of 2017's
 // series: the Sulawesi provinces and East Kalimantan, in WITA), a national replication forum, and
-// last batch for Java, past, with its attendance recorded.
+// last batch for Java, past, with its attendance recorded, and a small workshop already full, with
+// one participant on its waiting list.
 import { eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, eventRegistrations, events, users } from "~/db/schema";
@@ -68,6 +69,22 @@ export async function seedDemoEvents(db: Db, now: Date) {
         publishedAt: new Date(now.getTime() - 90 * DAY),
         createdBy: admin?.id ?? null,
       },
+      {
+        // Small on purpose, and full: its waiting list shows how a freed place moves up.
+        slug: `lokakarya-indikator-kinerja-layanan-${year}`,
+        kind: "workshop",
+        title: "Lokakarya Menyusun Indikator Kinerja Layanan",
+        description: "Lokakarya kecil untuk merumuskan indikator sebelum dan sesudah inovasi yang dapat diukur. Tempat terbatas: bila penuh, pendaftar masuk daftar tunggu.",
+        provinceCodes: [],
+        timeZone: "WIB",
+        startsAt: at(now, 28, 9, 7),
+        endsAt: at(now, 28, 15, 7),
+        registrationClosesAt: at(now, 21, 23, 7),
+        place: "Kantor Kementerian PANRB, Jl. Jenderal Sudirman Kav. 69, Jakarta",
+        capacity: 2,
+        publishedAt: now,
+        createdBy: admin?.id ?? null,
+      },
     ])
     .returning({ id: events.id, slug: events.slug });
   const [banyumas] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.slug, BANYUMAS));
@@ -78,6 +95,17 @@ export async function seedDemoEvents(db: Db, now: Date) {
       { eventId: past.id, agencyId: banyumas.id, name: "Dwi Handayani", position: "Admin Lokal", email: "admin@banyumaskab.demo", registeredAt: new Date(now.getTime() - 75 * DAY), attended: true },
       { eventId: past.id, agencyId: banyumas.id, name: "Agus Setiawan", position: "Operator DPU", email: "operator.dpu@banyumaskab.demo", registeredAt: new Date(now.getTime() - 74 * DAY), attended: false },
       { eventId: forum.id, agencyId: banyumas.id, name: "Dwi Handayani", position: "Admin Lokal", email: "admin@banyumaskab.demo", registeredAt: new Date(now.getTime() - DAY) },
+    ]);
+  }
+  const workshop = inserted[3];
+  const [registrar] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@banyumaskab.demo"));
+  if (banyumas && workshop) {
+    const registeredBy = registrar?.id ?? null;
+    await db.insert(eventRegistrations).values([
+      { eventId: workshop.id, agencyId: banyumas.id, name: "Dwi Handayani", position: "Admin Lokal", email: "admin@banyumaskab.demo", registeredBy, registeredAt: new Date(now.getTime() - 3 * DAY) },
+      { eventId: workshop.id, agencyId: banyumas.id, name: "Agus Setiawan", position: "Operator DPU", email: "operator.dpu@banyumaskab.demo", registeredBy, registeredAt: new Date(now.getTime() - 3 * DAY + 3_600_000) },
+      // The two places are taken: the third waits first in line.
+      { eventId: workshop.id, agencyId: banyumas.id, name: "Sri Rahayu", position: "Kepala Bagian Organisasi", email: "sri.rahayu@banyumaskab.demo", registeredBy, registeredAt: new Date(now.getTime() - 2 * DAY), waiting: true },
     ]);
   }
 }

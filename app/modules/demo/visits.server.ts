@@ -1,5 +1,6 @@
 // The demo's site visits: Banyumas has asked to learn from Surabaya's Mal Pelayanan Publik
-// (waiting for Surabaya's answer), and Sragen's poverty-service unit received Banyumas last year.
+// (waiting for Surabaya's answer), and Sragen's poverty-service unit received Banyumas last year
+// (recorded by Banyumas as held, with what its people learnt).
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, innovations, visitRequests } from "~/db/schema";
@@ -38,6 +39,12 @@ export async function seedDemoVisits(db: Db, now: Date) {
       agreedOn: isoDay(new Date(now.getTime() - 195 * DAY)),
       answer: "Diterima di kantor UPTPK, pukul 09.00 WIB.",
       answeredAt: new Date(now.getTime() - 210 * DAY),
+      // Recorded by Banyumas on coming back: this is what counts the visit on Sragen's page.
+      held: true,
+      attendees: 5,
+      learned:
+        "Satu pintu untuk pengaduan warga miskin: formulir tunggal, rujukan langsung ke dinas terkait, dan basis data terpadu yang diperbarui tiap bulan. Banyumas akan mencoba pola rujukannya di dua kecamatan lebih dulu.",
+      outcomeRecordedAt: new Date(now.getTime() - 193 * DAY),
       createdAt: new Date(now.getTime() - 215 * DAY),
     },
   ]);

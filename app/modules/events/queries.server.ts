@@ -22,7 +22,10 @@ export type EventSummary = {
   cancelledAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Holding a place. */
   registered: number;
+  /** On the waiting list. */
+  waiting: number;
 };
 
 const summaryColumns = {
@@ -42,7 +45,8 @@ const summaryColumns = {
   cancelledAt: events.cancelledAt,
   createdAt: events.createdAt,
   updatedAt: events.updatedAt,
-  registered: sql<number>`(SELECT count(*)::int FROM event_registrations r WHERE r.event_id = "events"."id")`,
+  registered: sql<number>`(SELECT count(*)::int FROM event_registrations r WHERE r.event_id = "events"."id" AND NOT r.waiting)`,
+  waiting: sql<number>`(SELECT count(*)::int FROM event_registrations r WHERE r.event_id = "events"."id" AND r.waiting)`,
 };
 
 type Row = { [K in keyof typeof summaryColumns]: unknown };
@@ -64,6 +68,7 @@ const toSummary = (r: Row): EventSummary => ({
   createdAt: (r.createdAt as Date).toISOString(),
   updatedAt: (r.updatedAt as Date).toISOString(),
   registered: Number(r.registered),
+  waiting: Number(r.waiting),
 });
 
 /** Published events: upcoming ones soonest first, past ones (the last 50) newest first. */
@@ -88,17 +93,48 @@ export async function eventBySlug(db: DbOrTx, slug: string) {
 }
 export type EventDetail = NonNullable<Awaited<ReturnType<typeof eventBySlug>>>;
 
-export type Registration = { id: number; agencyId: number; agency: string; name: string; position: string; email: string; registeredAt: string; attended: boolean | null };
+export type Registration = {
+  id: number;
+  agencyId: number;
+  agency: string;
+  name: string;
+  position: string;
+  email: string;
+  registeredAt: string;
+  attended: boolean | null;
+  waiting: boolean;
+  /** Place on the waiting list (1: next to move up); null for one holding a place. */
+  line: number | null;
+};
 
-/** An event's registrations: one agency's, or all of them (the secretariat's list). */
+/**
+ * An event's registrations: one agency's, or all of them (the secretariat's list). Those holding
+ * a place first (by agency), then the waiting list in its order.
+ */
 export async function registrationsOf(db: DbOrTx, eventId: number, agencyId?: number): Promise<Registration[]> {
+  // The place in line is counted over the whole event's list, whichever agency's rows are read.
+  const line = sql<number | null>`CASE WHEN ${eventRegistrations.waiting} THEN (
+    SELECT count(*)::int FROM event_registrations w
+    WHERE w.event_id = ${eventRegistrations.eventId} AND w.waiting
+      AND (w.registered_at, w.id) <= (${eventRegistrations.registeredAt}, ${eventRegistrations.id})) END`;
   const rows = await db
-    .select({ id: eventRegistrations.id, agencyId: eventRegistrations.agencyId, agency: agencies.name, name: eventRegistrations.name, position: eventRegistrations.position, email: eventRegistrations.email, registeredAt: eventRegistrations.registeredAt, attended: eventRegistrations.attended })
+    .select({
+      id: eventRegistrations.id,
+      agencyId: eventRegistrations.agencyId,
+      agency: agencies.name,
+      name: eventRegistrations.name,
+      position: eventRegistrations.position,
+      email: eventRegistrations.email,
+      registeredAt: eventRegistrations.registeredAt,
+      attended: eventRegistrations.attended,
+      waiting: eventRegistrations.waiting,
+      line,
+    })
     .from(eventRegistrations)
     .innerJoin(agencies, eq(agencies.id, eventRegistrations.agencyId))
     .where(and(eq(eventRegistrations.eventId, eventId), agencyId !== undefined ? eq(eventRegistrations.agencyId, agencyId) : undefined))
-    .orderBy(asc(agencies.name), asc(eventRegistrations.id));
-  return rows.map((r) => ({ ...r, registeredAt: r.registeredAt.toISOString() }));
+    .orderBy(asc(eventRegistrations.waiting), sql`CASE WHEN ${eventRegistrations.waiting} THEN NULL ELSE ${agencies.name} END`, asc(eventRegistrations.registeredAt), asc(eventRegistrations.id));
+  return rows.map((r) => ({ ...r, registeredAt: r.registeredAt.toISOString(), line: r.line === null ? null : Number(r.line) }));
 }
 
 /** The names of an event's batch provinces, in code order. */

@@ -1,4 +1,5 @@
-// An agency registers its people for an event, and may withdraw them until registration closes.
+// An agency registers its people for an event (onto the waiting list once the places are taken),
+// and may withdraw them until registration closes.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, eventRegistrations, events } from "~/db/schema";
@@ -6,6 +7,8 @@ import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import type { RegistrationInput } from "./schemas";
+import { tellRegistrations } from "./tell-participants.server";
+import { lineOf, moveUpWaiting, placesTaken } from "./waiting-list.server";
 
 /** The agency's province, as a regional batch reads it (a national body has none). */
 export async function agencyProvince(db: Db, agencyId: number): Promise<string | null> {
@@ -13,9 +16,15 @@ export async function agencyProvince(db: Db, agencyId: number): Promise<string |
   return row?.code ? row.code.slice(0, 2) : null;
 }
 
-export async function registerParticipant(db: Db, actor: Actor, eventId: number, input: RegistrationInput, now: Date) {
+/**
+ * Registers a participant: a place while there is one, else a place on the waiting list (the
+ * agency still learns where it stands, and the list moves up by itself). The participant is
+ * told by mail, the registering user in the app.
+ */
+export async function registerParticipant(db: Db, actor: Actor, eventId: number, input: RegistrationInput, opts: { now: Date; baseUrl: string }) {
   if (actor.kind !== "user" || actor.agencyId === null) throw new AppError(actor.kind === "user" ? "forbidden" : "unauthenticated", "events.errors.agencyOnly");
   const agencyId = actor.agencyId;
+  const { now } = opts;
   const province = await agencyProvince(db, agencyId);
   return db.transaction(async (tx) => {
     // The event's row is locked while its places are counted: two agencies taking the last
@@ -25,31 +34,48 @@ export async function registerParticipant(db: Db, actor: Actor, eventId: number,
     assertCan(actor, "event.register", { agencyId, provinceCodes: event.provinceCodes, province });
     if (event.cancelledAt) throw new AppError("conflict", "events.errors.cancelled");
     if (now >= event.registrationClosesAt) throw new AppError("conflict", "events.errors.closed");
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(eventRegistrations).where(eq(eventRegistrations.eventId, eventId));
-    if (event.capacity !== null && Number(n) >= event.capacity) throw new AppError("conflict", "events.errors.full");
+    // Anyone already waiting keeps their turn: a newcomer waits behind them even if a place is
+    // free for a moment (moveUpWaiting fills it in the freeing transaction, so this is rare).
+    const [{ waitingAlready }] = await tx
+      .select({ waitingAlready: sql<number>`count(*)::int` })
+      .from(eventRegistrations)
+      .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.waiting, true)));
+    const waiting = Number(waitingAlready) > 0 || (event.capacity !== null && (await placesTaken(tx, eventId)) >= event.capacity);
     const [row] = await tx
       .insert(eventRegistrations)
-      .values({ eventId, agencyId, name: input.name, position: input.position ?? "", email: input.email, registeredBy: actor.id, registeredAt: now })
+      .values({ eventId, agencyId, name: input.name, position: input.position ?? "", email: input.email, registeredBy: actor.id, registeredAt: now, waiting })
       .onConflictDoNothing()
       .returning({ id: eventRegistrations.id });
     if (!row) throw new AppError("invalid", "events.errors.emailRegistered", { email: "events.errors.emailRegistered" });
-    await recordAudit(tx, { actorUserId: actor.id, action: "event.register", subjectType: "event", subjectId: eventId, data: { registration: row.id } });
-    return row;
+    const line = waiting ? await lineOf(tx, eventId, row.id) : null;
+    await tellRegistrations(tx, event, [{ name: input.name, email: input.email, registeredBy: actor.id, waiting, line }], {
+      kind: waiting ? "event-waitlisted" : "event-registered",
+      key: waiting ? "mail.eventWaitlisted" : "mail.eventRegistered",
+      baseUrl: opts.baseUrl,
+    });
+    await recordAudit(tx, { actorUserId: actor.id, action: "event.register", subjectType: "event", subjectId: eventId, data: { registration: row.id, waiting } });
+    return { id: row.id, waiting, line };
   });
 }
 
-export async function withdrawParticipant(db: Db, actor: Actor, eventId: number, registrationId: number, now: Date) {
+/**
+ * An agency withdraws one of its own registrations until registration closes. A place freed goes
+ * to the first waiting, in the same transaction (the event's row locked as for registering).
+ */
+export async function withdrawParticipant(db: Db, actor: Actor, eventId: number, registrationId: number, opts: { now: Date; baseUrl: string }) {
   if (actor.kind !== "user" || actor.agencyId === null) throw new AppError("forbidden", "events.errors.agencyOnly");
-  const [event] = await db.select().from(events).where(eq(events.id, eventId));
-  if (!event || !event.publishedAt) throw new AppError("not-found", "errors.notFound");
-  if (now >= event.registrationClosesAt) throw new AppError("conflict", "events.errors.closed");
+  const agencyId = actor.agencyId;
   await db.transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+    if (!event || !event.publishedAt) throw new AppError("not-found", "errors.notFound");
+    if (opts.now >= event.registrationClosesAt) throw new AppError("conflict", "events.errors.closed");
     // Only the agency's own registrations: another agency's id names nothing here.
     const gone = await tx
       .delete(eventRegistrations)
-      .where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.agencyId, actor.agencyId!)))
-      .returning({ id: eventRegistrations.id });
+      .where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.agencyId, agencyId)))
+      .returning({ id: eventRegistrations.id, waiting: eventRegistrations.waiting });
     if (!gone.length) throw new AppError("not-found", "errors.notFound");
-    await recordAudit(tx, { actorUserId: actor.id, action: "event.withdraw", subjectType: "event", subjectId: eventId, data: { registration: registrationId } });
+    const movedUp = gone[0]!.waiting ? [] : await moveUpWaiting(tx, event, opts);
+    await recordAudit(tx, { actorUserId: actor.id, action: "event.withdraw", subjectType: "event", subjectId: eventId, data: { registration: registrationId, movedUp } });
   });
 }

@@ -1,6 +1,7 @@
 // Site visits (studi tiru): an agency asks to visit another's published innovation; the host
 // accepts with a date or declines with a reason; the asker may withdraw while it waits. Each step
-// is told to the other side, in the app and by mail.
+// is told to the other side, in the app and by mail. What follows an acceptance (a new date, a
+// call-off, the record of whether it took place) has its own files beside this one.
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx } from "~/db/client.server";
@@ -14,9 +15,10 @@ import type { VisitAnswerInput, VisitRequestInput } from "./schemas";
 
 const host = alias(agencies, "host");
 const visitor = alias(agencies, "visitor");
+const canceller = alias(users, "canceller");
 
 /** The people who answer for an agency: its Admin Lokal and head (its operators when it has neither). */
-async function speakersFor(db: DbOrTx, agencyId: number) {
+export async function speakersFor(db: DbOrTx, agencyId: number) {
   const staff = await db
     .select({ id: users.id, email: users.email, role: users.role })
     .from(users)
@@ -75,6 +77,16 @@ export async function visitById(db: DbOrTx, id: number) {
       agreedOn: visitRequests.agreedOn,
       answer: visitRequests.answer,
       answeredAt: visitRequests.answeredAt,
+      rescheduledFrom: visitRequests.rescheduledFrom,
+      rescheduleReason: visitRequests.rescheduleReason,
+      rescheduledAt: visitRequests.rescheduledAt,
+      cancelReason: visitRequests.cancelReason,
+      cancelledAt: visitRequests.cancelledAt,
+      cancelledBy: canceller.name,
+      held: visitRequests.held,
+      attendees: visitRequests.attendees,
+      learned: visitRequests.learned,
+      outcomeRecordedAt: visitRequests.outcomeRecordedAt,
       createdAt: visitRequests.createdAt,
       hostAgencyId: visitRequests.hostAgencyId,
       visitorAgencyId: visitRequests.visitorAgencyId,
@@ -90,6 +102,7 @@ export async function visitById(db: DbOrTx, id: number) {
     .innerJoin(visitor, eq(visitor.id, visitRequests.visitorAgencyId))
     .innerJoin(innovations, eq(innovations.id, visitRequests.innovationId))
     .leftJoin(users, eq(users.id, visitRequests.requestedBy))
+    .leftJoin(canceller, eq(canceller.id, visitRequests.cancelledBy))
     .where(eq(visitRequests.id, id));
   return row ?? null;
 }
@@ -102,6 +115,7 @@ export async function visitsOf(db: DbOrTx, agencyId: number | null) {
       state: visitRequests.state,
       preferredOn: visitRequests.preferredOn,
       agreedOn: visitRequests.agreedOn,
+      held: visitRequests.held,
       hostAgencyId: visitRequests.hostAgencyId,
       host: host.name,
       visitor: visitor.name,
@@ -115,7 +129,13 @@ export async function visitsOf(db: DbOrTx, agencyId: number | null) {
     .where(agencyId === null ? undefined : or(eq(visitRequests.hostAgencyId, agencyId), eq(visitRequests.visitorAgencyId, agencyId)))
     .orderBy(desc(visitRequests.createdAt), desc(visitRequests.id))
     .limit(300);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), incoming: agencyId !== null && r.hostAgencyId === agencyId }));
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    incoming: agencyId !== null && r.hostAgencyId === agencyId,
+    // An accepted visit whose outcome is recorded is shown by it (took place or not).
+    status: r.state === "accepted" && r.held !== null ? (r.held ? "held" : "notHeld") : r.state,
+  }));
 }
 
 export async function answerVisit(db: Db, actor: Actor, id: number, input: VisitAnswerInput, opts: { now: Date; baseUrl: string }) {
@@ -158,13 +178,15 @@ export async function cancelVisit(db: Db, actor: Actor, id: number) {
 }
 
 /**
- * How many visits an innovation has received: accepted ones whose agreed day has come (anywhere
- * in the country). Shown publicly, a sign that others learn from it; one only planned is not yet.
+ * How many visits an innovation has received, shown publicly as a sign that others learn from it.
+ * Only visits the asking agency recorded as held count: an agreed date that has passed says only
+ * that a visit was planned (it may have been called off by telephone, or never recorded), and
+ * the asking side is the one that knows whether its people went and learnt something.
  */
-export async function visitCount(db: DbOrTx, innovationId: number, now: Date): Promise<number> {
+export async function visitCount(db: DbOrTx, innovationId: number): Promise<number> {
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(visitRequests)
-    .where(and(eq(visitRequests.innovationId, innovationId), eq(visitRequests.state, "accepted"), sql`${visitRequests.agreedOn} <= ${latestStartDate(now)}::date`));
+    .where(and(eq(visitRequests.innovationId, innovationId), eq(visitRequests.state, "accepted"), eq(visitRequests.held, true)));
   return Number(r?.n ?? 0);
 }

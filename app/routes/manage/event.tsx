@@ -15,7 +15,7 @@ import { CsrfField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
 import { listProvinces } from "~/modules/catalogue/list-provinces.server";
 import { eventBySlug, provinceNames, registrationsOf } from "~/modules/events/queries.server";
-import { cancelEvent, publishEvent, recordAttendance, updateEvent } from "~/modules/events/manage-events.server";
+import { cancelEvent, publishEvent, recordAttendance, removeRegistration, updateEvent } from "~/modules/events/manage-events.server";
 import { eventFormValues, readEventForm } from "~/modules/events/form.server";
 import { EventFacts } from "~/modules/events/ui/event-facts";
 import { EventForm, type EventFormValues } from "~/modules/events/ui/event-form";
@@ -41,8 +41,16 @@ export const middleware: Route.MiddlewareFunction[] = [
       const { db, event } = await load(context, params.slug);
       const registrations = await registrationsOf(db, event.id);
       const csv = toCsv(
-        [t("events.col.participant"), t("events.register.position"), t("events.col.email"), t("events.col.agency"), t("events.col.registered"), t("events.manage.attended")],
-        registrations.map((r) => [r.name, r.position, r.email, r.agency, formatInstant(locale, r.registeredAt, "WIB"), r.attended === null ? "" : r.attended ? t("common.yes") : t("common.no")]),
+        [t("events.col.participant"), t("events.register.position"), t("events.col.email"), t("events.col.agency"), t("events.col.registered"), t("events.col.status"), t("events.manage.attended")],
+        registrations.map((r) => [
+          r.name,
+          r.position,
+          r.email,
+          r.agency,
+          formatInstant(locale, r.registeredAt, "WIB"),
+          r.waiting ? t("events.status.waiting", { line: r.line ?? 0 }) : t("events.status.placed"),
+          r.attended === null ? "" : r.attended ? t("common.yes") : t("common.no"),
+        ]),
       );
       // Names and addresses of people: never kept by a shared cache.
       return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="peserta-${event.slug}.csv"`, "cache-control": "private, no-store" } });
@@ -59,10 +67,11 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
   const registrations = await registrationsOf(db, event.id);
   return {
     event,
+    placed: registrations.filter((r) => !r.waiting),
+    waiting: registrations.filter((r) => r.waiting),
     values: eventFormValues(event),
     provinces: await listProvinces(db),
     batch: await provinceNames(db, event.provinceCodes),
-    registrations,
     message: url.searchParams.get("pesan"),
   };
 });
@@ -71,7 +80,8 @@ type ActionReply = { errors?: Record<string, string>; values?: EventFormValues }
 
 export const action = page(async ({ params, context, request }: Route.ActionArgs) => {
   const { actor, db, event } = await load(context, params.slug);
-  const { receivedAt } = services(context);
+  const { receivedAt, env } = services(context);
+  const opts = { now: receivedAt, baseUrl: env.publicUrl };
   const t = translator(requestInfo(context).locale);
   const form = await request.formData();
   const intent = String(form.get("_intent") ?? "save");
@@ -81,8 +91,12 @@ export const action = page(async ({ params, context, request }: Route.ActionArgs
     return redirect(`${here}?pesan=diumumkan`);
   }
   if (intent === "cancel") {
-    await cancelEvent(db, actor, event.id, receivedAt);
+    await cancelEvent(db, actor, event.id, opts);
     return redirect(`${here}?pesan=dibatalkan`);
+  }
+  if (intent === "remove") {
+    await removeRegistration(db, actor, event.id, idOf(form.get("registrationId")) ?? 0, opts);
+    return redirect(`${here}?pesan=dihapus#peserta`);
   }
   if (intent === "attendance") {
     const ids = form.getAll("attended").map((v) => idOf(v)).filter((v): v is number => v !== null);
@@ -92,7 +106,7 @@ export const action = page(async ({ params, context, request }: Route.ActionArgs
   const { parsed, typed } = readEventForm(form, t);
   if (!parsed.ok) return data<ActionReply>({ errors: parsed.errors, values: typed }, { status: 400 });
   try {
-    await updateEvent(db, actor, event.id, parsed.data);
+    await updateEvent(db, actor, event.id, parsed.data, opts);
   } catch (e) {
     if (e instanceof AppError && e.code === "invalid" && e.fields) {
       return data<ActionReply>({ errors: appErrorFields(e, t), values: typed }, { status: 400 });
@@ -108,6 +122,7 @@ const NOTICES: Record<string, string> = {
   diumumkan: "events.manage.published",
   dibatalkan: "events.manage.cancelledNotice",
   kehadiran: "events.manage.attendanceSaved",
+  dihapus: "events.manage.removed",
 };
 
 export default function ManageEvent({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -143,8 +158,9 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
       </div>
 
       <section aria-labelledby="peserta">
-        <h2 id="peserta">{t("events.manage.registrations", { n: formatNumber(locale, d.registrations.length) })}</h2>
-        {d.registrations.length ? (
+        <h2 id="peserta">{t("events.manage.registrations", { n: formatNumber(locale, d.placed.length) })}</h2>
+        <p>{t("events.manage.counts", { registered: d.placed.length, waiting: d.waiting.length })}</p>
+        {d.placed.length ? (
           <Form method="post">
             <CsrfField />
             <input type="hidden" name="_intent" value="attendance" />
@@ -157,10 +173,11 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
                     <th scope="col">{t("events.col.participant")}</th>
                     <th scope="col">{t("events.col.agency")}</th>
                     <th scope="col">{t("events.col.registered")}</th>
+                    <th scope="col"><span className="visually-hidden">{t("events.manage.removeCol")}</span></th>
                   </tr>
                 </thead>
                 <tbody>
-                  {d.registrations.map((r) => (
+                  {d.placed.map((r) => (
                     <tr key={r.id}>
                       <td>
                         <input type="checkbox" name="attended" value={r.id} defaultChecked={r.attended === true} id={`hadir-${r.id}`} aria-label={`${t("events.manage.attended")}: ${r.name}`} />
@@ -171,6 +188,8 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
                       </th>
                       <td>{r.agency}</td>
                       <td>{formatInstant(locale, r.registeredAt, zone)}</td>
+                      {/* Its own form (named by `form`): forms cannot nest inside the attendance one. */}
+                      <td><button type="submit" form={`hapus-${r.id}`} className="link-button">{t("events.manage.remove", { name: r.name })}</button></td>
                     </tr>
                   ))}
                 </tbody>
@@ -181,11 +200,61 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
         ) : (
           <p className="muted">{t("events.manage.noRegistrations")}</p>
         )}
-        {d.registrations.length ? <p><a href={`/kelola/acara/${e.slug}?unduh=csv`} download>{t("events.manage.download")}</a></p> : null}
+        {d.placed.map((r) => (
+          <RemoveForm key={r.id} id={r.id} />
+        ))}
       </section>
+
+      {d.waiting.length ? (
+        <section aria-labelledby="daftar-tunggu">
+          <h2 id="daftar-tunggu">{t("events.manage.waitingTitle", { n: formatNumber(locale, d.waiting.length) })}</h2>
+          <p className="hint">{t("events.manage.waitingHint")}</p>
+          <TableScroll labelledBy="daftar-tunggu">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t("events.col.line")}</th>
+                  <th scope="col">{t("events.col.participant")}</th>
+                  <th scope="col">{t("events.col.agency")}</th>
+                  <th scope="col">{t("events.col.registered")}</th>
+                  <th scope="col"><span className="visually-hidden">{t("events.manage.removeCol")}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.waiting.map((r) => (
+                  <tr key={r.id}>
+                    <td className="num">{formatNumber(locale, r.line ?? 0)}</td>
+                    <th scope="row">
+                      {r.name} <span className="badge">{t("events.waiting.tag")}</span>
+                      <div className="muted">{r.position ? `${r.position} · ` : ""}{r.email}</div>
+                    </th>
+                    <td>{r.agency}</td>
+                    <td>{formatInstant(locale, r.registeredAt, zone)}</td>
+                    <td><button type="submit" form={`hapus-${r.id}`} className="link-button">{t("events.manage.remove", { name: r.name })}</button></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          {d.waiting.map((r) => (
+            <RemoveForm key={r.id} id={r.id} />
+          ))}
+        </section>
+      ) : null}
+      {d.placed.length || d.waiting.length ? <p><a href={`/kelola/acara/${e.slug}?unduh=csv`} download>{t("events.manage.download")}</a></p> : null}
 
       <h2>{t("events.manage.edit")}</h2>
       <EventForm values={a?.values ?? d.values} errors={a?.errors} provinces={d.provinces} submit={t("common.save")} />
     </>
+  );
+}
+
+function RemoveForm({ id }: { id: number }) {
+  return (
+    <Form method="post" id={`hapus-${id}`} hidden>
+      <CsrfField />
+      <input type="hidden" name="_intent" value="remove" />
+      <input type="hidden" name="registrationId" value={id} />
+    </Form>
   );
 }

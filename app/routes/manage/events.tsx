@@ -3,6 +3,7 @@ import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/events";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
+import { appErrorFields } from "~/lib/forms";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { formatInstant, formatNumber, translator } from "~/i18n";
@@ -43,7 +44,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     const { slug } = await createEvent(db, actor, parsed.data);
     return redirect(`/kelola/acara/${slug}?pesan=dibuat`);
   } catch (e) {
-    if (e instanceof AppError && e.code === "conflict") return data<ActionReply>({ errors: { title: t(e.reason) }, values: typed }, { status: 409 });
+    if (e instanceof AppError && e.code === "conflict") return data<ActionReply>({ errors: appErrorFields(e, t, { fallback: "title" }), values: typed }, { status: 409 });
     throw e;
   }
 });
@@ -77,7 +78,7 @@ export default function ManageEvents({ loaderData: d, actionData }: Route.Compon
                     </div>
                   </th>
                   <td>{formatInstant(locale, e.startsAt, zone)}</td>
-                  <td className="num">{formatNumber(locale, e.registered)}{e.capacity !== null ? ` / ${formatNumber(locale, e.capacity)}` : ""}</td>
+                  <td className="num">{formatNumber(locale, e.registered)}{e.capacity !== null ? ` / ${formatNumber(locale, e.capacity)}` : ""}{e.waiting ? <div className="muted">{t("events.waitingCount", { waiting: e.waiting })}</div> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -48,7 +48,7 @@ export default function Visits({ loaderData: d }: Route.ComponentProps) {
                   <td>{v.host}</td>
                   <td>{v.visitor}</td>
                   <td>{formatDate(locale, v.agreedOn ?? v.preferredOn)}</td>
-                  <td><span className={`badge badge-visit-${v.state}`}>{t(`visits.state.${v.state}`)}</span></td>
+                  <td><span className={`badge badge-visit-${v.status}`}>{t(`visits.state.${v.status}`)}</span></td>
                 </tr>
               ))}
             </tbody>

@@ -27,6 +27,7 @@ export function EventFacts({ event, provinces }: { event: EventSummary; province
         {event.capacity !== null
           ? t("events.places", { registered: event.registered, capacity: event.capacity })
           : t("events.registeredCount", { registered: event.registered })}
+        {event.waiting > 0 ? <div>{t("events.waitingCount", { waiting: event.waiting })}</div> : null}
       </dd>
     </dl>
   );
