@@ -2,7 +2,9 @@
 import type { Db } from "~/db/client.server";
 import type { QueueName, QueueSpec } from "~/db/jobs.server";
 import { similarityJob } from "~/modules/screening/run-similarity.server";
+import { checkInReminderJob } from "~/modules/check-ins/auto-remind.server";
 
-export function lumbungQueues(db: Db): Record<QueueName, QueueSpec> {
-  return { similarity: similarityJob(db) };
+/** `publicUrl`: the address links in mail sent by background work point to. */
+export function lumbungQueues(db: Db, opts: { publicUrl: string }): Record<QueueName, QueueSpec> {
+  return { similarity: similarityJob(db), "check-in-reminder": checkInReminderJob(db, opts.publicUrl) };
 }

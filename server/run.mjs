@@ -37,7 +37,7 @@ export async function runServer({ root, env: given = process.env, log = console.
     await build.seedReference(database.db);
   }
   // The background queues, created here once, before any server process works them.
-  await build.createQueues(database, build.lumbungQueues(database.db));
+  await build.createQueues(database, build.lumbungQueues(database.db, env));
 
   const ready = () => {
     const processes = env.workers > 1 ? `, ${env.workers} server processes` : "";
@@ -65,7 +65,7 @@ export async function runServer({ root, env: given = process.env, log = console.
 async function serveHere({ build, buildDir, env, database: given }) {
   const database = given ?? (await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, poolSize: env.poolSize }));
   // Every server process works the background queues (a job goes to one of them).
-  const jobs = await build.startJobs(database, build.lumbungQueues(database.db));
+  const jobs = await build.startJobs(database, build.lumbungQueues(database.db, env));
   const app = build.createServerApp({ database, jobs, env, staticRoot: path.relative(process.cwd(), path.join(buildDir, "client")) });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
   await new Promise((resolve) => server.once("listening", resolve));

@@ -10,10 +10,10 @@ const buildPath = path.resolve(import.meta.dirname, "..", buildDirName(), "serve
 type Jobs = { send: (queue: "similarity", data: Record<string, unknown>) => Promise<void>; stop: () => Promise<void> };
 type Build = {
   createServerApp: (o: { database: Database; jobs: Jobs; env: unknown; staticRoot?: string }) => { fetch: (r: Request) => Promise<Response> };
-  parseEnv: (s: Record<string, string | undefined>) => unknown;
+  parseEnv: (s: Record<string, string | undefined>) => { publicUrl: string };
   startJobs: (database: Database, queues: unknown, opts?: { pollSeconds?: number }) => Promise<Jobs>;
   createQueues: (database: Database, queues: unknown) => Promise<void>;
-  lumbungQueues: (db: Database["db"]) => unknown;
+  lumbungQueues: (db: Database["db"], opts: { publicUrl: string }) => unknown;
 };
 
 export async function loadBuild(): Promise<Build> {
@@ -88,8 +88,8 @@ export async function testClient(database: Database, envOverrides: Record<string
   const env = build.parseEnv({ NODE_ENV: "test", LUMBUNG_DEMO: "false", ...envOverrides });
   // The background queues are worked here too, as in a server process, and stopped before the
   // database closes.
-  await build.createQueues(database, build.lumbungQueues(database.db));
-  const jobs = await build.startJobs(database, build.lumbungQueues(database.db), { pollSeconds: 0.5 });
+  await build.createQueues(database, build.lumbungQueues(database.db, env));
+  const jobs = await build.startJobs(database, build.lumbungQueues(database.db, env), { pollSeconds: 0.5 });
   const close = database.close;
   database.close = async () => {
     await jobs.stop();

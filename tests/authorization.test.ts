@@ -134,6 +134,7 @@ const TABLE: Record<string, Entry> = {
 // Actions a route takes under another `_intent` than its plain POST, each with the same rules.
 // {departing} is a unit operator of agency A whom no client of this table is signed in as.
 const INTENT_TABLE: Record<string, Entry> = {
+  "routes/manage/check-ins#auto": { path: "/kelola/pemutakhiran", post: ["admin"], postFields: { _intent: "auto", enabled: "", everyWeeks: "2", fromMonth: "7" } },
   "routes/manage/users#deactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "deactivate", userId: "{departing}" } },
   "routes/manage/users#reactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "reactivate", userId: "{departing}" } },
   "routes/manage/units#remove": { path: "/kelola/unit?instansi={agencyId}", post: ["agencyAdmin", "admin"], postFields: { _intent: "remove", unitId: "{unitA}" } },

@@ -6,10 +6,17 @@
 import PgBoss from "pg-boss";
 import type { Database } from "./client.server";
 
-export type QueueName = "similarity";
+export type QueueName = "similarity" | "check-in-reminder";
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
-/** How each queue's jobs run: a handler, and how long one may take before it counts as lost. */
-export type QueueSpec = { handle: JobHandler; expireInSeconds: number; retryLimit: number };
+/**
+ * How each queue's jobs run: a handler, and how long one may take before it counts as lost; a
+ * queue with a `cron` also gets a job at those times (in WIB), from whichever server process
+ * keeps time first.
+ */
+export type QueueSpec = { handle: JobHandler; expireInSeconds: number; retryLimit: number; cron?: string };
+
+// pg-boss's own queue, through which timed jobs are sent (its timekeeper creates it on start).
+const SEND_IT_QUEUE = "__pgboss__send-it";
 
 export type Jobs = {
   /** Queue a job; it runs in whichever server process picks it up first. */
@@ -21,8 +28,10 @@ function bossFor(database: Database, opts: { supervise: boolean }) {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.query(text, values) },
     schema: "pgboss",
-    // No cron schedules; maintenance (expiring lost jobs, archiving done ones) where workers run.
-    schedule: false,
+    // Maintenance (expiring lost jobs, archiving done ones) and timekeeping (sending the
+    // scheduled jobs) where workers run; any number of processes may keep time, as pg-boss lets
+    // one of them send each scheduled job.
+    schedule: opts.supervise,
     supervise: opts.supervise,
     migrate: true,
   });
@@ -45,8 +54,14 @@ export async function installJobs(database: Database) {
 export async function createQueues(database: Database, queues: Record<QueueName, QueueSpec>) {
   const boss = bossFor(database, { supervise: false });
   await boss.start();
+  // Created here too, so that the server processes' timekeepers find it there and none of them
+  // creates a partition while others poll (the deadlock above).
+  await boss.createQueue(SEND_IT_QUEUE);
   for (const [name, spec] of Object.entries(queues) as [QueueName, QueueSpec][]) {
     await boss.createQueue(name, { name, expireInSeconds: spec.expireInSeconds, retryLimit: spec.retryLimit, retryDelay: 5 });
+    // The programme keeps Jakarta's time (WIB): "09:00" is nine in the morning there.
+    if (spec.cron) await boss.schedule(name, spec.cron, {}, { tz: "Asia/Jakarta" });
+    else await boss.unschedule(name);
   }
   await boss.stop({ graceful: false, wait: true });
 }

@@ -14,21 +14,34 @@ import { notify } from "~/modules/notifications/notify.server";
 export const REMIND_EVERY_MS = 7 * 86_400_000;
 const key = (year: number) => `check_in_reminder:${year}`;
 
-/** When the year's last reminder went out, if one did. */
-export type Reminder = { at: string; agencies: number; unreachable: number };
+/** When the year's last reminder went out, if one did, and whether Lumbung sent it by itself. */
+export type Reminder = { at: string; agencies: number; unreachable: number; automatic?: boolean };
 
 export async function lastReminder(db: Db, year: number): Promise<Reminder | null> {
   const [row] = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, key(year)));
   const v = row?.value as Partial<Reminder> | undefined;
-  return v?.at ? { at: v.at, agencies: Number(v.agencies ?? 0), unreachable: Number(v.unreachable ?? 0) } : null;
+  return v?.at ? { at: v.at, agencies: Number(v.agencies ?? 0), unreachable: Number(v.unreachable ?? 0), automatic: v.automatic === true } : null;
 }
 
 export type ReminderResult = { sent: true; agencies: number; people: number } | { sent: false; lastAt: string };
 
 export async function remindDueAgencies(db: Db, actor: Actor, year: number, opts: { now: Date; baseUrl: string }): Promise<ReminderResult> {
   assertCan(actor, "checkIn.remind");
+  return sendReminder(db, { actorUserId: actor.kind === "user" ? actor.id : null, automatic: false }, year, { ...opts, minGapMs: REMIND_EVERY_MS });
+}
+
+/**
+ * Send the year's reminder unless the last one is more recent than `minGapMs`. Called by the
+ * secretariat's button (remindDueAgencies) and by the automatic reminder (auto-remind.server.ts).
+ */
+export async function sendReminder(
+  db: Db,
+  by: { actorUserId: number | null; automatic: boolean },
+  year: number,
+  opts: { now: Date; baseUrl: string; minGapMs: number },
+): Promise<ReminderResult> {
   const last = await lastReminder(db, year);
-  if (last && opts.now.getTime() - new Date(last.at).getTime() < REMIND_EVERY_MS) return { sent: false, lastAt: last.at };
+  if (last && opts.now.getTime() - new Date(last.at).getTime() < opts.minGapMs) return { sent: false, lastAt: last.at };
   const due = await dueByAgency(db, year);
   const agencyIds = due.map((d) => d.agencyId);
   const people = agencyIds.length
@@ -57,9 +70,9 @@ export async function remindDueAgencies(db: Db, actor: Actor, year: number, opts
       told += to.length;
       agencies++;
     }
-    const value: Reminder = { at: opts.now.toISOString(), agencies, unreachable };
+    const value: Reminder = { at: opts.now.toISOString(), agencies, unreachable, automatic: by.automatic };
     await tx.insert(meta).values({ key: key(year), value }).onConflictDoUpdate({ target: meta.key, set: { value } });
-    await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "checkIn.remind", subjectType: "checkInYear", subjectId: year, data: { agencies, unreachable, people: told } });
+    await recordAudit(tx, { actorUserId: by.actorUserId, action: "checkIn.remind", subjectType: "checkInYear", subjectId: year, data: { agencies, unreachable, people: told, automatic: by.automatic } });
   });
   return { sent: true, agencies, people: told };
 }

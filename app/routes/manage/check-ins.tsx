@@ -7,10 +7,12 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { assertCan, can, placedUnit } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { idOf, pageParam } from "~/lib/forms";
-import { formatNumber } from "~/i18n";
+import { formatNumber, translator } from "~/i18n";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
-import { CsrfField } from "~/components/forms";
+import { CsrfField, ErrorSummary, SelectField } from "~/components/forms";
 import { lastReminder, remindDueAgencies } from "~/modules/check-ins/remind.server";
+import { readAutoReminder, saveAutoReminder } from "~/modules/check-ins/auto-remind.server";
+import { AUTO_EVERY_WEEKS, type AutoReminder } from "~/modules/check-ins/auto-remind";
 import { Pagination } from "~/components/pagination";
 import { TableScroll } from "~/components/table-scroll";
 import { jakartaYear, reportableYears } from "~/modules/compliance/year";
@@ -46,7 +48,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
         byAgency,
         pages: Math.max(1, Math.ceil(byAgency.agencies / PER_PAGE)),
         // Only this year's answers can still be asked for.
-        reminder: year === thisYear && can(actor, "checkIn.remind").ok ? { last: await lastReminder(db, year) } : null,
+        reminder: year === thisYear && can(actor, "checkIn.remind").ok ? { last: await lastReminder(db, year), auto: await readAutoReminder(db) } : null,
         message: url.searchParams.get("pesan"),
       };
     }
@@ -63,19 +65,32 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   return { ...common, kind: "agency" as const, national: false, agency, overview, unitOnly: scope.unitId !== null, wholeAgency, placed: unit !== null, pages: Math.max(1, Math.ceil(overview.total / PER_PAGE)) };
 });
 
-type ActionReply = { tooSoon?: string };
+type ActionReply = { tooSoon?: string; autoErrors?: Record<string, string> };
 
-export const action = page(async ({ context }: Route.ActionArgs) => {
+export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const actor = requireUser(context);
   assertCan(actor, "checkIn.remind");
   const { db, env, receivedAt } = services(context);
+  const form = await request.formData();
+  if (form.get("_intent") === "auto") {
+    // The automatic reminder's settings: a choice among the offered values only.
+    const everyWeeks = Number(form.get("everyWeeks"));
+    const fromMonth = Number(form.get("fromMonth"));
+    const errors: Record<string, string> = {};
+    const t = translator(requestInfo(context).locale);
+    if (!(AUTO_EVERY_WEEKS as readonly number[]).includes(everyWeeks)) errors.everyWeeks = t("checkins.auto.errors.everyWeeks");
+    if (!Number.isInteger(fromMonth) || fromMonth < 1 || fromMonth > 12) errors.fromMonth = t("checkins.auto.errors.fromMonth");
+    if (Object.keys(errors).length) return data<ActionReply>({ autoErrors: errors }, { status: 400 });
+    await saveAutoReminder(db, actor, { enabled: form.get("enabled") === "1", everyWeeks: everyWeeks as AutoReminder["everyWeeks"], fromMonth });
+    return redirect("/kelola/pemutakhiran?pesan=otomatis");
+  }
   const year = jakartaYear(receivedAt);
   const result = await remindDueAgencies(db, actor, year, { now: receivedAt, baseUrl: env.publicUrl });
   if (!result.sent) return data<ActionReply>({ tooSoon: result.lastAt }, { status: 409 });
   return redirect("/kelola/pemutakhiran?pesan=diingatkan");
 });
 
-function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: number; unreachable: number } | null; message: string | null; tooSoon?: string }) {
+function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: number; unreachable: number; automatic?: boolean } | null; message: string | null; tooSoon?: string }) {
   const t = useT();
   const instant = useInstant();
   return (
@@ -84,12 +99,37 @@ function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: nu
       {tooSoon ? <p className="notice notice-warning" role="alert">{t("checkins.remind.tooSoon", { when: instant(tooSoon) })}</p> : null}
       {last ? (
         <p className="notice" role={message === "diingatkan" ? "status" : undefined}>
-          {t("checkins.remind.last", { when: instant(last.at), agencies: last.agencies })}
+          {t(last.automatic ? "checkins.remind.lastAuto" : "checkins.remind.last", { when: instant(last.at), agencies: last.agencies })}
           {last.unreachable ? <> {t("checkins.remind.unreachable", { n: last.unreachable })}</> : null}
         </p>
       ) : null}
       <p className="hint">{t("checkins.remind.hint")}</p>
       <button type="submit" className="button secondary">{t("checkins.remind.button")}</button>
+    </Form>
+  );
+}
+
+/** The automatic reminder's settings: on or off, from which month, how often. */
+function AutoReminderForm({ auto, saved, errors }: { auto: AutoReminder; saved: boolean; errors?: Record<string, string> }) {
+  const t = useT();
+  const { locale } = useRoot();
+  const months = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, i, 1))));
+  return (
+    <Form method="post" className="reminder" aria-labelledby="auto-title" noValidate>
+      <CsrfField />
+      <input type="hidden" name="_intent" value="auto" />
+      <h2 id="auto-title">{t("checkins.auto.title")}</h2>
+      {saved ? <p className="notice" role="status">{t("checkins.auto.saved")}</p> : null}
+      <ErrorSummary errors={errors} />
+      <p className="hint">{t("checkins.auto.hint")}</p>
+      <p className="field">
+        <label>
+          <input type="checkbox" name="enabled" value="1" defaultChecked={auto.enabled} /> {t("checkins.auto.enabled")}
+        </label>
+      </p>
+      <SelectField name="fromMonth" required label={t("checkins.auto.fromMonth")} error={errors?.fromMonth} defaultValue={String(auto.fromMonth)} options={months.map((m, i) => ({ value: String(i + 1), label: m }))} />
+      <SelectField name="everyWeeks" required label={t("checkins.auto.everyWeeks")} error={errors?.everyWeeks} defaultValue={String(auto.everyWeeks)} options={AUTO_EVERY_WEEKS.map((n) => ({ value: String(n), label: t("checkins.auto.weeks", { n }) }))} />
+      <button type="submit" className="button secondary">{t("checkins.auto.save")}</button>
     </Form>
   );
 }
@@ -151,7 +191,12 @@ export default function CheckIns({ loaderData: d, actionData }: Route.ComponentP
       {d.kind === "national" ? (
         <>
           <TallyLine tally={d.byAgency.national} />
-          {d.reminder ? <Reminder last={d.reminder.last} message={d.message} tooSoon={(actionData as ActionReply | undefined)?.tooSoon} /> : null}
+          {d.reminder ? (
+            <>
+              <Reminder last={d.reminder.last} message={d.message} tooSoon={(actionData as ActionReply | undefined)?.tooSoon} />
+              <AutoReminderForm auto={d.reminder.auto} saved={d.message === "otomatis"} errors={(actionData as ActionReply | undefined)?.autoErrors} />
+            </>
+          ) : null}
           <TableScroll labelledBy="check-in-agencies">
             <table>
               <caption id="check-in-agencies">{t("checkins.byAgency", { year: String(d.year) })}</caption>
