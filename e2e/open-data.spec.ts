@@ -17,7 +17,7 @@ test("a visitor finds the open-data files from the footer and downloads the cata
   const downloading = page.waitForEvent("download");
   await innovations.getByRole("link", { name: "Unduh inovasi.csv" }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe("lumbung-inovasi.csv");
+  expect(download.suggestedFilename()).toBe("inovasi.csv");
   const path = await download.path();
   const { readFile } = await import("node:fs/promises");
   const text = (await readFile(path)).toString("utf8");

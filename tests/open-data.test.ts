@@ -74,7 +74,7 @@ describe("the open-data files", () => {
     const { res, body, bom, rows } = await download("inovasi.csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toBe('attachment; filename="lumbung-inovasi.csv"');
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="inovasi.csv"');
     expect(bom).toBe(true);
     expect(body.startsWith("\uFEFFid,slug,url,name,")).toBe(true);
     expect(body).toContain("\r\n");
@@ -129,6 +129,7 @@ describe("the open-data files", () => {
       [ids.main, "2025", "stopped"],
     ]);
     expect(rows[1].stopped_on).toBe("2025-06-30");
+    expect(rows[1]).toMatchObject({ innovation_name: 'Layanan, "Keliling" Desa', agency_name: "Perumda Data Terbuka", agency_id: String(ids.agency) });
     expect(body).not.toContain("Jawaban draf tersembunyi");
   });
 
@@ -139,12 +140,16 @@ describe("the open-data files", () => {
     expect(agency.published_innovations).toBe("3");
     expect(agency.type).toBe("bumd");
     expect(agency.region_code).toBe("33.02");
+    expect(agency.former_names).toBe("");
+    expect(agency.active_until).toBe("");
   });
 
   it("gives the awards of final editions only, with a certificate to verify", async () => {
     const { rows } = await download("penghargaan.csv");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ competition_slug: "kipp-final", edition: "2023", tier: "top-45", certificate_code: "KIPP-2023-ABCD-EFGH", decree_number: "B/2023/M.KT.01" });
+    // The keys the other files are joined on.
+    expect(rows[0]).toMatchObject({ innovation_id: String(ids.main), agency_id: String(ids.agency) });
     expect(rows[0].certificate_url).toMatch(/\/sertifikat\/KIPP-2023-ABCD-EFGH$/);
     expect(rows[0].tier_name).not.toBe("");
   });

@@ -17,7 +17,8 @@ export const middleware: Route.MiddlewareFunction[] = [
     return new Response(request.method === "HEAD" ? null : datasetCsvStream(db, dataset, env.publicUrl), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="lumbung-${params.file}"`,
+        // Saved under the name the page shows and the address ends with.
+        "content-disposition": `attachment; filename="${params.file}"`,
         // Anyone may fetch the files, from a page or a program on another site.
         "access-control-allow-origin": "*",
         // A file of the whole register changes by the hour, not the second: a cache (the

@@ -61,6 +61,7 @@ export default function OpenData({ loaderData: d }: Route.ComponentProps) {
         <ul>
           <li>{t("opendata.format.csv")}</li>
           <li>{t("opendata.format.lists")}</li>
+          <li>{t("opendata.format.codes")}</li>
           <li>{t("opendata.format.formula")}</li>
           <li>{t("opendata.format.privacy")}</li>
         </ul>

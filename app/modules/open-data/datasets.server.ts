@@ -43,12 +43,18 @@ export const COLUMNS: Record<Dataset, readonly string[]> = {
     "summary", "problem", "target_group", "novelty", "implementation", "results", "indicators", "benefits",
     "resources", "sustainability", "video_url", "last_check_in_year", "last_check_in_outcome",
   ],
-  agencies: ["id", "slug", "url", "name", "short_name", "type", "region_code", "region_name", "province_code", "province_name", "website", "published_innovations"],
-  "check-ins": ["innovation_id", "innovation_slug", "agency_id", "year", "outcome", "stopped_on", "note", "evidence_url", "evidence_file_url", "recorded_at"],
+  agencies: [
+    "id", "slug", "url", "name", "short_name", "type", "region_code", "region_name", "province_code", "province_name", "website",
+    "active_from", "active_until", "former_names", "published_innovations",
+  ],
+  "check-ins": [
+    "innovation_id", "innovation_slug", "innovation_name", "agency_id", "agency_name", "year", "outcome", "stopped_on", "note",
+    "evidence_url", "evidence_file_url", "recorded_at",
+  ],
   awards: [
     "competition_slug", "edition", "competition_name", "decree_number", "decree_date", "tier", "tier_name",
-    "category", "category_name", "group", "group_name", "innovation_name", "innovation_slug", "innovation_url",
-    "agency_name", "agency_slug", "agency_type", "certificate_code", "certificate_url",
+    "category", "category_name", "group", "group_name", "innovation_id", "innovation_name", "innovation_slug", "innovation_url",
+    "agency_id", "agency_name", "agency_slug", "agency_type", "certificate_code", "certificate_url",
   ],
 };
 
@@ -75,7 +81,12 @@ function batchSql(dataset: Exclude<Dataset, "awards">, base: string, after: numb
           u.name AS unit_name, i.region_code, r.name AS region_name, i.province_code, p.name AS province_name,
           array_to_string(i.sectors, ';') AS sectors, array_to_string(i.sdgs, ';') AS sdgs,
           i.summary, i.problem, i.target_group, i.novelty, i.implementation, i.results,
-          CASE WHEN jsonb_array_length(i.indicators) > 0 THEN i.indicators::text END AS indicators,
+          -- An indicator's evidence file as its public address (evidenceUrl), not the internal id.
+          CASE WHEN jsonb_array_length(i.indicators) > 0 THEN (
+            SELECT jsonb_agg(CASE WHEN x.e->>'evidenceFileId' IS NULL THEN x.e
+                ELSE (x.e - 'evidenceFileId') || jsonb_build_object('evidenceUrl', ${base} || '/berkas/' || (x.e->>'evidenceFileId')) END ORDER BY x.n)
+            FROM jsonb_array_elements(i.indicators) WITH ORDINALITY AS x(e, n)
+          )::text END AS indicators,
           i.benefits, i.resources, i.sustainability, i.video_url,
           last.year AS last_check_in_year, last.outcome::text AS last_check_in_outcome
         FROM innovations i
@@ -93,6 +104,10 @@ function batchSql(dataset: Exclude<Dataset, "awards">, base: string, after: numb
     case "agencies":
       return sql`SELECT a.id AS key, a.id, a.slug, ${base} || '/instansi/' || a.slug AS url, a.name, a.short_name,
           a.type::text AS type, a.region_code, r.name AS region_name, a.province_code, p.name AS province_name, a.website,
+          a.active_from, a.active_until,
+          -- Names it bore before a rename, each with its last year, so that older files and
+          -- awards can be matched to it.
+          CASE WHEN jsonb_array_length(a.former_names) > 0 THEN a.former_names::text END AS former_names,
           (SELECT count(*)::int FROM innovations i WHERE i.agency_id = a.id AND i.state = 'published') AS published_innovations
         FROM agencies a
         LEFT JOIN regions r ON r.code = a.region_code
@@ -103,12 +118,14 @@ function batchSql(dataset: Exclude<Dataset, "awards">, base: string, after: numb
     case "check-ins":
       // The answers the innovation's public page shows: those of published innovations, without
       // who answered (the page names the agency, not its staff).
-      return sql`SELECT c.id AS key, c.innovation_id, i.slug AS innovation_slug, i.agency_id, c.year, c.outcome::text AS outcome,
+      return sql`SELECT c.id AS key, c.innovation_id, i.slug AS innovation_slug, i.name AS innovation_name, i.agency_id,
+          a.name AS agency_name, c.year, c.outcome::text AS outcome,
           c.stopped_on::text AS stopped_on, c.note, c.evidence_url,
           CASE WHEN c.evidence_file_id IS NOT NULL THEN ${base} || '/berkas/' || c.evidence_file_id END AS evidence_file_url,
           ${iso(sql`c.recorded_at`)} AS recorded_at
         FROM innovation_check_ins c
         JOIN innovations i ON i.id = c.innovation_id AND i.state = 'published'
+        JOIN agencies a ON a.id = i.agency_id
         WHERE c.id > ${after}
         ORDER BY c.id
         LIMIT ${limit}`;
@@ -143,14 +160,26 @@ async function* awardRows(db: DbOrTx, base: string): AsyncGenerator<Cell[][]> {
     const r = await publishedResults(db, slug);
     if (!r || r.awards.length === 0) continue;
     const tierName = new Map(r.tiers.map((t) => [t.code, t.name]));
+    // The ids a program joins on (the other files' keys), looked up by the slugs the public
+    // results carry: an agency always has one; an innovation only while it is published.
+    const agencySlugs = [...new Set(r.awards.map((a) => a.agency.slug))];
+    const innovationSlugs = [...new Set(r.awards.flatMap((a) => (a.innovation.slug ? [a.innovation.slug] : [])))];
+    const agencyId = new Map((await rowsOf<{ id: number; slug: string }>(db, sql`SELECT id, slug FROM agencies WHERE slug IN ${inList(agencySlugs)}`)).map((x) => [x.slug, Number(x.id)]));
+    const innovationId = new Map(
+      (await rowsOf<{ id: number; slug: string }>(db, sql`SELECT id, slug FROM innovations WHERE state = 'published' AND slug IN ${inList(innovationSlugs)}`)).map((x) => [x.slug, Number(x.id)]),
+    );
     yield r.awards.map((a) => [
       r.slug, r.edition, r.name, r.decree.number, r.decree.date, a.tier, tierName.get(a.tier) ?? a.tier,
-      a.category, a.categoryName, a.group, a.groupName, a.innovation.name, a.innovation.slug,
+      a.category, a.categoryName, a.group, a.groupName,
+      a.innovation.slug ? innovationId.get(a.innovation.slug) : null, a.innovation.name, a.innovation.slug,
       a.innovation.slug ? `${base}/inovasi/${a.innovation.slug}` : null,
-      a.agency.name, a.agency.slug, a.agency.type, a.certificate, a.certificate ? `${base}/sertifikat/${a.certificate}` : null,
+      agencyId.get(a.agency.slug), a.agency.name, a.agency.slug, a.agency.type, a.certificate, a.certificate ? `${base}/sertifikat/${a.certificate}` : null,
     ]);
   }
 }
+
+/** `(a, b, …)` for IN; `(NULL)` when empty, which matches nothing. */
+const inList = (values: string[]) => (values.length ? sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})` : sql`(NULL)`);
 
 /**
  * The whole file as a byte stream: the header, then each batch as it is read. A reader who
