@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Translate } from "~/i18n";
+import type { MessageVars, Translate } from "~/i18n";
 import type { AppError } from "./errors";
 
 export type FieldErrors = Record<string, string>;
@@ -146,7 +146,17 @@ export function pageParam(value: string | null, max: number): number {
   return Math.max(1, Math.min(Math.max(1, max), Number(value)));
 }
 
-/** A use case's refusal as a form's errors: each field's reason translated, or the whole form's. */
-export function appErrorFields(e: AppError, t: Translate): FieldErrors {
-  return e.fields && Object.keys(e.fields).length ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) : { _form: t(e.reason) };
+/**
+ * A use case's refusal as a form's errors: each field's reason translated, or, when it names no
+ * field, its reason under `fallback` (the whole form's, unless the form has the one field such a
+ * refusal can be about). `vars` fill the messages' placeholders (a limit the form states).
+ */
+export function appErrorFields(
+  e: AppError,
+  t: Translate,
+  { fallback = "_form", vars }: { fallback?: string; vars?: MessageVars } = {},
+): FieldErrors {
+  return e.fields && Object.keys(e.fields).length
+    ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k, vars)]))
+    : { [fallback]: t(e.reason, vars) };
 }

@@ -9,8 +9,8 @@ import type { Route } from "./+types/assignment";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
-import { translator, type Translate } from "~/i18n";
+import { appErrorFields, formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
+import { translator } from "~/i18n";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
@@ -115,9 +115,6 @@ function back(slug: string, stage: string, values: Record<string, unknown>, mess
   return `/kelola/kompetisi/${slug}/tahap/${stage}/penugasan?${sp.toString()}`;
 }
 
-const fieldErrors = (e: AppError, t: Translate, fallback: string) =>
-  e.fields && Object.keys(e.fields).length ? Object.fromEntries(Object.entries(e.fields).map(([f, key]) => [f, t(key)])) : { [fallback]: t(e.reason) };
-
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
   const { actor, row, stage, competition } = await load(context, params);
   const db = services(context).db;
@@ -133,7 +130,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       if (run.unstaffed.length) summary.unstaffed = await explainUnstaffed(db, competition, stage.code, run.unstaffed.slice(0, MAX_UNSTAFFED_SHOWN));
       return data({ run: summary });
     } catch (e) {
-      if (e instanceof AppError && e.status < 500 && e.status !== 403 && e.status !== 404) return data({ errors: { _form: t(e.reason) } }, { status: e.status });
+      if (e instanceof AppError && e.status < 500 && e.status !== 403 && e.status !== 404) return data({ errors: appErrorFields(e, t) }, { status: e.status });
       throw e;
     }
   }
@@ -146,7 +143,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       await changeAssignment(db, actor, competition, stage.code, parsed.data);
     } catch (e) {
       if (e instanceof AppError && e.code === "not-found") return data({ errors: { judgeId: t("judgingAdmin.errors.notAssigned") }, change: shown }, { status: 404 });
-      if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data({ errors: fieldErrors(e, t, "judgeId"), change: shown }, { status: e.status });
+      if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data({ errors: appErrorFields(e, t, { fallback: "judgeId" }), change: shown }, { status: e.status });
       throw e;
     }
     return redirect(back(row.slug, stage.code, values, parsed.data.op === "add" ? "ditambah" : "dihapus"));

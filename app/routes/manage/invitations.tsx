@@ -7,7 +7,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, parseWith } from "~/lib/forms";
 import { formatDate, formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextField } from "~/components/forms";
@@ -80,8 +80,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     return redirect(`${back}?pesan=${!invited ? "sudah" : untold ? "diundangTanpaAkun" : "diundang"}&n=${invited}&m=${untold}${keep}`);
   } catch (e) {
     if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) {
-      const errors = e.fields ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, t(v)])) : { _form: t(e.reason) };
-      return data({ errors }, { status: e.status });
+      return data({ errors: appErrorFields(e, t) }, { status: e.status });
     }
     throw e;
   }

@@ -8,7 +8,7 @@ import type { Route } from "./+types/judges";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, issueMessage, toArray } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, issueMessage, toArray } from "~/lib/forms";
 import { translator, type Translate } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { CheckboxGroup, CsrfField, ErrorSummary, fieldId, TextField } from "~/components/forms";
@@ -143,7 +143,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       const rowErrors = Object.fromEntries(changes.filter((c) => c.regionCode && unknown.has(c.regionCode)).map((c) => [`r.${c.userId}.regionCode`, t("judging.errors.region")]));
       return data({ errors: Object.keys(rowErrors).length ? rowErrors : { _form: t(e.reason) }, values: shown }, { status: e.status });
     }
-    if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data({ errors: { _form: t(e.reason) }, values: shown }, { status: e.status });
+    if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data({ errors: appErrorFields(e, t), values: shown }, { status: e.status });
     throw e;
   }
   const show = showOf(values.tampil);

@@ -5,8 +5,8 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
-import { formatInstant, translator, type MessageKey } from "~/i18n";
+import { appErrorFields, formToObject, parseWith } from "~/lib/forms";
+import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea } from "~/components/forms";
 import { proposals } from "~/db/schema";
@@ -71,8 +71,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     await fileObjection(db, actor, row.id, parsed.data, receivedAt.getTime());
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
-      const errors = Object.fromEntries(Object.entries(e.fields ?? { _form: e.reason }).map(([k, v]) => [k, t(v as MessageKey)]));
-      return data({ errors, values: parsed.values }, { status: e.status });
+      return data({ errors: appErrorFields(e, t), values: parsed.values }, { status: e.status });
     }
     throw e;
   }

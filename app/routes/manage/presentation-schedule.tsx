@@ -6,8 +6,8 @@ import type { Route } from "./+types/presentation-schedule";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith } from "~/lib/forms";
-import { formatInstant, toZonedInput, translator, type Translate } from "~/i18n";
+import { appErrorFields, formToObject, idOf, parseWith } from "~/lib/forms";
+import { formatInstant, toZonedInput, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from "~/components/forms";
 import { generateSlotsSchema, slotSchema } from "~/modules/stages/schemas";
@@ -80,9 +80,6 @@ type ActionReply = {
   notified?: { slots: number; mails: number; withoutRecipients: string[] };
 };
 
-const translated = (e: AppError, t: Translate, fallback: string) =>
-  e.fields && Object.keys(e.fields).length ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k)])) : { [fallback]: t(e.reason) };
-
 const shown = (values: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, typeof values[k] === "string" ? (values[k] as string) : ""]));
 
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
@@ -103,7 +100,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       const done = await generatePresentationSlots(db, actor, competition, stage.code, parsed.data, zone);
       return redirect(`${base(row.slug, stage.code)}?pesan=dibuat&n=${done.created}`);
     } catch (e) {
-      if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data<ActionReply>({ form: "generate", errors: translated(e, t, e.code === "conflict" ? "_form" : "start"), values: typed }, { status: e.status });
+      if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data<ActionReply>({ form: "generate", errors: appErrorFields(e, t, { fallback: e.code === "conflict" ? "_form" : "start" }), values: typed }, { status: e.status });
       throw e;
     }
   }
@@ -118,7 +115,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       const r = await updatePresentationSlot(db, actor, competition, stage.code, slotId, parsed.data);
       return redirect(`${base(row.slug, stage.code)}?pesan=${r.changed ? "diubah" : "tetap"}#slot-${slotId}`);
     } catch (e) {
-      if (e instanceof AppError && e.code === "invalid") return data<ActionReply>({ form: "update", errors: translated(e, t, "startsAt"), values: typed }, { status: e.status });
+      if (e instanceof AppError && e.code === "invalid") return data<ActionReply>({ form: "update", errors: appErrorFields(e, t, { fallback: "startsAt" }), values: typed }, { status: e.status });
       throw e;
     }
   }

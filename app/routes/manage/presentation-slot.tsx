@@ -7,7 +7,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { idOf } from "~/lib/forms";
+import { appErrorFields, idOf } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary } from "~/components/forms";
@@ -66,7 +66,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   try {
     await answerAttendance(db, actor, id, intent === "confirm" ? "confirmed" : "declined", receivedAt);
   } catch (e) {
-    if (e instanceof AppError && e.code === "deadline-passed") return data({ errors: { _form: t(e.reason) } }, { status: e.status });
+    if (e instanceof AppError && e.code === "deadline-passed") return data({ errors: appErrorFields(e, t) }, { status: e.status });
     throw e;
   }
   return redirect(`/kelola/presentasi/${id}?pesan=${intent === "confirm" ? "hadir" : "berhalangan"}`);

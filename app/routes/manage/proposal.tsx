@@ -4,7 +4,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { can, type Actor } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { idOf, parseWith, versionOf } from "~/lib/forms";
+import { appErrorFields, idOf, parseWith, versionOf } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
@@ -158,7 +158,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       return redirect(intent === "endorse" ? `/kelola/proposal/${id}/tanda-terima?pesan=endorse` : `/kelola/proposal/${id}?pesan=${intent}`);
     } catch (e) {
       if (e instanceof SubmitRefused) return data<ActionReply>({ problems: e.problems }, { status: 422 });
-      if (e instanceof AppError && e.code === "conflict") return data<ActionReply>({ errors: { _form: t(e.reason) } }, { status: 409 });
+      if (e instanceof AppError && e.code === "conflict") return data<ActionReply>({ errors: appErrorFields(e, t) }, { status: 409 });
       throw e;
     }
   }

@@ -4,7 +4,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { can, placedUnit } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, parseWith } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { pageTitle } from "~/lib/meta";
@@ -73,7 +73,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     return redirect(`/kelola/proposal/${row.id}?pesan=dibuat`);
   } catch (e) {
     if (e instanceof AppError && e.fields) {
-      return data({ errors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, t(v)])), values }, { status: e.status });
+      return data({ errors: appErrorFields(e, t), values }, { status: e.status });
     }
     throw e;
   }

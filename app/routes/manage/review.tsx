@@ -4,7 +4,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from "~/components/forms";
@@ -124,8 +124,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     await saveReview(db, actor, { competitionId: competition.id, stageCode: stage.code, proposalId }, input, receivedAt.getTime());
   } catch (e) {
     if (e instanceof AppError && e.status < 500 && e.code !== "not-found" && e.code !== "forbidden") {
-      const errors = e.fields ? Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, t(v)])) : { _form: t(e.reason) };
-      return data<ActionReply>({ errors, values }, { status: e.status });
+      return data<ActionReply>({ errors: appErrorFields(e, t), values }, { status: e.status });
     }
     throw e;
   }

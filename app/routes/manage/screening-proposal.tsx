@@ -4,7 +4,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { idOf } from "~/lib/forms";
+import { appErrorFields, idOf } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextArea } from "~/components/forms";
@@ -62,7 +62,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
   try {
     await screenProposals(db, actor, loaded.competition.id, [id], { result, reason: reason || undefined, checklist }, { publicUrl: env.publicUrl });
   } catch (e) {
-    if (e instanceof AppError && e.status < 500) return data({ errors: { [e.fields ? Object.keys(e.fields)[0] : "_form"]: t(e.reason) } }, { status: e.status });
+    if (e instanceof AppError && e.status < 500) return data({ errors: appErrorFields(e, t) }, { status: e.status });
     throw e;
   }
   return redirect(`/kelola/kompetisi/${params.slug}/seleksi?pesan=selesai&n=1`);

@@ -3,7 +3,7 @@ import type { Route } from "./+types/screening";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { idOf } from "~/lib/forms";
+import { appErrorFields, idOf } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextArea } from "~/components/forms";
@@ -55,8 +55,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     return redirect(`/kelola/kompetisi/${row.slug}/seleksi?pesan=selesai&n=${n}`);
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
-      const field = e.fields ? Object.keys(e.fields)[0] : "_form";
-      return data({ errors: { [field]: t(e.reason) } }, { status: e.status });
+      return data({ errors: appErrorFields(e, t) }, { status: e.status });
     }
     throw e;
   }

@@ -4,7 +4,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
 import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { agencyById, unitOfAgency, unitsWithUse } from "~/modules/agencies/queries.server";
@@ -109,7 +109,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     try {
       await renameUnit(db, actor, agencyId, unitId, parsed.data);
     } catch (e) {
-      if (e instanceof AppError && e.code === "conflict") return data({ renameErrors: { name: t(e.reason) }, values: formToObject(form) }, { status: 409 });
+      if (e instanceof AppError && e.code === "conflict") return data({ renameErrors: appErrorFields(e, t), values: formToObject(form) }, { status: 409 });
       throw e;
     }
     const back = new URL(request.url).searchParams.get("instansi") ? `instansi=${agencyId}&` : "";

@@ -5,7 +5,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { invitableRoles } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, pageParam, parseWith } from "~/lib/forms";
 import { formatNumber, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { TableScroll } from "~/components/table-scroll";
@@ -16,14 +16,25 @@ import { deactivateUser } from "~/modules/accounts/deactivate-user.server";
 import { reactivateUser } from "~/modules/accounts/reactivate-user.server";
 import { setUserUnit } from "~/modules/accounts/set-user-unit.server";
 import { Pagination } from "~/components/pagination";
-import { agencyOptions, unitsOfAgency } from "~/modules/agencies/queries.server";
+import { agencyOptions } from "~/modules/agencies/queries.server";
+import { unitChoices } from "~/modules/accounts/unit-choices.server";
+import { UnitPicker } from "~/modules/accounts/ui/unit-picker";
 import { listUsers, placeableOperator } from "~/modules/accounts/list-users.server";
 import { pageTitle } from "~/lib/meta";
+import type { UnitChoices } from "~/modules/accounts/unit-choices";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.users.title");
 
 const PER_PAGE = 50;
 const MAX_PAGE = 10_000;
+// The invitation's unit search and the placement's: each form's own parameter, so that searching
+// in one leaves the other's list as it was.
+const INVITE_SEARCH = "cariUnit";
+const PLACE_SEARCH = "cariUnitUbah";
+// The invitation's fields a unit search sends back with it (GET), to be shown again as typed.
+const INVITE_FIELDS = ["name", "email", "role", "agencyId", "unitId"] as const;
+// Longer than any of those fields may be: cut, as the filter is, rather than refused.
+const TYPED_MAX = 320;
 
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
@@ -41,8 +52,14 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const placingId = url.searchParams.has("ubah") ? idOf(url.searchParams.get("ubah")) : null;
   const operator = placingId ? await placeableOperator(db, actor, placingId) : null;
   if (url.searchParams.has("ubah") && !operator) throw new AppError("not-found", "errors.notFound");
-  // Its own agency's units to choose from.
-  const placing = operator ? { ...operator, units: await unitsOfAgency(db, operator.agencyId ?? -1) } : null;
+  // Its own agency's units to choose from (searched by name in a big agency), its present one kept.
+  const placing = operator ? { ...operator, units: await unitChoices(db, operator.agencyId ?? -1, { q: url.searchParams.get(PLACE_SEARCH), keep: operator.unitId }) } : null;
+  // A unit search of the invitation form (no JavaScript: the form sent by GET) brings back what
+  // was typed in its other fields, and the units of its agency that match.
+  const searched = url.searchParams.has(INVITE_SEARCH);
+  const typed = searched ? Object.fromEntries(INVITE_FIELDS.map((k) => [k, (url.searchParams.get(k) ?? "").slice(0, TYPED_MAX)])) : null;
+  // The secretariat's form lists an agency's units once the agency is chosen (a search, a refusal).
+  const inviteAgencyId = national ? (typed ? idOf(typed.agencyId) : null) : actor.agencyId;
   return {
     placing,
     // After a change, the notice names the operator (looked up, never taken from the address).
@@ -54,7 +71,8 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     pages: Math.max(1, Math.ceil(total / PER_PAGE)),
     roles,
     agencies: national ? await agencyOptions(db) : null,
-    units: actor.agencyId ? await unitsOfAgency(db, actor.agencyId) : [],
+    typed,
+    units: inviteAgencyId ? await unitChoices(db, inviteAgencyId, { q: url.searchParams.get(INVITE_SEARCH), keep: idOf(typed?.unitId) }) : null,
   };
 });
 
@@ -81,23 +99,32 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       await setUserUnit(db, actor, parsed.data.userId, parsed.data.unitId ?? null);
       return redirect(`/kelola/pengguna?pesan=unit&akun=${parsed.data.userId}`);
     } catch (e) {
-      if (e instanceof AppError && e.code === "invalid") return data({ unitErrors: { unitId: t(e.reason) } }, { status: 400 });
+      if (e instanceof AppError && e.code === "invalid") return data({ unitErrors: appErrorFields(e, t, { fallback: "unitId" }) }, { status: 400 });
       throw e;
     }
   }
+  const national = actor.role === "national_admin";
+  /**
+   * The unit field of a refused invitation, as it was sent: narrowed by its search, with the unit
+   * chosen kept. The secretariat's form cannot list an agency's units before the agency is
+   * chosen: when the chosen one needs a unit (or its units were already shown), the form comes
+   * back with them to pick from.
+   */
+  const unitsFor = async (values: Record<string, unknown>, needed: boolean) => {
+    const agencyId = national ? idOf(values.agencyId) : actor.agencyId;
+    if (!agencyId || (national && !needed && !("unitId" in values) && !(INVITE_SEARCH in values))) return null;
+    const q = typeof values[INVITE_SEARCH] === "string" ? (values[INVITE_SEARCH] as string) : "";
+    return unitChoices(db, agencyId, { q, keep: idOf(values.unitId) });
+  };
   const parsed = parseWith(InviteSchema, formToObject(form), t);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, unitChoices: await unitsFor(parsed.values, !!parsed.errors.unitId) }, { status: 400 });
   let sent: { token: string; resent: boolean };
   try {
     sent = await inviteUser(db, actor, parsed.data, { publicUrl: env.publicUrl });
   } catch (e) {
     if (e instanceof AppError && (e.code === "conflict" || e.code === "invalid")) {
-      const errors = Object.fromEntries(Object.entries(e.fields ?? { _form: e.reason }).map(([k, v]) => [k, t(v)]));
-      // The secretariat's form cannot list an agency's units before the agency is chosen: when
-      // the chosen one needs a unit, the form comes back with that agency's units to pick from.
-      const agencyId = actor.role === "national_admin" ? parsed.data.agencyId : null;
-      const unitChoices = errors.unitId && agencyId ? await unitsOfAgency(db, agencyId) : null;
-      return data({ errors, values: parsed.values, unitChoices }, { status: e.status });
+      const errors = appErrorFields(e, t);
+      return data({ errors, values: parsed.values, unitChoices: await unitsFor(parsed.values, !!errors.unitId) }, { status: e.status });
     }
     throw e;
   }
@@ -115,7 +142,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         values?: Record<string, unknown>;
         invited?: string;
         resent?: boolean;
-        unitChoices?: { id: number; name: string }[] | null;
+        unitChoices?: UnitChoices | null;
         link?: string;
         days?: number;
         toggleError?: string;
@@ -124,9 +151,10 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       }
     | undefined;
   const { list, total, q, page: pageNo, pages, placing } = loaderData;
-  const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : "");
+  // What a refused invitation or a unit search sent, shown again.
+  const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : (loaderData.typed?.[k] ?? ""));
   // The invitation's unit choices: the own agency's, or those of the agency the secretariat chose.
-  const units = a?.unitChoices ?? loaderData.units;
+  const units = a?.errors ? (a.unitChoices ?? null) : loaderData.units;
   return (
     <>
       <h1 id="users-title">{t("accounts.users.title")}</h1>
@@ -147,24 +175,35 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <h2 id="unit-title">{t("accounts.users.unitFor", { name: placing.name })}</h2>
           {/* Its own ids ("place"): the invitation form below has a unit field too. */}
           <ErrorSummary errors={a?.unitErrors} labels={{ unitId: t("accounts.users.unit") }} idPrefix="place" />
-          {placing.units.length ? (
-            <Form method="post" className="narrow">
-              <CsrfField />
-              <input type="hidden" name="_intent" value="setUnit" />
-              <input type="hidden" name="userId" value={placing.id} />
-              {/* Required: in an agency with units an operator works for one (setUserUnit). */}
-              <SelectField
-                name="unitId"
-                idPrefix="place"
-                label={t("accounts.users.unit")}
-                required
-                options={placing.units.map((u) => ({ value: String(u.id), label: u.name }))}
-                defaultValue={placing.unitId ? String(placing.unitId) : ""}
-                emptyLabel={t("accounts.users.chooseUnit")}
-                error={a?.unitErrors?.unitId}
-              />
-              <button type="submit" className="button">{t("common.save")}</button> <Link to="/kelola/pengguna">{t("common.cancel")}</Link>
-            </Form>
+          {placing.units.total ? (
+            <>
+              {/* The search of a big agency's units: a GET form of its own (nothing typed to keep),
+                  whose field and button sit in the placement form below (their form attribute). */}
+              {placing.units.search ? (
+                <Form method="get" action="/kelola/pengguna" id="place-search">
+                  <input type="hidden" name="ubah" value={placing.id} />
+                </Form>
+              ) : null}
+              <Form method="post" className="narrow">
+                <CsrfField />
+                <input type="hidden" name="_intent" value="setUnit" />
+                <input type="hidden" name="userId" value={placing.id} />
+                {/* Required: in an agency with units an operator works for one (setUserUnit). */}
+                <UnitPicker
+                  choices={placing.units}
+                  searchName={PLACE_SEARCH}
+                  searchForm="place-search"
+                  name="unitId"
+                  idPrefix="place"
+                  label={t("accounts.users.unit")}
+                  required
+                  defaultValue={placing.unitId ? String(placing.unitId) : ""}
+                  emptyLabel={t("accounts.users.chooseUnit")}
+                  error={a?.unitErrors?.unitId}
+                />
+                <button type="submit" className="button">{t("common.save")}</button> <Link to="/kelola/pengguna">{t("common.cancel")}</Link>
+              </Form>
+            </>
           ) : (
             <p>{t("accounts.users.agencyHasNoUnits")}</p>
           )}
@@ -276,13 +315,16 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             error={a?.errors?.agencyId}
           />
         ) : null}
-        {units.length ? (
-          <SelectField
+        {units?.total ? (
+          <UnitPicker
+            choices={units}
+            searchName={INVITE_SEARCH}
+            searchAction="/kelola/pengguna#invite-title"
+            carried={["agencyId", "unitId"]}
             name="unitId"
             label={t("accounts.users.unit")}
             optionalNote={t("accounts.users.unitRequiredNote")}
             hint={t("accounts.users.unitOperatorsOnly")}
-            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
             defaultValue={v("unitId")}
             emptyLabel=""
             error={a?.errors?.unitId}
