@@ -139,7 +139,11 @@ const INTENT_TABLE: Record<string, Entry> = {
   "routes/manage/users#reactivate": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "reactivate", userId: "{departing}" } },
   "routes/manage/units#remove": { path: "/kelola/unit?instansi={agencyId}", post: ["agencyAdmin", "admin"], postFields: { _intent: "remove", unitId: "{unitA}" } },
   "routes/manage/users#placing": { path: "/kelola/pengguna?ubah={departing}", get: ["agencyAdmin", "admin"] },
+  "routes/manage/users#findUnit": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "findUnit", cariUnit: "dinas" } },
   "routes/manage/users#setUnit": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "setUnit", userId: "{departing}", unitId: "" } },
+  // Closing the running stage early: the first post only asks for confirmation (nothing closes).
+  "routes/manage/competition#closeStage": { path: "/kelola/kompetisi/kipp-buka", post: ["admin"], postFields: { _intent: "closeStage", stage: "registrasi" } },
+  "routes/manage/results#withdraw": { path: "/kelola/kompetisi/kipp-buka/hasil", post: ["admin"], postFields: { _intent: "withdraw", withdrawReason: "Uji." } },
 };
 
 // What the server answers before the page router (server/app.ts), with the same rules.

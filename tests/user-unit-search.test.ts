@@ -49,6 +49,9 @@ async function bigAgency() {
   return { agency, rows, byName, admin, c };
 }
 
+/** The invitation form's unit search, as its button sends it. */
+const search = (c: Client, fields: Record<string, string>) => c.post("/kelola/pengguna", { _intent: "findUnit", ...fields });
+
 describe("the invitation form of an agency with many units", () => {
   it("shows a search by name instead of every unit, and the plain list to a small agency", async () => {
     const { rows, c } = await bigAgency();
@@ -72,9 +75,9 @@ describe("the invitation form of an agency with many units", () => {
 
   it("finds units by part of the name whatever its case, keeping what was typed in the form", async () => {
     const { byName, c } = await bigAgency();
-    // What the form's search button sends without JavaScript: the whole form, by GET.
-    const query = new URLSearchParams({ name: "Budi Santoso", email: "budi.cari@uji.go.id", role: "unit_operator", unitId: "", cariUnit: "kembaran" });
-    const res = await c.get(`/kelola/pengguna?${query}`);
+    // What the form's search button sends: the whole form, posted with its own intent, so that
+    // the name and email typed never go into an address.
+    const res = await search(c, { name: "Budi Santoso", email: "budi.cari@uji.go.id", role: "unit_operator", unitId: "", cariUnit: "kembaran" });
     expect(res.status).toBe(200);
     const page = await pageText(res);
     expect(optionsOf(page, "f-unitId").map((o) => o.name)).toEqual(["Puskesmas Kembaran I", "Puskesmas Kembaran II"]);
@@ -85,7 +88,7 @@ describe("the invitation form of an agency with many units", () => {
     expect(page).toMatch(/id="f-cariUnit"[^>]*value="kembaran"/);
 
     // Upper case finds the same; a unit already chosen stays a choice while another is searched.
-    const upper = await pageText(await c.get(`/kelola/pengguna?cariUnit=PUSKESMAS%20BATUR&unitId=${byName("Dinas Kesehatan").id}`));
+    const upper = await pageText(await search(c, { cariUnit: "PUSKESMAS BATUR", unitId: String(byName("Dinas Kesehatan").id) }));
     expect(optionsOf(upper, "f-unitId").map((o) => o.name)).toEqual(["Dinas Kesehatan", "Puskesmas Baturraden"]);
 
     // The chosen unit is posted by id.
@@ -96,7 +99,7 @@ describe("the invitation form of an agency with many units", () => {
 
   it("lists at most the first matches of a wide search and says the list is cut", async () => {
     const { c } = await bigAgency();
-    const page = await pageText(await c.get("/kelola/pengguna?cariUnit=sd%20negeri"));
+    const page = await pageText(await search(c, { cariUnit: "sd negeri" }));
     const shown = optionsOf(page, "f-unitId");
     expect(shown).toHaveLength(UNIT_SELECT_MAX);
     expect(shown[0].name).toBe("SD Negeri 01 Sokaraja");
@@ -104,12 +107,12 @@ describe("the invitation form of an agency with many units", () => {
     expect(page).toContain(`hanya ${UNIT_SELECT_MAX} unit pertama`);
 
     // A LIKE wildcard typed is searched for as itself; nothing matches and the form says so.
-    const none = await pageText(await c.get("/kelola/pengguna?cariUnit=%25"));
+    const none = await pageText(await search(c, { cariUnit: "%" }));
     expect(optionsOf(none, "f-unitId")).toEqual([]);
     expect(none).toContain("Tidak ada unit yang namanya memuat “%”");
 
     await c.post("/preferensi", { lang: "en" });
-    const english = await pageText(await c.get("/kelola/pengguna?cariUnit=sd%20negeri"));
+    const english = await pageText(await search(c, { cariUnit: "sd negeri" }));
     expect(english).toContain(`${SCHOOLS} units match “sd negeri”. The list shows only the first ${UNIT_SELECT_MAX}`);
   });
 
@@ -140,7 +143,7 @@ describe("the invitation form of an agency with many units", () => {
     expect(refused).toContain("Pilih unit operator ini");
     expect(refused).toContain('name="cariUnit"');
     expect(optionsOf(refused, "f-unitId")).toEqual([]);
-    const searched = await pageText(await c.get(`/kelola/pengguna?${new URLSearchParams({ ...fields, unitId: "", cariUnit: "dinas" })}`));
+    const searched = await pageText(await search(c, { ...fields, unitId: "", cariUnit: "dinas" }));
     expect(optionsOf(searched, "f-unitId").map((o) => o.name)).toEqual(["Dinas Kesehatan", "Dinas Pendidikan"]);
     expect(searched).toContain('value="Operator Pusat Besar"');
     expect((await c.post("/kelola/pengguna", { ...fields, unitId: String(byName("Dinas Pendidikan").id) })).status).toBe(200);

@@ -31,8 +31,8 @@ const MAX_PAGE = 10_000;
 // in one leaves the other's list as it was.
 const INVITE_SEARCH = "cariUnit";
 const PLACE_SEARCH = "cariUnitUbah";
-// The invitation's fields a unit search sends back with it (GET), to be shown again as typed.
-const INVITE_FIELDS = ["name", "email", "role", "agencyId", "unitId"] as const;
+// The invitation's fields a unit search sends back with it, to be shown again as typed.
+const INVITE_FIELDS = ["name", "email", "role", "agencyId", "unitId", INVITE_SEARCH] as const;
 // Longer than any of those fields may be: cut, as the filter is, rather than refused.
 const TYPED_MAX = 320;
 
@@ -54,12 +54,9 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   if (url.searchParams.has("ubah") && !operator) throw new AppError("not-found", "errors.notFound");
   // Its own agency's units to choose from (searched by name in a big agency), its present one kept.
   const placing = operator ? { ...operator, units: await unitChoices(db, operator.agencyId ?? -1, { q: url.searchParams.get(PLACE_SEARCH), keep: operator.unitId }) } : null;
-  // A unit search of the invitation form (no JavaScript: the form sent by GET) brings back what
-  // was typed in its other fields, and the units of its agency that match.
-  const searched = url.searchParams.has(INVITE_SEARCH);
-  const typed = searched ? Object.fromEntries(INVITE_FIELDS.map((k) => [k, (url.searchParams.get(k) ?? "").slice(0, TYPED_MAX)])) : null;
-  // The secretariat's form lists an agency's units once the agency is chosen (a search, a refusal).
-  const inviteAgencyId = national ? (typed ? idOf(typed.agencyId) : null) : actor.agencyId;
+  // The secretariat's form lists an agency's units once the agency is chosen (a search, a
+  // refusal: the action's answer); an agency's admin sees its own.
+  const inviteAgencyId = national ? null : actor.agencyId;
   return {
     placing,
     // After a change, the notice names the operator (looked up, never taken from the address).
@@ -71,8 +68,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     pages: Math.max(1, Math.ceil(total / PER_PAGE)),
     roles,
     agencies: national ? await agencyOptions(db) : null,
-    typed,
-    units: inviteAgencyId ? await unitChoices(db, inviteAgencyId, { q: url.searchParams.get(INVITE_SEARCH), keep: idOf(typed?.unitId) }) : null,
+    units: inviteAgencyId ? await unitChoices(db, inviteAgencyId, { q: null, keep: null }) : null,
   };
 });
 
@@ -116,6 +112,12 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     const q = typeof values[INVITE_SEARCH] === "string" ? (values[INVITE_SEARCH] as string) : "";
     return unitChoices(db, agencyId, { q, keep: idOf(values.unitId) });
   };
+  if (intent === "findUnit") {
+    // A unit search in the invitation form: nothing is sent; the form comes back as typed, its
+    // unit list narrowed to the matches.
+    const values: Record<string, string> = Object.fromEntries(INVITE_FIELDS.map((k) => [k, String(form.get(k) ?? "").slice(0, TYPED_MAX)]));
+    return { searched: true, values, unitChoices: await unitsFor(values, true) };
+  }
   const parsed = parseWith(InviteSchema, formToObject(form), t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, unitChoices: await unitsFor(parsed.values, !!parsed.errors.unitId) }, { status: 400 });
   let sent: { token: string; resent: boolean };
@@ -139,6 +141,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const a = actionData as
     | {
         errors?: Record<string, string>;
+        searched?: boolean;
         values?: Record<string, unknown>;
         invited?: string;
         resent?: boolean;
@@ -152,9 +155,10 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
     | undefined;
   const { list, total, q, page: pageNo, pages, placing } = loaderData;
   // What a refused invitation or a unit search sent, shown again.
-  const v = (k: string) => (a?.errors ? String(a.values?.[k] ?? "") : (loaderData.typed?.[k] ?? ""));
+  const kept = Boolean(a?.errors || a?.searched);
+  const v = (k: string) => (kept ? String(a?.values?.[k] ?? "") : "");
   // The invitation's unit choices: the own agency's, or those of the agency the secretariat chose.
-  const units = a?.errors ? (a.unitChoices ?? null) : loaderData.units;
+  const units = kept ? (a?.unitChoices ?? null) : loaderData.units;
   return (
     <>
       <h1 id="users-title">{t("accounts.users.title")}</h1>
@@ -319,8 +323,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <UnitPicker
             choices={units}
             searchName={INVITE_SEARCH}
-            searchAction="/kelola/pengguna#invite-title"
-            carried={["agencyId", "unitId"]}
+            searchIntent="findUnit"
             name="unitId"
             label={t("accounts.users.unit")}
             optionalNote={t("accounts.users.unitRequiredNote")}

@@ -1,26 +1,22 @@
-import type { MouseEvent } from "react";
-import { useNavigate } from "react-router";
 import { SelectField, fieldId } from "~/components/forms";
 import { useT } from "~/lib/use-i18n";
 import { UNIT_QUERY_MAX, type UnitChoices } from "../unit-choices";
 
 type Props = {
   choices: UnitChoices;
-  /** The query parameter the search is sent as. */
+  /** The field the search is sent as. */
   searchName: string;
   /**
    * The id of a GET form of its own that the search field and button belong to, for a form with
-   * nothing typed to keep. Without it the button sends the enclosing form itself by GET, so what
-   * was typed in its other fields comes back with the narrowed list.
+   * nothing typed to keep (an operator's placement: its address then carries only the search).
    */
   searchForm?: string;
-  /** Where a search of the enclosing form goes (its GET address). */
-  searchAction?: string;
   /**
-   * With JavaScript, the enclosing form's fields an in-place search carries (the agency whose
-   * units, the unit chosen); the rest stay typed in the page, out of the address.
+   * Otherwise the search is the enclosing POST form sent with this `_intent`: what was typed in
+   * its other fields (a person's name and email) comes back with the narrowed list, and never
+   * goes into an address, where server logs and the browser's history would keep it.
    */
-  carried?: string[];
+  searchIntent?: string;
   name: string;
   label: string;
   idPrefix?: string;
@@ -34,28 +30,11 @@ type Props = {
 
 /**
  * A unit of one agency to choose: a plain select for an agency with few units, else a search by
- * name that narrows the select to its first matches. Works without JavaScript: the search is a
- * GET of the page, and the chosen unit is still posted by id.
+ * name that narrows the select to its first matches. Works without JavaScript; the chosen unit is
+ * still posted by id.
  */
-export function UnitPicker({ choices, searchName, searchForm, searchAction, carried = [], ...select }: Props) {
+export function UnitPicker({ choices, searchName, searchForm, searchIntent, ...select }: Props) {
   const t = useT();
-  const navigate = useNavigate();
-  // In place with JavaScript: the page's own address with the search, so the form's other fields
-  // (a person's name and address, the CSRF token) are not written into it, and the form is not
-  // drawn afresh. Enter in the search field clicks this button too (the form's first).
-  const searchInPlace = (e: MouseEvent<HTMLButtonElement>) => {
-    const form = e.currentTarget.form;
-    if (searchForm || !form) return;
-    e.preventDefault();
-    const sent = new FormData(form);
-    const params = new URLSearchParams();
-    for (const k of carried) {
-      const v = sent.get(k);
-      if (typeof v === "string" && v) params.set(k, v);
-    }
-    params.set(searchName, String(sent.get(searchName) ?? ""));
-    navigate({ search: `?${params}` }, { preventScrollReset: true, replace: true });
-  };
   const options = choices.options.map((u) => ({ value: String(u.id), label: u.name }));
   if (!choices.search) return <SelectField {...select} options={options} />;
   const id = fieldId(select.idPrefix ? `${select.idPrefix}.${searchName}` : searchName);
@@ -75,7 +54,7 @@ export function UnitPicker({ choices, searchName, searchForm, searchAction, carr
         <p className="hint" id={`${id}-hint`}>{t("accounts.users.unitSearchHint", { total: choices.total })}</p>
         <input id={id} name={searchName} type="search" form={searchForm} defaultValue={choices.q} maxLength={UNIT_QUERY_MAX} aria-describedby={`${id}-hint`} />{" "}
         {/* No browser check of the other fields: a search is not the sending of the form. */}
-        <button type="submit" className="button secondary" form={searchForm} formMethod={searchForm ? undefined : "get"} formAction={searchForm ? undefined : searchAction} formNoValidate onClick={searchInPlace}>
+        <button type="submit" className="button secondary" form={searchForm} name={searchForm ? undefined : "_intent"} value={searchForm ? undefined : searchIntent} formNoValidate>
           {t("accounts.users.unitSearchButton")}
         </button>
         {status ? (
