@@ -168,7 +168,7 @@ describe("accounts", () => {
     }
     const locking = await c.post("/masuk", { email: "Bukan.Pengguna@uji.go.id", password: "salah-terus" });
     expect(locking.status).toBe(429);
-    expect(await locking.text()).toContain("Akun dikunci selama 15 menit");
+    expect(await locking.text()).toMatch(/Akun dikunci selama 15 menit\. Coba lagi setelah .* WIB/);
     const locked = await c.post("/masuk", { email: "bukan.pengguna@uji.go.id", password: "apa saja" });
     expect(locked.status).toBe(429);
     expect(await locked.text()).toMatch(/Coba lagi setelah .* WIB/);
@@ -184,7 +184,14 @@ describe("accounts", () => {
     }
     const locking = await c.post("/masuk", { email: user.email, password: "salah-terus" });
     expect(locking.status).toBe(429);
-    expect(await locking.text()).toContain("Akun dikunci selama 15 menit");
+    // Said at once, with the time it opens again in its zone.
+    expect(await locking.text()).toMatch(/Akun dikunci selama 15 menit\. Coba lagi setelah .* WIB/);
+    // The owner is told, in both languages, and how to get back in.
+    const [mail] = await database.db.select().from(outbox).where(eq(outbox.toAddress, user.email)).orderBy(desc(outbox.id)).limit(1);
+    expect(mail.kind).toBe("account-locked");
+    expect(mail.bodyText).toMatch(/salah memasukkan kata sandi akun Anda 5 kali .* sampai .* WIB/);
+    expect(mail.bodyText).toContain("Lupa kata sandi?");
+    expect(mail.bodyText).toContain("Forgot your password?");
     // Even the right password is refused while locked, with the time it opens.
     const locked = await c.post("/masuk", { email: user.email, password: user.password });
     expect(locked.status).toBe(429);

@@ -109,10 +109,11 @@ describe("sign-in from a trusted device", () => {
     }
     const locking = await signIn(first, ip, x.email, WRONG);
     expect(locking.status).toBe(429);
-    expect(await pageText(locking)).toContain("Akun dikunci selama 15 menit");
+    // It says this browser is held back, not the account, and until when.
+    expect(await pageText(locking)).toMatch(/Peramban ini tidak dapat masuk ke akun ini sampai .* WIB/);
     const locked = await signIn(first, ip, x.email, x.password);
     expect(locked.status).toBe(429);
-    expect(await pageText(locked)).toMatch(/Coba lagi setelah .* WIB/);
+    expect(await pageText(locked)).toMatch(/Peramban ini tidak dapat masuk ke akun ini sampai .* WIB/);
 
     // The other device of the same account is untouched.
     expect((await signIn(second, newAddress(), x.email, x.password)).status).toBe(302);

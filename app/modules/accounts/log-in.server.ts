@@ -3,6 +3,7 @@ import type { Db } from "~/db/client.server";
 import { loginThrottle, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { deviceFailed, findDevice, renewDevice, type Device, type DeviceToken } from "./device.server";
 import { DUMMY_HASH, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
@@ -77,20 +78,29 @@ export async function logIn(
   if (user?.disabledAt && user.passwordHash && ok) throw new AppError("forbidden", "accounts.errors.deactivated");
   if (!user || !ok || user.disabledAt || !user.passwordHash) {
     await recordFailure(db, ipKey, now);
-    if (!user && (await strangerFailed(db, stranger!, now))) throw new AppError("rate-limited", "accounts.errors.lockedNow");
+    const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    // The same words, with the time it opens again, for an account and an address without one.
+    const lockedNow = () => new AppError("rate-limited", "accounts.errors.lockedNow", { until: until.toISOString() });
+    if (!user && (await strangerFailed(db, stranger!, now))) throw lockedNow();
     if (user) {
       const failures = user.failedLogins + 1;
       const lock = failures >= MAX_FAILURES;
       await db
         .update(users)
-        .set({
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
-        })
+        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? until : null })
         .where(eq(users.id, user.id));
       if (lock) {
         await recordAudit(db, { actorUserId: null, action: "account.locked", subjectType: "user", subjectId: user.id });
-        throw new AppError("rate-limited", "accounts.errors.lockedNow");
+        // The owner is told: someone may be guessing the password, and the owner, not the
+        // guesser, can change it. A lock comes at most every 15 minutes, so at most a few mails
+        // an hour, however long the guessing goes on.
+        await queueMail(db, {
+          to: user.email,
+          kind: "account-locked",
+          subject: bilingualSubject("mail.accountLocked.subject"),
+          body: bilingual("mail.accountLocked.body", { until: { instant: until.toISOString(), zone: "WIB" }, n: MAX_FAILURES }),
+        });
+        throw lockedNow();
       }
     }
     throw new AppError("invalid", "accounts.errors.badCredentials");
@@ -113,12 +123,14 @@ async function trustedLogIn(
   opts: { password: string; clientIp: string; sessionHours: number; previousToken?: string },
   now: Date,
 ): Promise<LogInResult> {
-  if (device.lockedUntil) throw new AppError("rate-limited", "accounts.errors.locked", { until: device.lockedUntil.toISOString() });
+  // Only this browser is held back: the account itself stays open to its other devices.
+  if (device.lockedUntil) throw new AppError("rate-limited", "accounts.errors.deviceLocked", { until: device.lockedUntil.toISOString() });
   if (!(await verifyPassword(user.passwordHash!, opts.password))) {
-    const locked = await deviceFailed(db, device, { maxFailures: MAX_FAILURES, lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) });
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+    const locked = await deviceFailed(db, device, { maxFailures: MAX_FAILURES, lockUntil });
     if (locked) {
       await recordAudit(db, { actorUserId: null, action: "device.locked", subjectType: "user", subjectId: user.id });
-      throw new AppError("rate-limited", "accounts.errors.lockedNow");
+      throw new AppError("rate-limited", "accounts.errors.deviceLocked", { until: lockUntil.toISOString() });
     }
     throw new AppError("invalid", "accounts.errors.badCredentials");
   }
