@@ -2,7 +2,7 @@
 // table scrolls in its own region (named, reachable by keyboard), and the tab order follows the
 // order a page is drawn in.
 import type { Page } from "@playwright/test";
-import { checkPage, expect, test, visit } from "./fixtures";
+import { checkPage, expect, logIn, test, visit } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -46,6 +46,15 @@ for (const path of ["/", "/inovasi", INNOVATION, "/kepatuhan", "/keberlanjutan",
     await fitsTheWidth(page, [path]);
   });
 }
+
+// The secretariat's event page: its tables of participants carry a visually hidden column
+// header (positioned absolutely), which must stay inside the table's scrolling region. The demo
+// workshop has both participants with a place and one waiting.
+test("the secretariat's events and an event's participants do not scroll sideways on a phone, in either language", async ({ page }) => {
+  await logIn(page, "admin@menpan.demo");
+  const year = new Date().getUTCFullYear();
+  await fitsTheWidth(page, ["/kelola/acara", `/kelola/acara/lokakarya-indikator-kinerja-layanan-${year}`]);
+});
 
 test("an agency's page narrowed to one unit does not scroll sideways on a phone, in either language", async ({ page }) => {
   await visit(page, AGENCY);

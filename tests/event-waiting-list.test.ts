@@ -208,3 +208,84 @@ describe("cancelling an event", () => {
     expect((await rowsOf(event.id)).map((r) => r.waiting)).toEqual([true]);
   });
 });
+
+describe("losing a place", () => {
+  const mailsTo = (address: string, kind: string) => database.db.select().from(outbox).where(and(eq(outbox.toAddress, address), eq(outbox.kind, kind)));
+  const noticesOf = (u: TestUser, kind: string) => database.db.select().from(notifications).where(and(eq(notifications.userId, u.id), eq(notifications.kind, kind)));
+
+  it("tells the person an agency withdraws, and the user who registered them", async () => {
+    const event = await newEvent(1);
+    await register(event.id, "Tarik Placed");
+    await register(event.id, "Tarik Waiting");
+    const [placed] = await rowsOf(event.id);
+    const before = (await noticesOf(registrar, "event-withdrawn")).length;
+    await withdrawParticipant(database.db, actor(registrar), event.id, placed!.id, opts());
+    const [mail] = await mailsTo("tarik.placed@uji.go.id", "event-withdrawn");
+    expect(mail!.subject).toContain(`Pendaftaran Tarik Placed di ${event.title} dibatalkan oleh instansi`);
+    expect(mail!.bodyText).toContain(`Pendaftaran Anda (Tarik Placed) di ${event.title} dibatalkan oleh instansi`);
+    expect(mail!.bodyText).toContain("pukul 09.00 WITA");
+    expect(mail!.bodyText).toContain(`withdrawn by the agency that registered you`);
+    expect((await noticesOf(registrar, "event-withdrawn")).length).toBe(before + 1);
+    // The one who moved up is told as before; the one withdrawn is not told of a promotion.
+    expect(await mailsTo("tarik.waiting@uji.go.id", "event-promoted")).toHaveLength(1);
+    expect(await mailsTo("tarik.placed@uji.go.id", "event-promoted")).toHaveLength(0);
+  });
+
+  it("tells the person the secretariat removes, waiting or placed, and the user who registered them", async () => {
+    const event = await newEvent(1);
+    await register(event.id, "Hapus Placed");
+    await register(event.id, "Hapus Waiting");
+    const [, waiting] = await rowsOf(event.id);
+    const before = (await noticesOf(registrar, "event-removed")).length;
+    await removeRegistration(database.db, actor(national), event.id, waiting!.id, opts());
+    const [mail] = await mailsTo("hapus.waiting@uji.go.id", "event-removed");
+    expect(mail!.subject).toContain(`Pendaftaran Hapus Waiting di ${event.title} dibatalkan oleh sekretariat`);
+    expect(mail!.bodyText).toContain("cancelled by the secretariat");
+    const notices = await noticesOf(registrar, "event-removed");
+    expect(notices.length).toBe(before + 1);
+    expect(notices.at(-1)!.link).toBe(`/acara/${event.slug}#peserta`);
+    expect(await mailsTo("hapus.placed@uji.go.id", "event-removed")).toHaveLength(0);
+  });
+
+  it("says on both pages, beside the buttons, what withdrawing or removing does", async () => {
+    const event = await newEvent(1);
+    await register(event.id, "Tombol Placed");
+    await register(event.id, "Tombol Waiting");
+    const agency = newClient();
+    await agency.login(registrar.email, registrar.password);
+    const mine = await pageText(await agency.get(`/acara/${event.slug}`));
+    expect(mine).toMatch(/<p class="hint" id="withdraw-hint">[^<]*tempatnya langsung diberikan kepada orang pertama di daftar tunggu/);
+    expect(mine).toMatch(/aria-describedby="withdraw-hint">Batalkan pendaftaran Tombol Placed/);
+    const secretariat = newClient();
+    await secretariat.login(national.email, national.password);
+    const manage = await pageText(await secretariat.get(`/kelola/acara/${event.slug}`));
+    expect(manage).toMatch(/<p class="hint" id="remove-hint">[^<]*Tempatnya langsung diberikan kepada orang pertama di daftar tunggu/);
+    expect(manage).toMatch(/aria-describedby="remove-hint">Hapus pendaftaran Tombol Placed/);
+    expect(manage).toMatch(/aria-describedby="remove-waiting-hint">Hapus pendaftaran Tombol Waiting/);
+  });
+});
+
+describe("an address already registered", () => {
+  it("names the agency's own duplicate, but does not confirm another agency's registrant", async () => {
+    const event = await newEvent(5);
+    await registerParticipant(database.db, actor(registrar), event.id, { name: "Sudah Ada", email: "sudah.ada@uji.go.id" }, opts());
+    await expect(registerParticipant(database.db, actor(registrar), event.id, { name: "Sudah Ada", email: "SUDAH.ADA@uji.go.id" }, opts())).rejects.toMatchObject({
+      reason: "events.errors.emailRegistered",
+      fields: { email: "events.errors.emailRegistered" },
+    });
+    await expect(registerParticipant(database.db, actor(other), event.id, { name: "Orang Lain", email: "sudah.ada@uji.go.id" }, opts())).rejects.toMatchObject({
+      reason: "events.errors.emailRefused",
+      fields: { email: "events.errors.emailRefused" },
+    });
+    // Through the page: the refusal names neither the person nor the agency.
+    const c = newClient();
+    await c.login(other.email, other.password);
+    const res = await c.post(`/acara/${event.slug}`, { name: "Orang Lain", email: "sudah.ada@uji.go.id" });
+    expect(res.status).toBe(400);
+    const text = await pageText(res);
+    expect(text).toContain("Alamat email ini tidak dapat didaftarkan. Hubungi sekretariat bila ini keliru.");
+    expect(text).not.toContain("sudah terdaftar");
+    expect(text).not.toContain("Pemerintah Kota Daftar Tunggu");
+    expect(text).not.toContain("Sudah Ada");
+  });
+});

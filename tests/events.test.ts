@@ -99,6 +99,14 @@ describe("the secretariat's events", () => {
     // In the zone of the place first (08.00 in Makassar), and in the reader's too.
     expect(page).toMatch(/pukul 08\.00 WITA/);
     expect(page).toMatch(/Di zona waktu Anda: .*pukul 07\.00 WIB/);
+    // The deadline too: in the place's zone (set there at 23.00), then in the reader's.
+    expect(page).toMatch(/Pendaftaran ditutup \d+ \w+ \d{4} pukul 23\.00 WITA<[^>]*> \(Di zona waktu Anda: \d+ \w+ \d{4} pukul 22\.00 WIB\)/);
+    expect(list).toMatch(/pukul 08\.00 WITA/);
+    expect(list).toMatch(/Pendaftaran ditutup \d+ \w+ \d{4} pukul 23\.00 WITA/);
+    expect(list).not.toMatch(/pukul 22\.00 WIB/);
+    // The secretariat's list shows the event as entered, in its place's zone.
+    const manage = await pageText(await c.get("/kelola/acara"));
+    expect(manage).toMatch(/pukul 08\.00 WITA/);
   });
 });
 
@@ -153,6 +161,8 @@ describe("registering", () => {
     expect(page).toContain("2 dari 2 tempat terisi");
     expect(page).toContain("1 orang di daftar tunggu");
     expect(page).toContain("Daftar tunggu, urutan ke-1");
+    // The public list says it is full and still when registration closes (onto the waiting list).
+    expect(await pageText(await newClient().get("/acara"))).toMatch(/Penuh, ada daftar tunggu · Pendaftaran ditutup \d+ \w+ \d{4} pukul 23\.00 WITA/);
   });
 
   it("lets an agency withdraw only its own registrations, until registration closes", async () => {

@@ -16,6 +16,8 @@ let hostAgencyId = 0;
 let visitorAgencyId = 0;
 const users = {} as Record<"hostAdmin" | "hostOperator" | "visitor" | "visitorHead" | "evaluator" | "national", Awaited<ReturnType<typeof createTestUser>>>;
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// A day as a mail writes it in each language: "22 Desember 2026", "22 December 2026".
+const written = (locale: string, ymd: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${ymd}T12:00:00Z`));
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -71,6 +73,12 @@ describe("moving an accepted visit", () => {
     const path = `/kelola/kunjungan/${id}`;
     expect(await pageText(await (await as("hostOperator")).get(path))).toContain("Pindahkan tanggal kunjungan");
     expect(await pageText(await (await as("visitor")).get(path))).not.toContain("Pindahkan tanggal kunjungan");
+    // The new date and both reasons are required, and are not labelled optional.
+    const form = await pageText(await (await as("hostOperator")).get(path));
+    for (const id of ["f-newDate", "f-reason", "f-callOff-reason"]) {
+      expect(form, id).toMatch(new RegExp(`<label for="${id}">[^<]*</label>`));
+      expect(form, id).toMatch(new RegExp(`id="${id}"[^>]* required`));
+    }
     // The asking side and outsiders may not move it.
     expect((await (await as("visitor")).post(path, { _intent: "reschedule", newDate: day(12), reason: "Kami ingin tanggal lain saja." })).status).toBe(403);
     expect((await (await as("evaluator")).post(path, { _intent: "reschedule", newDate: day(12), reason: "Bukan urusan saya sama sekali." })).status).toBe(404);
@@ -90,7 +98,10 @@ describe("moving an accepted visit", () => {
     expect(told.map((n) => n.link)).toEqual([path]);
     const [mail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, users.visitorHead.email), eq(outbox.kind, "visit-rescheduled")));
     expect(mail!.bodyText).toContain("Ruang layanan sedang direnovasi minggu itu.");
-    expect(mail!.bodyText).toContain(day(17));
+    // Days as people write them, in each half's language, never as stored.
+    expect(mail!.bodyText).toContain(`dari tanggal ${written("id-ID", day(10))} ke tanggal ${written("id-ID", day(17))}`);
+    expect(mail!.bodyText).toContain(`from ${written("en-GB", day(10))} to ${written("en-GB", day(17))}`);
+    expect(mail!.bodyText).not.toContain(day(17));
     expect(await pageText(await (await as("visitor")).get(path))).toContain("Ruang layanan sedang direnovasi minggu itu.");
   });
 });
@@ -119,6 +130,19 @@ describe("calling off an accepted visit", () => {
     const [mail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, users.visitorHead.email), eq(outbox.kind, "visit-called-off")));
     expect(mail!.bodyText).toContain("Kepala dinas dipanggil rapat mendadak.");
     expect(mail!.subject).toContain("Pemerintah Kota Tuan Rumah");
+    expect(mail!.bodyText).toContain(`pada tanggal ${written("id-ID", day(9))}`);
+    expect(mail!.bodyText).toContain(`on ${written("en-GB", day(9))}`);
+    expect(mail!.bodyText).not.toContain(day(9));
+
+    // Each reads as called off, not as a withdrawn request, and the page names who called it off.
+    const byVisitor = await pageText(await (await as("hostAdmin")).get(path));
+    expect(byVisitor).toMatch(/class="badge badge-visit-calledOff">Dibatalkan</);
+    expect(byVisitor).toMatch(/Dibatalkan oleh<\/dt><dd>[^<]*, Pemerintah Kabupaten Pembelajar \(pemohon\)/);
+    const byHost = await pageText(await (await as("visitor")).get(`/kelola/kunjungan/${second}`));
+    expect(byHost).toMatch(/Dibatalkan oleh<\/dt><dd>[^<]*, Pemerintah Kota Tuan Rumah \(tuan rumah\)/);
+    const list = await pageText(await (await as("visitor")).get("/kelola/kunjungan"));
+    expect(list).toMatch(/class="badge badge-visit-calledOff">Dibatalkan</);
+    expect(list).not.toContain("badge-visit-cancelled");
   });
 
   it("is refused once the day has come", async () => {
@@ -140,6 +164,10 @@ describe("recording whether the visit took place", () => {
     const path = `/kelola/kunjungan/${id}`;
     expect(await pageText(await (await as("visitor")).get(path))).toContain("Catat hasil kunjungan");
     expect(await pageText(await (await as("hostAdmin")).get(path))).not.toContain("Catat hasil kunjungan");
+    // Who came and what they learnt are required when it took place: said so, not "(opsional)".
+    const form = await pageText(await (await as("visitor")).get(path));
+    for (const id of ["f-attendees", "f-learned"]) expect(form, id).toMatch(new RegExp(`<label for="${id}">[^<]*<span class="optional">\\(wajib bila terlaksana\\)</span></label>`));
+    expect(form).not.toContain("(opsional)");
     // The host cannot speak for the visitors; the secretariat reads but does not record.
     for (const who of ["hostAdmin", "national"] as const) {
       expect((await (await as(who)).post(path, { _intent: "outcome", held: "yes", attendees: "5", learned: "Catatan dari pihak yang salah." })).status, who).toBe(403);

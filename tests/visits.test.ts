@@ -1,18 +1,21 @@
 // Site visits (studi tiru): another agency asks to visit a published innovation, the host
 // answers with a date or a reason, each side is told, and the public sees how often it was visited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { openTestDatabase } from "./db";
 import { pageText, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createInnovation, createTestUser } from "../app/db/factories.server";
-import { notifications, visitRequests } from "../app/db/schema";
+import { notifications, outbox, visitRequests } from "../app/db/schema";
 
 let database: Database;
 let newClient: () => Client;
 let slug = "";
 const users = {} as Record<"hostAdmin" | "hostOperator" | "visitor" | "visitorHead" | "evaluator" | "national", { id: number; email: string; password: string }>;
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// A day as a mail writes it in each language: "22 Desember 2026", "22 December 2026".
+const written = (locale: string, ymd: string) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${ymd}T12:00:00Z`));
+const lastMail = async (to: string, kind: string) => (await database.db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(asc(outbox.id))).filter((m) => m.kind === kind).at(-1)!;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -65,6 +68,10 @@ describe("asking for a site visit", () => {
     visitId = Number(/\/kelola\/kunjungan\/(\d+)\?pesan=terkirim$/.exec(ok.headers.get("location")!)![1]);
     const told = await noticesOf("hostAdmin");
     expect(told.map((n) => n.link)).toContain(`/kelola/kunjungan/${visitId}`);
+    const asked = await lastMail(users.hostAdmin.email, "visit-requested");
+    expect(asked.bodyText).toContain(`sekitar tanggal ${written("id-ID", future(20))}`);
+    expect(asked.bodyText).toContain(`around ${written("en-GB", future(20))}`);
+    expect(asked.bodyText).not.toContain(future(20));
     // The host's operator is not the one to answer while the agency has an Admin Lokal.
     expect((await noticesOf("hostOperator")).length).toBe(0);
   });
@@ -86,6 +93,10 @@ describe("answering", () => {
     const [row] = await database.db.select().from(visitRequests).where(eq(visitRequests.id, visitId));
     expect(row).toMatchObject({ state: "accepted", agreedOn: future(21) });
     expect((await noticesOf("visitorHead")).map((n) => n.messageKey)).toContain("mail.visitAccepted.subject");
+    const accepted = await lastMail(users.visitorHead.email, "visit-answered");
+    expect(accepted.bodyText).toContain(`pada tanggal ${written("id-ID", future(21))}`);
+    expect(accepted.bodyText).toContain(`on ${written("en-GB", future(21))}`);
+    expect(accepted.bodyText).not.toContain(future(21));
     // Answered once: a second answer, or a withdrawal, is refused.
     const again = await host.post(`/kelola/kunjungan/${visitId}`, { decision: "decline", answer: "Berubah pikiran, maaf sekali." });
     expect(again.status).toBe(409);
@@ -108,6 +119,19 @@ describe("answering", () => {
     expect(await pageText(await (await as("national")).get("/kelola/kunjungan"))).toContain("Pemerintah Kabupaten Pembelajar");
   });
 
+  it("tells the asking agency the reason of a decline, not a link in its place", async () => {
+    const ok = await (await as("visitor")).post(`/kelola/kunjungan/baru?inovasi=${slug}`, { preferredOn: future(30), participants: "4", purpose: "Belajar pengelolaan antrean daring di mal pelayanan." });
+    const id = Number(/\/kelola\/kunjungan\/(\d+)/.exec(ok.headers.get("location")!)![1]);
+    const res = await (await as("hostAdmin")).post(`/kelola/kunjungan/${id}`, { decision: "decline", answer: "Loket sedang dipindahkan ke gedung baru." });
+    expect(res.status).toBe(302);
+    const mail = await lastMail(users.visitorHead.email, "visit-answered");
+    expect(mail.subject).toContain("Studi tiru ditolak");
+    expect(mail.bodyText).toContain("Alasannya: Loket sedang dipindahkan ke gedung baru.");
+    expect(mail.bodyText).toContain("Their reason: Loket sedang dipindahkan ke gedung baru.");
+    expect(mail.bodyText).toMatch(new RegExp(`Rinciannya: \\S+/kelola/kunjungan/${id}`));
+    expect(mail.bodyText).not.toMatch(/Alasannya: http/);
+  });
+
   it("lets the asking agency withdraw a request still waiting", async () => {
     const c = await as("visitorHead");
     const ok = await c.post(`/kelola/kunjungan/baru?inovasi=${slug}`, { preferredOn: future(40), participants: "3", purpose: "Studi banding layanan antrean daring." });
@@ -115,6 +139,11 @@ describe("answering", () => {
     expect((await c.post(`/kelola/kunjungan/${id}`, { _intent: "cancel" })).status).toBe(302);
     const [row] = await database.db.select().from(visitRequests).where(eq(visitRequests.id, id));
     expect(row!.state).toBe("cancelled");
+    // A withdrawn request reads as withdrawn by the asker, apart from a visit called off.
+    const page = await pageText(await (await as("hostAdmin")).get(`/kelola/kunjungan/${id}`));
+    expect(page).toMatch(/class="badge badge-visit-withdrawn">Ditarik pemohon</);
+    expect(page).not.toContain("Dibatalkan oleh");
+    expect(await pageText(await c.get("/kelola/kunjungan"))).toMatch(/class="badge badge-visit-withdrawn">Ditarik pemohon</);
     for (const p of ["/kelola/kunjungan/0", "/kelola/kunjungan/abc", "/kelola/kunjungan/99999999999"]) expect((await c.get(p)).status, p).toBe(404);
   });
 });

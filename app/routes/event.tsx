@@ -116,30 +116,42 @@ export default function EventPage({ loaderData: d, actionData }: Route.Component
       <EventFacts event={e} provinces={d.provinces} />
       {e.publishedAt ? <p><a href={`/acara/${e.slug}?format=ics`} download>{t("events.calendar")}</a></p> : null}
       {e.description ? <div className="prose-text">{e.description}</div> : null}
-      {e.cancelledAt ? null : <p className="deadline">{d.open ? t("events.closes", { when: formatInstant(locale, e.registrationClosesAt, zone) }) : t("events.closed")}</p>}
+      {/* The deadline as the event's time is shown: in the zone of its place, where the
+          secretariat set it, then in the reader's when it differs. */}
+      {e.cancelledAt ? null : d.open ? (
+        <p className="deadline">
+          {t("events.closes", { when: formatInstant(locale, e.registrationClosesAt, e.timeZone) })}
+          {zone !== e.timeZone ? <span className="muted"> ({t("events.closesInYourZone", { when: formatInstant(locale, e.registrationClosesAt, zone) })})</span> : null}
+        </p>
+      ) : (
+        <p className="deadline">{t("events.closed")}</p>
+      )}
 
       {d.agency ? (
         <section aria-labelledby="peserta">
           <h2 id="peserta">{t("events.register.yours")}</h2>
           {d.message && isOwnKey(NOTICES, d.message) ? <p className="notice" role="status">{t(NOTICES[d.message])}</p> : null}
           {d.agency.registrations.length ? (
-            <ul>
-              {d.agency.registrations.map((r) => (
-                <li key={r.id}>
-                  {r.name}
-                  {r.position ? `, ${r.position}` : ""} ({r.email})
-                  {r.waiting ? <> <span className="badge">{t("events.waiting.line", { line: r.line ?? 0 })}</span></> : null}
-                  {d.open ? (
-                    <Form method="post" className="inline-form">
-                      <CsrfField />
-                      <input type="hidden" name="_intent" value="withdraw" />
-                      <input type="hidden" name="registrationId" value={r.id} />{" "}
-                      <button type="submit" className="link-button">{t("events.register.withdraw", { name: r.name })}</button>
-                    </Form>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <>
+              {d.open ? <p className="hint" id="withdraw-hint">{t("events.register.withdrawHint")}</p> : null}
+              <ul>
+                {d.agency.registrations.map((r) => (
+                  <li key={r.id}>
+                    {r.name}
+                    {r.position ? `, ${r.position}` : ""} ({r.email})
+                    {r.waiting ? <> <span className="badge">{t("events.waiting.line", { line: r.line ?? 0 })}</span></> : null}
+                    {d.open ? (
+                      <Form method="post" className="inline-form">
+                        <CsrfField />
+                        <input type="hidden" name="_intent" value="withdraw" />
+                        <input type="hidden" name="registrationId" value={r.id} />{" "}
+                        <button type="submit" className="link-button" aria-describedby="withdraw-hint">{t("events.register.withdraw", { name: r.name })}</button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : (
             <p className="muted">{t("events.register.noneYet")}</p>
           )}

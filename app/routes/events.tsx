@@ -19,7 +19,18 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
 
 function EventList({ events, now }: { events: EventSummary[]; now: Date }) {
   const t = useT();
-  const { locale, zone } = useRoot();
+  const { locale } = useRoot();
+  // Where registration stands. The deadline is in the zone of the event's place, as its start is
+  // (the secretariat sets both there). A full event still takes registrations onto its waiting
+  // list until the deadline, so the deadline is shown beside "full", not hidden by it.
+  const registrationLine = (e: EventSummary) => {
+    // Anyone already waiting goes first: the event reads as full while its line is not empty.
+    const full = e.waiting > 0 || (e.capacity !== null && e.registered >= e.capacity);
+    const open = new Date(e.registrationClosesAt) > now;
+    const deadline = open ? t("events.closes", { when: formatInstant(locale, e.registrationClosesAt, e.timeZone) }) : t("events.closed");
+    if (!full) return deadline;
+    return open ? `${t("events.fullTag")} · ${deadline}` : `${t("events.full")} ${deadline}`;
+  };
   return (
     <ul className="event-list">
       {events.map((e) => (
@@ -33,15 +44,7 @@ function EventList({ events, now }: { events: EventSummary[]; now: Date }) {
           <p>
             {formatInstant(locale, e.startsAt, e.timeZone)} · <span className="wrap-anywhere">{e.place}</span>
           </p>
-          {e.cancelledAt ? null : (
-            <p className="muted">
-              {e.capacity !== null && e.registered >= e.capacity
-                ? t(new Date(e.registrationClosesAt) > now ? "events.fullTag" : "events.full")
-                : new Date(e.registrationClosesAt) > now
-                  ? t("events.closes", { when: formatInstant(locale, e.registrationClosesAt, zone) })
-                  : t("events.closed")}
-            </p>
-          )}
+          {e.cancelledAt ? null : <p className="muted">{registrationLine(e)}</p>}
         </li>
       ))}
     </ul>

@@ -97,7 +97,8 @@ export async function cancelEvent(db: Db, actor: Actor, id: number, opts: { now:
 
 /**
  * The secretariat takes a registration off (a duplicate, someone who cannot come). A place it
- * frees goes to the first waiting, in the same transaction, as when an agency withdraws.
+ * frees goes to the first waiting, in the same transaction, as when an agency withdraws; the
+ * person taken off and the user who registered them are told, as on withdrawal.
  */
 export async function removeRegistration(db: Db, actor: Actor, eventId: number, registrationId: number, opts: { now: Date; baseUrl: string }) {
   assertCan(actor, "event.manage");
@@ -107,9 +108,12 @@ export async function removeRegistration(db: Db, actor: Actor, eventId: number, 
     const gone = await tx
       .delete(eventRegistrations)
       .where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, eventId)))
-      .returning({ id: eventRegistrations.id, waiting: eventRegistrations.waiting });
+      .returning({ id: eventRegistrations.id, waiting: eventRegistrations.waiting, name: eventRegistrations.name, email: eventRegistrations.email, registeredBy: eventRegistrations.registeredBy });
     if (!gone.length) throw new AppError("not-found", "errors.notFound");
-    const movedUp = gone[0]!.waiting ? [] : await moveUpWaiting(tx, event, opts);
+    const r = gone[0]!;
+    const movedUp = r.waiting ? [] : await moveUpWaiting(tx, event, opts);
+    // Those of a cancelled event were told of the cancellation already: once is enough.
+    if (!event.cancelledAt) await tellRegistrations(tx, event, [{ ...r, line: null }], { kind: "event-removed", key: "mail.eventRemoved", baseUrl: opts.baseUrl });
     await recordAudit(tx, { actorUserId: actorId(actor), action: "event.removeRegistration", subjectType: "event", subjectId: eventId, data: { registration: registrationId, movedUp } });
   });
 }

@@ -46,7 +46,17 @@ export async function registerParticipant(db: Db, actor: Actor, eventId: number,
       .values({ eventId, agencyId, name: input.name, position: input.position ?? "", email: input.email, registeredBy: actor.id, registeredAt: now, waiting })
       .onConflictDoNothing()
       .returning({ id: eventRegistrations.id });
-    if (!row) throw new AppError("invalid", "events.errors.emailRegistered", { email: "events.errors.emailRegistered" });
+    if (!row) {
+      // The address is taken on this event. Only the agency's own registration is named as such:
+      // another agency's participants (who they are, which agency sent them) are not this
+      // agency's to learn, so that case is refused without confirming anybody.
+      const [taken] = await tx
+        .select({ agencyId: eventRegistrations.agencyId })
+        .from(eventRegistrations)
+        .where(and(eq(eventRegistrations.eventId, eventId), sql`lower(${eventRegistrations.email}) = lower(${input.email})`));
+      const reason = !taken || taken.agencyId === agencyId ? "events.errors.emailRegistered" : "events.errors.emailRefused";
+      throw new AppError("invalid", reason, { email: reason });
+    }
     const line = waiting ? await lineOf(tx, eventId, row.id) : null;
     await tellRegistrations(tx, event, [{ name: input.name, email: input.email, registeredBy: actor.id, waiting, line }], {
       kind: waiting ? "event-waitlisted" : "event-registered",
@@ -60,7 +70,9 @@ export async function registerParticipant(db: Db, actor: Actor, eventId: number,
 
 /**
  * An agency withdraws one of its own registrations until registration closes. A place freed goes
- * to the first waiting, in the same transaction (the event's row locked as for registering).
+ * to the first waiting, in the same transaction (the event's row locked as for registering). The
+ * participant is told by mail and the registering user in the app, as when they were registered:
+ * someone who planned to come must not learn it only at the door.
  */
 export async function withdrawParticipant(db: Db, actor: Actor, eventId: number, registrationId: number, opts: { now: Date; baseUrl: string }) {
   if (actor.kind !== "user" || actor.agencyId === null) throw new AppError("forbidden", "events.errors.agencyOnly");
@@ -73,9 +85,12 @@ export async function withdrawParticipant(db: Db, actor: Actor, eventId: number,
     const gone = await tx
       .delete(eventRegistrations)
       .where(and(eq(eventRegistrations.id, registrationId), eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.agencyId, agencyId)))
-      .returning({ id: eventRegistrations.id, waiting: eventRegistrations.waiting });
+      .returning({ id: eventRegistrations.id, waiting: eventRegistrations.waiting, name: eventRegistrations.name, email: eventRegistrations.email, registeredBy: eventRegistrations.registeredBy });
     if (!gone.length) throw new AppError("not-found", "errors.notFound");
-    const movedUp = gone[0]!.waiting ? [] : await moveUpWaiting(tx, event, opts);
+    const r = gone[0]!;
+    const movedUp = r.waiting ? [] : await moveUpWaiting(tx, event, opts);
+    // Those of a cancelled event were told of the cancellation already: once is enough.
+    if (!event.cancelledAt) await tellRegistrations(tx, event, [{ ...r, line: null }], { kind: "event-withdrawn", key: "mail.eventWithdrawn", baseUrl: opts.baseUrl });
     await recordAudit(tx, { actorUserId: actor.id, action: "event.withdraw", subjectType: "event", subjectId: eventId, data: { registration: registrationId, movedUp } });
   });
 }

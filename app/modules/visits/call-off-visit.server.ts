@@ -9,7 +9,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { latestStartDate } from "~/modules/innovations/schemas";
 import { notify } from "~/modules/notifications/notify.server";
 import type { VisitCallOffInput } from "./schemas";
-import { speakersFor, visitById } from "./visits.server";
+import { dayVars, speakersFor, visitById } from "./visits.server";
 
 export async function callOffVisit(db: Db, actor: Actor, id: number, input: VisitCallOffInput, opts: { now: Date; baseUrl: string }) {
   const visit = await visitById(db, id);
@@ -32,7 +32,7 @@ export async function callOffVisit(db: Db, actor: Actor, id: number, input: Visi
     await notify(tx, await speakersFor(tx, byHost ? visit.visitorAgencyId : visit.hostAgencyId), {
       kind: "visit-called-off",
       key: "mail.visitCalledOff",
-      vars: { by: byHost ? visit.host : visit.visitor, innovation: visit.innovation, date: visit.agreedOn!, reason: input.reason, link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` },
+      vars: { by: byHost ? visit.host : visit.visitor, innovation: visit.innovation, ...dayVars("date", visit.agreedOn!), reason: input.reason, link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` },
       link,
     });
     await recordAudit(tx, { actorUserId: actor.id, action: "visit.callOff", subjectType: "visit", subjectId: id, data: { side: byHost ? "host" : "visitor" } });

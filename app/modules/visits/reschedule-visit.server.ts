@@ -9,7 +9,7 @@ import { recordAudit } from "~/modules/audit/record-audit.server";
 import { latestStartDate } from "~/modules/innovations/schemas";
 import { notify } from "~/modules/notifications/notify.server";
 import type { VisitRescheduleInput } from "./schemas";
-import { speakersFor, visitById } from "./visits.server";
+import { dayVars, speakersFor, visitById } from "./visits.server";
 
 export async function rescheduleVisit(db: Db, actor: Actor, id: number, input: VisitRescheduleInput, opts: { now: Date; baseUrl: string }) {
   const visit = await visitById(db, id);
@@ -31,7 +31,7 @@ export async function rescheduleVisit(db: Db, actor: Actor, id: number, input: V
     await notify(tx, await speakersFor(tx, visit.visitorAgencyId), {
       kind: "visit-rescheduled",
       key: "mail.visitRescheduled",
-      vars: { host: visit.host, innovation: visit.innovation, before: visit.agreedOn!, date: input.newDate, reason: input.reason, link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` },
+      vars: { host: visit.host, innovation: visit.innovation, ...dayVars("before", visit.agreedOn!), ...dayVars("date", input.newDate), reason: input.reason, link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` },
       link,
     });
     await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "visit.reschedule", subjectType: "visit", subjectId: id, data: { from: visit.agreedOn, to: input.newDate } });

@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from "~/db/client.server";
 import { agencies, innovations, users, visitRequests } from "~/db/schema";
 import { AppError, notFound } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
+import { formatDate, type MessageVars } from "~/i18n";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { latestStartDate } from "~/modules/innovations/schemas";
 import { notify } from "~/modules/notifications/notify.server";
@@ -16,6 +17,29 @@ import type { VisitAnswerInput, VisitRequestInput } from "./schemas";
 const host = alias(agencies, "host");
 const visitor = alias(agencies, "visitor");
 const canceller = alias(users, "canceller");
+
+/**
+ * A calendar day ("2026-12-22") for a notice, as each language writes it: "22 Desember 2026" in
+ * the Indonesian text (`{nameId}`), "22 December 2026" in the English (`{nameEn}`). Mail carries
+ * both languages from one set of values, and a day has no zone to be formatted in as an instant.
+ */
+export function dayVars(name: string, day: string): MessageVars {
+  const noon = `${day}T12:00:00Z`;
+  return { [`${name}Id`]: formatDate("id", noon), [`${name}En`]: formatDate("en", noon) };
+}
+
+/**
+ * What a visit reads as. A cancelled request is one of two things: a request the asker withdrew
+ * while it waited (no date agreed, nobody named), or an accepted visit either side called off
+ * before its day (with who, when and why). An accepted visit whose outcome is recorded is shown by
+ * it (took place or not).
+ */
+export type VisitStatus = "pending" | "accepted" | "declined" | "withdrawn" | "calledOff" | "held" | "notHeld";
+export function visitStatus(v: { state: "pending" | "accepted" | "declined" | "cancelled"; held: boolean | null; cancelledAt: Date | string | null }): VisitStatus {
+  if (v.state === "cancelled") return v.cancelledAt ? "calledOff" : "withdrawn";
+  if (v.state === "accepted" && v.held !== null) return v.held ? "held" : "notHeld";
+  return v.state;
+}
 
 /** The people who answer for an agency: its Admin Lokal and head (its operators when it has neither). */
 export async function speakersFor(db: DbOrTx, agencyId: number) {
@@ -56,7 +80,7 @@ export async function requestVisit(db: Db, actor: Actor, innovationSlug: string,
     await notify(tx, await speakersFor(tx, innovation.agencyId), {
       kind: "visit-requested",
       key: "mail.visitRequested",
-      vars: { visitor: v?.name ?? "", innovation: innovation.name, date: input.preferredOn, link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` },
+      vars: { visitor: v?.name ?? "", innovation: innovation.name, ...dayVars("date", input.preferredOn), link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` },
       link,
     });
     await recordAudit(tx, { actorUserId: actor.id, action: "visit.request", subjectType: "visit", subjectId: row!.id });
@@ -83,6 +107,7 @@ export async function visitById(db: DbOrTx, id: number) {
       cancelReason: visitRequests.cancelReason,
       cancelledAt: visitRequests.cancelledAt,
       cancelledBy: canceller.name,
+      cancellerAgencyId: canceller.agencyId,
       held: visitRequests.held,
       attendees: visitRequests.attendees,
       learned: visitRequests.learned,
@@ -116,6 +141,7 @@ export async function visitsOf(db: DbOrTx, agencyId: number | null) {
       preferredOn: visitRequests.preferredOn,
       agreedOn: visitRequests.agreedOn,
       held: visitRequests.held,
+      cancelledAt: visitRequests.cancelledAt,
       hostAgencyId: visitRequests.hostAgencyId,
       host: host.name,
       visitor: visitor.name,
@@ -129,12 +155,11 @@ export async function visitsOf(db: DbOrTx, agencyId: number | null) {
     .where(agencyId === null ? undefined : or(eq(visitRequests.hostAgencyId, agencyId), eq(visitRequests.visitorAgencyId, agencyId)))
     .orderBy(desc(visitRequests.createdAt), desc(visitRequests.id))
     .limit(300);
-  return rows.map((r) => ({
+  return rows.map(({ cancelledAt, ...r }) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),
     incoming: agencyId !== null && r.hostAgencyId === agencyId,
-    // An accepted visit whose outcome is recorded is shown by it (took place or not).
-    status: r.state === "accepted" && r.held !== null ? (r.held ? "held" : "notHeld") : r.state,
+    status: visitStatus({ ...r, cancelledAt }),
   }));
 }
 
@@ -157,7 +182,12 @@ export async function answerVisit(db: Db, actor: Actor, id: number, input: Visit
     await notify(tx, await speakersFor(tx, visit.visitorAgencyId), {
       kind: "visit-answered",
       key: accepted ? "mail.visitAccepted" : "mail.visitDeclined",
-      vars: { host: visit.host, innovation: visit.innovation, date: input.agreedOn ?? "", link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` },
+      vars: {
+        host: visit.host,
+        innovation: visit.innovation,
+        ...(accepted ? dayVars("date", input.agreedOn!) : { reason: input.answer ?? "" }),
+        link: `${opts.baseUrl.replace(/\/+$/, "")}${link}`,
+      },
       link,
     });
     await recordAudit(tx, { actorUserId: actor.kind === "user" ? actor.id : null, action: accepted ? "visit.accept" : "visit.decline", subjectType: "visit", subjectId: id });

@@ -165,6 +165,7 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
             <CsrfField />
             <input type="hidden" name="_intent" value="attendance" />
             <p className="hint">{t("events.manage.attendanceHint")}</p>
+            <p className="hint" id="remove-hint">{t("events.manage.removeHint")}</p>
             <TableScroll labelledBy="peserta">
               <table>
                 <thead>
@@ -189,7 +190,7 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
                       <td>{r.agency}</td>
                       <td>{formatInstant(locale, r.registeredAt, zone)}</td>
                       {/* Its own form (named by `form`): forms cannot nest inside the attendance one. */}
-                      <td><button type="submit" form={`hapus-${r.id}`} className="link-button">{t("events.manage.remove", { name: r.name })}</button></td>
+                      <td><button type="submit" form={`hapus-${r.id}`} className="link-button" aria-describedby="remove-hint">{t("events.manage.remove", { name: r.name })}</button></td>
                     </tr>
                   ))}
                 </tbody>
@@ -209,6 +210,7 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
         <section aria-labelledby="daftar-tunggu">
           <h2 id="daftar-tunggu">{t("events.manage.waitingTitle", { n: formatNumber(locale, d.waiting.length) })}</h2>
           <p className="hint">{t("events.manage.waitingHint")}</p>
+          <p className="hint" id="remove-waiting-hint">{t("events.manage.removeWaitingHint")}</p>
           <TableScroll labelledBy="daftar-tunggu">
             <table>
               <thead>
@@ -230,7 +232,7 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
                     </th>
                     <td>{r.agency}</td>
                     <td>{formatInstant(locale, r.registeredAt, zone)}</td>
-                    <td><button type="submit" form={`hapus-${r.id}`} className="link-button">{t("events.manage.remove", { name: r.name })}</button></td>
+                    <td><button type="submit" form={`hapus-${r.id}`} className="link-button" aria-describedby="remove-waiting-hint">{t("events.manage.remove", { name: r.name })}</button></td>
                   </tr>
                 ))}
               </tbody>

@@ -51,7 +51,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
 
 export default function ManageEvents({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { locale, zone } = useRoot();
+  const { locale } = useRoot();
   const a = actionData as ActionReply | undefined;
   return (
     <>
@@ -77,7 +77,8 @@ export default function ManageEvents({ loaderData: d, actionData }: Route.Compon
                       {e.cancelledAt ? ` · ${t("events.cancelledTag")}` : ""}
                     </div>
                   </th>
-                  <td>{formatInstant(locale, e.startsAt, zone)}</td>
+                  {/* In the zone of the event's place, as it was entered and as the public reads it. */}
+                  <td>{formatInstant(locale, e.startsAt, e.timeZone)}</td>
                   <td className="num">{formatNumber(locale, e.registered)}{e.capacity !== null ? ` / ${formatNumber(locale, e.capacity)}` : ""}{e.waiting ? <div className="muted">{t("events.waitingCount", { waiting: e.waiting })}</div> : null}</td>
                 </tr>
               ))}

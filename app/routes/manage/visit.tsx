@@ -14,7 +14,7 @@ import { formatDate, translator } from "~/i18n";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "~/components/forms";
 import { RadioGroup } from "~/modules/stages/ui/radio-group";
-import { answerVisit, cancelVisit, visitById } from "~/modules/visits/visits.server";
+import { answerVisit, cancelVisit, visitById, visitStatus } from "~/modules/visits/visits.server";
 import { rescheduleVisit } from "~/modules/visits/reschedule-visit.server";
 import { callOffVisit } from "~/modules/visits/call-off-visit.server";
 import { recordVisitOutcome } from "~/modules/visits/record-visit-outcome.server";
@@ -50,7 +50,9 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
       cancelledAt: visit.cancelledAt?.toISOString() ?? null,
       outcomeRecordedAt: visit.outcomeRecordedAt?.toISOString() ?? null,
     },
-    status: visit.state === "accepted" && visit.held !== null ? (visit.held ? "held" : "notHeld") : visit.state,
+    status: visitStatus(visit),
+    // Who called an accepted visit off: the side is the canceller's agency (as callOffVisit reads it).
+    calledOffBySide: visit.cancelledAt ? (visit.cancellerAgencyId === visit.hostAgencyId ? "host" : visit.cancellerAgencyId === visit.visitorAgencyId ? "visitor" : null) : null,
     mayAnswer: pending && can(actor, "visit.answer", visit).ok,
     mayCancel: pending && can(actor, "visit.cancel", visit).ok,
     mayReschedule: beforeDay && can(actor, "visit.reschedule", visit).ok,
@@ -185,7 +187,19 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
         {v.answer ? (<><dt>{t("visits.detail.answer")}</dt><dd className="prose-text">{v.answer}</dd></>) : null}
         {v.rescheduledFrom ? (<><dt>{t("visits.detail.rescheduledFrom")}</dt><dd>{formatDate(locale, v.rescheduledFrom)}</dd></>) : null}
         {v.rescheduleReason ? (<><dt>{t("visits.detail.rescheduleReason")}</dt><dd className="prose-text">{v.rescheduleReason}</dd></>) : null}
-        {v.cancelledAt ? (<><dt>{t("visits.detail.cancelledBy")}</dt><dd>{v.cancelledBy ?? "—"}, {instant(v.cancelledAt)}</dd></>) : null}
+        {v.cancelledAt ? (
+          <>
+            <dt>{t("visits.detail.cancelledBy")}</dt>
+            <dd>
+              {d.calledOffBySide === "host"
+                ? t("visits.detail.byHost", { name: v.cancelledBy ?? "—", agency: v.host })
+                : d.calledOffBySide === "visitor"
+                  ? t("visits.detail.byVisitor", { name: v.cancelledBy ?? "—", agency: v.visitor })
+                  : (v.cancelledBy ?? "—")}
+              , {instant(v.cancelledAt)}
+            </dd>
+          </>
+        ) : null}
         {v.cancelReason ? (<><dt>{t("visits.detail.cancelReason")}</dt><dd className="prose-text">{v.cancelReason}</dd></>) : null}
         {v.held !== null ? (<><dt>{t("visits.detail.held")}</dt><dd>{t(v.held ? "visits.field.heldYes" : "visits.field.heldNo")}</dd></>) : null}
         {v.held && v.attendees !== null ? (<><dt>{t("visits.detail.attendees")}</dt><dd>{v.attendees}</dd></>) : null}
@@ -208,8 +222,8 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
               { value: "decline", label: t("visits.field.decline") },
             ]}
           />
-          <TextField name="agreedOn" type="date" label={labels.agreedOn} hint={t("visits.field.agreedOnHint")} defaultValue={of("answer")?.values?.agreedOn ?? v.preferredOn} error={of("answer")?.errors?.agreedOn} />
-          <TextArea name="answer" label={labels.answer} hint={t("visits.field.answerHint")} maxLength={2000} defaultValue={of("answer")?.values?.answer} error={of("answer")?.errors?.answer} />
+          <TextField name="agreedOn" type="date" label={labels.agreedOn} optionalNote={t("visits.field.ifAccepted")} hint={t("visits.field.agreedOnHint")} defaultValue={of("answer")?.values?.agreedOn ?? v.preferredOn} error={of("answer")?.errors?.agreedOn} />
+          <TextArea name="answer" label={labels.answer} optionalNote={t("visits.field.ifDeclined")} hint={t("visits.field.answerHint")} maxLength={2000} defaultValue={of("answer")?.values?.answer} error={of("answer")?.errors?.answer} />
           <button type="submit" className="button">{t("visits.answerSubmit")}</button>
         </Form>
       ) : null}
@@ -228,8 +242,8 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
           <h2>{t("visits.reschedule.title")}</h2>
           <p className="hint">{t("visits.reschedule.intro")}</p>
           <ErrorSummary errors={of("reschedule")?.errors} labels={moveLabels} />
-          <TextField name="newDate" type="date" label={moveLabels.newDate} defaultValue={of("reschedule")?.values?.newDate} error={of("reschedule")?.errors?.newDate} />
-          <TextArea name="reason" label={moveLabels.reason} hint={t("visits.field.reasonHint")} maxLength={2000} defaultValue={of("reschedule")?.values?.reason} error={of("reschedule")?.errors?.reason} />
+          <TextField name="newDate" type="date" label={moveLabels.newDate} required defaultValue={of("reschedule")?.values?.newDate} error={of("reschedule")?.errors?.newDate} />
+          <TextArea name="reason" label={moveLabels.reason} required hint={t("visits.field.reasonHint")} maxLength={2000} defaultValue={of("reschedule")?.values?.reason} error={of("reschedule")?.errors?.reason} />
           <button type="submit" className="button">{t("visits.reschedule.submit")}</button>
         </Form>
       ) : null}
@@ -239,8 +253,9 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
           <input type="hidden" name="_intent" value="callOff" />
           <h2>{t("visits.callOff.title")}</h2>
           <p className="hint">{t("visits.callOff.intro")}</p>
-          <ErrorSummary errors={of("callOff")?.errors} labels={offLabels} />
-          <TextArea name="reason" label={offLabels.reason} hint={t("visits.field.reasonHint")} maxLength={2000} defaultValue={of("callOff")?.values?.reason} error={of("callOff")?.errors?.reason} />
+          {/* Its reason has the same name as the move's, on the same page: an id of its own. */}
+          <ErrorSummary errors={of("callOff")?.errors} labels={offLabels} idPrefix="callOff" />
+          <TextArea name="reason" idPrefix="callOff" label={offLabels.reason} required hint={t("visits.field.reasonHint")} maxLength={2000} defaultValue={of("callOff")?.values?.reason} error={of("callOff")?.errors?.reason} />
           <button type="submit" className="button warning">{t("visits.callOff.submit")}</button>
         </Form>
       ) : null}
@@ -261,8 +276,8 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
               { value: "no", label: t("visits.field.heldNo") },
             ]}
           />
-          <TextField name="attendees" inputMode="numeric" label={outcomeLabels.attendees} hint={t("visits.field.participantsHint")} defaultValue={of("outcome")?.values?.attendees ?? (v.attendees !== null ? String(v.attendees) : "")} error={of("outcome")?.errors?.attendees} />
-          <TextArea name="learned" label={outcomeLabels.learned} hint={t("visits.field.learnedHint")} maxLength={2000} defaultValue={of("outcome")?.values?.learned ?? v.learned ?? ""} error={of("outcome")?.errors?.learned} />
+          <TextField name="attendees" inputMode="numeric" label={outcomeLabels.attendees} optionalNote={t("visits.field.ifHeld")} hint={t("visits.field.participantsHint")} defaultValue={of("outcome")?.values?.attendees ?? (v.attendees !== null ? String(v.attendees) : "")} error={of("outcome")?.errors?.attendees} />
+          <TextArea name="learned" label={outcomeLabels.learned} optionalNote={t("visits.field.ifHeld")} hint={t("visits.field.learnedHint")} maxLength={2000} defaultValue={of("outcome")?.values?.learned ?? v.learned ?? ""} error={of("outcome")?.errors?.learned} />
           <button type="submit" className="button">{t("visits.outcome.submit")}</button>
         </Form>
       ) : null}
