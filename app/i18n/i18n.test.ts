@@ -70,6 +70,14 @@ describe("language and time", () => {
     expect(translator("en", { zone: "WIT" })("mail.results.provisional.body", { competition: "K", link: "/x", until: vars.at })).toContain("until 1 August 2026 at 01:59 WIT:");
   });
 
+  it("writes a calendar day carried by a message as each language writes dates, whatever the zone", () => {
+    const vars = { host: "Kota Surabaya", innovation: "MPP", date: { day: "2026-12-22" }, link: "/x" };
+    expect(translator("id")("mail.visitAccepted.body", vars)).toContain("pada tanggal 22 Desember 2026.");
+    expect(translator("en", { zone: "WIT" })("mail.visitAccepted.body", vars)).toContain("on 22 December 2026.");
+    // A day stored oddly is shown as written, never as "Invalid Date".
+    expect(translator("id")("mail.visitAccepted.body", { ...vars, date: { day: "besok" } })).toContain("pada tanggal besok.");
+  });
+
   it("still shows values stored before instants were typed, and odd ones without failing", () => {
     expect(translator("en")("mail.assignment.body", { n: 1234, stage: "Evaluasi", competition: "K", until: "31 Juli 2026 pukul 23.59 WIB", link: "/x" })).toBe(
       "You are assigned 1,234 proposals to review in the stage Evaluasi (K), by 31 Juli 2026 pukul 23.59 WIB: /x",

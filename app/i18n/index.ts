@@ -18,8 +18,10 @@ export const CONTENT_LANG = "id";
  * a date formatted at write time would be in one language only.
  */
 export type InstantVar = { instant: string; zone: ZoneName };
-/** What a message's `{name}` may be filled with: text as is, a number or an instant for the locale. */
-export type MessageVar = string | number | InstantVar;
+/** A calendar day ("2026-12-22"), which has no zone: written as each language writes dates. */
+export type DayVar = { day: string };
+/** What a message's `{name}` may be filled with: text as is, a number, an instant or a day for the locale. */
+export type MessageVar = string | number | InstantVar | DayVar;
 export type MessageVars = Record<string, MessageVar>;
 
 export const instantVar = (at: Date | string, zone: ZoneName = "WIB"): InstantVar => ({
@@ -82,7 +84,8 @@ function formatValue(locale: Locale, v: MessageVar | undefined, readerZone: Zone
   if (typeof v === "number") return formatNumber(locale, v);
   if (typeof v === "string") return v;
   if (v == null) return "";
-  // Values come back from jsonb as they were stored: an unreadable instant is shown as written.
+  // Values come back from jsonb as they were stored: an unreadable day or instant is shown as written.
+  if ("day" in v) return /^\d{4}-\d{2}-\d{2}$/.test(String(v.day)) ? formatDate(locale, `${v.day}T00:00:00Z`) : String(v.day ?? "");
   const at = typeof v.instant === "string" ? v.instant : "";
   if (Number.isNaN(Date.parse(at))) return at;
   return formatInstant(locale, at, readerZone ?? (isZoneName(v.zone) ? v.zone : "WIB"));

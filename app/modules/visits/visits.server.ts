@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from "~/db/client.server";
 import { agencies, innovations, users, visitRequests } from "~/db/schema";
 import { AppError, notFound } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
-import { formatDate, type MessageVars } from "~/i18n";
+import type { MessageVars } from "~/i18n";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { latestStartDate } from "~/modules/innovations/schemas";
 import { notify } from "~/modules/notifications/notify.server";
@@ -18,15 +18,8 @@ const host = alias(agencies, "host");
 const visitor = alias(agencies, "visitor");
 const canceller = alias(users, "canceller");
 
-/**
- * A calendar day ("2026-12-22") for a notice, as each language writes it: "22 Desember 2026" in
- * the Indonesian text (`{nameId}`), "22 December 2026" in the English (`{nameEn}`). Mail carries
- * both languages from one set of values, and a day has no zone to be formatted in as an instant.
- */
-export function dayVars(name: string, day: string): MessageVars {
-  const noon = `${day}T12:00:00Z`;
-  return { [`${name}Id`]: formatDate("id", noon), [`${name}En`]: formatDate("en", noon) };
-}
+/** A calendar day for a notice, formatted in each reader's language when the notice is read. */
+export const dayVars = (name: string, day: string): MessageVars => ({ [name]: { day } });
 
 /**
  * What a visit reads as. A cancelled request is one of two things: a request the asker withdrew
