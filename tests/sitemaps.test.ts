@@ -7,7 +7,7 @@ import { openTestDatabase } from "./db";
 import { testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation } from "../app/db/factories.server";
-import { competitions } from "../app/db/schema";
+import { agencies, competitions, innovationCheckIns, innovations } from "../app/db/schema";
 import { sitemapFile, URLS_PER_FILE } from "../app/modules/catalogue/sitemaps.server";
 
 let database: Database;
@@ -65,6 +65,18 @@ describe("sitemaps", () => {
     expect(found).toEqual(expect.arrayContaining(["/", "/inovasi", "/data-terbuka", "/wilayah/33", `/kompetisi/${slugs.final}`, `/kompetisi/${slugs.final}/hasil`]));
     expect(found.some((p) => p.includes(slugs.draftEdition))).toBe(false);
     for (const path of found) expect((await anonymous.get(path)).status, path).toBe(200);
+  });
+
+  it("dates a page by its latest change: an agency's by its newest innovation, an innovation's by its latest check-in", async () => {
+    const db = database.db;
+    const [agency] = await db.select().from(agencies).where(eq(agencies.slug, slugs.agency));
+    await db.update(agencies).set({ updatedAt: new Date("2020-01-01T00:00:00Z") }).where(eq(agencies.id, agency.id));
+    await db.update(innovations).set({ updatedAt: new Date("2021-01-01T00:00:00Z"), publishedAt: new Date("2024-05-06T07:08:09Z") }).where(eq(innovations.slug, slugs.published));
+    const [pub] = await db.select().from(innovations).where(eq(innovations.slug, slugs.published));
+    await db.insert(innovationCheckIns).values({ innovationId: pub.id, year: 2025, outcome: "running", note: "Masih berjalan.", evidenceUrl: "https://contoh.go.id", recordedAt: new Date("2025-03-04T05:06:07Z") });
+    const entry = (xml: string, loc: string) => new RegExp(`<loc>${loc.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}</loc><lastmod>([^<]+)</lastmod>`).exec(xml)?.[1];
+    expect(entry(await (await anonymous.get("/sitemap/instansi.xml")).text(), `${BASE}/instansi/${slugs.agency}`)).toBe("2024-05-06T07:08:09Z");
+    expect(entry(await (await anonymous.get("/sitemap/inovasi-1.xml")).text(), `${BASE}/inovasi/${slugs.published}`)).toBe("2025-03-04T05:06:07Z");
   });
 
   it("the agencies' file holds every agency's page", async () => {

@@ -48,7 +48,13 @@ export async function sitemapIndex(db: DbOrTx, base: string): Promise<string> {
 export async function sitemapFile(db: DbOrTx, base: string, file: string): Promise<string | null> {
   if (file === "halaman.xml") return urlset(base, await publicPages(db));
   if (file === "instansi.xml") {
-    const rows = await rowsOf<{ slug: string; lastmod: string }>(db, sql`SELECT slug, ${lastmodOf("updated_at")} AS lastmod FROM agencies ORDER BY id`);
+    // An agency's page changes with its own record and with each innovation it publishes (read
+    // from the published rows' index by agency).
+    const rows = await rowsOf<{ slug: string; lastmod: string }>(
+      db,
+      sql`SELECT slug, ${lastmodOf("greatest(a.updated_at, (SELECT max(i.published_at) FROM innovations i WHERE i.agency_id = a.id AND i.state = 'published'))")} AS lastmod
+          FROM agencies a ORDER BY a.id`,
+    );
     return urlset(base, rows.map((r) => ({ path: `/instansi/${r.slug}`, lastmod: r.lastmod })));
   }
   const m = /^inovasi-([1-9]\d{0,4})\.xml$/.exec(file);
@@ -58,8 +64,10 @@ export async function sitemapFile(db: DbOrTx, base: string, file: string): Promi
   if (n * URLS_PER_FILE > 2_147_483_647) return null;
   const rows = await rowsOf<{ slug: string; lastmod: string }>(
     db,
-    sql`SELECT slug, ${lastmodOf("updated_at")} AS lastmod FROM innovations
-        WHERE state = 'published' AND id BETWEEN ${(n - 1) * URLS_PER_FILE + 1} AND ${n * URLS_PER_FILE} ORDER BY id`,
+    // An innovation's page changes with its record and with each yearly check-in shown on it.
+    sql`SELECT i.slug, ${lastmodOf("greatest(i.updated_at, (SELECT max(c.recorded_at) FROM innovation_check_ins c WHERE c.innovation_id = i.id))")} AS lastmod
+        FROM innovations i
+        WHERE i.state = 'published' AND i.id BETWEEN ${(n - 1) * URLS_PER_FILE + 1} AND ${n * URLS_PER_FILE} ORDER BY i.id`,
   );
   // A range without published innovations is no file of the index.
   if (rows.length === 0) return null;
