@@ -258,6 +258,9 @@ export type Indicator = {
   after: string;
   unit: string;
   source: string;
+  // The innovation's evidence file (innovation_files, kind "evidence") that proves this claim;
+  // cleared when that file is removed.
+  evidenceFileId?: number;
 };
 
 export const innovations = pgTable(
@@ -970,6 +973,22 @@ export const presentationSlots = pgTable(
 // A resident's (or a service user's) testimony heard during a field visit.
 export type Testimony = { name: string; relation: string; text: string };
 
+// What the field team found for one indicator the innovation claims (PROGRAMME.md: "verification
+// recorded beside the self-assessment"). Keyed by the indicator's position and name at report
+// time, with the claim copied as it was, so a later edit of the register neither re-maps a check
+// nor changes what the plenary reads as claimed.
+export type IndicatorFinding = "sesuai" | "sebagian" | "tidak_sesuai" | "tidak_diperiksa";
+export type IndicatorCheck = {
+  position: number;
+  name: string;
+  claimed: { before: string; after: string; unit: string; source: string; evidenceFileId?: number; evidenceFilename?: string };
+  // What the records on site show (e.g. the verified "after" value).
+  observed: string;
+  // Null while the report is a draft and the team has not decided yet.
+  finding: IndicatorFinding | null;
+  note: string;
+};
+
 // The field verification of one proposal (PROGRAMME.md: at least one panelist and one evaluator
 // visit; they also ask residents about the impact). The team is the stage's assignments; the
 // report is written by any team member and locks once submitted (the secretariat may reopen it,
@@ -990,6 +1009,7 @@ export const fieldVisits = pgTable(
     checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull().default({}),
     notes: text("notes").notNull().default(""),
     testimonies: jsonb("testimonies").$type<Testimony[]>().notNull().default([]),
+    indicatorChecks: jsonb("indicator_checks").$type<IndicatorCheck[]>().notNull().default([]),
     verified: boolean("verified"),
     // Why the innovation was not verified (required then); what the plenary reads.
     reason: text("reason").notNull().default(""),

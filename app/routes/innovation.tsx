@@ -77,6 +77,13 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
       ? `${formatNumber(locale, f.size / (1024 * 1024), { maximumFractionDigits: 1 })} MB`
       : `${formatNumber(locale, Math.max(1, Math.round(f.size / 1024)))} KB`;
   const video = safeUrl(i.videoUrl);
+  // An indicator's proof is one of the evidence files listed below: linked beside the claim.
+  const evidenceById = new Map(i.evidence.map((f) => [f.id, f]));
+  const proofs = i.indicators.some((r) => r.evidenceFileId !== undefined && evidenceById.has(r.evidenceFileId));
+  const proofOf = (fileId: number | undefined) => {
+    const f = fileId === undefined ? undefined : evidenceById.get(fileId);
+    return f ? <a href={`/berkas/${f.id}`} download={f.filename}>{t("innovation.indicator.evidenceLink", { name: f.filename })}</a> : "—";
+  };
 
   return (
     <article className="innovation-page">
@@ -234,6 +241,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
                   <th scope="col">{t("innovation.indicator.after")}</th>
                   <th scope="col">{t("innovation.indicator.unit")}</th>
                   <th scope="col">{t("innovation.indicator.source")}</th>
+                  {proofs ? <th scope="col">{t("innovation.indicator.evidence")}</th> : null}
                 </tr>
               </thead>
               <tbody lang={CONTENT_LANG}>
@@ -244,6 +252,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
                     <td>{row.after}</td>
                     <td>{row.unit}</td>
                     <td>{row.source}</td>
+                    {proofs ? <td>{proofOf(row.evidenceFileId)}</td> : null}
                   </tr>
                 ))}
               </tbody>

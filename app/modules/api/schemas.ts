@@ -233,7 +233,14 @@ export const InnovationSearchSchema = named(
   }),
 );
 
-const IndicatorSchema = z.object({ name: z.string(), before: z.string(), after: z.string(), unit: z.string(), source: z.string() });
+const IndicatorSchema = z.object({
+  name: z.string(),
+  before: z.string(),
+  after: z.string(),
+  unit: z.string(),
+  source: z.string(),
+  evidenceFileId: z.number().int().min(1).optional().meta({ description: "The evidence document (one of `evidence`, by its id) that proves this indicator, when the agency named one." }),
+});
 
 const FileSchema = named(
   "File",

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, innovationFiles, innovationHistory, innovations, regions, units } from "~/db/schema";
 import { slugify } from "~/modules/agencies/regions";
@@ -98,5 +98,26 @@ export async function insertDemoContent(tx: DbOrTx, generated: number): Promise<
     files.push(photoRow(plannedIds[i], row.slug, p.acronym, `${p.unit.name}, ${p.agency.shortName ?? p.agency.name}`, PALETTE[Math.floor(i / 60) % PALETTE.length]));
   });
   for (const f of files) await tx.insert(innovationFiles).values(f);
+
+  // Indicators linked to the evidence report that proves them, once the file has its id.
+  const proving = ARTICLE_INNOVATIONS.filter((a) => a.evidence?.proves?.length);
+  if (proving.length) {
+    const ids = proving.map((a) => idOfArticle.get(a.key)!);
+    const evidence = await tx
+      .select({ id: innovationFiles.id, innovationId: innovationFiles.innovationId })
+      .from(innovationFiles)
+      .where(and(inArray(innovationFiles.innovationId, ids), eq(innovationFiles.kind, "evidence")));
+    const fileOf = new Map(evidence.map((f) => [f.innovationId, f.id]));
+    for (const a of proving) {
+      const id = idOfArticle.get(a.key)!;
+      const fileId = fileOf.get(id);
+      if (fileId === undefined) continue;
+      const proves = new Set(a.evidence!.proves);
+      await tx
+        .update(innovations)
+        .set({ indicators: a.indicators.map((r, i) => (proves.has(i) ? { ...r, evidenceFileId: fileId } : r)) })
+        .where(eq(innovations.id, id));
+    }
+  }
   return allRows.length;
 }

@@ -156,7 +156,8 @@ describe("the demo seed", () => {
   it("stores real PNG photos and a PDF with matching size and checksum", async () => {
     const files = await rows<{ kind: string; mime: string; size: number; sha256: string; data: Uint8Array }>(sql`select kind, mime, size, sha256, data from innovation_files`);
     expect(files.filter((f) => f.kind === "photo").length).toBeGreaterThanOrEqual(6);
-    expect(files.filter((f) => f.mime === "application/pdf")).toHaveLength(1);
+    // Gemas Pesulan's evaluation report and Roadshow by Molin's recap.
+    expect(files.filter((f) => f.mime === "application/pdf")).toHaveLength(2);
     for (const f of files) {
       const bytes = Buffer.from(f.data);
       expect(bytes.length).toBe(f.size);
@@ -164,6 +165,18 @@ describe("the demo seed", () => {
       const magic = f.mime === "image/png" ? "\x89PNG" : "%PDF";
       expect(bytes.subarray(0, 4).toString("latin1")).toBe(magic);
     }
+  });
+
+  it("links indicators to the evidence file that proves them", async () => {
+    const linked = await rows<{ acronym: string; name: string; file: number | null; filename: string | null }>(sql`
+      select i.acronym, x.e->>'name' as name, (x.e->>'evidenceFileId')::int as file, f.filename
+      from innovations i cross join jsonb_array_elements(i.indicators) with ordinality as x(e, n)
+      left join innovation_files f on f.id = (x.e->>'evidenceFileId')::int and f.innovation_id = i.id and f.kind = 'evidence'
+      where i.acronym in ('Gemas Pesulan', 'Roadshow by Molin') order by i.acronym, x.n`);
+    const gemas = linked.filter((r) => r.acronym === "Gemas Pesulan");
+    expect(gemas.map((r) => r.filename)).toEqual(["gemas-pesulan-banyumas-laporan.pdf", "gemas-pesulan-banyumas-laporan.pdf", null]);
+    expect(gemas[2].file).toBeNull();
+    expect(linked.filter((r) => r.acronym === "Roadshow by Molin").map((r) => r.filename)).toEqual(["roadshow-by-molin-banyumas-laporan.pdf", null]);
   });
 
   it("does nothing when run again", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import type { Db } from "~/db/client.server";
-import { innovationFiles, innovationHistory, innovations } from "~/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "~/db/client.server";
+import { innovationFiles, innovationHistory, innovations, type Indicator } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { sniffFile, type FileProblem } from "~/lib/uploads.server";
 import { assertCan, type Actor } from "~/lib/policy";
@@ -125,9 +125,33 @@ export async function removeInnovationFile(db: Db, actor: Actor, id: number, fil
       .where(and(eq(innovationFiles.id, fileId), eq(innovationFiles.innovationId, id)))
       .returning({ filename: innovationFiles.filename });
     if (!removed.length) throw new AppError("not-found", "errors.notFound");
+    const unlinked = await clearEvidenceReferences(tx, id, fileId);
     await tx.insert(innovationHistory).values({ innovationId: id, actorUserId: actorId, action: "fileRemoved", changedFields: [removed[0].filename] });
-    await recordAudit(tx, { actorUserId: actorId, action: "innovation.file.remove", subjectType: "innovation", subjectId: id, data: { fileId } });
+    await recordAudit(tx, { actorUserId: actorId, action: "innovation.file.remove", subjectType: "innovation", subjectId: id, data: { fileId, ...(unlinked ? { unlinkedIndicators: unlinked } : {}) } });
   });
+}
+
+/**
+ * An indicator whose proof was the removed file no longer claims one: the link would lead
+ * nowhere, and a claim must not look proven by a document that is gone. The row is locked and
+ * the version moves on when a row changes, so a form opened before the removal that still
+ * names the file is refused as stale rather than writing the old link back.
+ */
+async function clearEvidenceReferences(tx: Tx, id: number, fileId: number): Promise<number> {
+  const [row] = await tx.select({ indicators: innovations.indicators }).from(innovations).where(eq(innovations.id, id)).for("update");
+  const rows: Indicator[] = row?.indicators ?? [];
+  const unlinked = rows.filter((r) => r.evidenceFileId === fileId).length;
+  if (!unlinked) return 0;
+  const cleared = rows.map((r) => {
+    if (r.evidenceFileId !== fileId) return r;
+    const { evidenceFileId: _gone, ...rest } = r;
+    return rest;
+  });
+  await tx
+    .update(innovations)
+    .set({ indicators: cleared, version: sql`${innovations.version} + 1`, updatedAt: new Date() })
+    .where(eq(innovations.id, id));
+  return unlinked;
 }
 
 export async function listInnovationFiles(db: Db, id: number) {

@@ -22,6 +22,10 @@ export const innovationsEn: Translation<typeof innovations> = {
   "innovation.indicator.unit": "Unit",
   "innovation.indicator.source": "Data source",
   "innovation.indicator.row": "Indicator {n}",
+  "innovation.indicator.evidence": "Evidence",
+  "innovation.indicator.evidenceNone": "None",
+  "innovation.indicator.evidenceLater": "Once evidence documents are uploaded and saved, each indicator can be linked to the document that proves it.",
+  "innovation.indicator.evidenceLink": "evidence: {name}",
   "innovation.field.benefits": "Benefits",
   "innovation.field.resources": "Resources",
   "innovation.field.resourcesHint": "Budget, people, method, equipment.",
@@ -169,6 +173,7 @@ export const innovationsEn: Translation<typeof innovations> = {
   "innovations.errors.commentRequired": "Write a note for the operator.",
   "innovations.errors.startedInFuture": "The start date cannot be in the future.",
   "innovations.errors.indicator": "Complete this indicator's name, before and after values.",
+  "innovations.errors.evidenceNotOwn": "Choose one of this innovation's evidence documents as the indicator's evidence.",
   "innovations.errors.phone": "Enter a phone number, for example 0281 123456 or +62 812 3456 7890.",
   "innovations.errors.unpublishReason": "Write the reason for withdrawal, at least 10 characters.",
 };

@@ -20,6 +20,10 @@ export const innovations = defineMessages({
   "innovation.indicator.unit": "Satuan",
   "innovation.indicator.source": "Sumber data",
   "innovation.indicator.row": "Indikator {n}",
+  "innovation.indicator.evidence": "Bukti",
+  "innovation.indicator.evidenceNone": "Tidak ada",
+  "innovation.indicator.evidenceLater": "Setelah dokumen bukti diunggah dan disimpan, setiap indikator dapat ditautkan ke dokumen yang membuktikannya.",
+  "innovation.indicator.evidenceLink": "bukti: {name}",
   "innovation.field.benefits": "Manfaat",
   "innovation.field.resources": "Sumber daya",
   "innovation.field.resourcesHint": "Anggaran, orang, metode, peralatan.",
@@ -167,6 +171,7 @@ export const innovations = defineMessages({
   "innovations.errors.commentRequired": "Tulis catatan untuk operator.",
   "innovations.errors.startedInFuture": "Tanggal mulai tidak boleh di masa depan.",
   "innovations.errors.indicator": "Lengkapi nama, nilai sebelum, dan nilai sesudah indikator ini.",
+  "innovations.errors.evidenceNotOwn": "Pilih salah satu dokumen bukti inovasi ini sebagai bukti indikator.",
   "innovations.errors.phone": "Masukkan nomor telepon, misalnya 0281 123456 atau +62 812 3456 7890.",
   "innovations.errors.unpublishReason": "Tulis alasan penarikan, paling sedikit 10 karakter.",
 });

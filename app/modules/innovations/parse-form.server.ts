@@ -11,7 +11,7 @@ type FormChecks = {
   /** Files the entry already holds, counted against the limits. */
   stored?: StoredFiles;
   /** Check what the form names (unit, region, replication source) against this agency; null: none chosen. */
-  references?: { db: DbOrTx; actor: Actor; agencyId: number | null; current?: { originInnovationId: number | null } };
+  references?: { db: DbOrTx; actor: Actor; agencyId: number | null; current?: { id?: number; originInnovationId: number | null } };
   /** The form is sent to Admin Lokal: a refusal also names the fields sending needs. */
   sending?: boolean;
 };
@@ -42,6 +42,9 @@ export async function parseInnovationForm(form: FormData, t: Translate, maxUploa
         const one = InnovationFields.shape[field].safeParse(raw[field]);
         if (one.success && !errors[field]) Object.assign(refs, { [field]: one.data });
       }
+      // The rows' evidence files, when the rows themselves are well formed.
+      const rows = InnovationFields.shape.indicators.safeParse(raw.indicators);
+      if (rows.success) refs.indicators = rows.data;
       const { fields } = await checkReferences(db, actor, agencyId, refs, current);
       for (const [field, key] of Object.entries(fields)) errors[field] ??= t(key);
     }

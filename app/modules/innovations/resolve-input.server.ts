@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { agencies, innovations, units } from "~/db/schema";
+import { agencies, innovationFiles, innovations, units } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { placedUnit, type Actor } from "~/lib/policy";
 import { idOf } from "~/lib/forms";
@@ -14,7 +14,10 @@ export function unitChoices<U extends { id: number }>(actor: Actor, agencyUnits:
 }
 
 /** The fields of the input that name something stored: a unit, a region, a replication's source. */
-export type InnovationRefs = Partial<Pick<InnovationInput, "unitId" | "regionCode" | "origin" | "originInnovation">>;
+export type InnovationRefs = Partial<Pick<InnovationInput, "unitId" | "regionCode" | "origin" | "originInnovation" | "indicators">>;
+
+/** The entry being edited, as far as checking what the form names needs it. */
+type Current = { id?: number; originInnovationId: number | null };
 
 type ResolvedRefs = { unitId: number | undefined; place: { regionCode?: string; provinceCode?: string }; originInnovationId: number | null };
 
@@ -29,7 +32,7 @@ export async function checkReferences(
   actor: Actor,
   agencyId: number,
   refs: InnovationRefs,
-  current?: { originInnovationId: number | null },
+  current?: Current,
 ): Promise<{ fields: Record<string, string>; resolved: ResolvedRefs }> {
   const fields: Record<string, string> = {};
   let unitId = refs.unitId;
@@ -65,6 +68,20 @@ export async function checkReferences(
     else if (found.agencyId === agencyId) fields.originInnovation = "innovations.errors.originOwnAgency";
     else originInnovationId = found.id;
   }
+  // An indicator's proof is one of this innovation's own evidence files: a file of another
+  // entry (or a photo) would let a claim point at someone else's document. A new entry has no
+  // files yet, so it can name none.
+  const named = (refs.indicators ?? []).map((r, i) => [i, r.evidenceFileId] as const).filter(([, f]) => f !== undefined);
+  if (named.length) {
+    const own = current?.id
+      ? await db
+          .select({ id: innovationFiles.id })
+          .from(innovationFiles)
+          .where(and(eq(innovationFiles.innovationId, current.id), eq(innovationFiles.kind, "evidence")))
+      : [];
+    const ownIds = new Set(own.map((f) => f.id));
+    for (const [i, fileId] of named) if (!ownIds.has(fileId!)) fields[`indicators.${i}`] = "innovations.errors.evidenceNotOwn";
+  }
   return { fields, resolved: { unitId, place, originInnovationId } };
 }
 
@@ -74,7 +91,7 @@ export async function resolveInnovationInput(
   actor: Actor,
   agencyId: number,
   input: InnovationInput,
-  current?: { originInnovationId: number | null },
+  current?: Current,
 ) {
   const { fields, resolved } = await checkReferences(db, actor, agencyId, input, current);
   const problems = Object.values(fields);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined, formToObject, optionalIdField, stripNul, toArray, webAddress } from "~/lib/forms";
+import { blankToUndefined, formToObject, idOf, optionalIdField, stripNul, toArray, webAddress } from "~/lib/forms";
 import { INDICATOR_REQUIRED, INNOVATION_ORIGINS, INNOVATION_STATUSES, SECTORS } from "./vocab";
 
 const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
@@ -24,6 +24,9 @@ const IndicatorsSchema = z
         after: z.string().max(200),
         unit: z.string().max(100),
         source: z.string().max(300),
+        // One of the innovation's evidence files (checked against the stored files by
+        // checkReferences: the schema cannot know which files are this innovation's).
+        evidenceFileId: z.number().int().nonnegative().optional(),
       })
       .refine((row) => INDICATOR_REQUIRED.every((k) => row[k]), { message: "innovations.errors.indicator" }),
     )
@@ -87,9 +90,17 @@ export function innovationFormToObject(form: FormData): Record<string, unknown> 
   const after = col("after");
   const unit = col("unit");
   const source = col("source");
+  const evidence = col("evidence");
   out.indicators = names
-    .map((n, i) => ({ name: n, before: before[i] ?? "", after: after[i] ?? "", unit: unit[i] ?? "", source: source[i] ?? "" }))
-    .filter((r) => r.name || r.before || r.after || r.unit || r.source);
+    .map((n, i) => {
+      const row: Record<string, unknown> = { name: n, before: before[i] ?? "", after: after[i] ?? "", unit: unit[i] ?? "", source: source[i] ?? "" };
+      // "Bukti": blank is none; anything that is not a row id names no file of this innovation
+      // (0), which checkReferences refuses on the row rather than dropping it silently.
+      const chosen = evidence[i] ?? "";
+      if (chosen) row.evidenceFileId = idOf(chosen) ?? 0;
+      return row;
+    })
+    .filter((r) => r.name || r.before || r.after || r.unit || r.source || r.evidenceFileId !== undefined);
   return out;
 }
 

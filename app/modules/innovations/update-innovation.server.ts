@@ -12,7 +12,7 @@ import type { InnovationInput } from "./schemas";
 type Stored = Awaited<ReturnType<typeof loadInnovation>>;
 
 // PostgreSQL's jsonb keeps object keys in its own order (shortest first), so the stored
-// indicator rows never serialise like the form's: compare their five cells, not their text.
+// indicator rows never serialise like the form's: compare their cells, not their text.
 const indicatorRows = (v: unknown) =>
   (Array.isArray(v) ? (v as Partial<Indicator>[]) : []).map((r) => ({
     name: r?.name ?? "",
@@ -20,6 +20,7 @@ const indicatorRows = (v: unknown) =>
     after: r?.after ?? "",
     unit: r?.unit ?? "",
     source: r?.source ?? "",
+    evidenceFileId: r?.evidenceFileId ?? null,
   }));
 
 // Ticked sectors and SDGs are sets: the order they were stored in means nothing.

@@ -1,13 +1,14 @@
 // What the field-verification pages read: every entrant with its team and report for the
 // secretariat, one report for its team (and the secretariat), and a report's photos.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
-import { agencies, assignments, fieldVisitPhotos, fieldVisits, proposals, users } from "~/db/schema";
+import { agencies, assignments, fieldVisitPhotos, fieldVisits, innovationFiles, innovations, proposals, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { can, type Actor } from "~/lib/policy";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { stageEntrants } from "~/modules/judging/stage-entrants.server";
 import { teamGaps, type TeamMember } from "./field-team";
+import { claimOfCheck, claimsOf, type Claim } from "./indicator-checks";
 import { stageOfKind } from "./stage-of-kind";
 
 type Competition = { id: number; config: CompetitionConfig };
@@ -32,7 +33,15 @@ export async function fieldVisitsView(db: DbOrTx, competition: Competition, stag
   const entrants = await stageEntrants(db, competition.id, competition.config, stage.code);
   const teams = await stageTeams(db, competition.id, stage.code);
   const visits = await db
-    .select({ proposalId: fieldVisits.proposalId, visitDate: fieldVisits.visitDate, submittedAt: fieldVisits.submittedAt, reopenedAt: fieldVisits.reopenedAt, verified: fieldVisits.verified, updatedBy: fieldVisits.updatedBy })
+    .select({
+      proposalId: fieldVisits.proposalId,
+      visitDate: fieldVisits.visitDate,
+      submittedAt: fieldVisits.submittedAt,
+      reopenedAt: fieldVisits.reopenedAt,
+      verified: fieldVisits.verified,
+      updatedBy: fieldVisits.updatedBy,
+      indicatorChecks: fieldVisits.indicatorChecks,
+    })
     .from(fieldVisits)
     .where(and(eq(fieldVisits.competitionId, competition.id), eq(fieldVisits.stageCode, stage.code)));
   const visitOf = new Map(visits.map((v) => [v.proposalId, v]));
@@ -56,7 +65,7 @@ export async function fieldReportView(db: DbOrTx, actor: Actor, competition: Com
   const member = actor.kind === "user" && team.some((m) => m.id === actor.id);
   if (!can(actor, "fieldReport.view", { member }).ok) throw new AppError("not-found", "errors.notFound");
   const [proposal] = await db
-    .select({ id: proposals.id, title: proposals.title, receipt: proposals.receiptNumber, agency: agencies.name, competitionId: proposals.competitionId })
+    .select({ id: proposals.id, title: proposals.title, receipt: proposals.receiptNumber, agency: agencies.name, competitionId: proposals.competitionId, innovationId: proposals.innovationId })
     .from(proposals)
     .innerJoin(agencies, eq(agencies.id, proposals.agencyId))
     .where(eq(proposals.id, proposalId));
@@ -77,7 +86,33 @@ export async function fieldReportView(db: DbOrTx, actor: Actor, competition: Com
   if (visit?.submittedBy) {
     submittedByName = names.get(visit.submittedBy) ?? (await db.select({ name: users.name }).from(users).where(eq(users.id, visit.submittedBy)))[0]?.name ?? null;
   }
-  return { stage, proposal, team, gaps: teamGaps(team), member, visit: visit ?? null, photos, submittedByName };
+  // What the innovation claims: as the report stored it once written (a later edit of the
+  // register must not re-map a check), else as the register says now.
+  const claims: Claim[] = visit?.indicatorChecks.length ? visit.indicatorChecks.map(claimOfCheck) : await registerClaims(db, proposal.innovationId);
+  return { stage, proposal, team, gaps: teamGaps(team), member, visit: visit ?? null, photos, submittedByName, claims };
+}
+
+/** The register's indicators of an innovation as claims, each evidence file named. */
+export async function registerClaims(db: DbOrTx, innovationId: number): Promise<Claim[]> {
+  const [row] = await db.select({ indicators: innovations.indicators }).from(innovations).where(eq(innovations.id, innovationId));
+  const indicators = row?.indicators ?? [];
+  const ids = [...new Set(indicators.flatMap((r) => (r.evidenceFileId === undefined ? [] : [r.evidenceFileId])))];
+  const files = ids.length
+    ? await db
+        .select({ id: innovationFiles.id, filename: innovationFiles.filename })
+        .from(innovationFiles)
+        .where(and(eq(innovationFiles.innovationId, innovationId), eq(innovationFiles.kind, "evidence"), inArray(innovationFiles.id, ids)))
+    : [];
+  return claimsOf(indicators, new Map(files.map((f) => [f.id, f.filename])));
+}
+
+/** The submitted reports' indicator checks of a field-verification stage: proposal id → checks. */
+export async function submittedIndicatorChecks(db: DbOrTx, competitionId: number, stageCode: string) {
+  const rows = await db
+    .select({ proposalId: fieldVisits.proposalId, checks: fieldVisits.indicatorChecks, verified: fieldVisits.verified, submittedAt: fieldVisits.submittedAt })
+    .from(fieldVisits)
+    .where(and(eq(fieldVisits.competitionId, competitionId), eq(fieldVisits.stageCode, stageCode)));
+  return new Map(rows.filter((r) => r.submittedAt !== null).map((r) => [r.proposalId, { checks: r.checks, verified: r.verified }]));
 }
 
 /** A report photo's bytes, for those who may read the report. */

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { fieldVisitPhotos, fieldVisits } from "~/db/schema";
+import { fieldVisitPhotos, fieldVisits, type IndicatorCheck } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { sniffFile, type CheckedFile, type FileProblem } from "~/lib/uploads.server";
@@ -12,6 +12,7 @@ import type { CompetitionConfig } from "~/modules/competitions/config";
 import { MAX_PHOTOS, PHOTO_ACCEPT } from "./checklist";
 import { reportEditing } from "./field-team";
 import { fieldReportView } from "./field-visit-queries.server";
+import type { Claim } from "./indicator-checks";
 import type { FieldReportInput } from "./schemas";
 
 type Competition = { id: number; config: CompetitionConfig };
@@ -60,12 +61,14 @@ export async function saveFieldReport(
     else if (!problems.photos) problems.photos = r.problem;
   }
   if (Object.keys(problems).length) return { problems };
+  const indicatorChecks = checksAgainst(view.claims, input.indicators, opts.submit);
 
   await db.transaction(async (tx) => {
     const content = {
       checklist: input.checklist,
       notes: input.notes,
       testimonies: input.testimonies,
+      indicatorChecks,
       verified: input.verified,
       reason: input.reason,
       updatedBy: actor.id,
@@ -106,10 +109,27 @@ export async function saveFieldReport(
         verified: input.verified,
         checked: Object.entries(input.checklist).filter(([, v]) => v).map(([k]) => k),
         testimonies: input.testimonies.length,
+        indicators: indicatorChecks.map((c) => c.finding),
         photosAdded: checked.length,
         photosRemoved: removing.size,
       },
     });
   });
   return { problems: {} };
+}
+
+/**
+ * The checks as stored: one per claim, by its position and name, the claim copied as it was.
+ * A row written against another claim (the register changed between the form's loading and
+ * the first save) is refused rather than filed under the wrong indicator; a row left blank is
+ * an unanswered check. A submission answers every claim (the schema refused it otherwise).
+ */
+function checksAgainst(claims: Claim[], rows: FieldReportInput["indicators"], submit: boolean): IndicatorCheck[] {
+  return claims.map((claim, position) => {
+    const row = rows[position];
+    if (row && row.name && row.name !== claim.name) throw new AppError("conflict", "stages.errors.claimsChanged");
+    if (submit && !row?.finding) throw new AppError("conflict", "stages.errors.claimsChanged");
+    const { name, ...claimed } = claim;
+    return { position, name, claimed, observed: row?.observed ?? "", finding: row?.finding ?? null, note: row?.note ?? "" };
+  });
 }

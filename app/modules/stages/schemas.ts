@@ -4,6 +4,7 @@ import { z } from "zod";
 import { fromZonedInput, type ZoneName } from "~/i18n";
 import { blankToUndefined, toArray } from "~/lib/forms";
 import { FIELD_CHECKLIST, MAX_NOTES, MAX_TESTIMONIES, MAX_TESTIMONY } from "./checklist";
+import { INDICATOR_FINDINGS, MAX_FINDING_NOTE, MAX_OBSERVED } from "./indicator-checks";
 import { MAX_HOLIDAY_CHARS, MAX_HOLIDAYS, readHolidays } from "./holidays";
 import {
   DEFAULT_SLOT_MINUTES,
@@ -149,13 +150,25 @@ const testimonyRow = z.object({
 });
 const isBlank = (r: { name: string; relation: string; text: string }) => !r.name && !r.relation && !r.text;
 
+// One claimed indicator's check as the form sends it: the claim's name (which claim the row was
+// written against), what the records on site show, the finding and a note.
+const indicatorRow = z.object({
+  name: z.string().default(""),
+  observed: z.string().trim().max(MAX_OBSERVED, { error: "field.tooLong" }).default(""),
+  finding: z.preprocess(blankToUndefined, z.enum(INDICATOR_FINDINGS, { error: "field.choice" }).optional()),
+  note: z.string().trim().max(MAX_FINDING_NOTE, { error: "field.tooLong" }).default(""),
+});
+
 /**
  * The report. A draft may be partial; a submission needs the decision, a reason when the
  * innovation is not verified (the plenary and the agency read why), and at least one resident's
  * testimony (the team is sent to hear the people the innovation serves, PROGRAMME.md). A
  * testimony row left blank is ignored; a row begun needs the person's name and what they said.
+ * A submission also needs a finding for each of the `claims` indicators the innovation claims,
+ * with a note whenever the finding is not a match: "tidak sesuai" alone tells the plenary
+ * nothing it can weigh.
  */
-export const fieldReportSchema = (submit: boolean) =>
+export const fieldReportSchema = (submit: boolean, claims = 0) =>
   z
     .object({
       check: z.preprocess(toArray, z.array(z.string())),
@@ -163,10 +176,20 @@ export const fieldReportSchema = (submit: boolean) =>
       testimonies: z.array(testimonyRow).max(MAX_TESTIMONIES, { error: "stages.errors.tooManyTestimonies" }).default([]),
       verified: z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "field.choice" }).optional()),
       reason: z.string().trim().max(MAX_NOTES, { error: "field.tooLong" }).default(""),
+      indicators: z.array(indicatorRow).max(Math.max(claims, 0)).default([]),
     })
     .superRefine(
       (v, ctx) => {
         if (!submit) return;
+        const checks = Array.isArray(v.indicators) ? v.indicators : [];
+        for (let i = 0; i < claims; i++) {
+          const c = checks[i];
+          const finding = typeof c?.finding === "string" ? c.finding : undefined;
+          if (!finding) ctx.addIssue({ code: "custom", path: ["indicators", i, "finding"], message: "stages.errors.findingRequired" });
+          else if (finding !== "sesuai" && !(typeof c?.note === "string" && c.note.trim())) {
+            ctx.addIssue({ code: "custom", path: ["indicators", i, "note"], message: "stages.errors.findingNote" });
+          }
+        }
         // Runs even when another field failed (every problem is shown at once): values may be raw.
         const str = (x: unknown) => (typeof x === "string" ? x.trim() : "");
         const rows = Array.isArray(v.testimonies) ? v.testimonies.map((r) => ({ name: str(r?.name), relation: str(r?.relation), text: str(r?.text) })) : [];
@@ -187,8 +210,18 @@ export const fieldReportSchema = (submit: boolean) =>
       testimonies: v.testimonies.filter((r) => !isBlank(r)),
       verified: v.verified === undefined ? null : v.verified === "yes",
       reason: v.reason,
+      indicators: v.indicators.map((r) => ({ name: r.name, observed: r.observed, finding: r.finding ?? null, note: r.note })),
     }));
 export type FieldReportInput = z.output<ReturnType<typeof fieldReportSchema>>;
+
+/** The indicator rows of a posted form (indicators.0.finding, …), one per claim, as the schema reads them. */
+export function indicatorRows(values: Record<string, unknown>, claims: number): { name: string; observed: string; finding: string; note: string }[] {
+  const get = (i: number, f: string) => {
+    const v = values[`indicators.${i}.${f}`];
+    return typeof v === "string" ? v : "";
+  };
+  return Array.from({ length: claims }, (_, i) => ({ name: get(i, "name"), observed: get(i, "observed"), finding: get(i, "finding"), note: get(i, "note") }));
+}
 
 /** The testimony rows of a posted form (testimonies.0.name, …), in order, as the schema reads them. */
 export function testimonyRows(values: Record<string, unknown>): { name: string; relation: string; text: string }[] {

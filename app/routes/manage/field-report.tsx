@@ -8,9 +8,9 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan, can } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
 import { fileResponse } from "~/lib/uploads.server";
-import { formatDate, formatInstant, translator, type Translate } from "~/i18n";
+import { formatDate, formatInstant, translator } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId, TextArea, TextField } from "~/components/forms";
 import { competitionBySlug } from "~/modules/competitions/queries.server";
@@ -19,7 +19,8 @@ import { reportEditing } from "~/modules/stages/field-team";
 import { fieldPhoto, fieldReportView } from "~/modules/stages/field-visit-queries.server";
 import { reopenFieldReport } from "~/modules/stages/reopen-field-report.server";
 import { saveFieldReport } from "~/modules/stages/save-field-report.server";
-import { fieldReportSchema, testimonyRows } from "~/modules/stages/schemas";
+import { fieldReportSchema, indicatorRows, testimonyRows } from "~/modules/stages/schemas";
+import { IndicatorCheckFields, indicatorFieldLabels, type IndicatorTyped } from "~/modules/stages/ui/indicator-check-fields";
 import { RadioGroup } from "~/modules/stages/ui/radio-group";
 import { ReadOnlyReport } from "~/modules/stages/ui/read-only-report";
 import type { Testimony } from "~/db/schema";
@@ -77,6 +78,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
           checklist: v.checklist,
           notes: v.notes,
           testimonies,
+          indicatorChecks: v.indicatorChecks,
           verified: v.verified,
           reason: v.reason,
           submittedAt: v.submittedAt?.toISOString() ?? null,
@@ -86,6 +88,8 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
         }
       : null,
     photos: view.photos,
+    // The indicators the innovation claims, each checked by the team in the form.
+    claims: view.claims,
     editing,
     mayWrite: can(actor, "fieldReport.write", { member: view.member }).ok && (editing === "open" || editing === "reopened"),
     secretariat,
@@ -94,11 +98,8 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
   };
 });
 
-type Typed = { check: string[]; notes: string; testimonies: Testimony[]; verified: string; reason: string };
+type Typed = { check: string[]; notes: string; testimonies: Testimony[]; indicators: IndicatorTyped[]; verified: string; reason: string };
 type ActionReply = { errors?: Record<string, string>; values?: Typed; held?: HeldFile[] };
-
-const errorsOf = (e: AppError, t: Translate, vars: Record<string, string | number>) =>
-  e.fields && Object.keys(e.fields).length ? Object.fromEntries(Object.entries(e.fields).map(([f, k]) => [f, t(k, vars)])) : { _form: t(e.reason, vars) };
 
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
   const { actor, db, proposalId, competition } = await context$(context, params);
@@ -117,7 +118,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     try {
       await reopenFieldReport(db, actor, competition, params.stage, proposalId, typeof reason === "string" ? stripNul(reason).slice(0, 2000) : "", receivedAt);
     } catch (e) {
-      if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data<ActionReply>({ errors: errorsOf(e, t, {}) }, { status: e.status });
+      if (e instanceof AppError && (e.code === "invalid" || e.code === "conflict")) return data<ActionReply>({ errors: appErrorFields(e, t) }, { status: e.status });
       throw e;
     }
     return redirect(`${here}?pesan=dibuka`);
@@ -131,6 +132,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     check: values.check ?? [],
     notes: typeof values.notes === "string" ? values.notes : "",
     testimonies: testimonyRows(values),
+    indicators: indicatorRows(values, view.claims.length),
     verified: typeof values.verified === "string" ? values.verified : "",
     reason: typeof values.reason === "string" ? values.reason : "",
   };
@@ -145,7 +147,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     return data<ActionReply>({ errors: all, values: typed, held: kept }, { status });
   };
 
-  const parsed = parseWith(fieldReportSchema(submit), raw, t);
+  const parsed = parseWith(fieldReportSchema(submit, view.claims.length), raw, t);
   if (!parsed.ok) return refuse(parsed.errors, 400);
   try {
     const { problems } = await saveFieldReport(db, actor, competition, params.stage, proposalId, parsed.data, {
@@ -157,7 +159,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     });
     if (Object.keys(problems).length) return refuse(Object.fromEntries(Object.entries(problems).map(([f, p]) => [f, t(p.key, p.vars)])), 400);
   } catch (e) {
-    if (e instanceof AppError && (e.code === "conflict" || e.code === "deadline-passed" || e.code === "invalid")) return refuse(errorsOf(e, t, { max: MAX_PHOTOS }), e.status);
+    if (e instanceof AppError && (e.code === "conflict" || e.code === "deadline-passed" || e.code === "invalid")) return refuse(appErrorFields(e, t, { vars: { max: MAX_PHOTOS } }), e.status);
     throw e;
   }
   await held.release();
@@ -191,6 +193,7 @@ export default function FieldReport({ loaderData: d, actionData }: Route.Compone
     verified: t("stages.report.decision"),
     reason: t("stages.report.reason"),
     reopenReason: t("stages.report.reopenReason"),
+    ...indicatorFieldLabels(t, d.claims),
     ...Object.fromEntries(
       rows.flatMap((_, i) => [
         [`testimonies.${i}.name`, t("stages.report.testimonyField", { n: i + 1, field: t("stages.report.testimonyName") })],
@@ -200,6 +203,13 @@ export default function FieldReport({ loaderData: d, actionData }: Route.Compone
     ),
   };
   const testimoniesError = a?.errors?.testimonies;
+  // Each claim's answers: as typed in a refused form, else as saved (when saved against it).
+  const indicatorValue = (i: number): IndicatorTyped => {
+    const typedRow = typed?.indicators?.[i];
+    if (typedRow) return typedRow;
+    const saved = r?.indicatorChecks.find((c) => c.position === i && c.name === d.claims[i]?.name);
+    return { name: d.claims[i]?.name ?? "", observed: saved?.observed ?? "", finding: saved?.finding ?? "", note: saved?.note ?? "" };
+  };
   const photosError = a?.errors?.photos;
   return (
     <>
@@ -265,6 +275,7 @@ export default function FieldReport({ loaderData: d, actionData }: Route.Compone
               ))}
             </div>
           </fieldset>
+          <IndicatorCheckFields claims={d.claims} value={indicatorValue} errors={a?.errors} />
           <TextArea name="notes" label={t("stages.report.notes")} hint={t("stages.report.notesHint")} rows={6} maxLength={MAX_NOTES} defaultValue={typed?.notes ?? r?.notes ?? ""} error={a?.errors?.notes} />
 
           <fieldset className={testimoniesError ? "field field-error" : "field"} id={fieldId("testimonies")} aria-describedby={[`${fieldId("testimonies")}-hint`, testimoniesError ? `${fieldId("testimonies")}-error` : null].filter(Boolean).join(" ")}>

@@ -16,6 +16,7 @@ import { visitDateSchema } from "~/modules/stages/schemas";
 import { setVisitDate } from "~/modules/stages/set-visit-date.server";
 import { stageOfKind } from "~/modules/stages/stage-of-kind";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
+import { FindingSummary, IndicatorComparison } from "~/modules/stages/ui/indicator-checks";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
@@ -36,7 +37,17 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     stage: { code: stage.code, name: stage.name, opensAt: stage.opensAt, closesAt: stage.closesAt },
     rows: view.rows.map((r) => ({
       ...r,
-      visit: r.visit ? { visitDate: r.visit.visitDate, submittedAt: r.visit.submittedAt?.toISOString() ?? null, reopened: r.visit.reopenedAt !== null, verified: r.visit.verified, status: reportStatus(r.visit) } : null,
+      visit: r.visit
+        ? {
+            visitDate: r.visit.visitDate,
+            submittedAt: r.visit.submittedAt?.toISOString() ?? null,
+            reopened: r.visit.reopenedAt !== null,
+            verified: r.visit.verified,
+            status: reportStatus(r.visit),
+            // Claimed beside verified, once the team has submitted (a draft may still change).
+            indicatorChecks: r.visit.submittedAt ? r.visit.indicatorChecks : null,
+          }
+        : null,
     })),
     incomplete: view.rows.filter((r) => r.gaps.panelist || r.gaps.evaluator).length,
     submitted: view.rows.filter((r) => r.visit?.submittedAt).length,
@@ -144,6 +155,18 @@ export default function FieldVisits({ loaderData: d, actionData }: Route.Compone
                         t(`stages.report.state.${r.visit?.status ?? "none"}`)
                       )}
                       {r.visit?.reopened && r.visit.status !== "submitted" ? <span className="muted"> ({t("stages.report.state.reopened")})</span> : null}
+                      {r.visit?.indicatorChecks ? (
+                        <>
+                          <br />
+                          <FindingSummary checks={r.visit.indicatorChecks} />
+                          {r.visit.indicatorChecks.length ? (
+                            <details>
+                              <summary>{t("stages.indicators.compare")}<span className="visually-hidden"> {r.title}</span></summary>
+                              <IndicatorComparison checks={r.visit.indicatorChecks} caption={t("stages.indicators.compareFor", { title: r.title })} />
+                            </details>
+                          ) : null}
+                        </>
+                      ) : null}
                       <br />
                       <Link to={`/kelola/verifikasi/${d.slug}/${d.stage.code}/${r.proposalId}`}>{t("stages.visits.openReport")}<span className="visually-hidden"> {r.title}</span></Link>
                     </td>

@@ -265,6 +265,7 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
             regions={loaderData.regions}
             maxUploadMb={loaderData.maxUploadMb}
             held={(actionData as { held?: HeldFile[] } | undefined)?.held}
+            evidenceFiles={files.filter((f) => f.kind === "evidence")}
           >
             {conflict ? (
               <>

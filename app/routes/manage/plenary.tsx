@@ -3,13 +3,15 @@ import type { Route } from "./+types/plenary";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { idOf } from "~/lib/forms";
+import { appErrorFields, idOf } from "~/lib/forms";
 import { formatNumber, translator, type MessageKey } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, fieldId } from "~/components/forms";
 import { awaitedReviews, decideStage, stageRanking, type PlenaryDecision } from "~/modules/judging/plenary.server";
 import type { ScoreBasis } from "~/modules/judging/rank";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
+import { submittedIndicatorChecks } from "~/modules/stages/field-visit-queries.server";
+import { FindingSummary, IndicatorComparison } from "~/modules/stages/ui/indicator-checks";
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.stage.name} · ${data.name} · Lumbung` : "Lumbung" }];
 
@@ -30,6 +32,10 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
   const categoryName = new Map(row.config.categories.map((c) => [c.code, c.name]));
   const groupName = new Map(row.config.groups.map((g) => [g.code, g.name]));
   const criterionName = new Map(r.scoredBy.criteria.map((c) => [c.code, c.name]));
+  // A field verification's plenary (or one scored by it) reads each claim beside what the team
+  // found on site (PROGRAMME.md: verification recorded beside the self-assessment).
+  const fieldStage = r.stage.kind === "field_verification" ? r.stage.code : r.scoredBy.kind === "field_verification" ? r.scoredBy.code : null;
+  const field = fieldStage ? await submittedIndicatorChecks(services(context).db, row.id, fieldStage) : null;
   return {
     slug: row.slug,
     name: row.name,
@@ -45,6 +51,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     awaited,
     // Announced results freeze the plenaries (judging-open.server.ts): shown read-only.
     locked: row.state === "provisional" || row.state === "final",
+    fieldShown: field !== null,
     message: sp.get("pesan"),
     counts: { decided: Number(sp.get("n") ?? 0), overrides: Number(sp.get("o") ?? 0) },
     rows: r.rows.map(({ entrant: e, ranked: k, proposed: p, decision: d }) => ({
@@ -67,6 +74,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
       tie: k.aboveNextBy && k.aboveNextBy.by !== "score" ? { by: k.aboveNextBy.by, criterion: k.aboveNextBy.criterion ? (criterionName.get(k.aboveNextBy.criterion) ?? k.aboveNextBy.criterion) : null } : null,
       proposed: { advance: p.advance, reason: p.reason, share: p.share ?? null },
       decision: d ? { advances: d.advances, reason: d.reason, by: d.by, override: d.advances !== d.proposed } : null,
+      field: field?.get(e.id) ?? null,
     })),
   };
 });
@@ -89,7 +97,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     return redirect(`/kelola/kompetisi/${row.slug}/tahap/${encodeURIComponent(params.stage)}/pleno?pesan=tersimpan&n=${done.decided}&o=${done.overrides}${basis === "normalised" ? "&dasar=normal" : ""}`);
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
-      const errors = Object.fromEntries(Object.entries(e.fields ?? { _form: e.reason }).map(([k, v]) => [k, t(v as MessageKey)]));
+      const errors = appErrorFields(e, t);
       const sent = Object.fromEntries(decisions.map((d) => [d.proposalId, d]));
       return data({ errors, sent }, { status: e.status });
     }
@@ -203,6 +211,7 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
                   <tr>
                     <th scope="col">{t("plenary.col.rank")}</th>
                     <th scope="col">{t("plenary.col.proposal")}</th>
+                    {d.fieldShown ? <th scope="col">{t("stages.indicators.fieldColumn")}</th> : null}
                     <th scope="col">{t("plenary.col.reviews")}</th>
                     <th scope="col">{d.basis === "normalised" ? t("plenary.col.normalised") : t("plenary.col.score")}</th>
                     {d.normalise ? <th scope="col">{d.basis === "normalised" ? t("plenary.col.score") : t("plenary.col.normalised")}</th> : null}
@@ -231,6 +240,23 @@ export default function Plenary({ loaderData: d, actionData }: Route.ComponentPr
                           </div>
                           {r.tie ? <div className="hint">{t(`plenary.tie.${r.tie.by}` as MessageKey, { criterion: r.tie.criterion ?? "" })}</div> : null}
                         </th>
+                        {d.fieldShown ? (
+                          <td>
+                            {r.field ? (
+                              <>
+                                <FindingSummary checks={r.field.checks} />
+                                {r.field.checks.length ? (
+                                  <details>
+                                    <summary>{t("stages.indicators.compare")}<span className="visually-hidden"> {r.title}</span></summary>
+                                    <IndicatorComparison checks={r.field.checks} caption={t("stages.indicators.compareFor", { title: r.title })} />
+                                  </details>
+                                ) : null}
+                              </>
+                            ) : (
+                              <span className="muted">{t("stages.indicators.noReport")}</span>
+                            )}
+                          </td>
+                        ) : null}
                         <td>{r.reviews}</td>
                         <td>{num(main)}</td>
                         {d.normalise ? <td>{num(other)}</td> : null}

@@ -53,6 +53,8 @@ export const BANYUMAS_1: ArticleInnovation[] = [
         "Kelompok peduli sungai aktif: 3 menjadi 41 kelompok.",
         "Dokumen demo Lumbung: angka ilustrasi.",
       ],
+      // The report gives the first two indicators' figures; the third has no document.
+      proves: [0, 1],
     },
   },
   {
@@ -91,6 +93,16 @@ export const BANYUMAS_1: ArticleInnovation[] = [
     origin: "original",
     contactName: "Bidang Keluarga Berencana, DPPKBP3A",
     contactEmail: "dppkbp3a@banyumaskab.demo",
+    evidence: {
+      title: "Rekap Posyandu Remaja Banyumas 2017",
+      lines: [
+        "DPPKBP3A Kabupaten Banyumas",
+        "Rekap Posyandu Remaja yang aktif per kecamatan.",
+        "Posyandu Remaja aktif: 5 menjadi 64 posyandu.",
+        "Dokumen demo Lumbung: angka ilustrasi.",
+      ],
+      proves: [0],
+    },
   },
   {
     key: "gemma-babs",

@@ -35,6 +35,9 @@ export type ArticleInnovation = {
   contactEmail: string;
   /** A generated banner photo: the acronym over the agency's name. */
   photo?: { color: readonly [number, number, number] };
-  /** A generated evidence PDF: a short evaluation report. */
-  evidence?: { title: string; lines: string[] };
+  /**
+   * A generated evidence PDF: a short evaluation report. `proves` names the indicators (by
+   * position) it is linked to as their evidence, as an agency would link them in the form.
+   */
+  evidence?: { title: string; lines: string[]; proves?: number[] };
 };

@@ -49,18 +49,20 @@ type Props = {
   maxUploadMb: number;
   /** Files kept from a refused try, sent again with the form unless unticked. */
   held?: readonly HeldFile[];
+  /** The entry's stored evidence files, which an indicator row may name as its proof. */
+  evidenceFiles?: readonly { id: number; filename: string }[];
   children?: React.ReactNode;
 };
 
 const EXTRA_INDICATOR_ROWS = 2;
 
-export function InnovationForm({ values, errors = {}, units, regions = [], agencies, maxUploadMb, held, children }: Props) {
+export function InnovationForm({ values, errors = {}, units, regions = [], agencies, maxUploadMb, held, evidenceFiles = [], children }: Props) {
   const t = useT();
   const v = values;
   // Drafts may be saved half-done; these fields are needed before the entry is sent for review.
   const toSubmit = t("innovations.form.neededToSend");
   const str = (x: unknown) => (x === null || x === undefined ? "" : String(x));
-  const indicators = [...(v.indicators ?? []), ...Array.from({ length: EXTRA_INDICATOR_ROWS }, () => ({ name: "", before: "", after: "", unit: "", source: "" }))];
+  const indicators = [...(v.indicators ?? []), ...Array.from({ length: EXTRA_INDICATOR_ROWS }, (): Indicator => ({ name: "", before: "", after: "", unit: "", source: "" }))];
   const labels: Record<string, string> = {
     name: t("innovation.field.name"),
     acronym: t("innovation.field.acronym"),
@@ -126,6 +128,7 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
         <fieldset className="indicators">
           <legend className="section-legend">{t("innovation.field.indicators")}</legend>
           <p className="hint">{t("innovation.field.indicatorsHint")}</p>
+          {evidenceFiles.length ? null : <p className="hint">{t("innovation.indicator.evidenceLater")}</p>}
           {indicators.map((row, i) => {
             const err = errors[`indicators.${i}`];
             const errId = `${fieldId(`indicators.${i}`)}-error`;
@@ -144,6 +147,19 @@ export function InnovationForm({ values, errors = {}, units, regions = [], agenc
                     </label>
                   );
                 })}
+                {/* Every row has the select when there is a file to choose, so the parallel
+                    arrays stay aligned; the choice names a file by its id. */}
+                {evidenceFiles.length ? (
+                  <label className="indicator-cell">
+                    <span>{t("innovation.indicator.evidence")}</span>
+                    <select name="indicator_evidence" defaultValue={str(row.evidenceFileId)} aria-invalid={err && row.evidenceFileId !== undefined ? true : undefined} aria-describedby={err && row.evidenceFileId !== undefined ? errId : undefined}>
+                      <option value="">{t("innovation.indicator.evidenceNone")}</option>
+                      {evidenceFiles.map((f) => (
+                        <option key={f.id} value={String(f.id)}>{f.filename}</option>
+                      ))}
+                    </select>
+                  </label>
+                ) : null}
               </fieldset>
             );
           })}

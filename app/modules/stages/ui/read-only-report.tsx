@@ -1,10 +1,19 @@
 // A submitted (or not editable) field report as text: the checklist ticked or not, the notes,
 // the testimonies, the photos and the decision.
-import type { Testimony } from "~/db/schema";
+import type { IndicatorCheck, Testimony } from "~/db/schema";
 import { useT } from "~/lib/use-i18n";
 import { FIELD_CHECKLIST } from "../checklist";
+import { FindingSummary, IndicatorComparison } from "./indicator-checks";
 
-type ReportView = { checklist: Record<string, boolean>; notes: string; testimonies: Testimony[]; verified: boolean | null; reason: string; submittedAt: string | null };
+type ReportView = {
+  checklist: Record<string, boolean>;
+  notes: string;
+  testimonies: Testimony[];
+  indicatorChecks: IndicatorCheck[];
+  verified: boolean | null;
+  reason: string;
+  submittedAt: string | null;
+};
 
 export function ReadOnlyReport({ report: r, photos, photoSrc }: { report: ReportView; photos: { id: number; filename: string; size: number }[]; photoSrc: (id: number) => string }) {
   const t = useT();
@@ -18,6 +27,9 @@ export function ReadOnlyReport({ report: r, photos, photoSrc }: { report: Report
           </li>
         ))}
       </ul>
+      <h2>{t("stages.indicators.compare")}</h2>
+      {r.indicatorChecks.length ? <p><FindingSummary checks={r.indicatorChecks} /></p> : null}
+      <IndicatorComparison checks={r.indicatorChecks} caption={t("stages.indicators.compare")} />
       <h2>{t("stages.report.notes")}</h2>
       <p className="prose-text">{r.notes || "—"}</p>
       <h2>{t("stages.report.testimonies")}</h2>

@@ -1,0 +1,1 @@
+ALTER TABLE "field_visits" ADD COLUMN "indicator_checks" jsonb DEFAULT '[]'::jsonb NOT NULL;
