@@ -181,7 +181,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
 
       {loaderData.visits.accepted || loaderData.visits.mayAsk ? (
         <p>
-          {loaderData.visits.accepted ? t("visits.public.count", { n: formatNumber(locale, loaderData.visits.accepted) }) : null}{" "}
+          {loaderData.visits.accepted ? t("visits.public.count", { n: loaderData.visits.accepted }) : null}{" "}
           {loaderData.visits.mayAsk ? <Link to={`/kelola/kunjungan/baru?inovasi=${i.slug}`}>{t("visits.ask")}</Link> : null}
         </p>
       ) : null}
@@ -195,7 +195,7 @@ export default function Innovation({ loaderData }: Route.ComponentProps) {
 
       {loaderData.replications.total ? (
         <section aria-labelledby="replications-title">
-          <h2 id="replications-title">{t("catalogue.innovation.replications", { n: formatNumber(locale, loaderData.replications.total) })}</h2>
+          <h2 id="replications-title">{t("catalogue.innovation.replications", { n: loaderData.replications.total })}</h2>
           <ul>
             {loaderData.replications.rows.map((r) => (
               <li key={r.slug}>

@@ -158,7 +158,7 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
       </div>
 
       <section aria-labelledby="peserta">
-        <h2 id="peserta">{t("events.manage.registrations", { n: formatNumber(locale, d.placed.length) })}</h2>
+        <h2 id="peserta">{t("events.manage.registrations", { n: d.placed.length })}</h2>
         <p>{t("events.manage.counts", { registered: d.placed.length, waiting: d.waiting.length })}</p>
         {d.placed.length ? (
           <Form method="post">
@@ -208,7 +208,7 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
 
       {d.waiting.length ? (
         <section aria-labelledby="daftar-tunggu">
-          <h2 id="daftar-tunggu">{t("events.manage.waitingTitle", { n: formatNumber(locale, d.waiting.length) })}</h2>
+          <h2 id="daftar-tunggu">{t("events.manage.waitingTitle", { n: d.waiting.length })}</h2>
           <p className="hint">{t("events.manage.waitingHint")}</p>
           <p className="hint" id="remove-waiting-hint">{t("events.manage.removeWaitingHint")}</p>
           <TableScroll labelledBy="daftar-tunggu">
