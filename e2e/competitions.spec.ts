@@ -61,3 +61,28 @@ test("the secretariat sets up and announces an edition; the public reads its cal
   await expect(visitor.getByRole("listitem").filter({ hasText: "Desa Digital" })).toBeVisible();
   await checkPage(visitor);
 });
+
+test("closing the running stage early asks first, and can be called off", async ({ page }) => {
+  // The demo's open edition takes proposals now (registration closes in six weeks, the edition
+  // named for that year). Nothing here closes it: the other tests use it.
+  const slug = `kipp-${new Date(Date.now() + 45 * 86_400_000).getUTCFullYear()}`;
+  await logIn(page, "admin@menpan.demo");
+  await visit(page, `/kelola/kompetisi/${slug}`);
+  await checkPage(page);
+  await page.getByRole("button", { name: /^Tutup tahap sekarang/ }).click();
+  const confirmation = page.getByRole("region", { name: /^Tutup tahap Pendaftaran proposal sekarang\?/ });
+  await expect(confirmation).toBeVisible();
+  await expect(confirmation).toContainText("Semua instansi yang punya proposal di edisi ini akan diberi tahu");
+  await expect(confirmation.getByRole("checkbox", { name: "Buka juga tahap berikutnya, Seleksi administrasi, sekarang" })).not.toBeChecked();
+  await checkPage(page);
+  // A reason of blanks is no reason: nothing closes, and the summary leads to the field.
+  await confirmation.getByRole("textbox", { name: /^Alasan/ }).fill("   ");
+  await confirmation.getByRole("button", { name: "Ya, tutup tahap sekarang" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Tuliskan alasan penutupan pendaftaran");
+  await checkPage(page);
+  await page.getByRole("link", { name: "Batal" }).click();
+  await expect(page.getByRole("region", { name: /^Tutup tahap/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Tutup tahap sekarang/ })).toBeVisible();
+  await checkPage(page);
+});

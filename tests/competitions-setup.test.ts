@@ -116,9 +116,11 @@ describe("editing the parts", () => {
     expect(bad.status).toBe(400);
     expect(await html(bad)).toContain("Waktu tutup harus sesudah waktu buka.");
 
-    // Someone in Makassar (WITA) moves the deadline to 1 May, 17.00 their time.
+    // Someone in Makassar (WITA) moves the deadline to 1 May, 17.00 their time, and the
+    // screening to open at that same instant (no gap is needed, and there is no overlap).
     const good = await formOf("kipp-2031", "tahap");
     good["r.0.closesAt"] = "2031-05-01T17:00:00";
+    good["r.1.opensAt"] = "2031-05-01T17:00:00";
     await admin.post("/preferensi", { zone: "WITA" });
     const res = await admin.post("/kelola/kompetisi/kipp-2031/atur/tahap", good);
     await admin.post("/preferensi", { zone: "WIB" });
@@ -127,6 +129,48 @@ describe("editing the parts", () => {
     expect(config.stages[0].closesAt).toBe("2031-05-01T17:00:00+08:00");
     // The stages' criteria, edited on their own pages, are kept.
     expect(config.stages[2].criteria).toHaveLength(7);
+  });
+
+  it("refuses a stage that opens before the stage before it closes, naming that stage and its close", async () => {
+    const form = await formOf("kipp-2031", "tahap");
+    const stored = (await row("kipp-2031")).config.stages[3].opensAt;
+    // The panel's scoring would open while the evaluators are still scoring (until 30 June,
+    // 23.59 WITA since the deadline was saved from Makassar above: 22.59 WIB).
+    form["r.3.opensAt"] = "2031-06-20T00:00:00";
+    const res = await admin.post("/kelola/kompetisi/kipp-2031/atur/tahap", form);
+    expect(res.status).toBe(400);
+    const page = await html(res);
+    expect(page).toContain('href="#f-r-3-opensAt"');
+    expect(page).toContain("Tahap ini harus dibuka paling awal saat tahap sebelumnya, Evaluasi proposal (Tim Evaluasi), ditutup (30 Juni 2031 pukul 22.59 WIB).");
+    expect(page).toContain('value="2031-06-20T00:00:00"');
+    expect((await row("kipp-2031")).config.stages[3].opensAt).toBe(stored);
+    // In English, and in the zone the editor types in (the form's times are read in it too).
+    await admin.post("/preferensi", { zone: "WIT", lang: "en" });
+    const en = await html(await admin.post("/kelola/kompetisi/kipp-2031/atur/tahap", form));
+    await admin.post("/preferensi", { zone: "WIB", lang: "id" });
+    expect(en).toContain("This stage must open no earlier than the stage before it, Evaluasi proposal (Tim Evaluasi), closes (30 June 2031 at 22:59 WIT).");
+  });
+
+  it("still shows an edition stored with overlapping stages, warns of it, and saves its other parts", async () => {
+    const r = await createCompetition(database.db, { edition: 2034, slug: "kipp-2034" });
+    const stages = structuredClone(r.config.stages);
+    stages[2].opensAt = "2034-05-20T00:00:00+07:00";
+    await database.db.update(competitions).set({ config: { ...r.config, stages } }).where(eq(competitions.id, r.id));
+    const page = await html(await admin.get("/kelola/kompetisi/kipp-2034"));
+    expect(page).toContain("Jadwal edisi ini tumpang tindih");
+    expect(page).toContain("Evaluasi proposal (Tim Evaluasi) dibuka sebelum Seleksi administrasi ditutup (31 Mei 2034 pukul 23.59 WIB).");
+    const categories = await formOf("kipp-2034", "kategori");
+    expect((await admin.post("/kelola/kompetisi/kipp-2034/atur/kategori", categories)).status).toBe(302);
+    // Saving the stages page applies the rule, even when the times were left as they were.
+    const timetable = await formOf("kipp-2034", "tahap");
+    const refused = await admin.post("/kelola/kompetisi/kipp-2034/atur/tahap", timetable);
+    expect(refused.status).toBe(400);
+    const refusal = await html(refused);
+    expect(refusal).toContain('href="#f-r-2-opensAt"');
+    expect(refusal).toContain("Tahap ini harus dibuka paling awal saat tahap sebelumnya, Seleksi administrasi, ditutup (31 Mei 2034 pukul 23.59 WIB).");
+    timetable["r.2.opensAt"] = "2034-05-31T23:59:59";
+    expect((await admin.post("/kelola/kompetisi/kipp-2034/atur/tahap", timetable)).status).toBe(302);
+    expect(await html(await admin.get("/kelola/kompetisi/kipp-2034"))).not.toContain("tumpang tindih");
   });
 
   it("tells a number out of range its range, and names the row and field in the summary", async () => {

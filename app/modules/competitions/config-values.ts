@@ -1,6 +1,7 @@
 // A competition configuration's vocabularies and its calendar (which stage runs when), without
 // the validation (config.ts): what the pages' own scripts need, so the browser is not sent the
 // validation library with them. The configuration's shape itself is config.ts's.
+import { instantVar, type MessageVars } from "~/i18n";
 import type { CompetitionConfig, Stage } from "./config";
 
 export const GROUP_KINDS = ["umum", "replikasi", "khusus"] as const;
@@ -35,6 +36,32 @@ export const isStageOpen = (s: Pick<Stage, "opensAt" | "closesAt">, at: Date) =>
 export function stageAt(c: Pick<CompetitionConfig, "stages">, at: Date): Stage | undefined {
   return c.stages.filter((s) => isStageOpen(s, at)).at(-1);
 }
+
+/**
+ * The stages that open before the stage before them has closed. Stages pass proposals on through
+ * plenary decisions: a stage open while the one before it still runs would judge proposals that
+ * stage has not yet decided. So each stage opens no earlier than the previous one closes (the
+ * same instant is allowed: "closes 31 May 23.59.59, next opens 31 May 23.59.59" leaves no gap
+ * and no overlap). Editions stored before this rule may still overlap; they load and show, and
+ * the rule applies when their timetable is next saved.
+ */
+export function stageOverlaps(stages: readonly Pick<Stage, "code" | "name" | "opensAt" | "closesAt">[]) {
+  const out: { index: number; stage: string; previous: string; previousClosesAt: string }[] = [];
+  stages.forEach((s, i) => {
+    const previous = stages[i - 1];
+    // Unreadable instants (NaN) compare false: the instant's own check reports them.
+    if (previous && Date.parse(s.opensAt) < Date.parse(previous.closesAt)) {
+      out.push({ index: i, stage: s.name, previous: previous.name, previousClosesAt: previous.closesAt });
+    }
+  });
+  return out;
+}
+
+/** An overlap as a field error on the later stage's opening: the stage before it and its close. */
+export const overlapMessage = (o: { previous: string; previousClosesAt: string }): { key: string; vars: MessageVars } => ({
+  key: "competitions.errors.stageOverlap",
+  vars: { previous: o.previous, closesAt: instantVar(o.previousClosesAt, "WIB") },
+});
 
 /** An instant moved by whole days, written in its own offset (23.59.59 WIB stays 23.59.59 WIB). */
 export function addDays(iso: string, days: number): string {

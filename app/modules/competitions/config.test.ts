@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CompetitionConfigSchema, type CompetitionConfig } from "./config";
-import { addDays, registrationStage, stageAt } from "./config-values";
+import { addDays, registrationStage, shiftDays, stageAt, stageOverlaps, withRegistrationClosingIn } from "./config-values";
 import { preset, PRESETS } from "./presets";
 
 const errorsOf = (config: unknown) => {
@@ -109,6 +109,31 @@ describe("CompetitionConfigSchema cross-checks", () => {
       "stages.2.criteria.0.rubric": "competitions.errors.rubric",
       "stages.2.criteria.1.rubric": "competitions.errors.rubric",
     });
+  });
+});
+
+describe("stages do not overlap", () => {
+  it.each(PRESETS)("%s: each stage opens no earlier than the one before closes, in any year and as the demo moves it", (id) => {
+    for (const year of [2017, 2023, 2027, 2028]) expect(stageOverlaps(preset(id, year).config.stages)).toEqual([]);
+    // The demo's editions are the presets moved by whole days (registration open now, judging
+    // under way, an objection window): a move keeps the gaps between stages.
+    const config = preset(id, 2026).config;
+    for (const now of ["2026-02-10T03:00:00Z", "2026-12-31T20:00:00Z"]) expect(stageOverlaps(withRegistrationClosingIn(config, new Date(now), 45).stages)).toEqual([]);
+    expect(stageOverlaps(shiftDays(config, -200).stages)).toEqual([]);
+  });
+
+  it("names the later stage and the one before it still open, and allows opening at the same instant", () => {
+    const stages = clone(preset("kipp-2023-umum", 2026).config).stages;
+    stages[1].opensAt = stages[0].closesAt;
+    expect(stageOverlaps(stages)).toEqual([]);
+    stages[2].opensAt = "2026-05-31T23:59:58+07:00";
+    stages[3].opensAt = "2026-06-30T16:59:58Z";
+    expect(stageOverlaps(stages)).toEqual([
+      { index: 2, stage: "Evaluasi proposal (Tim Evaluasi)", previous: "Seleksi administrasi", previousClosesAt: "2026-05-31T23:59:59+07:00" },
+      { index: 3, stage: "Penilaian Tim Panel Independen", previous: "Evaluasi proposal (Tim Evaluasi)", previousClosesAt: "2026-06-30T23:59:59+07:00" },
+    ]);
+    // An edition stored so still parses: the rule applies when its timetable is saved.
+    expect(errorsOf({ ...preset("kipp-2023-umum", 2026).config, stages })).toEqual({});
   });
 });
 

@@ -8,7 +8,9 @@ import { competitions, reviews } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
+import type { MessageVars } from "~/i18n";
 import { CompetitionConfigSchema, type CompetitionConfig, type Stage } from "./config";
+import { overlapMessage, stageOverlaps } from "./config-values";
 import { preset, type PresetId } from "./presets";
 import type { CompetitionGeneral } from "./schemas";
 
@@ -69,6 +71,31 @@ export async function createCompetition(db: Db, actor: Actor, input: NewCompetit
 
 export type CompetitionChange = { general?: CompetitionGeneral; config?: Partial<CompetitionConfig> };
 
+/** Field errors as message keys by configuration path, with the values some messages name. */
+export type ConfigErrors = { ok: false; errors: Record<string, string>; vars: Record<string, MessageVars> };
+
+const timetable = (stages: readonly Pick<Stage, "code" | "opensAt" | "closesAt">[]) => stages.map((s) => [s.code, Date.parse(s.opensAt), Date.parse(s.closesAt)]);
+
+/**
+ * The overlap rule (config-values.ts, stageOverlaps) as field errors on the later stage's
+ * opening, naming the stage before it and its close. It is checked here when a change moves the
+ * timetable (whoever makes it), and by the stages page on every save of that page
+ * (part-forms.ts), rather than on every parse: an edition stored before the rule still loads,
+ * clones and takes changes to its other parts.
+ */
+export function overlapErrors(before: readonly Stage[], after: readonly Stage[]): Omit<ConfigErrors, "ok"> {
+  const errors: Record<string, string> = {};
+  const vars: Record<string, MessageVars> = {};
+  if (isDeepStrictEqual(timetable(before), timetable(after))) return { errors, vars };
+  for (const o of stageOverlaps(after)) {
+    const path = `stages.${o.index}.opensAt`;
+    const m = overlapMessage(o);
+    errors[path] = m.key;
+    vars[path] = m.vars;
+  }
+  return { errors, vars };
+}
+
 /**
  * Change the general fields and/or replace parts of the configuration, if nobody saved since
  * `version`. Returns the new row, or the field errors of the configuration as a whole.
@@ -79,18 +106,21 @@ export async function updateCompetition(
   id: number,
   version: number,
   change: CompetitionChange,
-): Promise<{ ok: true; row: CompetitionRow } | { ok: false; errors: Record<string, string> }> {
+): Promise<{ ok: true; row: CompetitionRow } | ConfigErrors> {
   assertCan(actor, "competition.manage");
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(competitions).where(eq(competitions.id, id)).for("update");
     if (!current) throw new AppError("not-found", "errors.notFound");
     if (current.version !== version) throw new AppError("conflict", "competitions.errors.stale");
     if (current.state === "final") throw new AppError("conflict", "competitions.errors.finished");
-    const parsed = CompetitionConfigSchema.safeParse({ ...current.config, ...change.config });
-    if (!parsed.success) {
+    const merged = { ...current.config, ...change.config };
+    const parsed = CompetitionConfigSchema.safeParse(merged);
+    const overlaps = Array.isArray(merged.stages) ? overlapErrors(current.config.stages, merged.stages) : { errors: {}, vars: {} };
+    if (!parsed.success || Object.keys(overlaps.errors).length) {
       const errors: Record<string, string> = {};
-      for (const i of parsed.error.issues) errors[i.path.join(".") || "_form"] ??= i.message;
-      return { ok: false as const, errors };
+      for (const i of parsed.error?.issues ?? []) errors[i.path.join(".") || "_form"] ??= i.message;
+      for (const [path, key] of Object.entries(overlaps.errors)) errors[path] ??= key;
+      return { ok: false as const, errors, vars: overlaps.vars };
     }
     // Provisional results were announced under this setup (its objection window, its tiers, its
     // stages): only the name and the other general fields may still be corrected.

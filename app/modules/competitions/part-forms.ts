@@ -3,7 +3,8 @@
 import type { ZoneName } from "~/i18n";
 import { issueMessage, parseWith } from "~/lib/forms";
 import type { Translate } from "~/i18n";
-import { ConfigFieldsSchema, type CompetitionConfig } from "./config";
+import { ConfigFieldsSchema, type CompetitionConfig, type Stage } from "./config";
+import { overlapMessage, stageOverlaps } from "./config-values";
 import type { CompetitionRow, CompetitionChange } from "./manage-competition.server";
 import { AGGREGATE_OPTIONS, errorField, LIST_PARTS, QUOTA_FIELDS, readRows, readSingle, rowsToValues, type Field, type FormValues, type ListPart } from "./parts";
 import { CompetitionGeneralSchema } from "./schemas";
@@ -66,7 +67,7 @@ type Built = { change: CompetitionChange; fieldOf: (path: string) => string; err
  */
 export function buildChange(row: CompetitionRow, part: SetupPart | { criteriaOf: number }, values: FormValues, zone: ZoneName, t: Translate): Built {
   const built = changeOf(row, part, values, zone, t);
-  const errors = { ...fieldErrors(built, t), ...built.errors };
+  const errors = { ...(part === "tahap" ? overlapErrors(built, t) : {}), ...fieldErrors(built, t), ...built.errors };
   return Object.keys(errors).length ? { ...built, errors } : built;
 }
 
@@ -79,6 +80,19 @@ function fieldErrors(built: Built, t: Translate): Record<string, string> {
   const parsed = ConfigFieldsSchema.partial().safeParse(built.change.config ?? {});
   const errors: Record<string, string> = {};
   for (const issue of parsed.error?.issues ?? []) errors[built.fieldOf(issue.path.join("."))] ??= issueMessage(issue, t);
+  return errors;
+}
+
+/**
+ * Saving the stages page applies the overlap rule to the whole timetable, even to times left
+ * as they were: an edition stored before the rule shows its overlap here, beside the field.
+ */
+function overlapErrors(built: Built, t: Translate): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const o of stageOverlaps((built.change.config?.stages ?? []) as Stage[])) {
+    const m = overlapMessage(o);
+    errors[built.fieldOf(`stages.${o.index}.opensAt`)] ??= t(m.key, m.vars);
+  }
   return errors;
 }
 

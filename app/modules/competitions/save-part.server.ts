@@ -33,8 +33,9 @@ export async function savePart(
         // An error in another part (a tier removed here that a stage still names): shown on
         // top, with where it is.
         const onPage = field === "_list" || field in values || /^[rq]\.\d+\./.test(field);
-        if (onPage) errors[field] ??= t(key);
-        else errors._list = [errors._list, `${path}: ${t(key)}`].filter(Boolean).join(" ");
+        const message = t(key, result.vars[path]);
+        if (onPage) errors[field] ??= message;
+        else errors._list = [errors._list, `${path}: ${message}`].filter(Boolean).join(" ");
       }
       return fail(errors);
     }

@@ -1,7 +1,8 @@
 // The results of an edition (capability 8): provisional announcement → objection window →
 // each objection answered → decree recorded → results published with certificates. The state
-// lives on the competition row (announced → provisional → final); every step is audited and the
-// agencies hear of it by mail.
+// lives on the competition row (announced → provisional → final, and provisional → announced
+// when the announcement is withdrawn: withdraw-provisional.server.ts); every step is audited and
+// the agencies hear of it by mail.
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -20,7 +21,7 @@ import { certificateCode, objectionDeadline, tiersFromDecisions } from "./awards
 
 type Opts = { publicUrl: string };
 
-function userOf(actor: Actor) {
+export function userOf(actor: Actor) {
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   return actor;
 }
@@ -55,7 +56,7 @@ export async function undecidedStages(db: DbOrTx, c: { id: number; config: Compe
  * answer for it (an objection is theirs), or, in an agency with neither, its unit operators, who
  * pass it on rather than the agency hearing nothing of its results and objection window.
  */
-async function tellAgencies(db: Db, competitionId: number, kind: string, vars: MessageVars, path: string) {
+export async function tellAgencies(db: Db, competitionId: number, kind: string, vars: MessageVars, path: string) {
   const staff = await db
     .selectDistinct({ id: users.id, email: users.email, agencyId: users.agencyId, role: users.role })
     .from(users)

@@ -96,5 +96,15 @@ export const resultMessages = defineMessages({
   "mail.objection.upheld.body": "Sanggahan instansi Anda diterima. Jawaban sekretariat: {response}\n\n{link}",
   "mail.objection.rejected.subject": "Sanggahan ditolak: {competition}",
   "mail.objection.rejected.body": "Sanggahan instansi Anda ditolak. Jawaban sekretariat: {response}\n\n{link}",
+  "results.withdraw": "Tarik pengumuman sementara",
+  "results.withdrawIntro": "Jika ada kesalahan pada hasil sementara, tarik pengumumannya. Edisi kembali ke status diumumkan: masa sanggah ditutup dan keputusan pleno dapat diperbaiki. Pengumuman berikutnya membuka masa sanggah baru. Sanggahan yang sudah dijawab tetap tersimpan dan tetap dapat dibaca instansi. Nomor keputusan yang sudah dicatat dihapus dan perlu dicatat lagi.",
+  "results.withdrawReason": "Alasan penarikan",
+  "results.withdrawReasonHint": "Alasan ini dikirim kepada instansi peserta bersama pemberitahuan penarikan.",
+  "results.withdrawPendingNote": "Masih ada {n} sanggahan yang belum dijawab. Jawab semua sanggahan dulu sebelum menarik pengumuman, agar tidak ada sanggahan yang tertinggal tanpa jawaban.",
+  "results.withdrawnNotice": "Pengumuman hasil sementara ditarik. Instansi peserta sudah diberi tahu.",
+  "results.errors.withdrawReason": "Tuliskan alasan penarikan.",
+  "results.errors.withdrawPending": "Pengumuman belum dapat ditarik karena masih ada sanggahan yang belum dijawab. Jawab semua sanggahan dulu.",
+  "mail.results.withdrawn.subject": "Pengumuman hasil sementara {competition} ditarik",
+  "mail.results.withdrawn.body": "Sekretariat menarik pengumuman hasil sementara {competition}. Alasannya: {reason}\n\nMasa sanggah ditutup. Hasil sementara akan diumumkan lagi setelah diperbaiki, dengan masa sanggah baru: {link}",
 });
 

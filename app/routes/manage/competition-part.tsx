@@ -38,7 +38,8 @@ export const loader = page(async ({ context, params }: Route.LoaderArgs) => {
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
   const { actor, row, part } = await load(context, params);
   const { zone, locale } = requestInfo(context);
-  return savePart(services(context).db, actor, row, part, request, zone, translator(locale));
+  // Instants in messages (the close of the stage before) in the zone the editor types in.
+  return savePart(services(context).db, actor, row, part, request, zone, translator(locale, { zone }));
 });
 
 export default function CompetitionPart({ loaderData, actionData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { formToObject, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, parseWith } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
 import { pageTitle } from "~/lib/meta";
@@ -33,8 +33,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     return redirect(`/kelola/kompetisi/${row.slug}?pesan=dibuat`);
   } catch (e) {
     if (e instanceof AppError && e.fields) {
-      const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, t(v)]));
-      return data({ errors, values }, { status: e.status });
+      return data({ errors: appErrorFields(e, t), values }, { status: e.status });
     }
     throw e;
   }

@@ -4,7 +4,7 @@ import type { Route } from "./+types/results";
 import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
-import { formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
+import { appErrorFields, formToObject, idOf, parseWith, stripNul } from "~/lib/forms";
 import { formatDate, formatInstant, translator, type MessageKey } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
@@ -23,6 +23,7 @@ import {
   setAward,
 } from "~/modules/results/manage-results.server";
 import { editionAwards, editionObjections } from "~/modules/results/queries.server";
+import { WithdrawSchema, withdrawProvisional } from "~/modules/results/withdraw-provisional.server";
 import { secretariatEdition } from "~/modules/competitions/edition.server";
 import { isOwnKey } from "~/lib/own";
 import { TableScroll } from "~/components/table-scroll";
@@ -57,6 +58,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     awards: (await editionAwards(db, row)).map((a) => ({ ...a, category: categoryName.get(a.categoryCode) ?? a.categoryCode })),
     objections: (await editionObjections(db, row.id)).map((o) => ({ ...o, createdAt: o.createdAt.toISOString(), decidedAt: o.decidedAt?.toISOString() ?? null })),
     blockers: row.state === "provisional" ? publicationBlockers(row, pending, Date.now()) : [],
+    pending,
     undecided: row.state === "announced" ? await undecidedStages(db, row) : [],
     message: sp.get("pesan"),
     n: sp.get("n"),
@@ -106,6 +108,13 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
       await recordDecree(db, actor, row.id, parsed.data);
       return back("sk");
     }
+    if (intent === "withdraw") {
+      // Named apart from the tier forms' "reason", so that an error leads to this field.
+      const parsed = parseWith(WithdrawSchema, { reason: stripNul(String(form.get("withdrawReason") ?? "")) }, t);
+      if (!parsed.ok) return data({ errors: { withdrawReason: parsed.errors.reason ?? parsed.errors._form }, values: { withdrawReason: String(form.get("withdrawReason") ?? "") } }, { status: 400 });
+      await withdrawProvisional(db, actor, row.id, parsed.data, opts);
+      return back("ditarik");
+    }
     if (intent === "publish") {
       const done = await publishResults(db, actor, row.id, opts);
       return back("terbit", `&n=${done.certificates}`);
@@ -113,8 +122,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
     throw new AppError("invalid", "errors.invalid");
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
-      const errors = Object.fromEntries(Object.entries(e.fields ?? { _form: e.reason }).map(([k, v]) => [k, t(v as MessageKey)]));
-      return data({ errors }, { status: e.status });
+      return data({ errors: appErrorFields(e, t) }, { status: e.status });
     }
     throw e;
   }
@@ -125,6 +133,7 @@ const MESSAGES: Record<string, MessageKey> = {
   predikat: "results.changed",
   dijawab: "results.answered",
   sk: "results.decreeSaved",
+  ditarik: "results.withdrawnNotice",
 };
 
 export default function Results({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -139,6 +148,7 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
     ["date", t("results.decreeDate")],
     ["tier", t("results.col.tier")],
     ["reason", t("results.reason")],
+    ["withdrawReason", t("results.withdrawReason")],
     ...d.objections.flatMap((o) => [
       [`o${o.id}.state`, `${t("results.answerState")} (${o.agency})`],
       [`o${o.id}.response`, `${t("results.answer")} (${o.agency})`],
@@ -205,7 +215,10 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
         </p>
       ) : null}
 
-      {d.awards.length ? (
+      {/* After a withdrawal the edition is back to "announced" with the earlier awards still
+          stored: the preview from the plenary decisions above is what the next announcement
+          gives, so the withdrawn list is not shown beside it. */}
+      {d.awards.length && d.state !== "announced" ? (
         <section>
           <h2 id="awards-title">{t("results.awards")} ({d.awards.length})</h2>
           {d.state === "provisional" ? <p><a href={`/kelola/kompetisi/${d.slug}/hasil/unpsa`}>{t("results.unpsa")}</a></p> : null}
@@ -303,6 +316,28 @@ export default function Results({ loaderData: d, actionData }: Route.ComponentPr
               <TextField name="date" type="date" label={t("results.decreeDate")} required defaultValue={d.decree.date} error={errors?.date} />
               <button type="submit" name="_intent" value="decree" className="button secondary">{t("results.decreeSave")}</button>
             </Form>
+          </section>
+          <section>
+            <h2>{t("results.withdraw")}</h2>
+            <p>{t("results.withdrawIntro")}</p>
+            {d.pending ? (
+              <p className="notice notice-warning">{t("results.withdrawPendingNote", { n: d.pending })}</p>
+            ) : (
+              <Form method="post" className="narrow">
+                <CsrfField />
+                <TextArea
+                  name="withdrawReason"
+                  label={t("results.withdrawReason")}
+                  hint={t("results.withdrawReasonHint")}
+                  required
+                  rows={3}
+                  maxLength={2000}
+                  defaultValue={typed("withdrawReason")}
+                  error={errors?.withdrawReason}
+                />
+                <button type="submit" name="_intent" value="withdraw" className="button warning">{t("results.withdraw")}</button>
+              </Form>
+            )}
           </section>
           <section>
             <h2>{t("results.publish")}</h2>
