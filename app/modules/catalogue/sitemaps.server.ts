@@ -29,18 +29,17 @@ const lastmodOf = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'U
 
 /** The index: the pages' file, the agencies' file, and one file per 50,000 ids holding a published innovation. */
 export async function sitemapIndex(db: DbOrTx, base: string): Promise<string> {
-  // Which ranges hold a published innovation, read from the published rows' index alone.
-  const ranges = await rowsOf<{ n: number; lastmod: string }>(
+  // Which ranges hold a published innovation: one probe of the primary key per range. The files
+  // carry each page's date; the index names them without one (sitemaps.org makes it optional),
+  // as dating a range would read every published row (1.3 s at a million).
+  const ranges = await rowsOf<{ n: number }>(
     db,
-    sql`SELECT ((id - 1) / ${URLS_PER_FILE})::int + 1 AS n, ${lastmodOf("max(updated_at)")} AS lastmod
-        FROM innovations WHERE state = 'published' GROUP BY 1 ORDER BY 1`,
+    sql`SELECT n::int AS n FROM generate_series(1, (SELECT ((coalesce(max(id), 0) + ${URLS_PER_FILE - 1}) / ${URLS_PER_FILE})::int FROM innovations)) AS n
+        WHERE EXISTS (SELECT 1 FROM innovations i WHERE i.state = 'published' AND i.id BETWEEN (n - 1) * ${URLS_PER_FILE} + 1 AND n * ${URLS_PER_FILE})
+        ORDER BY n`,
   );
   const files = ["halaman.xml", "instansi.xml", ...ranges.map((r) => `inovasi-${Number(r.n)}.xml`)];
-  const lastmods = new Map(ranges.map((r) => [`inovasi-${Number(r.n)}.xml`, r.lastmod]));
-  const items = files.map((f) => {
-    const lastmod = lastmods.get(f);
-    return `<sitemap><loc>${xmlEscape(`${base}/sitemap/${f}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`;
-  });
+  const items = files.map((f) => `<sitemap><loc>${xmlEscape(`${base}/sitemap/${f}`)}</loc></sitemap>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</sitemapindex>\n`;
 }
 
