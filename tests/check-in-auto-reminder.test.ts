@@ -56,13 +56,22 @@ describe("the automatic check-in reminder", () => {
     expect(text).toContain("Pilih salah satu selang waktu yang tersedia.");
     expect(text).toContain("Pilih bulan mulai.");
     expect(text).toContain('href="#f-everyWeeks"');
+    // Each named by its field, in the form's order; what was chosen comes back as chosen.
+    expect(text.indexOf("Mulai bulan: Pilih bulan mulai.")).toBeGreaterThan(-1);
+    expect(text.indexOf("Mulai bulan: Pilih bulan mulai.")).toBeLessThan(text.indexOf("Seberapa sering: Pilih salah satu"));
+    const kept = await pageText(await setAuto(secretariat, { enabled: "1", everyWeeks: "8", fromMonth: "0" }));
+    expect(kept).toMatch(/<input type="checkbox" name="enabled" checked="" value="1"\/>/);
+    expect(kept).toMatch(/<select id="f-everyWeeks"[^>]*>(<option[^>]*>[^<]*<\/option>)*<option value="8" selected="">Setiap 8 minggu<\/option>/);
+    expect(kept).toContain("Saat ini: mati.");
     expect((await readAutoReminder(database.db)).enabled).toBe(false);
     expect([401, 403, 404]).toContain((await setAuto(agencyAdmin, { enabled: "1", everyWeeks: "2", fromMonth: "6" })).status);
     expect((await readAutoReminder(database.db)).enabled).toBe(false);
     const ok = await setAuto(secretariat, { enabled: "1", everyWeeks: "2", fromMonth: "6" });
     expect(ok.status).toBe(302);
     expect(await readAutoReminder(database.db)).toEqual({ enabled: true, everyWeeks: 2, fromMonth: 6 });
-    expect(await pageText(await secretariat.get("/kelola/pemutakhiran?pesan=otomatis"))).toContain("Pengaturan pengingat otomatis tersimpan.");
+    const saved = await pageText(await secretariat.get("/kelola/pemutakhiran?pesan=otomatis"));
+    expect(saved).toContain("Pengaturan pengingat otomatis tersimpan.");
+    expect(saved).toContain("Saat ini: menyala, mulai bulan Juni, setiap 2 minggu.");
   });
 
   it("waits for its month, then reminds every two weeks, counting from the last reminder", async () => {

@@ -141,14 +141,14 @@ describe("editing the parts", () => {
     expect(res.status).toBe(400);
     const page = await html(res);
     expect(page).toContain('href="#f-r-3-opensAt"');
-    expect(page).toContain("Tahap ini harus dibuka paling awal saat tahap sebelumnya, Evaluasi proposal (Tim Evaluasi), ditutup (30 Juni 2031 pukul 22.59 WIB).");
+    expect(page).toContain("Tahap ini baru boleh dibuka setelah tahap sebelumnya, Evaluasi proposal (Tim Evaluasi), ditutup (30 Juni 2031 pukul 22.59 WIB).");
     expect(page).toContain('value="2031-06-20T00:00:00"');
     expect((await row("kipp-2031")).config.stages[3].opensAt).toBe(stored);
     // In English, and in the zone the editor types in (the form's times are read in it too).
     await admin.post("/preferensi", { zone: "WIT", lang: "en" });
     const en = await html(await admin.post("/kelola/kompetisi/kipp-2031/atur/tahap", form));
     await admin.post("/preferensi", { zone: "WIB", lang: "id" });
-    expect(en).toContain("This stage must open no earlier than the stage before it, Evaluasi proposal (Tim Evaluasi), closes (30 June 2031 at 22:59 WIT).");
+    expect(en).toContain("This stage may open only once the stage before it, Evaluasi proposal (Tim Evaluasi), has closed (30 June 2031 at 22:59 WIT).");
   });
 
   it("still shows an edition stored with overlapping stages, warns of it, and saves its other parts", async () => {
@@ -167,7 +167,7 @@ describe("editing the parts", () => {
     expect(refused.status).toBe(400);
     const refusal = await html(refused);
     expect(refusal).toContain('href="#f-r-2-opensAt"');
-    expect(refusal).toContain("Tahap ini harus dibuka paling awal saat tahap sebelumnya, Seleksi administrasi, ditutup (31 Mei 2034 pukul 23.59 WIB).");
+    expect(refusal).toContain("Tahap ini baru boleh dibuka setelah tahap sebelumnya, Seleksi administrasi, ditutup (31 Mei 2034 pukul 23.59 WIB).");
     timetable["r.2.opensAt"] = "2034-05-31T23:59:59";
     expect((await admin.post("/kelola/kompetisi/kipp-2034/atur/tahap", timetable)).status).toBe(302);
     expect(await html(await admin.get("/kelola/kompetisi/kipp-2034"))).not.toContain("tumpang tindih");

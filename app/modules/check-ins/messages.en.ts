@@ -86,6 +86,8 @@ export const checkInMessagesEn: Translation<typeof checkInMessages> = {
   "checkins.remind.lastAuto": "Last reminder sent automatically {when} to {agencies, plural, one {# agency} other {# agencies}}.",
   "checkins.auto.title": "Automatic reminders",
   "checkins.auto.hint": "Lumbung itself reminds the agencies that still have innovations to check in, each morning at 09:00 WIB when one is due, from the chosen month until the year ends. A reminder sent with the button above counts too.",
+  "checkins.auto.stateOn": "Now: on, from {month}, {n, plural, one {every week} other {every # weeks}}.",
+  "checkins.auto.stateOff": "Now: off. Reminders go only with the button above.",
   "checkins.auto.enabled": "Send automatic reminders every year",
   "checkins.auto.fromMonth": "Starting in",
   "checkins.auto.everyWeeks": "How often",

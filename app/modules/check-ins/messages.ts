@@ -84,6 +84,8 @@ export const checkInMessages = defineMessages({
   "checkins.remind.lastAuto": "Pengingat terakhir dikirim otomatis {when} ke {agencies} instansi.",
   "checkins.auto.title": "Pengingat otomatis",
   "checkins.auto.hint": "Lumbung mengirim sendiri pengingat ke instansi yang masih punya inovasi belum dimutakhirkan, setiap pagi pukul 09.00 WIB bila sudah waktunya, mulai bulan yang dipilih sampai akhir tahun. Pengingat yang dikirim dengan tombol di atas juga dihitung.",
+  "checkins.auto.stateOn": "Saat ini: menyala, mulai bulan {month}, setiap {n} minggu.",
+  "checkins.auto.stateOff": "Saat ini: mati. Pengingat hanya dikirim dengan tombol di atas.",
   "checkins.auto.enabled": "Kirim pengingat otomatis setiap tahun",
   "checkins.auto.fromMonth": "Mulai bulan",
   "checkins.auto.everyWeeks": "Seberapa sering",

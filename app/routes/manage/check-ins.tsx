@@ -65,7 +65,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   return { ...common, kind: "agency" as const, national: false, agency, overview, unitOnly: scope.unitId !== null, wholeAgency, placed: unit !== null, pages: Math.max(1, Math.ceil(overview.total / PER_PAGE)) };
 });
 
-type ActionReply = { tooSoon?: string; autoErrors?: Record<string, string> };
+type ActionReply = { tooSoon?: string; autoErrors?: Record<string, string>; autoSent?: { enabled: boolean; everyWeeks: string; fromMonth: string } };
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const actor = requireUser(context);
@@ -76,11 +76,16 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     // The automatic reminder's settings: a choice among the offered values only.
     const everyWeeks = Number(form.get("everyWeeks"));
     const fromMonth = Number(form.get("fromMonth"));
+    // In the form's order, so that the summary reads as the form does.
     const errors: Record<string, string> = {};
     const t = translator(requestInfo(context).locale);
-    if (!(AUTO_EVERY_WEEKS as readonly number[]).includes(everyWeeks)) errors.everyWeeks = t("checkins.auto.errors.everyWeeks");
     if (!Number.isInteger(fromMonth) || fromMonth < 1 || fromMonth > 12) errors.fromMonth = t("checkins.auto.errors.fromMonth");
-    if (Object.keys(errors).length) return data<ActionReply>({ autoErrors: errors }, { status: 400 });
+    if (!(AUTO_EVERY_WEEKS as readonly number[]).includes(everyWeeks)) errors.everyWeeks = t("checkins.auto.errors.everyWeeks");
+    if (Object.keys(errors).length) {
+      // What was chosen comes back as chosen, the refused value included.
+      const autoSent = { enabled: form.get("enabled") === "1", everyWeeks: String(form.get("everyWeeks") ?? "").slice(0, 10), fromMonth: String(form.get("fromMonth") ?? "").slice(0, 10) };
+      return data<ActionReply>({ autoErrors: errors, autoSent }, { status: 400 });
+    }
     await saveAutoReminder(db, actor, { enabled: form.get("enabled") === "1", everyWeeks: everyWeeks as AutoReminder["everyWeeks"], fromMonth });
     return redirect("/kelola/pemutakhiran?pesan=otomatis");
   }
@@ -110,7 +115,7 @@ function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: nu
 }
 
 /** The automatic reminder's settings: on or off, from which month, how often. */
-function AutoReminderForm({ auto, saved, errors }: { auto: AutoReminder; saved: boolean; errors?: Record<string, string> }) {
+function AutoReminderForm({ auto, sent, saved, errors }: { auto: AutoReminder; sent?: ActionReply["autoSent"]; saved: boolean; errors?: Record<string, string> }) {
   const t = useT();
   const { locale } = useRoot();
   const months = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, i, 1))));
@@ -120,15 +125,16 @@ function AutoReminderForm({ auto, saved, errors }: { auto: AutoReminder; saved: 
       <input type="hidden" name="_intent" value="auto" />
       <h2 id="auto-title">{t("checkins.auto.title")}</h2>
       {saved ? <p className="notice" role="status">{t("checkins.auto.saved")}</p> : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ fromMonth: t("checkins.auto.fromMonth"), everyWeeks: t("checkins.auto.everyWeeks") }} />
+      <p>{auto.enabled ? t("checkins.auto.stateOn", { month: months[auto.fromMonth - 1], n: auto.everyWeeks }) : t("checkins.auto.stateOff")}</p>
       <p className="hint">{t("checkins.auto.hint")}</p>
       <p className="field">
         <label>
-          <input type="checkbox" name="enabled" value="1" defaultChecked={auto.enabled} /> {t("checkins.auto.enabled")}
+          <input type="checkbox" name="enabled" value="1" defaultChecked={sent ? sent.enabled : auto.enabled} /> {t("checkins.auto.enabled")}
         </label>
       </p>
-      <SelectField name="fromMonth" required label={t("checkins.auto.fromMonth")} error={errors?.fromMonth} defaultValue={String(auto.fromMonth)} options={months.map((m, i) => ({ value: String(i + 1), label: m }))} />
-      <SelectField name="everyWeeks" required label={t("checkins.auto.everyWeeks")} error={errors?.everyWeeks} defaultValue={String(auto.everyWeeks)} options={AUTO_EVERY_WEEKS.map((n) => ({ value: String(n), label: t("checkins.auto.weeks", { n }) }))} />
+      <SelectField name="fromMonth" required label={t("checkins.auto.fromMonth")} error={errors?.fromMonth} defaultValue={sent ? sent.fromMonth : String(auto.fromMonth)} options={months.map((m, i) => ({ value: String(i + 1), label: m }))} />
+      <SelectField name="everyWeeks" required label={t("checkins.auto.everyWeeks")} error={errors?.everyWeeks} defaultValue={sent ? sent.everyWeeks : String(auto.everyWeeks)} options={AUTO_EVERY_WEEKS.map((n) => ({ value: String(n), label: t("checkins.auto.weeks", { n }) }))} />
       <button type="submit" className="button secondary">{t("checkins.auto.save")}</button>
     </Form>
   );
@@ -194,7 +200,7 @@ export default function CheckIns({ loaderData: d, actionData }: Route.ComponentP
           {d.reminder ? (
             <>
               <Reminder last={d.reminder.last} message={d.message} tooSoon={(actionData as ActionReply | undefined)?.tooSoon} />
-              <AutoReminderForm auto={d.reminder.auto} saved={d.message === "otomatis"} errors={(actionData as ActionReply | undefined)?.autoErrors} />
+              <AutoReminderForm auto={d.reminder.auto} saved={d.message === "otomatis"} errors={(actionData as ActionReply | undefined)?.autoErrors} sent={(actionData as ActionReply | undefined)?.autoSent} />
             </>
           ) : null}
           <TableScroll labelledBy="check-in-agencies">

@@ -1,5 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/competition";
+import { TableScroll } from "~/components/table-scroll";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
 import { assertCan } from "~/lib/policy";
@@ -156,7 +157,7 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
         <li><Link to={`/kelola/kompetisi/${c.slug}/konflik`}>{t("judgingAdmin.link.conflicts")}</Link></li>
       </ul>
 
-      <h2>{t("competitions.schedule")}</h2>
+      <h2 id="schedule-title">{t("competitions.schedule")}</h2>
       {overlaps.length ? (
         <div className="notice notice-warning">
           <p>{t("competitions.overlapWarning")}</p>
@@ -168,6 +169,7 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
           <p><Link to={`/kelola/kompetisi/${c.slug}/atur/tahap`}>{t("competitions.part.tahap")}</Link></p>
         </div>
       ) : null}
+      <TableScroll labelledBy="schedule-title">
       <table>
         <thead>
           <tr>
@@ -222,6 +224,7 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {closable ? <CloseStage slug={c.slug} version={c.version} stage={closable} now={loaderData.now} reply={reply} /> : null}
 
       <h2>{t("competitions.resultsWork")}</h2>
