@@ -108,6 +108,9 @@ describe("an indicator's evidence", () => {
     // The entry is published: the agency's admin edits it.
     const res = await ad.post(`/kelola/inovasi/${ids.mine}`, { _intent: "removeFile", fileId: String(ids.mineFile) });
     expect(res.status).toBe(302);
+    // The one removing it is told which claims lost their proof.
+    const told = await html(await ad.get(res.headers.get("location")!));
+    expect(told).toContain("1 indikator yang memakai berkas itu sebagai bukti kini tanpa bukti");
     const after = await stored(ids.mine);
     expect(after.indicators).toEqual([{ name: "Rata-rata waktu jawab", before: "14", after: "3", unit: "hari", source: "Laporan bulanan" }]);
     expect(after.version).toBe(before.version + 1);

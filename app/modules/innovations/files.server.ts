@@ -114,12 +114,13 @@ export async function addInnovationFiles(
   });
 }
 
-export async function removeInnovationFile(db: Db, actor: Actor, id: number, fileId: number) {
+/** Remove a file; says how many indicators named it as their evidence (now without one). */
+export async function removeInnovationFile(db: Db, actor: Actor, id: number, fileId: number): Promise<{ unlinked: number }> {
   const current = await loadInnovation(db, id);
   if (!isRowId(fileId)) throw new AppError("not-found", "errors.notFound");
   assertCan(actor, "innovation.edit", current);
   const actorId = actor.kind === "user" ? actor.id : null;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const removed = await tx
       .delete(innovationFiles)
       .where(and(eq(innovationFiles.id, fileId), eq(innovationFiles.innovationId, id)))
@@ -128,6 +129,7 @@ export async function removeInnovationFile(db: Db, actor: Actor, id: number, fil
     const unlinked = await clearEvidenceReferences(tx, id, fileId);
     await tx.insert(innovationHistory).values({ innovationId: id, actorUserId: actorId, action: "fileRemoved", changedFields: [removed[0].filename] });
     await recordAudit(tx, { actorUserId: actorId, action: "innovation.file.remove", subjectType: "innovation", subjectId: id, data: { fileId, ...(unlinked ? { unlinkedIndicators: unlinked } : {}) } });
+    return { unlinked };
   });
 }
 

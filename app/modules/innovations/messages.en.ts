@@ -135,6 +135,7 @@ export const innovationsEn: Translation<typeof innovations> = {
   "innovations.manage.files": "Files",
   "innovations.manage.removeFile": "Remove file",
   "innovations.manage.fileRemoved": "File removed.",
+  "innovations.manage.indicatorsWithoutEvidence": "{n, plural, one {# indicator that used the file as its evidence now has none} other {# indicators that used the file as their evidence now have none}}: choose other evidence in its row if there is any.",
   "innovations.manage.view": "View",
   "innovations.manage.updatedAt": "Changed",
   "innovations.manage.filterState": "Stage",

@@ -133,6 +133,7 @@ export const innovations = defineMessages({
   "innovations.manage.files": "Berkas",
   "innovations.manage.removeFile": "Hapus berkas",
   "innovations.manage.fileRemoved": "Berkas dihapus.",
+  "innovations.manage.indicatorsWithoutEvidence": "{n} indikator yang memakai berkas itu sebagai bukti kini tanpa bukti: pilih bukti lain di barisnya bila ada.",
   "innovations.manage.view": "Lihat",
   "innovations.manage.updatedAt": "Diubah",
   "innovations.manage.filterState": "Tahap",

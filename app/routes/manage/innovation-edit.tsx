@@ -65,6 +65,7 @@ export const loader = page(async ({ params, context, request }: Route.LoaderArgs
       unpublish: can(actor, "innovation.unpublish", innovation).ok,
     },
     notice: NOTICES.find((n) => n === notice) ?? null,
+    withoutEvidence: notice === "fileRemoved" ? Math.min(idOf(new URL(request.url).searchParams.get("tanpaBukti")) ?? 0, 1000) : 0,
     maxUploadMb: Math.round(env.maxUploadBytes / 1048576),
   };
 });
@@ -136,8 +137,11 @@ export const action = page(async ({ request, params, context }: Route.ActionArgs
         return redirect(`/kelola/inovasi/${id}?pesan=unpublished`);
       }
       case "removeFile":
-        await removeInnovationFile(db, actor, id, idOf(form.get("fileId")) ?? 0);
-        return redirect(`/kelola/inovasi/${id}?pesan=fileRemoved`);
+      {
+        const { unlinked } = await removeInnovationFile(db, actor, id, idOf(form.get("fileId")) ?? 0);
+        // An indicator that named the file as its proof has none now: the notice says so.
+        return redirect(`/kelola/inovasi/${id}?pesan=fileRemoved${unlinked ? `&tanpaBukti=${unlinked}` : ""}`);
+      }
       default:
         return data({ errors: { _form: t("errors.invalid") }, values: null, intent }, { status: 400 });
     }
@@ -187,7 +191,12 @@ export default function EditInnovation({ loaderData, actionData }: Route.Compone
       </p>
       {/* The notice comes from the address of an earlier success, which a refused form posts
           back to: beside the errors it would contradict them. */}
-      {notice && !actionData ? <p className="notice" role="status">{t(`innovations.manage.${notice === "fileRemoved" ? "fileRemoved" : notice}`)}</p> : null}
+      {notice && !actionData ? (
+        <p className="notice" role="status">
+          {t(`innovations.manage.${notice === "fileRemoved" ? "fileRemoved" : notice}`)}
+          {loaderData.withoutEvidence ? <> {t("innovations.manage.indicatorsWithoutEvidence", { n: loaderData.withoutEvidence })}</> : null}
+        </p>
+      ) : null}
       {inv.state === "returned" && inv.reviewComment ? (
         <div className="review-comment" role="note">
           <h2>{t("innovation.field.reviewComment")}</h2>
