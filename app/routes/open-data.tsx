@@ -1,8 +1,7 @@
 // /data-terbuka: the open-data files, what each holds, column by column, and how to read them.
 import type { Route } from "./+types/open-data";
 import { services } from "~/lib/context.server";
-import { formatNumber } from "~/i18n";
-import { useRoot, useT } from "~/lib/use-i18n";
+import { useT } from "~/lib/use-i18n";
 import { TableScroll } from "~/components/table-scroll";
 import { pageTitle } from "~/lib/meta";
 import { COLUMNS, DATASET_FILES, DATASETS, datasetSizes } from "~/modules/open-data/datasets.server";
@@ -21,7 +20,6 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export default function OpenData({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
-  const { locale } = useRoot();
   return (
     <>
       <h1>{t("opendata.title")}</h1>

@@ -9,7 +9,7 @@ import type { QueueSpec } from "~/db/jobs.server";
 import { meta } from "~/db/schema";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { jakartaYear } from "~/modules/compliance/year";
+import { jakartaMonth, jakartaYear } from "~/modules/compliance/year";
 import { dueByAgency } from "./queries.server";
 import { sendReminder, type ReminderResult } from "./remind.server";
 import { AUTO_REMINDER_OFF, AutoReminderSchema, type AutoReminder } from "./auto-remind";
@@ -33,8 +33,6 @@ export async function saveAutoReminder(db: Db, actor: Actor, settings: AutoRemin
 // The job runs once a day at about the same time; a gap a few hours short of whole weeks keeps a
 // reminder sent at 09:00:05 one week from being put off a day by one sent at 09:00:03.
 const SLACK_MS = 6 * 3_600_000;
-const WIB_OFFSET_MS = 7 * 3_600_000;
-const jakartaMonth = (at: Date) => new Date(at.getTime() + WIB_OFFSET_MS).getUTCMonth() + 1;
 
 export type AutoRunResult = { sent: false; why: "off" | "season" | "recent" | "none-due" } | (ReminderResult & { sent: true });
 

@@ -14,6 +14,11 @@ export function jakartaYear(at: Date): number {
   return new Date(at.getTime() + WIB_OFFSET_MS).getUTCFullYear();
 }
 
+/** The month (1–12) in Jakarta at an instant. */
+export function jakartaMonth(at: Date): number {
+  return new Date(at.getTime() + WIB_OFFSET_MS).getUTCMonth() + 1;
+}
+
 /** The instants [from, to) that make up a Jakarta calendar year. */
 export function jakartaYearBounds(year: number): { from: Date; to: Date } {
   return {

@@ -10,7 +10,7 @@
 // shows goes in, and less: the contact person's name, email and phone stay on each innovation's
 // page, where a person looks them up, rather than in a file that hands a million of them to
 // whoever collects addresses.
-import { sql, type SQL } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { BOM, csvLine, type Cell } from "~/lib/csv";
 import { rowsOf } from "~/modules/catalogue/cards.server";
@@ -164,9 +164,9 @@ async function* awardRows(db: DbOrTx, base: string): AsyncGenerator<Cell[][]> {
     // results carry: an agency always has one; an innovation only while it is published.
     const agencySlugs = [...new Set(r.awards.map((a) => a.agency.slug))];
     const innovationSlugs = [...new Set(r.awards.flatMap((a) => (a.innovation.slug ? [a.innovation.slug] : [])))];
-    const agencyId = new Map((await rowsOf<{ id: number; slug: string }>(db, sql`SELECT id, slug FROM agencies WHERE slug IN ${inList(agencySlugs)}`)).map((x) => [x.slug, Number(x.id)]));
+    const agencyId = new Map((await rowsOf<{ id: number; slug: string }>(db, sql`SELECT id, slug FROM agencies WHERE ${inArray(sql`slug`, agencySlugs)}`)).map((x) => [x.slug, Number(x.id)]));
     const innovationId = new Map(
-      (await rowsOf<{ id: number; slug: string }>(db, sql`SELECT id, slug FROM innovations WHERE state = 'published' AND slug IN ${inList(innovationSlugs)}`)).map((x) => [x.slug, Number(x.id)]),
+      (await rowsOf<{ id: number; slug: string }>(db, sql`SELECT id, slug FROM innovations WHERE state = 'published' AND ${inArray(sql`slug`, innovationSlugs)}`)).map((x) => [x.slug, Number(x.id)]),
     );
     yield r.awards.map((a) => [
       r.slug, r.edition, r.name, r.decree.number, r.decree.date, a.tier, tierName.get(a.tier) ?? a.tier,
@@ -177,9 +177,6 @@ async function* awardRows(db: DbOrTx, base: string): AsyncGenerator<Cell[][]> {
     ]);
   }
 }
-
-/** `(a, b, …)` for IN; `(NULL)` when empty, which matches nothing. */
-const inList = (values: string[]) => (values.length ? sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})` : sql`(NULL)`);
 
 /**
  * The whole file as a byte stream: the header, then each batch as it is read. A reader who

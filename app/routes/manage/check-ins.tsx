@@ -118,7 +118,8 @@ function Reminder({ last, message, tooSoon }: { last: { at: string; agencies: nu
 function AutoReminderForm({ auto, sent, saved, errors }: { auto: AutoReminder; sent?: ActionReply["autoSent"]; saved: boolean; errors?: Record<string, string> }) {
   const t = useT();
   const { locale } = useRoot();
-  const months = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, i, 1))));
+  const monthName = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", timeZone: "UTC" });
+  const months = Array.from({ length: 12 }, (_, i) => monthName.format(new Date(Date.UTC(2024, i, 1))));
   return (
     <Form method="post" className="reminder" aria-labelledby="auto-title" noValidate>
       <CsrfField />

@@ -1,6 +1,7 @@
 // /kelola/acara/:slug: one event for the secretariat: announce or cancel it, edit it, see who is
 // registered, record who attended, and download the list (`?unduh=csv`).
 import { data, Form, Link, redirect } from "react-router";
+import type { ReactNode } from "react";
 import type { Route } from "./+types/event";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { AppError, notFound } from "~/lib/errors";
@@ -127,7 +128,7 @@ const NOTICES: Record<string, string> = {
 
 export default function ManageEvent({ loaderData: d, actionData }: Route.ComponentProps) {
   const t = useT();
-  const { locale, zone } = useRoot();
+  const { locale } = useRoot();
   const a = actionData as ActionReply | undefined;
   const e = d.event;
   return (
@@ -168,30 +169,19 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
             <p className="hint" id="remove-hint">{t("events.manage.removeHint")}</p>
             <TableScroll labelledBy="peserta">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("events.manage.attended")}</th>
-                    <th scope="col">{t("events.col.participant")}</th>
-                    <th scope="col">{t("events.col.agency")}</th>
-                    <th scope="col">{t("events.col.registered")}</th>
-                    <th scope="col"><span className="visually-hidden">{t("events.manage.removeCol")}</span></th>
-                  </tr>
-                </thead>
+                <ParticipantHead first={<th scope="col">{t("events.manage.attended")}</th>} />
                 <tbody>
                   {d.placed.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <input type="checkbox" name="attended" value={r.id} defaultChecked={r.attended === true} id={`hadir-${r.id}`} aria-label={`${t("events.manage.attended")}: ${r.name}`} />
-                      </td>
-                      <th scope="row">
-                        {r.name}
-                        <div className="muted">{r.position ? `${r.position} · ` : ""}{r.email}</div>
-                      </th>
-                      <td>{r.agency}</td>
-                      <td>{formatInstant(locale, r.registeredAt, zone)}</td>
-                      {/* Its own form (named by `form`): forms cannot nest inside the attendance one. */}
-                      <td><button type="submit" form={`hapus-${r.id}`} className="link-button" aria-describedby="remove-hint">{t("events.manage.remove", { name: r.name })}</button></td>
-                    </tr>
+                    <ParticipantRow
+                      key={r.id}
+                      r={r}
+                      hintId="remove-hint"
+                      first={
+                        <td>
+                          <input type="checkbox" name="attended" value={r.id} defaultChecked={r.attended === true} id={`hadir-${r.id}`} aria-label={`${t("events.manage.attended")}: ${r.name}`} />
+                        </td>
+                      }
+                    />
                   ))}
                 </tbody>
               </table>
@@ -213,27 +203,10 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
           <p className="hint" id="remove-waiting-hint">{t("events.manage.removeWaitingHint")}</p>
           <TableScroll labelledBy="daftar-tunggu">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t("events.col.line")}</th>
-                  <th scope="col">{t("events.col.participant")}</th>
-                  <th scope="col">{t("events.col.agency")}</th>
-                  <th scope="col">{t("events.col.registered")}</th>
-                  <th scope="col"><span className="visually-hidden">{t("events.manage.removeCol")}</span></th>
-                </tr>
-              </thead>
+              <ParticipantHead first={<th scope="col" className="num">{t("events.col.line")}</th>} />
               <tbody>
                 {d.waiting.map((r) => (
-                  <tr key={r.id}>
-                    <td className="num">{formatNumber(locale, r.line ?? 0)}</td>
-                    <th scope="row">
-                      {r.name} <span className="badge">{t("events.waiting.tag")}</span>
-                      <div className="muted">{r.position ? `${r.position} · ` : ""}{r.email}</div>
-                    </th>
-                    <td>{r.agency}</td>
-                    <td>{formatInstant(locale, r.registeredAt, zone)}</td>
-                    <td><button type="submit" form={`hapus-${r.id}`} className="link-button" aria-describedby="remove-waiting-hint">{t("events.manage.remove", { name: r.name })}</button></td>
-                  </tr>
+                  <ParticipantRow key={r.id} r={r} waiting hintId="remove-waiting-hint" first={<td className="num">{formatNumber(locale, r.line ?? 0)}</td>} />
                 ))}
               </tbody>
             </table>
@@ -248,6 +221,44 @@ export default function ManageEvent({ loaderData: d, actionData }: Route.Compone
       <h2>{t("events.manage.edit")}</h2>
       <EventForm values={a?.values ?? d.values} errors={a?.errors} provinces={d.provinces} submit={t("common.save")} />
     </>
+  );
+}
+
+/** The participants' tables' header: a first column of their own (attended, place in line), then the same four. */
+function ParticipantHead({ first }: { first: ReactNode }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        {first}
+        <th scope="col">{t("events.col.participant")}</th>
+        <th scope="col">{t("events.col.agency")}</th>
+        <th scope="col">{t("events.col.registered")}</th>
+        <th scope="col"><span className="visually-hidden">{t("events.manage.removeCol")}</span></th>
+      </tr>
+    </thead>
+  );
+}
+
+type ParticipantRowData = { id: number; name: string; position: string | null; email: string; agency: string; registeredAt: string };
+
+/** One participant, placed or waiting, with the button that sends its RemoveForm. */
+function ParticipantRow({ r, first, waiting = false, hintId }: { r: ParticipantRowData; first: ReactNode; waiting?: boolean; hintId: string }) {
+  const t = useT();
+  const { locale, zone } = useRoot();
+  return (
+    <tr>
+      {first}
+      <th scope="row">
+        {r.name}
+        {waiting ? <> <span className="badge">{t("events.waiting.tag")}</span></> : null}
+        <div className="muted">{r.position ? `${r.position} · ` : ""}{r.email}</div>
+      </th>
+      <td>{r.agency}</td>
+      <td>{formatInstant(locale, r.registeredAt, zone)}</td>
+      {/* Its own form (named by `form`): forms cannot nest inside the attendance one. */}
+      <td><button type="submit" form={`hapus-${r.id}`} className="link-button" aria-describedby={hintId}>{t("events.manage.remove", { name: r.name })}</button></td>
+    </tr>
   );
 }
 
