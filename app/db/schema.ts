@@ -194,8 +194,29 @@ export const outbox = pgTable(
     bodyText: text("body_text").notNull(),
     kind: text("kind").notNull(),
     createdAt: createdAt(),
+    // Delivery (app/modules/mail/deliver.server.ts): waiting, being handed to the mail server,
+    // accepted by it, refused for good, or too old to send when a mail server first took it.
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "expired"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    // A mail the server turned away for now is tried again from this time on.
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    // When a process took the mail to send it: a mail left 'sending' by a process that died is
+    // taken again after a while.
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    // The mail server's own answer to the last attempt, kept as it said it.
+    lastError: text("last_error"),
+    messageId: text("message_id"),
   },
-  (t) => [index("outbox_created_idx").on(t.createdAt)],
+  (t) => [
+    index("outbox_created_idx").on(t.createdAt),
+    // Only mail not yet delivered: the sender's claim reads this small index, never the history.
+    index("outbox_undelivered_idx")
+      .on(t.id)
+      .where(sql`status in ('pending', 'sending')`),
+  ],
 );
 
 // In-app notifications: the same steps as the outbox mail, for a signed-in person's work area.
@@ -1083,4 +1104,39 @@ export const groupInvitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("group_invitations_unique_idx").on(t.competitionId, t.groupCode, t.innovationId)],
+);
+
+// --- Open-data snapshots -----------------------------------------------------------------------
+
+// The open-data files (app/modules/open-data/), written once a night rather than for each
+// download: the innovations file of a million rows costs the server over a minute to build, and
+// a download should cost it no more than reading stored bytes. A snapshot is one file's gzip
+// stream, cut into parts (bytea rows of about a megabyte, so that no row is huge and serving
+// streams part by part); it counts once `finishedAt` is set.
+export const openDataSnapshots = pgTable(
+  "open_data_snapshots",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    dataset: text("dataset").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    rows: integer("rows"),
+    // The CSV's size as downloaded, and as stored (gzip).
+    bytes: bigint("bytes", { mode: "number" }),
+    gzipBytes: bigint("gzip_bytes", { mode: "number" }),
+    sha256: text("sha256"),
+  },
+  (t) => [index("open_data_snapshots_dataset_idx").on(t.dataset, t.finishedAt)],
+);
+
+export const openDataSnapshotParts = pgTable(
+  "open_data_snapshot_parts",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => openDataSnapshots.id, { onDelete: "cascade" }),
+    part: integer("part").notNull(),
+    data: bytea("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.part] })],
 );
