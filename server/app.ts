@@ -23,7 +23,7 @@ import * as serverBuild from "virtual:react-router/server-build";
 export { parseEnv } from "~/lib/env.server";
 export { openDatabase, migrate, openPglite, openPostgres, openPgliteFromDump } from "~/db/client.server";
 export { createQueues, startJobs } from "~/db/jobs.server";
-export { lumbungQueues } from "~/jobs.server";
+export { lumbungQueues, sendMailOnNotice } from "~/jobs.server";
 export { seedDemo, seedReference } from "~/modules/demo/seed.server";
 export { seedObjectionWindow } from "~/modules/demo/objection-window.server";
 

@@ -66,11 +66,13 @@ async function serveHere({ build, buildDir, env, database: given }) {
   const database = given ?? (await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, poolSize: env.poolSize }));
   // Every server process works the background queues (a job goes to one of them).
   const jobs = await build.startJobs(database, build.lumbungQueues(database.db, env));
+  const stopMail = await build.sendMailOnNotice(database, jobs, env.mail);
   const app = build.createServerApp({ database, jobs, env, staticRoot: path.relative(process.cwd(), path.join(buildDir, "client")) });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host });
   await new Promise((resolve) => server.once("listening", resolve));
   const stop = async () => {
     server.close();
+    await stopMail();
     await jobs.stop();
     await database.close();
     process.exit(0);

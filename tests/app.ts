@@ -7,13 +7,14 @@ import { buildDirName } from "../scripts/build-dir.mjs";
 
 const buildPath = path.resolve(import.meta.dirname, "..", buildDirName(), "server/index.js");
 
-type Jobs = { send: (queue: "similarity", data: Record<string, unknown>) => Promise<void>; stop: () => Promise<void> };
+type Jobs = { send: (queue: "similarity" | "mail", data: Record<string, unknown>) => Promise<void>; stop: () => Promise<void> };
 type Build = {
   createServerApp: (o: { database: Database; jobs: Jobs; env: unknown; staticRoot?: string }) => { fetch: (r: Request) => Promise<Response> };
-  parseEnv: (s: Record<string, string | undefined>) => { publicUrl: string };
+  parseEnv: (s: Record<string, string | undefined>) => { publicUrl: string; mail: unknown };
   startJobs: (database: Database, queues: unknown, opts?: { pollSeconds?: number }) => Promise<Jobs>;
   createQueues: (database: Database, queues: unknown) => Promise<void>;
-  lumbungQueues: (db: Database["db"], opts: { publicUrl: string }) => unknown;
+  lumbungQueues: (db: Database["db"], opts: { publicUrl: string; mail: unknown }) => unknown;
+  sendMailOnNotice: (database: Database, jobs: Jobs, mail: unknown) => Promise<() => Promise<void>>;
 };
 
 export async function loadBuild(): Promise<Build> {
@@ -90,8 +91,10 @@ export async function testClient(database: Database, envOverrides: Record<string
   // database closes.
   await build.createQueues(database, build.lumbungQueues(database.db, env));
   const jobs = await build.startJobs(database, build.lumbungQueues(database.db, env), { pollSeconds: 0.5 });
+  const stopMail = await build.sendMailOnNotice(database, jobs, env.mail);
   const close = database.close;
   database.close = async () => {
+    await stopMail();
     await jobs.stop();
     await close();
   };

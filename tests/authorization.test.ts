@@ -12,7 +12,7 @@ import { testClient, type Client } from "./app";
 import { PNG_1PX } from "./fixtures";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createCompetition, createInnovation, createTestUser, createUnit } from "../app/db/factories.server";
-import { assignments, awards, events, innovationFiles, presentationSlots, proposalFiles, proposals, visitRequests } from "../app/db/schema";
+import { assignments, awards, events, innovationFiles, outbox, presentationSlots, proposalFiles, proposals, visitRequests } from "../app/db/schema";
 
 const ROLES = ["anonymous", "operatorA", "operatorB", "agencyAdmin", "head", "evaluator", "panelist", "admin"] as const;
 type Who = (typeof ROLES)[number];
@@ -80,7 +80,7 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/units-sample": { path: "/kelola/unit/contoh-unit.csv", get: ["agencyAdmin", "admin"] },
   "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/agencies": { path: "/kelola/instansi", get: ["admin"], post: ["admin"] },
-  "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"] },
+  "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"], postFields: { mailId: "{failedMail}" } },
   "routes/manage/proposals": { path: "/kelola/proposal", get: REGISTER_USERS, post: ["operatorA", "operatorB", "agencyAdmin"] },
   "routes/manage/proposal": { path: "/kelola/proposal/{proposalId}", get: AGENCY_A_STAFF, post: ["operatorA", "agencyAdmin"] },
   "routes/manage/proposal-receipt": { path: "/kelola/proposal/{submittedProposal}/tanda-terima", get: AGENCY_A_STAFF },
@@ -220,7 +220,14 @@ beforeAll(async () => {
   };
   // In use by operator A: its removal is refused (409), which still shows who may ask.
   vars.unitA = String(unitA.id);
-  vars.departing = String((await createTestUser(db, { role: "unit_operator", agencyId: agencyA.id })).id);
+  const departing = await createTestUser(db, { role: "unit_operator", agencyId: agencyA.id });
+  vars.departing = String(departing.id);
+  // A mail the mail server refused, to one of agency A's people: in its Admin Lokal's outbox.
+  const [failedMail] = await db
+    .insert(outbox)
+    .values({ toAddress: departing.email, subject: "Uji", bodyText: "Uji.", kind: "test", status: "failed", attempts: 1, lastError: "550 No such user" })
+    .returning();
+  vars.failedMail = String(failedMail.id);
   await db.insert(assignments).values({ competitionId: open.id, stageCode: "evaluasi", proposalId: submitted.id, judgeId: users.evaluator.id });
   await db.insert(assignments).values({ competitionId: open.id, stageCode: "verifikasi-lapangan", proposalId: submitted.id, judgeId: users.evaluator.id });
   const [slot] = await db

@@ -26,6 +26,11 @@ export type Database = {
   exec: (sql: string) => Promise<void>;
   /** One raw statement with values, or several without (for the job queue's own SQL). */
   query: (sql: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+  /**
+   * Call `onNotice` for every notice (pg_notify) on `channel`, from any process's committed
+   * transaction; resolves once listening, to a function that stops it.
+   */
+  listen: (channel: string, onNotice: () => void) => Promise<() => Promise<void>>;
 };
 
 type PgliteClient = InstanceType<typeof import("@electric-sql/pglite").PGlite>;
@@ -64,6 +69,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       await client.exec(sql);
     },
     query: pgliteQuery(client),
+    listen: (channel, onNotice) => client.listen(channel, onNotice),
   };
 }
 
@@ -85,6 +91,7 @@ export async function openPgliteFromDump(dump: Blob): Promise<Database> {
       await client.exec(sql);
     },
     query: pgliteQuery(client),
+    listen: (channel, onNotice) => client.listen(channel, onNotice),
   };
 }
 
@@ -135,6 +142,63 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       await pool.query(sql);
     },
     query: (sql, values) => pool.query(sql, values),
+    listen: (channel, onNotice) => listenOnServer(pg, url, channel, onNotice),
+  };
+}
+
+// How long a lost listening connection waits before it connects again.
+const RELISTEN_MS = 2_000;
+
+/**
+ * LISTEN needs a connection of its own, held open (a pooled one goes back to the pool). When it
+ * is lost (the server restarted), it is opened again, and `onNotice` called once: a notice sent
+ * meanwhile was missed.
+ */
+async function listenOnServer(pg: typeof import("pg").default, url: string, channel: string, onNotice: () => void) {
+  let client: InstanceType<typeof pg.Client> | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reopen = () => {
+    if (stopped) return;
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      open().then(onNotice, (e: Error) => {
+        console.error("PostgreSQL listening connection failed:", e.message);
+        reopen();
+      });
+    }, RELISTEN_MS);
+  };
+  const open = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (n) => {
+      if (n.channel === channel) onNotice();
+    });
+    // Only a connection that was listening is mourned here; one that failed to open is
+    // reported by open()'s own rejection.
+    const lost = (why: string) => {
+      if (client !== c || stopped) return;
+      console.error("PostgreSQL listening connection lost:", why);
+      client = null;
+      c.end().catch(() => {});
+      reopen();
+    };
+    c.on("error", (e) => lost(e.message));
+    c.on("end", () => lost("closed by the server"));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (e) {
+      c.end().catch(() => {});
+      throw e;
+    }
+    if (stopped) await c.end();
+    else client = c;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end();
   };
 }
 

@@ -6,14 +6,24 @@
 import PgBoss from "pg-boss";
 import type { Database } from "./client.server";
 
-export type QueueName = "similarity" | "check-in-reminder";
+export type QueueName = "similarity" | "check-in-reminder" | "mail";
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 /**
  * How each queue's jobs run: a handler, and how long one may take before it counts as lost; a
  * queue with a `cron` also gets a job at those times (in WIB), from whichever server process
  * keeps time first.
  */
-export type QueueSpec = { handle: JobHandler; expireInSeconds: number; retryLimit: number; cron?: string };
+export type QueueSpec = {
+  handle: JobHandler;
+  expireInSeconds: number;
+  retryLimit: number;
+  cron?: string;
+  /**
+   * "stately": at most one job waiting and one running. For a job that works through whatever is
+   * due, however many times it is asked for: asking again while one waits adds nothing.
+   */
+  policy?: "standard" | "stately";
+};
 
 // pg-boss's own queue, through which timed jobs are sent (its timekeeper creates it on start).
 const SEND_IT_QUEUE = "__pgboss__send-it";
@@ -58,7 +68,7 @@ export async function createQueues(database: Database, queues: Record<QueueName,
   // creates a partition while others poll (the deadlock above).
   await boss.createQueue(SEND_IT_QUEUE);
   for (const [name, spec] of Object.entries(queues) as [QueueName, QueueSpec][]) {
-    await boss.createQueue(name, { name, expireInSeconds: spec.expireInSeconds, retryLimit: spec.retryLimit, retryDelay: 5 });
+    await boss.createQueue(name, { name, policy: spec.policy ?? "standard", expireInSeconds: spec.expireInSeconds, retryLimit: spec.retryLimit, retryDelay: 5 });
     // The programme keeps Jakarta's time (WIB): "09:00" is nine in the morning there.
     if (spec.cron) await boss.schedule(name, spec.cron, {}, { tz: "Asia/Jakarta" });
     else await boss.unschedule(name);

@@ -22,6 +22,25 @@ describe("settings", () => {
     expect(() => parseEnv({ LUMBUNG_WORKERS: "0", DATABASE_URL: "postgres://u@h/db" })).toThrow(/LUMBUNG_WORKERS/);
   });
 
+  it("keeps mail in the outbox unless a mail server is set, and sends from the site's own host by default", () => {
+    expect(parseEnv({}).mail).toBeNull();
+    expect(parseEnv({ SMTP_URL: "smtp://relay.kominfo.go.id:587", PUBLIC_URL: "https://lumbung.menpan.go.id" }).mail).toEqual({
+      smtpUrl: "smtp://relay.kominfo.go.id:587",
+      from: "Lumbung <no-reply@lumbung.menpan.go.id>",
+    });
+    expect(parseEnv({ SMTP_URL: "smtps://kipp:rahasia@mail.go.id:465", MAIL_FROM: "Sekretariat KIPP <kipp@menpan.go.id>" }).mail?.from).toBe("Sekretariat KIPP <kipp@menpan.go.id>");
+    expect(parseEnv({ SMTP_URL: "smtp://mail.go.id", MAIL_FROM: "kipp@menpan.go.id" }).mail?.from).toBe("kipp@menpan.go.id");
+  });
+
+  it("refuses a mail server that is no SMTP address, a sender that is no address, and a sender without a server", () => {
+    expect(() => parseEnv({ SMTP_URL: "https://mail.go.id" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ SMTP_URL: "smtp://mail.go.id", MAIL_FROM: "Sekretariat KIPP" })).toThrow(/MAIL_FROM: must be an address/);
+    expect(() => parseEnv({ MAIL_FROM: "kipp@menpan.go.id" })).toThrow(/MAIL_FROM is set but SMTP_URL is not/);
+    // The message names the setting, never its value (the address may hold a password).
+    expect(() => parseEnv({ SMTP_URL: "ftp://kipp:rahasia@mail.go.id" })).toThrow(/^(?![\s\S]*rahasia)/);
+  });
+
   it("names each bad setting", () => {
     expect(() => parseEnv({ PORT: "tujuh", DATABASE_URL: "mysql://x" })).toThrow(/PORT[\s\S]*DATABASE_URL/);
   });

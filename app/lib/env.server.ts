@@ -33,7 +33,23 @@ const EnvSchema = z.object({
   // can write. Set it behind a proxy, or every visitor shares the proxy's address, and the login
   // throttle by address would pause everyone at once.
   LUMBUNG_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  // Outgoing mail. Unset, mail is kept in the outbox, where admins read it (a demo, a trial).
+  // Set, it goes out through this mail server: smtp://host:587 (STARTTLS when the server offers
+  // it) or smtps://host:465, with user:password@ when the server asks for them.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, "must be an smtp:// or smtps:// URL")
+    .refine((v) => URL.canParse(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  // The sender the mail shows: an address, or a name and an address ("Lumbung <no-reply@…>").
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@\n]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address, or a name and an <address>")
+    .optional(),
 });
+
+/** Where outgoing mail goes; null keeps it in the outbox. */
+export type MailSettings = { smtpUrl: string; from: string };
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
@@ -48,6 +64,7 @@ export type Env = {
   workers: number;
   poolSize: number;
   trustedProxies: number;
+  mail: MailSettings | null;
 };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -67,18 +84,24 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (production && !e.PUBLIC_URL) {
     throw new Error("Lumbung cannot start: PUBLIC_URL is required when NODE_ENV=production");
   }
+  if (e.MAIL_FROM && !e.SMTP_URL) {
+    throw new Error("Lumbung cannot start: MAIL_FROM is set but SMTP_URL is not (without a mail server, nothing is sent)");
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, "");
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.LUMBUNG_DATA_DIR,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     sessionHours: e.SESSION_HOURS,
     demo: production ? false : (e.LUMBUNG_DEMO ?? true),
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     workers: e.LUMBUNG_WORKERS,
     poolSize: e.DATABASE_POOL_SIZE,
     trustedProxies: e.LUMBUNG_TRUSTED_PROXIES,
+    // Unless told otherwise, mail comes from a no-reply address at the site's own host name.
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Lumbung <no-reply@${new URL(publicUrl).hostname}>` } : null,
   };
 }

@@ -87,6 +87,9 @@ const rules = {
   "user.setUnit": (a: Actor, s: AccountSubject) => (s.role === "unit_operator" ? manageAccount(a, s) : deny("accounts.errors.notOperator")),
   "outbox.view": (a: Actor) =>
     isUser(a) && (a.role === "national_admin" || a.role === "agency_admin") ? allow : deny(),
+  // Whoever reads a mail may put it back in line (within the same outbox: list-outbox.server.ts).
+  "outbox.retry": (a: Actor) =>
+    isUser(a) && (a.role === "national_admin" || a.role === "agency_admin") ? allow : deny(),
   "agency.create": (a: Actor) => (isNational(a) ? allow : deny()),
   // The years an agency owes its innovation (a merger, a dissolution, a wound-up enterprise):
   // the secretariat's, as the list of agencies is.
@@ -132,6 +135,9 @@ const rules = {
   },
   // Reminding every agency of what is due is the secretariat's (see check-ins/remind.server.ts).
   "checkIn.remind": (a: Actor) => (isNational(a) ? allow : deny()),
+  // Rebuilding the open-data files out of the nightly turn is the secretariat's: the work is that
+  // of the whole register (minutes at national scale), not something any visitor may start.
+  "openData.refresh": (a: Actor) => (isNational(a) ? allow : deny()),
   // The year's check-ins: an agency's own people see their agency's, the secretariat every agency's.
   "checkIn.overview": (a: Actor) => (isNational(a) || (isUser(a) && a.agencyId !== null && AGENCY_ROLES.includes(a.role)) ? allow : deny()),
   // Events (coaching clinics, replication forums, workshops): the secretariat runs them; an

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { auditLog, outbox, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
+import { OUTBOX_STATUSES, type OutboxStatus } from "./delivery";
 
 // A password-reset link opens its account to whoever holds it. It is meant for the mailbox of
 // the account's owner alone, so the outbox shows the mail but never the link's secret: else an
@@ -31,17 +32,47 @@ async function invitedBy(db: DbOrTx, actorId: number, addresses: string[]): Prom
   return new Set(rows.map((r) => r.email.toLowerCase()));
 }
 
+
 // The secretariat reads all outgoing mail; Admin Lokal reads only mail to its own agency's people.
-export async function listOutbox(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, limit = 100) {
-  const scope =
-    actor.role === "national_admin"
-      ? undefined
-      : inArray(outbox.toAddress, db.select({ email: users.email }).from(users).where(eq(users.agencyId, actor.agencyId ?? -1)));
-  const mails = await db.select().from(outbox).where(scope).orderBy(desc(outbox.id)).limit(limit);
+function scopeOf(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>) {
+  return actor.role === "national_admin"
+    ? undefined
+    : inArray(outbox.toAddress, db.select({ email: users.email }).from(users).where(eq(users.agencyId, actor.agencyId ?? -1)));
+}
+
+export async function listOutbox(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, opts: { status?: OutboxStatus | null; limit?: number } = {}) {
+  const scope = scopeOf(db, actor);
+  const mails = await db
+    .select()
+    .from(outbox)
+    .where(and(scope, opts.status ? eq(outbox.status, opts.status) : undefined))
+    .orderBy(desc(outbox.id))
+    .limit(opts.limit ?? 100);
   const mine = await invitedBy(db, actor.id, [...new Set(mails.filter((m) => m.kind === "invite").map((m) => m.toAddress.toLowerCase()))]);
   return mails.map((m) => {
     const keepInvitation = m.kind === "invite" && mine.has(m.toAddress.toLowerCase());
     const hidden = m.kind === "password-reset" ? "reset" : m.kind === "invite" && !keepInvitation ? "invitation" : null;
     return { ...m, bodyText: withoutSecrets(m.bodyText, { keepInvitation }), hidden };
   });
+}
+
+/** How many of the actor's mails stand at each status. */
+export async function outboxCounts(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .select({ status: outbox.status, n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(scopeOf(db, actor))
+    .groupBy(outbox.status);
+  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/** Whether the actor may see this mail (and so send it again). */
+export async function inOutboxScope(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, id: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.id, id), scopeOf(db, actor)));
+  return row !== undefined;
 }
