@@ -272,6 +272,31 @@ describe("the server sends mail as soon as it is written", () => {
   });
 });
 
+describe("invitations with a mail server", () => {
+  it("mails the invitation and says so, keeping the link on the page for a mail that is lost", async () => {
+    const app = await openTestDatabase();
+    try {
+      const { client } = await testClient(app, { SMTP_URL: server.settings().smtpUrl });
+      const agency = await createAgency(app.db);
+      const admin = await createTestUser(app.db, { role: "agency_admin", agencyId: agency.id });
+      await client.login(admin.email, "kata-sandi-uji-123");
+      const res = await client.post("/kelola/pengguna", { name: "Kepala Dinas Baru", email: "kepala.baru@dinas.uji.go.id", role: "agency_head" });
+      expect(res.status).toBe(200);
+      const text = await pageText(res);
+      expect(text).toContain("Undangan untuk kepala.baru@dinas.uji.go.id dikirim lewat email");
+      expect(text).not.toContain("belum dikirim sungguhan");
+      const link = text.match(/value="(https?:\/\/[^"]+\/undangan\/[A-Za-z0-9_-]+)"/)?.[1];
+      expect(link).toBeDefined();
+      const deadline = Date.now() + 15_000;
+      while (!server.received.some((r) => r.to.includes("kepala.baru@dinas.uji.go.id")) && Date.now() < deadline) await pause(100);
+      const got = server.received.find((r) => r.to.includes("kepala.baru@dinas.uji.go.id"));
+      expect(got?.parsed.text).toContain(link!);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe("the outbox page", () => {
   it("shows each mail's fate, filters by it, and puts a refused mail back in line for the secretariat", async () => {
     const app = await openTestDatabase();

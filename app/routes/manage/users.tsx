@@ -69,6 +69,8 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
     roles,
     agencies: national ? await agencyOptions(db) : null,
     units: inviteAgencyId ? await unitChoices(db, inviteAgencyId, { q: null, keep: null }) : null,
+    // With a mail server the invitation is mailed; the link is shown too, for a mail that is lost.
+    mailed: services(context).env.mail !== null,
   };
 });
 
@@ -165,7 +167,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       {a?.toggled ? (
         <div className="notice" role="status">
           <p>
-            {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : a.toggled.link ? "accounts.users.reactivatedInvitedNotice" : "accounts.users.reactivatedNotice", {
+            {t(a.toggled.intent === "deactivate" ? "accounts.users.deactivatedNotice" : a.toggled.link ? (loaderData.mailed ? "accounts.users.reactivatedInvitedMailed" : "accounts.users.reactivatedInvitedNotice") : "accounts.users.reactivatedNotice", {
               name: a.toggled.name,
               days: a.toggled.days ?? 0,
             })}
@@ -283,7 +285,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       {/* Beside the form it answers, and focused: with JavaScript the page does not scroll back up. */}
       {a?.invited ? (
         <FocusedNotice key={`notice:${a.invited}`}>
-          <p>{t(a.resent ? "accounts.users.resent" : "accounts.users.invited", { email: a.invited, days: a.days ?? 0 })}</p>
+          <p>{t(`accounts.users.${a.resent ? "resent" : "invited"}${loaderData.mailed ? "Mailed" : ""}`, { email: a.invited, days: a.days ?? 0 })}</p>
           {a.link ? <InvitationLink link={a.link} /> : null}
         </FocusedNotice>
       ) : null}
@@ -339,7 +341,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   );
 }
 
-/** An invitation link to copy and pass on, while mail is kept in the outbox. */
+/** An invitation link to copy and pass on: while mail is kept in the outbox, or if a mail is lost. */
 function InvitationLink({ link }: { link: string }) {
   const t = useT();
   return (
