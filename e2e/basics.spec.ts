@@ -1,6 +1,6 @@
 // The frame every page shares: home, 404, language switch, log in and out, error summary.
 import type { Page } from "@playwright/test";
-import { checkPage, expect, logIn, test, uniqueSuffix, visit } from "./fixtures";
+import { checkPage, expect, logIn, mailTo, test, uniqueSuffix, visit } from "./fixtures";
 
 test("the home page offers the catalogue search, in Bahasa Indonesia", async ({ page }) => {
   const response = await visit(page, "/");
@@ -97,6 +97,27 @@ test("a login form sent with mistakes shows the error summary, linking to each f
   await expect(page.getByLabel("Email")).toBeFocused();
 });
 
+test("the secretariat reads a mail the mail server refused, in the server's words, and sends it again", async ({ page }, testInfo) => {
+  const email = `tidak-ada.${uniqueSuffix(testInfo)}@uji.go.id`.toLowerCase();
+  await logIn(page, "admin@menpan.demo");
+  await visit(page, "/kelola/pengguna");
+  await page.getByLabel("Nama", { exact: true }).fill("Penilai Salah Alamat");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Peran").selectOption({ label: "Tim Evaluasi" });
+  await page.getByRole("button", { name: "Undang pengguna" }).click();
+  await expect(page.getByText(`Undangan untuk ${email} dikirim lewat email`, { exact: false })).toBeVisible();
+  await checkPage(page);
+  // The mail server answers within seconds; the page is read once it has.
+  await expect.poll(async () => (await page.request.get("/kelola/kotak-keluar?status=failed")).text(), { timeout: 20_000 }).toContain(email);
+  await visit(page, "/kelola/kotak-keluar?status=failed");
+  const mail = page.locator("article.mail").filter({ hasText: email });
+  await expect(mail).toContainText("Gagal");
+  await expect(mail).toContainText("Mailbox tidak dikenal");
+  await mail.getByRole("button", { name: "Kirim ulang" }).click();
+  await expect(page.getByText("Email dimasukkan lagi ke antrean dan segera dikirim.")).toBeVisible();
+  await checkPage(page);
+});
+
 test("an invited person sets a password from the invitation link and signs in with it", async ({ page, newPerson }, testInfo) => {
   // Two people, three password hashings and five accessibility checks.
   test.setTimeout(120_000);
@@ -107,16 +128,19 @@ test("an invited person sets a password from the invitation link and signs in wi
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Peran").selectOption({ label: "Tim Evaluasi" });
   await page.getByRole("button", { name: "Undang pengguna" }).click();
-  await expect(page.getByText(`Undangan untuk ${email} tersimpan di Kotak keluar.`, { exact: false })).toBeVisible();
-  // The sender gets the link at once, to pass on.
+  await expect(page.getByText(`Undangan untuk ${email} dikirim lewat email`, { exact: false })).toBeVisible();
+  // The sender also gets the link at once, to pass on should the mail be lost.
   const noticed = await page.getByLabel("Tautan undangan").inputValue();
   await checkPage(page);
-  // Until real mail lands, the one who invited reads the link in the outbox and passes it on.
+  // The invited person finds the invitation in their mailbox.
+  const mail = await mailTo(email);
+  expect(mail.subject).toBe("Undangan ke Lumbung / Invitation to Lumbung");
+  const link = /\/undangan\/[A-Za-z0-9_-]+/.exec(mail.text ?? "")![0];
+  expect(noticed.endsWith(link)).toBe(true);
+  // The outbox shows the mail, and the link to whoever sent the invitation.
   await visit(page, "/kelola/kotak-keluar");
   await checkPage(page);
-  const body = await page.locator("article.mail").filter({ hasText: email }).locator("pre").innerText();
-  const link = /\/undangan\/[A-Za-z0-9_-]+/.exec(body)![0];
-  expect(noticed.endsWith(link)).toBe(true);
+  await expect(page.locator("article.mail").filter({ hasText: email }).locator("pre")).toContainText(link);
 
   const invited = await newPerson();
   await visit(invited, link);

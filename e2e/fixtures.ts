@@ -7,6 +7,9 @@
 // page: so no page visited escapes the check.
 import { test as base, expect, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
 import { AxeBuilder } from "@axe-core/playwright";
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { DEMO_PASSWORD } from "../app/modules/demo/demo-logins";
 
 export { expect };
@@ -201,3 +204,25 @@ export const test = base.extend<Fixtures>({
     for (const c of contexts) await c.close();
   },
 });
+
+/**
+ * The newest mail to `address` that the mail server scripts/e2e.mjs runs has received, waited
+ * for as a person waits for their mailbox (up to `timeoutMs`).
+ */
+export async function mailTo(address: string, { timeoutMs = 20_000 }: { timeoutMs?: number } = {}): Promise<ParsedMail> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error("E2E_MAIL_DIR is not set: run the end-to-end tests with `npm run test:e2e`, which starts the mail server.");
+  const deadline = Date.now() + timeoutMs;
+  const seen = new Set<string>();
+  for (;;) {
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".eml") && !seen.has(f)).sort().reverse();
+    for (const f of files) {
+      const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
+      const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+      if (to.some((t) => t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()))) return mail;
+      seen.add(f);
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${address} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -7,6 +7,11 @@
 // fixtures on top of it (what some journeys need and the demo has not: editions in their
 // objection window); the server then finds the demo loaded and only migrates.
 //
+// Mail goes out as it does on a real server: through SMTP, to a mail server started here
+// (smtp-server) that keeps each message as a file in a folder (E2E_MAIL_DIR), where the journeys
+// read what a person would find in their mailbox. It refuses every address that starts with
+// "tidak-ada" (550), as a mail server refuses an unknown mailbox.
+//
 // Settings: LUMBUNG_BUILD_DIR (default "build"), E2E_PORT (default: a free port),
 // E2E_KEEP_DATA=1 keeps the data directory and the server log for a look afterwards.
 import { spawn } from "node:child_process";
@@ -15,6 +20,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { SMTPServer } from "smtp-server";
 import { buildEntry, buildIfStale } from "./build-if-stale.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -71,6 +77,33 @@ async function loadData(dataDir) {
   }
 }
 
+/** The mail server: each message accepted becomes a file `<n>.eml` in `dir`. */
+async function startMailServer(dir) {
+  let n = 0;
+  const smtp = new SMTPServer({
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onRcptTo(address, _session, done) {
+      if (address.address.startsWith("tidak-ada")) done(Object.assign(new Error("5.1.1 Mailbox tidak dikenal"), { responseCode: 550 }));
+      else done();
+    },
+    onData(stream, _session, done) {
+      const chunks = [];
+      stream.on("data", (c) => chunks.push(c));
+      stream.on("end", () => {
+        // Written whole under a temporary name, then renamed: a reader never sees half a mail.
+        const file = path.join(dir, `${String(++n).padStart(5, "0")}.eml`);
+        fs.writeFileSync(`${file}.part`, Buffer.concat(chunks));
+        fs.renameSync(`${file}.part`, file);
+        done();
+      });
+    },
+  });
+  await new Promise((resolve) => smtp.listen(0, HOST, resolve));
+  return { port: smtp.server.address().port, close: () => new Promise((resolve) => smtp.close(resolve)) };
+}
+
 function stopServer(child) {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -86,11 +119,14 @@ function stopServer(child) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lumbung-e2e-"));
 const dataDir = path.join(tmp, "data");
 const logFile = path.join(tmp, "server.log");
+const mailDir = path.join(tmp, "mail");
 let server;
+let mail;
 let code = 1;
 
 const cleanup = async () => {
   if (server) await stopServer(server);
+  if (mail) await mail.close();
   if (process.env.E2E_KEEP_DATA === "1") console.log(`e2e: data and server log kept in ${tmp}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
 };
@@ -110,6 +146,8 @@ try {
   await loadData(dataDir);
   console.log(`e2e: demo data and fixtures loaded in ${Math.round(performance.now() - loading)} ms`);
 
+  fs.mkdirSync(mailDir);
+  mail = await startMailServer(mailDir);
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
   const baseURL = `http://${HOST}:${port}`;
   const env = {
@@ -120,6 +158,8 @@ try {
     LUMBUNG_DATA_DIR: dataDir,
     LUMBUNG_DEMO: "1",
     PUBLIC_URL: baseURL,
+    SMTP_URL: `smtp://${HOST}:${mail.port}`,
+    MAIL_FROM: "Lumbung (uji) <no-reply@lumbung.uji>",
   };
   delete env.DATABASE_URL; // the end-to-end tests always run on a fresh embedded database
   const log = fs.openSync(logFile, "a");
@@ -135,7 +175,7 @@ try {
   const cli = path.join(root, "node_modules/@playwright/test/cli.js");
   const pw = spawn(process.execPath, [cli, "test", ...process.argv.slice(2)], {
     cwd: root,
-    env: { ...process.env, E2E_BASE_URL: baseURL },
+    env: { ...process.env, E2E_BASE_URL: baseURL, E2E_MAIL_DIR: mailDir },
     stdio: "inherit",
   });
   code = await new Promise((resolve) => pw.on("exit", (c, sig) => resolve(c ?? (sig ? 1 : 0))));
