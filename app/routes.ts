@@ -64,6 +64,7 @@ export default [
     route("pengguna", "routes/manage/users.tsx"),
     route("instansi", "routes/manage/agencies.tsx"),
     route("kotak-keluar", "routes/manage/outbox.tsx"),
+    route("akun", "routes/manage/account.tsx"),
     route("proposal", "routes/manage/proposals.tsx"),
     route("proposal/:id", "routes/manage/proposal.tsx"),
     route("proposal/:id/tanda-terima", "routes/manage/proposal-receipt.tsx"),

@@ -153,4 +153,16 @@ test("an invited person sets a password from the invitation link and signs in wi
   await expect(invited.getByText("Kata sandi tersimpan. Silakan masuk.")).toBeVisible();
   await checkPage(invited);
   await logIn(invited, email, "kopi pagi di teras");
+  // On their own account page they see the sign-in, and change the password with the present one.
+  await visit(invited, "/kelola/akun");
+  await expect(invited.getByRole("heading", { level: 1 })).toHaveText("Akun saya");
+  await expect(invited.getByRole("cell", { name: "Baru atau tidak dikenal" }).first()).toBeVisible();
+  await invited.getByLabel("Kata sandi sekarang").fill("kopi pagi di teras");
+  await invited.getByLabel("Kata sandi baru").fill("hujan sore di jendela");
+  await invited.getByLabel("Ulangi kata sandi").fill("hujan sore di jendela");
+  await invited.getByRole("button", { name: "Ganti kata sandi" }).click();
+  await expect(invited.getByText("Kata sandi diganti. Sesi di perangkat lain sudah berakhir.")).toBeVisible();
+  await checkPage(invited);
+  // The owner is told by mail.
+  expect((await mailTo(email)).subject).toBe("Kata sandi Lumbung Anda diganti / Your Lumbung password was changed");
 });

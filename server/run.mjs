@@ -42,6 +42,8 @@ export async function runServer({ root, env: given = process.env, log = console.
   const ready = () => {
     const processes = env.workers > 1 ? `, ${env.workers} server processes` : "";
     log(`Lumbung is running at http://${env.host}:${env.port} on ${where}${processes} (ready in ${Math.round(performance.now() - started)} ms)`);
+    // Where mail goes, by the server's host alone (its address may hold a password).
+    log(env.mail ? `Mail goes out through ${new URL(env.mail.smtpUrl).host}.` : "Mail is kept in the outbox (/kelola/kotak-keluar): SMTP_URL is not set.");
     if (env.demo) {
       const { DEMO_LOGINS, DEMO_PASSWORD } = build;
       log(`Demo logins (password: ${DEMO_PASSWORD}):`);

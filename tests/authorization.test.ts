@@ -80,6 +80,8 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/units-sample": { path: "/kelola/unit/contoh-unit.csv", get: ["agencyAdmin", "admin"] },
   "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/agencies": { path: "/kelola/instansi", get: ["admin"], post: ["admin"] },
+  // One's own account: every signed-in person has one (its actions are tested in my-account.test.ts).
+  "routes/manage/account": { path: "/kelola/akun", get: SIGNED_IN, post: SIGNED_IN, postFields: { _intent: "profile", name: "Pengguna Uji" } },
   "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"], postFields: { mailId: "{failedMail}" } },
   "routes/manage/proposals": { path: "/kelola/proposal", get: REGISTER_USERS, post: ["operatorA", "operatorB", "agencyAdmin"] },
   "routes/manage/proposal": { path: "/kelola/proposal/{proposalId}", get: AGENCY_A_STAFF, post: ["operatorA", "agencyAdmin"] },

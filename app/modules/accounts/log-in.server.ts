@@ -160,16 +160,19 @@ async function recordFailure(db: Db, key: string, now: Date) {
 // consecutive failures, and the end of a lock. A row's window_start holds that end once locked
 // (a lock resets the count, as for accounts); before, it is the first failure's time, never
 // in the future.
-type StrangerLock = { key: string; failures: number; lockedUntil: Date | null };
+export type StrangerLock = { key: string; failures: number; lockedUntil: Date | null };
 
-async function strangerLock(db: Db, email: string): Promise<StrangerLock> {
-  const key = `email:${email.toLowerCase()}`;
+const strangerLock = (db: Db, email: string) => keyedLock(db, `email:${email.toLowerCase()}`);
+const strangerFailed = (db: Db, lock: StrangerLock, now: Date) => keyedLockFailed(db, lock, now);
+
+/** A lockout kept under its own key (an address without an account, a password change). */
+export async function keyedLock(db: Db, key: string): Promise<StrangerLock> {
   const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
   return { key, failures: row?.failures ?? 0, lockedUntil: row?.windowStart ?? null };
 }
 
-/** Count a failure for an address without an account; true when it locks the address now. */
-async function strangerFailed(db: Db, lock: StrangerLock, now: Date): Promise<boolean> {
+/** Count a failure under the lock's key; true when it locks now (for LOCK_MINUTES). */
+export async function keyedLockFailed(db: Db, lock: StrangerLock, now: Date): Promise<boolean> {
   const failures = lock.failures + 1;
   const locks = failures >= MAX_FAILURES;
   const row = { failures: locks ? 0 : failures, windowStart: locks ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : now };

@@ -16,9 +16,11 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+const personName = z.preprocess(blankToUndefined, z.string({ error: "field.required" }).trim().min(2, { error: "field.tooShort" }).max(120, { error: "field.tooLong" }));
+
 export const InviteSchema = z.object({
   email,
-  name: z.preprocess(blankToUndefined, z.string({ error: "field.required" }).min(2, { error: "field.tooShort" }).max(120, { error: "field.tooLong" })),
+  name: personName,
   // The form starts with no role chosen (the most powerful one must never be a default).
   role: z.preprocess(blankToUndefined, z.enum(ROLES, { error: (issue) => (issue.input === undefined ? "accounts.errors.roleRequired" : "field.choice") })),
   agencyId: optionalIdField,
@@ -36,3 +38,15 @@ export const AccountStateSchema = z.object({ userId: idField });
 
 /** An operator's unit: one of its agency's, or blank for none. */
 export const UnitPlacementSchema = z.object({ userId: idField, unitId: optionalIdField });
+
+/** One's own name, on the account page. */
+export const ProfileSchema = z.object({ name: personName });
+
+/** A new password for one's own account: the present one proves it is its owner asking. */
+export const ChangePasswordSchema = z
+  .object({
+    current: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" }),
+    password: newPassword,
+    confirm: z.string().optional(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "accounts.errors.passwordMismatch" });

@@ -196,7 +196,10 @@ export function mailJob(db: Db, settings: MailSettings | null): QueueSpec {
     handle: async () => {
       if (!settings) return;
       const report = await deliverOutbox(db, settings, { maxSeconds: 240 });
-      if (report.failed || report.expired) console.error(`Mail: ${report.failed} refused, ${report.expired} too old to send (see the outbox)`);
+      // What needs a person's eye, in the server's log too: the outbox says the same per mail.
+      if (report.failed || report.expired || report.retrying) {
+        console.error(`Mail: ${report.failed} refused, ${report.retrying} turned away for now, ${report.expired} too old to send (see /kelola/kotak-keluar)`);
+      }
     },
   };
 }

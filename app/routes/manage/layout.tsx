@@ -57,6 +57,7 @@ export default function ManageLayout({ loaderData }: Route.ComponentProps) {
         {links.events ? <NavLink to="/kelola/acara">{t("events.manage.title")}</NavLink> : null}
         {links.outbox ? <NavLink to="/kelola/kotak-keluar">{t("accounts.outbox.title")}</NavLink> : null}
         <NavLink to="/kelola/notifikasi">{unread ? t("notifications.nav", { n: unread }) : t("notifications.title")}</NavLink>
+        <NavLink to="/kelola/akun">{t("accounts.me.title")}</NavLink>
       </nav>
       <Outlet />
     </div>

@@ -1,0 +1,107 @@
+// One's own account (/kelola/akun): the name others see, the password, the other places one is
+// signed in, and the recent sign-ins, so that a person notices a sign-in that was not theirs.
+import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
+import type { Db } from "~/db/client.server";
+import { agencies, auditLog, sessions, units, users } from "~/db/schema";
+import { AppError } from "~/lib/errors";
+import { recordAudit } from "~/modules/audit/record-audit.server";
+import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
+import { keyedLock, keyedLockFailed, LOCK_MINUTES } from "./log-in.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { startSession } from "./session.server";
+
+type Me = { id: number };
+
+// How many of the latest sign-ins the page lists.
+const RECENT_SIGN_INS = 8;
+
+export async function accountOverview(db: Db, me: Me, sessionIdHash: string | null, now = new Date()) {
+  const [user] = await db
+    .select({ name: users.name, email: users.email, role: users.role, createdAt: users.createdAt, agencyName: agencies.name, unitName: units.name })
+    .from(users)
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(eq(users.id, me.id));
+  const [{ n: otherSessions }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessions)
+    .where(and(eq(sessions.userId, me.id), gt(sessions.expiresAt, now), sessionIdHash ? ne(sessions.idHash, sessionIdHash) : undefined));
+  const signIns = await db
+    .select({ at: auditLog.at, data: auditLog.data })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "session.start"), eq(auditLog.subjectType, "user"), eq(auditLog.subjectId, String(me.id))))
+    .orderBy(desc(auditLog.id))
+    .limit(RECENT_SIGN_INS);
+  return {
+    ...user,
+    otherSessions,
+    signIns: signIns.map((s) => {
+      const d = (s.data ?? {}) as { ip?: string; trustedDevice?: boolean };
+      return { at: s.at, ip: d.ip ?? null, trustedDevice: d.trustedDevice === true };
+    }),
+  };
+}
+
+export async function renameSelf(db: Db, me: Me, name: string) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: users.name }).from(users).where(eq(users.id, me.id)).for("update");
+    if (before.name === name) return;
+    await tx.update(users).set({ name }).where(eq(users.id, me.id));
+    await recordAudit(tx, { actorUserId: me.id, action: "user.rename", subjectType: "user", subjectId: me.id, data: { from: before.name, to: name } });
+  });
+}
+
+/**
+ * Change one's password, proving it with the present one. Wrong present passwords are counted on
+ * a key of their own and lock only this form for a while: a session left open on a shared PC
+ * must not let a passer-by guess the password by the hundred, nor lock its owner out of signing
+ * in. A success ends every other session (the reason to change a password is often that someone
+ * else knows it) and starts a fresh one here; the owner is told by mail, in case it was not them.
+ */
+export async function changePassword(
+  db: Db,
+  me: Me,
+  input: { current: string; password: string },
+  opts: { sessionHours: number; sessionToken: string | undefined; demo: boolean; now?: Date },
+): Promise<{ token: string }> {
+  const now = opts.now ?? new Date();
+  const [user] = await db.select().from(users).where(eq(users.id, me.id));
+  // On a public demo, everyone signs in with the same accounts: one visitor must not lock the
+  // others out by changing a password.
+  if (opts.demo && DEMO_LOGINS.some((d) => d.email === user.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoPassword");
+  const lock = await keyedLock(db, `password-change:${me.id}`);
+  if (lock.lockedUntil && lock.lockedUntil > now) throw new AppError("rate-limited", "accounts.me.errors.locked", { until: lock.lockedUntil.toISOString() });
+  if (!(await verifyPassword(user.passwordHash, input.current))) {
+    if (await keyedLockFailed(db, lock, now)) {
+      throw new AppError("rate-limited", "accounts.me.errors.locked", { until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() });
+    }
+    throw new AppError("invalid", "accounts.me.errors.wrongCurrent", { current: "accounts.me.errors.wrongCurrent" });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, me.id));
+    await tx.delete(sessions).where(eq(sessions.userId, me.id));
+    const { token } = await startSession(tx, me.id, opts.sessionHours);
+    await recordAudit(tx, { actorUserId: me.id, action: "password.change", subjectType: "user", subjectId: me.id });
+    await queueMail(tx, {
+      to: user.email,
+      kind: "password-changed",
+      subject: bilingualSubject("mail.passwordChanged.subject"),
+      body: bilingual("mail.passwordChanged.body", { name: user.name, at: { instant: now.toISOString(), zone: "WIB" } }),
+    });
+    return { token };
+  });
+}
+
+/** End one's sessions everywhere but here; how many ended. */
+export async function signOutOthers(db: Db, me: Me, sessionIdHash: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, me.id), ne(sessions.idHash, sessionIdHash)))
+      .returning({ idHash: sessions.idHash });
+    await recordAudit(tx, { actorUserId: me.id, action: "session.endOthers", subjectType: "user", subjectId: me.id, data: { ended: ended.length } });
+    return ended.length;
+  });
+}

@@ -1,0 +1,166 @@
+// One's own account (/kelola/akun): the name, a new password proved with the present one, signing
+// out everywhere else, and the recent sign-ins.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, desc, eq } from "drizzle-orm";
+import { openTestDatabase } from "./db";
+import { pageText, testClient, type Client } from "./app";
+import type { Database } from "../app/db/client.server";
+import { createAgency, createTestUser } from "../app/db/factories.server";
+import { auditLog, outbox, users } from "../app/db/schema";
+import { MAX_FAILURES } from "../app/modules/accounts/log-in.server";
+import { SESSION_COOKIE } from "../app/modules/accounts/session.server";
+
+const PASSWORD = "kata-sandi-uji-123";
+const NEW_PASSWORD = "teh manis di beranda";
+
+let database: Database;
+let newClient: () => Client;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ({ newClient } = await testClient(database, { LUMBUNG_TRUSTED_PROXIES: "1" }));
+});
+afterAll(async () => database?.close());
+
+async function signedIn(email: string, ip = "10.9.0.1", password = PASSWORD) {
+  const c = newClient();
+  const form = new FormData();
+  form.set("email", email);
+  form.set("password", password);
+  form.set("_csrf", await c.csrf());
+  const res = await c.request("POST", "/masuk", form, { "x-forwarded-for": ip });
+  expect(res.status, `sign-in of ${email}`).toBe(302);
+  return c;
+}
+
+async function operator() {
+  const agency = await createAgency(database.db, { name: "Pemerintah Kota Uji Akun" });
+  return createTestUser(database.db, { role: "unit_operator", agencyId: agency.id, name: "Sari Operator" });
+}
+
+describe("my account", () => {
+  it("shows the account, its agency and the recent sign-ins with their time, zone and address", async () => {
+    const user = await operator();
+    await signedIn(user.email, "10.9.0.7");
+    const c = await signedIn(user.email, "10.9.0.8");
+    const text = await pageText(await c.get("/kelola/akun"));
+    expect(text).toContain(user.email);
+    expect(text).toContain("Operator Unit");
+    expect(text).toContain("Pemerintah Kota Uji Akun");
+    expect(text).toContain("Anda juga masuk di 1 peramban atau perangkat lain.");
+    expect(text).toContain("10.9.0.7");
+    expect(text).toContain("10.9.0.8");
+    expect(text).toMatch(/\d{2}\.\d{2} WIB/);
+    // The second sign-in came from a browser that had not signed in before (a new client).
+    expect(text).toContain("Baru atau tidak dikenal");
+  });
+
+  it("saves the name, and answers a blank one on the field, keeping what was typed", async () => {
+    const user = await operator();
+    const c = await signedIn(user.email);
+    const refused = await c.post("/kelola/akun", { _intent: "profile", name: " " });
+    expect(refused.status).toBe(400);
+    const text = await pageText(refused);
+    expect(text).toContain('href="#f-profile-name"');
+    const saved = await c.post("/kelola/akun", { _intent: "profile", name: "  Sari Wulandari " });
+    expect(saved.headers.get("location")).toBe("/kelola/akun?pesan=nama");
+    const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(row.name).toBe("Sari Wulandari");
+    expect(await pageText(await c.get("/kelola/akun?pesan=nama"))).toContain("Nama tersimpan.");
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "user.rename"), eq(auditLog.subjectId, String(user.id))));
+    expect(audit.data).toEqual({ from: "Sari Operator", to: "Sari Wulandari" });
+  });
+
+  it("changes the password only with the present one, ends the other sessions, keeps this one and tells the owner", async () => {
+    const user = await operator();
+    const elsewhere = await signedIn(user.email, "10.9.0.2");
+    const c = await signedIn(user.email, "10.9.0.3");
+
+    const wrong = await c.post("/kelola/akun", { _intent: "password", current: "bukan sandinya", password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(wrong.status).toBe(400);
+    const wrongText = await pageText(wrong);
+    expect(wrongText).toContain("Kata sandi sekarang salah.");
+    expect(wrongText).toContain('href="#f-password-current"');
+    expect(wrongText).not.toContain(NEW_PASSWORD);
+
+    const short = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: "pendek", confirm: "pendek" });
+    expect(short.status).toBe(400);
+    expect(await pageText(short)).toContain("Kata sandi minimal 10 karakter.");
+    const mismatch = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: "teh manis di teras" });
+    expect(await pageText(mismatch)).toContain("Kedua kata sandi tidak sama.");
+
+    const before = c.cookies.get(SESSION_COOKIE);
+    const changed = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(changed.status).toBe(302);
+    expect(changed.headers.get("location")).toBe("/kelola/akun?pesan=sandi");
+    // A new session here (rotated), still signed in; the other browser is out.
+    expect(c.cookies.get(SESSION_COOKIE)).toBeTruthy();
+    expect(c.cookies.get(SESSION_COOKIE)).not.toBe(before);
+    expect((await c.get("/kelola/akun")).status).toBe(200);
+    expect((await elsewhere.get("/kelola/akun")).status).not.toBe(200);
+    // The old password no longer opens the account; the new one does.
+    const old = newClient();
+    expect((await old.post("/masuk", { email: user.email, password: PASSWORD })).status).toBe(400);
+    await signedIn(user.email, "10.9.0.4", NEW_PASSWORD);
+    const [mail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-changed")));
+    expect(mail.subject).toBe("Kata sandi Lumbung Anda diganti / Your Lumbung password was changed");
+    expect(mail.bodyText).toMatch(/diganti pada \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
+  });
+
+  it("locks the form (not the account) after repeated wrong present passwords, saying until when", async () => {
+    const user = await operator();
+    const c = await signedIn(user.email, "10.9.0.5");
+    let last: Response | undefined;
+    for (let i = 0; i < MAX_FAILURES; i++) last = await c.post("/kelola/akun", { _intent: "password", current: `salah ${i}`, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(last!.status).toBe(429);
+    expect(await pageText(last!)).toMatch(/Terlalu banyak kata sandi sekarang yang salah\. Coba lagi setelah .+ WIB\./);
+    // Even the right one waits now.
+    const right = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(right.status).toBe(429);
+    // Signing in is not held back by it.
+    await signedIn(user.email, "10.9.0.6");
+    const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
+    expect(row.lockedUntil).toBeNull();
+  });
+
+  it("signs out of every other device and keeps this one", async () => {
+    const user = await operator();
+    const a = await signedIn(user.email, "10.9.1.1");
+    const b = await signedIn(user.email, "10.9.1.2");
+    const c = await signedIn(user.email, "10.9.1.3");
+    expect(await pageText(await c.get("/kelola/akun"))).toContain("Anda juga masuk di 2 peramban");
+    const res = await c.post("/kelola/akun", { _intent: "signOutOthers" });
+    expect(res.headers.get("location")).toBe("/kelola/akun?pesan=keluar");
+    expect((await a.get("/kelola/akun")).status).not.toBe(200);
+    expect((await b.get("/kelola/akun")).status).not.toBe(200);
+    const text = await pageText(await c.get("/kelola/akun?pesan=keluar"));
+    expect(text).toContain("Sesi di semua perangkat lain sudah berakhir.");
+    expect(text).toContain("Anda tidak sedang masuk di peramban atau perangkat lain.");
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "session.endOthers"), eq(auditLog.subjectId, String(user.id)))).orderBy(desc(auditLog.id));
+    expect(audit.data).toEqual({ ended: 2 });
+  });
+
+  it("answers an unknown intent with a 400, not a 500", async () => {
+    const user = await operator();
+    const c = await signedIn(user.email);
+    expect((await c.post("/kelola/akun", { _intent: "hapus" })).status).toBe(400);
+  });
+});
+
+describe("my account on a demo", () => {
+  it("keeps the demo accounts' passwords, so that every visitor can still sign in", async () => {
+    const demo = await openTestDatabase();
+    try {
+      const { newClient: client } = await testClient(demo, { LUMBUNG_DEMO: "true" });
+      await createTestUser(demo.db, { role: "national_admin", email: "admin@menpan.demo" });
+      const c = client();
+      await c.login("admin@menpan.demo", PASSWORD);
+      const res = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+      expect(res.status).toBe(409);
+      expect(await pageText(res)).toContain("Kata sandi akun demo tidak dapat diganti");
+      // The name is one's own to change, even on a demo.
+      expect((await c.post("/kelola/akun", { _intent: "profile", name: "Sekretariat Uji" })).status).toBe(302);
+    } finally {
+      await demo.close();
+    }
+  });
+});
