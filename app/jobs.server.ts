@@ -4,6 +4,7 @@ import type { Jobs, QueueName, QueueSpec } from "~/db/jobs.server";
 import type { MailSettings } from "~/lib/env.server";
 import { similarityJob } from "~/modules/screening/run-similarity.server";
 import { checkInReminderJob } from "~/modules/check-ins/auto-remind.server";
+import { openDataJob } from "~/modules/open-data/snapshots.server";
 import { mailJob, OUTBOX_CHANNEL } from "~/modules/mail/deliver.server";
 
 /**
@@ -15,6 +16,7 @@ export function lumbungQueues(db: Db, opts: { publicUrl: string; mail: MailSetti
     similarity: similarityJob(db),
     "check-in-reminder": checkInReminderJob(db, opts.publicUrl),
     mail: mailJob(db, opts.mail),
+    "open-data": openDataJob(db, opts.publicUrl),
   };
 }
 

@@ -3,11 +3,16 @@
 // On a generated register (bench/generate.ts, reused from --cluster DIR when it is there), prints
 // how long the open-data page's counts take, how fast the innovations file streams (the first
 // --rows rows, read as a download reads them) with the same batch's SQL alone beside it, and how
-// long the sitemap index and one file of 50,000 innovations take. Only 127.0.0.1 is contacted.
-import { openPostgres } from "../app/db/client.server";
+// long the sitemap index and one file of 50,000 innovations take; then writes the whole
+// innovations file's nightly snapshot (snapshots.server.ts) and reads it back as a download
+// does, stored gzip and unpacked, beside the live figures (--no-snapshot skips this; the
+// snapshot is deleted afterwards, leaving the register as it was). Only 127.0.0.1 is contacted.
+import { migrate, openPostgres } from "../app/db/client.server";
 import { datasetCsvStream, datasetSizes, BATCH_ROWS } from "../app/modules/open-data/datasets.server";
 import { sitemapFile, sitemapIndex } from "../app/modules/catalogue/sitemaps.server";
-import { argValue } from "./lib/args";
+import { latestSnapshot, snapshotBody, snapshotCsvBody, writeSnapshot } from "../app/modules/open-data/snapshots.server";
+import { openDataSnapshots } from "../app/db/schema";
+import { argValue, hasFlag } from "./lib/args";
 import { startCluster } from "./lib/cluster";
 import { generateRegister } from "./generate";
 
@@ -22,7 +27,8 @@ const timed = async <T>(run: () => Promise<T>) => {
 
 try {
   const gen = await generateRegister({ serverUrl: cluster.url, database: `lumbung_bench_${size}`, innovations: size, log: () => {} });
-  const { db, close } = await openPostgres(gen.url, 4);
+  const database = await openPostgres(gen.url, 4);
+  const { db, close } = database;
   try {
     const cold = await timed(() => datasetSizes(db));
     const warm = await timed(() => datasetSizes(db));
@@ -61,6 +67,43 @@ try {
     const file = await timed(() => sitemapFile(db, "https://lumbung.example", "inovasi-10.xml"));
     const agencies = await timed(() => sitemapFile(db, "https://lumbung.example", "instansi.xml"));
     console.log(`sitemap index: ${index.ms.toFixed(0)} ms; inovasi-10.xml: ${file.ms.toFixed(0)} ms (${((file.value ?? "").length / 1e6).toFixed(1)} MB); instansi.xml: ${agencies.ms.toFixed(0)} ms`);
+
+    if (!hasFlag("no-snapshot")) {
+      const { eq } = await import("drizzle-orm");
+      // A register generated before the snapshots' tables existed gets them (the migrations
+      // not yet applied to it, nothing else).
+      await migrate(database);
+      const rss = () => `${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`;
+      const before = rss();
+      const write = await timed(() => writeSnapshot(db, "innovations", "https://lumbung.example"));
+      const s = write.value;
+      const parts = Math.ceil(s.gzipBytes / (1024 * 1024));
+      console.log(
+        `inovasi.csv snapshot written: ${s.rows.toLocaleString("en")} rows, ${(s.bytes / 1e6).toFixed(0)} MB CSV, ` +
+          `${(s.gzipBytes / 1e6).toFixed(0)} MB gzip (${((s.gzipBytes / s.bytes) * 100).toFixed(1)} %, ~${parts} parts) in ${(write.ms / 1000).toFixed(1)} s ` +
+          `(${Math.round((s.rows / write.ms) * 1000).toLocaleString("en")} rows/s); process memory ${before} before, ${rss()} after`,
+      );
+      const lookup = await timed(() => latestSnapshot(db, "innovations"));
+      // Read to the end as a download does, a part at a time.
+      const drain = async (stream: ReadableStream<Uint8Array>) => {
+        const reader = stream.getReader();
+        let n = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return n;
+          n += value.byteLength;
+        }
+      };
+      const gz = await timed(() => drain(snapshotBody(db, s)));
+      const plain = await timed(() => drain(snapshotCsvBody(db, s)));
+      console.log(
+        `inovasi.csv from the snapshot: lookup ${lookup.ms.toFixed(1)} ms; gzip as stored ${(gz.value / 1e6).toFixed(0)} MB in ${(gz.ms / 1000).toFixed(2)} s ` +
+          `(${(gz.value / 1e6 / (gz.ms / 1000)).toFixed(0)} MB/s); unpacked ${(plain.value / 1e6).toFixed(0)} MB in ${(plain.ms / 1000).toFixed(2)} s ` +
+          `(${(plain.value / 1e6 / (plain.ms / 1000)).toFixed(0)} MB/s); process memory ${rss()}`,
+      );
+      if (gz.value !== s.gzipBytes || plain.value !== s.bytes) throw new Error("the snapshot read back is not the size written");
+      await db.delete(openDataSnapshots).where(eq(openDataSnapshots.id, s.id));
+    }
   } finally {
     await close();
   }

@@ -40,7 +40,8 @@ const TABLE: Record<string, Entry> = {
   "routes/event": { path: "/acara/{eventSlug}", get: EVERYONE, post: ["operatorA", "operatorB", "agencyAdmin", "head"] },
   "routes/compliance": { path: "/kepatuhan", get: EVERYONE },
   "routes/sustainability": { path: "/keberlanjutan", get: EVERYONE },
-  "routes/open-data": { path: "/data-terbuka", get: EVERYONE },
+  // The files' refresh out of the nightly turn is the secretariat's (see INTENT_TABLE).
+  "routes/open-data": { path: "/data-terbuka", get: EVERYONE, post: ["admin"] },
   "routes/open-data-file": { path: "/data-terbuka/inovasi.csv", get: EVERYONE },
   "routes/robots": { path: "/robots.txt", get: EVERYONE },
   "routes/sitemap-index": { path: "/sitemap.xml", get: EVERYONE },
@@ -145,6 +146,7 @@ const INTENT_TABLE: Record<string, Entry> = {
   "routes/manage/users#setUnit": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "setUnit", userId: "{departing}", unitId: "" } },
   // Closing the running stage early: the first post only asks for confirmation (nothing closes).
   "routes/manage/competition#closeStage": { path: "/kelola/kompetisi/kipp-buka", post: ["admin"], postFields: { _intent: "closeStage", stage: "registrasi" } },
+  "routes/open-data#refresh": { path: "/data-terbuka", post: ["admin"], postFields: { _intent: "refresh" } },
   "routes/manage/results#withdraw": { path: "/kelola/kompetisi/kipp-buka/hasil", post: ["admin"], postFields: { _intent: "withdraw", withdrawReason: "Uji." } },
 };
 

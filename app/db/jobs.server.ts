@@ -6,7 +6,7 @@
 import PgBoss from "pg-boss";
 import type { Database } from "./client.server";
 
-export type QueueName = "similarity" | "check-in-reminder" | "mail";
+export type QueueName = "similarity" | "check-in-reminder" | "mail" | "open-data";
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 /**
  * How each queue's jobs run: a handler, and how long one may take before it counts as lost; a

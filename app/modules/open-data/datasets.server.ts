@@ -179,27 +179,33 @@ async function* awardRows(db: DbOrTx, base: string): AsyncGenerator<Cell[][]> {
 }
 
 /**
+ * The whole file as encoded bytes, a chunk per batch (the header first), each with the rows it
+ * holds: the one encoding both the live download and the nightly snapshot (snapshots.server.ts)
+ * use, so that a snapshot's bytes are the live file's.
+ */
+export async function* datasetCsvChunks(db: DbOrTx, dataset: Dataset, base: string, batchRows = BATCH_ROWS): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
+  const encoder = new TextEncoder();
+  yield { bytes: encoder.encode(BOM + csvLine(COLUMNS[dataset])), rows: 0 };
+  for await (const batch of datasetRows(db, dataset, base, batchRows)) {
+    yield { bytes: encoder.encode(batch.map(csvLine).join("")), rows: batch.length };
+  }
+}
+
+/**
  * The whole file as a byte stream: the header, then each batch as it is read. A reader who
  * goes away stops the reading (cancel); a failure mid-file ends the download with an error, so
  * a truncated file is never taken for a whole one.
  */
 export function datasetCsvStream(db: DbOrTx, dataset: Dataset, base: string, batchRows = BATCH_ROWS): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const rows = datasetRows(db, dataset, base, batchRows);
-  let headerSent = false;
+  const chunks = datasetCsvChunks(db, dataset, base, batchRows);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(BOM + csvLine(COLUMNS[dataset])));
-        return;
-      }
-      const next = await rows.next();
+      const next = await chunks.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
+      else controller.enqueue(next.value.bytes);
     },
     async cancel() {
-      await rows.return(undefined);
+      await chunks.return(undefined);
     },
   });
 }
