@@ -44,6 +44,7 @@ export default [
   route("lupa-sandi", "routes/forgot-password.tsx"),
   route("atur-ulang-sandi/:token", "routes/reset-password.tsx"),
   route("undangan/:token", "routes/accept-invitation.tsx"),
+  route("ganti-email/:token", "routes/confirm-email.tsx"),
 
   // Work area for signed-in people.
   route("kelola", "routes/manage/layout.tsx", [

@@ -133,8 +133,7 @@ test("an invited person sets a password from the invitation link and signs in wi
   const noticed = await page.getByLabel("Tautan undangan").inputValue();
   await checkPage(page);
   // The invited person finds the invitation in their mailbox.
-  const mail = await mailTo(email);
-  expect(mail.subject).toBe("Undangan ke Lumbung / Invitation to Lumbung");
+  const mail = await mailTo(email, { subject: "Undangan ke Lumbung / Invitation to Lumbung" });
   const link = /\/undangan\/[A-Za-z0-9_-]+/.exec(mail.text ?? "")![0];
   expect(noticed.endsWith(link)).toBe(true);
   // The outbox shows the mail, and the link to whoever sent the invitation.
@@ -157,12 +156,27 @@ test("an invited person sets a password from the invitation link and signs in wi
   await visit(invited, "/kelola/akun");
   await expect(invited.getByRole("heading", { level: 1 })).toHaveText("Akun saya");
   await expect(invited.getByRole("cell", { name: "Baru atau tidak dikenal" }).first()).toBeVisible();
-  await invited.getByLabel("Kata sandi sekarang").fill("kopi pagi di teras");
-  await invited.getByLabel("Kata sandi baru").fill("hujan sore di jendela");
-  await invited.getByLabel("Ulangi kata sandi").fill("hujan sore di jendela");
+  const passwordForm = invited.getByRole("region", { name: "Ganti kata sandi" });
+  await passwordForm.getByLabel("Kata sandi sekarang").fill("kopi pagi di teras");
+  await passwordForm.getByLabel("Kata sandi baru").fill("hujan sore di jendela");
+  await passwordForm.getByLabel("Ulangi kata sandi").fill("hujan sore di jendela");
   await invited.getByRole("button", { name: "Ganti kata sandi" }).click();
   await expect(invited.getByText("Kata sandi diganti. Sesi di perangkat lain sudah berakhir.")).toBeVisible();
   await checkPage(invited);
   // The owner is told by mail.
-  expect((await mailTo(email)).subject).toBe("Kata sandi Lumbung Anda diganti / Your Lumbung password was changed");
+  await mailTo(email, { subject: "Kata sandi Lumbung Anda diganti / Your Lumbung password was changed" });
+  // A new email address takes effect once the link sent there is opened and confirmed.
+  const newEmail = `baru.${email}`;
+  const emailForm = invited.getByRole("region", { name: "Ganti email" });
+  await emailForm.getByLabel("Email baru").fill(newEmail);
+  await emailForm.getByLabel("Kata sandi sekarang").fill("hujan sore di jendela");
+  await emailForm.getByRole("button", { name: "Kirim tautan konfirmasi" }).click();
+  await expect(invited.getByText("Tautan konfirmasi dikirim ke alamat baru.")).toBeVisible();
+  await checkPage(invited);
+  const confirmation = await mailTo(newEmail, { subject: "Konfirmasi email baru akun Lumbung / Confirm the new email of your Lumbung account" });
+  const confirmLink = /\/ganti-email\/[A-Za-z0-9_-]+/.exec(confirmation.text ?? "")![0];
+  await visit(invited, confirmLink);
+  await invited.getByRole("button", { name: "Ya, pakai alamat ini" }).click();
+  await expect(invited.getByText(`Email akun sekarang ${newEmail}.`)).toBeVisible();
+  await checkPage(invited);
 });

@@ -206,23 +206,25 @@ export const test = base.extend<Fixtures>({
 });
 
 /**
- * The newest mail to `address` that the mail server scripts/e2e.mjs runs has received, waited
- * for as a person waits for their mailbox (up to `timeoutMs`).
+ * The newest mail to `address` (with this subject, when given) that the mail server
+ * scripts/e2e.mjs runs has received, waited for as a person waits for their mailbox (up to
+ * `timeoutMs`).
  */
-export async function mailTo(address: string, { timeoutMs = 20_000 }: { timeoutMs?: number } = {}): Promise<ParsedMail> {
+export async function mailTo(address: string, { subject, timeoutMs = 20_000 }: { subject?: string; timeoutMs?: number } = {}): Promise<ParsedMail> {
   const dir = process.env.E2E_MAIL_DIR;
   if (!dir) throw new Error("E2E_MAIL_DIR is not set: run the end-to-end tests with `npm run test:e2e`, which starts the mail server.");
   const deadline = Date.now() + timeoutMs;
-  const seen = new Set<string>();
+  const parsed = new Map<string, ParsedMail>();
   for (;;) {
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".eml") && !seen.has(f)).sort().reverse();
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".eml")).sort().reverse();
     for (const f of files) {
-      const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
+      if (!parsed.has(f)) parsed.set(f, await simpleParser(fs.readFileSync(path.join(dir, f))));
+      const mail = parsed.get(f)!;
       const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
-      if (to.some((t) => t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()))) return mail;
-      seen.add(f);
+      const forAddress = to.some((t) => t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+      if (forAddress && (subject === undefined || mail.subject === subject)) return mail;
     }
-    if (Date.now() > deadline) throw new Error(`no mail to ${address} within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) throw new Error(`no mail to ${address}${subject ? ` titled "${subject}"` : ""} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

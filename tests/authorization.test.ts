@@ -55,6 +55,7 @@ const TABLE: Record<string, Entry> = {
   "routes/forgot-password": { path: "/lupa-sandi", get: EVERYONE, post: EVERYONE },
   "routes/reset-password": { path: "/atur-ulang-sandi/bukan-token", get: EVERYONE, post: EVERYONE },
   "routes/accept-invitation": { path: "/undangan/bukan-token", get: EVERYONE, post: EVERYONE },
+  "routes/confirm-email": { path: "/ganti-email/bukan-token", get: EVERYONE, post: EVERYONE },
   "routes/manage/layout": { path: "/kelola", get: SIGNED_IN },
   "routes/manage/dashboard": { path: "/kelola", get: SIGNED_IN },
   "routes/manage/innovations": { path: "/kelola/inovasi", get: REGISTER_USERS },

@@ -6,7 +6,7 @@ import { openTestDatabase } from "./db";
 import { pageText, testClient, type Client } from "./app";
 import type { Database } from "../app/db/client.server";
 import { createAgency, createTestUser } from "../app/db/factories.server";
-import { auditLog, outbox, users } from "../app/db/schema";
+import { auditLog, outbox, users, userTokens } from "../app/db/schema";
 import { MAX_FAILURES } from "../app/modules/accounts/log-in.server";
 import { SESSION_COOKIE } from "../app/modules/accounts/session.server";
 
@@ -143,6 +143,94 @@ describe("my account", () => {
     const user = await operator();
     const c = await signedIn(user.email);
     expect((await c.post("/kelola/akun", { _intent: "hapus" })).status).toBe(400);
+  });
+});
+
+describe("changing one's email", () => {
+  const linkIn = (body: string) => body.match(/\/ganti-email\/[A-Za-z0-9_-]+/)?.[0];
+  const mailsTo = (to: string, kind: string) =>
+    database.db.select().from(outbox).where(and(eq(outbox.toAddress, to), eq(outbox.kind, kind))).orderBy(desc(outbox.id));
+
+  it("moves the account only once the link sent to the new address is opened, and tells the old one", async () => {
+    const user = await operator();
+    const c = await signedIn(user.email);
+    const res = await c.post("/kelola/akun", { _intent: "email", newEmail: "Sari.Baru@Dinas.Uji.go.id", current: PASSWORD });
+    expect(res.headers.get("location")).toBe("/kelola/akun?pesan=email");
+    const page = await pageText(await c.get("/kelola/akun?pesan=email"));
+    expect(page).toContain("Tautan konfirmasi dikirim ke alamat baru.");
+    expect(page).toMatch(/Menunggu konfirmasi: sari\.baru@dinas\.uji\.go\.id \(tautan berlaku sampai .+ WIB\)/);
+    // Nothing changes yet.
+    expect((await database.db.select().from(users).where(eq(users.id, user.id)))[0].email).toBe(user.email);
+    const [asked] = await mailsTo(user.email, "email-change-asked");
+    expect(asked.bodyText).toContain("sari.baru@dinas.uji.go.id");
+    const [confirm] = await mailsTo("sari.baru@dinas.uji.go.id", "email-change");
+    const link = linkIn(confirm.bodyText)!;
+    expect(link).toBeDefined();
+
+    // Opening the link (as a mail scanner does) changes nothing; the button does.
+    const fresh = newClient();
+    const shown = await pageText(await fresh.get(link));
+    expect(shown).toContain(`Pakai sari.baru@dinas.uji.go.id sebagai email akun Lumbung yang sekarang memakai ${user.email}?`);
+    expect((await database.db.select().from(users).where(eq(users.id, user.id)))[0].email).toBe(user.email);
+    const done = await fresh.post(link);
+    expect(done.status).toBe(200);
+    expect(await pageText(done)).toContain("Email akun sekarang sari.baru@dinas.uji.go.id.");
+    expect((await database.db.select().from(users).where(eq(users.id, user.id)))[0].email).toBe("sari.baru@dinas.uji.go.id");
+    // The old address is told; the link is spent; the new address signs in.
+    expect((await mailsTo(user.email, "email-changed")).length).toBe(1);
+    expect((await fresh.post(link)).status).toBe(400);
+    await signedIn("sari.baru@dinas.uji.go.id");
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "user.emailChange"), eq(auditLog.subjectId, String(user.id))));
+    expect(audit.data).toEqual({ from: user.email, to: "sari.baru@dinas.uji.go.id" });
+  });
+
+  it("refuses an address already in use, the same address, a wrong password, and a bad address, on their fields", async () => {
+    const user = await operator();
+    const other = await operator();
+    const c = await signedIn(user.email);
+    const ask = (newEmail: string, current = PASSWORD) => c.post("/kelola/akun", { _intent: "email", newEmail, current });
+    const taken = await ask(other.email.toUpperCase());
+    expect(taken.status).toBe(400);
+    const takenText = await pageText(taken);
+    expect(takenText).toContain("Email ini sudah punya akun.");
+    expect(takenText).toContain('href="#f-email-newEmail"');
+    // What was typed comes back.
+    expect(takenText).toContain(`value="${other.email.toUpperCase()}"`);
+    expect(await pageText(await ask(user.email))).toContain("Ini sudah email akun Anda.");
+    const wrong = await pageText(await ask("baru.sekali@dinas.uji.go.id", "bukan sandinya"));
+    expect(wrong).toContain("Kata sandi sekarang salah.");
+    expect(wrong).toContain('href="#f-email-current"');
+    expect(await pageText(await ask("bukan-alamat"))).toContain('href="#f-email-newEmail"');
+    expect(await database.db.select().from(userTokens).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "email-change")))).toEqual([]);
+  });
+
+  it("keeps only the latest request's link alive, and refuses a link whose address was taken meanwhile", async () => {
+    const user = await operator();
+    const c = await signedIn(user.email);
+    await c.post("/kelola/akun", { _intent: "email", newEmail: "pertama@dinas.uji.go.id", current: PASSWORD });
+    await c.post("/kelola/akun", { _intent: "email", newEmail: "kedua@dinas.uji.go.id", current: PASSWORD });
+    const first = linkIn((await mailsTo("pertama@dinas.uji.go.id", "email-change"))[0].bodyText)!;
+    const second = linkIn((await mailsTo("kedua@dinas.uji.go.id", "email-change"))[0].bodyText)!;
+    const fresh = newClient();
+    expect(await pageText(await fresh.get(first))).toContain("Tautan ini tidak berlaku lagi");
+    // Another account takes the address before the link is opened.
+    await createTestUser(database.db, { role: "evaluator", email: "kedua@dinas.uji.go.id" });
+    const refused = await fresh.post(second);
+    expect(refused.status).toBe(409);
+    expect(await pageText(refused)).toContain("Email ini sudah punya akun.");
+    expect((await database.db.select().from(users).where(eq(users.id, user.id)))[0].email).toBe(user.email);
+  });
+
+  it("hides the confirmation link from the outbox: it is for the new mailbox alone", async () => {
+    const user = await operator();
+    const c = await signedIn(user.email);
+    await c.post("/kelola/akun", { _intent: "email", newEmail: "rahasia.baru@dinas.uji.go.id", current: PASSWORD });
+    const admin = await createTestUser(database.db, { role: "national_admin" });
+    const a = await signedIn(admin.email);
+    const outboxPage = await pageText(await a.get("/kelola/kotak-keluar"));
+    expect(outboxPage).toContain("rahasia.baru@dinas.uji.go.id");
+    expect(outboxPage).toContain("/ganti-email/••••••");
+    expect(outboxPage).not.toMatch(/\/ganti-email\/[A-Za-z0-9_-]{20,}/);
   });
 });
 

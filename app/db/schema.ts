@@ -164,7 +164,7 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-export const tokenPurpose = pgEnum("token_purpose", ["invite", "reset"]);
+export const tokenPurpose = pgEnum("token_purpose", ["invite", "reset", "email-change"]);
 
 export const userTokens = pgTable("user_tokens", {
   tokenHash: text("token_hash").primaryKey(),
@@ -175,6 +175,8 @@ export const userTokens = pgTable("user_tokens", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: createdAt(),
+  // An email change: the address the account moves to once its owner opens the link sent there.
+  newEmail: text("new_email"),
 });
 
 // Login throttling by client address: many failures from one address slow it down even when

@@ -70,14 +70,7 @@ export async function changePassword(
   // On a public demo, everyone signs in with the same accounts: one visitor must not lock the
   // others out by changing a password.
   if (opts.demo && DEMO_LOGINS.some((d) => d.email === user.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoPassword");
-  const lock = await keyedLock(db, `password-change:${me.id}`);
-  if (lock.lockedUntil && lock.lockedUntil > now) throw new AppError("rate-limited", "accounts.me.errors.locked", { until: lock.lockedUntil.toISOString() });
-  if (!(await verifyPassword(user.passwordHash, input.current))) {
-    if (await keyedLockFailed(db, lock, now)) {
-      throw new AppError("rate-limited", "accounts.me.errors.locked", { until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() });
-    }
-    throw new AppError("invalid", "accounts.me.errors.wrongCurrent", { current: "accounts.me.errors.wrongCurrent" });
-  }
+  await provePassword(db, user, input.current, now);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, me.id));
@@ -92,6 +85,21 @@ export async function changePassword(
     });
     return { token };
   });
+}
+
+/**
+ * The present password, as proof that the account's owner is asking (a password or an email
+ * change). Wrong ones are counted on a key of their own and lock only these forms for a while.
+ */
+export async function provePassword(db: Db, user: { id: number; passwordHash: string | null }, password: string, now: Date) {
+  const lock = await keyedLock(db, `password-change:${user.id}`);
+  if (lock.lockedUntil && lock.lockedUntil > now) throw new AppError("rate-limited", "accounts.me.errors.locked", { until: lock.lockedUntil.toISOString() });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    if (await keyedLockFailed(db, lock, now)) {
+      throw new AppError("rate-limited", "accounts.me.errors.locked", { until: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() });
+    }
+    throw new AppError("invalid", "accounts.me.errors.wrongCurrent", { current: "accounts.me.errors.wrongCurrent" });
+  }
 }
 
 /** End one's sessions everywhere but here; how many ended. */

@@ -50,3 +50,9 @@ export const ChangePasswordSchema = z
     confirm: z.string().optional(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "accounts.errors.passwordMismatch" });
+
+/** A new email for one's own account, proved with the password. */
+export const ChangeEmailSchema = z.object({
+  newEmail: email,
+  current: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" }),
+});

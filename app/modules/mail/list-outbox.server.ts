@@ -14,10 +14,12 @@ const RESET_LINK = /(\/atur-ulang-sandi\/)[A-Za-z0-9_-]+/g;
 // Else an Admin Lokal could take up the account of the head the secretariat invited for its
 // agency, and endorse in the head's name.
 const INVITE_LINK = /(\/undangan\/)[A-Za-z0-9_-]+/g;
+// An email change's link moves the account to the address it was sent to: for that mailbox alone.
+const EMAIL_CHANGE_LINK = /(\/ganti-email\/)[A-Za-z0-9_-]+/g;
 export const HIDDEN_SECRET = "••••••";
 
 export function withoutSecrets(body: string, opts: { keepInvitation?: boolean } = {}): string {
-  const hidden = body.replace(RESET_LINK, `$1${HIDDEN_SECRET}`);
+  const hidden = body.replace(RESET_LINK, `$1${HIDDEN_SECRET}`).replace(EMAIL_CHANGE_LINK, `$1${HIDDEN_SECRET}`);
   return opts.keepInvitation ? hidden : hidden.replace(INVITE_LINK, `$1${HIDDEN_SECRET}`);
 }
 
@@ -51,7 +53,7 @@ export async function listOutbox(db: DbOrTx, actor: Extract<Actor, { kind: "user
   const mine = await invitedBy(db, actor.id, [...new Set(mails.filter((m) => m.kind === "invite").map((m) => m.toAddress.toLowerCase()))]);
   return mails.map((m) => {
     const keepInvitation = m.kind === "invite" && mine.has(m.toAddress.toLowerCase());
-    const hidden = m.kind === "password-reset" ? "reset" : m.kind === "invite" && !keepInvitation ? "invitation" : null;
+    const hidden = m.kind === "password-reset" || m.kind === "email-change" ? "reset" : m.kind === "invite" && !keepInvitation ? "invitation" : null;
     return { ...m, bodyText: withoutSecrets(m.bodyText, { keepInvitation }), hidden };
   });
 }

@@ -12,7 +12,8 @@ import { page } from "~/lib/respond.server";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
-import { ChangePasswordSchema, ProfileSchema } from "~/modules/accounts/schemas";
+import { ChangeEmailSchema, ChangePasswordSchema, ProfileSchema } from "~/modules/accounts/schemas";
+import { askEmailChange, EMAIL_CHANGE_HOURS, pendingEmailChange } from "~/modules/accounts/change-email.server";
 import { accountOverview, changePassword, renameSelf, signOutOthers } from "~/modules/accounts/my-account.server";
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { pageTitle } from "~/lib/meta";
@@ -20,17 +21,18 @@ import { pageTitle } from "~/lib/meta";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.me.title");
 
 const PATH = "/kelola/akun";
-const MESSAGES = { nama: "accounts.me.renamed", sandi: "accounts.me.passwordChanged", keluar: "accounts.me.signedOutOthers" } as const;
+const MESSAGES = { nama: "accounts.me.renamed", sandi: "accounts.me.passwordChanged", keluar: "accounts.me.signedOutOthers", email: "accounts.me.emailAsked" } as const;
 
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const { sessionIdHash } = requestInfo(context);
-  const account = await accountOverview(services(context).db, actor, sessionIdHash);
+  const { db } = services(context);
+  const [account, pendingEmail] = await Promise.all([accountOverview(db, actor, sessionIdHash), pendingEmailChange(db, actor.id)]);
   const said = new URL(request.url).searchParams.get("pesan");
-  return { account, message: said && Object.hasOwn(MESSAGES, said) ? MESSAGES[said as keyof typeof MESSAGES] : null };
+  return { account, pendingEmail, emailChangeHours: EMAIL_CHANGE_HOURS, message: said && Object.hasOwn(MESSAGES, said) ? MESSAGES[said as keyof typeof MESSAGES] : null };
 });
 
-type Reply = { form: "profile" | "password"; errors: FieldErrors; name?: string };
+type Reply = { form: "profile" | "password" | "email"; errors: FieldErrors; name?: string; newEmail?: string };
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const actor = requireUser(context);
@@ -62,6 +64,20 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       return data<Reply>({ form: "password", errors }, { status: e.status });
     }
   }
+  if (intent === "email") {
+    const parsed = parseWith(ChangeEmailSchema, formToObject(form), t);
+    const newEmail = String(form.get("newEmail") ?? "").slice(0, 200);
+    if (!parsed.ok) return data<Reply>({ form: "email", errors: parsed.errors, newEmail }, { status: 400 });
+    try {
+      await askEmailChange(db, actor, parsed.data, { baseUrl: env.publicUrl, demo: env.demo });
+      return redirect(`${PATH}?pesan=email`);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const until = e.fields?.until ? formatInstant(locale, e.fields.until, zone) : null;
+      const errors = until ? { _form: t(e.reason, { until }) } : appErrorFields(e, t);
+      return data<Reply>({ form: "email", errors, newEmail }, { status: e.status });
+    }
+  }
   if (intent === "signOutOthers" && sessionIdHash) {
     await signOutOthers(db, actor, sessionIdHash);
     return redirect(`${PATH}?pesan=keluar`);
@@ -76,6 +92,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
   const { account, message } = loaderData;
   const profileErrors = reply?.form === "profile" ? reply.errors : undefined;
   const passwordErrors = reply?.form === "password" ? reply.errors : undefined;
+  const emailErrors = reply?.form === "email" ? reply.errors : undefined;
   return (
     <>
       <h1>{t("accounts.me.title")}</h1>
@@ -102,7 +119,6 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </dl>
-      <p className="hint">{t("accounts.me.emailHint")}</p>
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t("accounts.me.profile")}</h2>
@@ -132,6 +148,20 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           <TextField name="password" idPrefix="password" type="password" label={t("accounts.password.new")} hint={t("accounts.password.hint")} required autoComplete="new-password" error={passwordErrors?.password} />
           <TextField name="confirm" idPrefix="password" type="password" label={t("accounts.password.confirm")} required autoComplete="new-password" error={passwordErrors?.confirm} />
           <button type="submit" className="button secondary">{t("accounts.me.savePassword")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="email-title">
+        <h2 id="email-title">{t("accounts.me.email")}</h2>
+        <ErrorSummary errors={emailErrors} labels={{ newEmail: t("accounts.me.newEmail"), current: t("accounts.me.current") }} idPrefix="email" />
+        <p className="hint">{t("accounts.me.emailIntro", { hours: loaderData.emailChangeHours })}</p>
+        {loaderData.pendingEmail ? <p>{t("accounts.me.emailPending", { email: loaderData.pendingEmail.newEmail, until: instant(loaderData.pendingEmail.expiresAt) })}</p> : null}
+        <Form method="post" noValidate>
+          <CsrfField />
+          <input type="hidden" name="_intent" value="email" />
+          <TextField name="newEmail" idPrefix="email" type="email" inputMode="email" label={t("accounts.me.newEmail")} required autoComplete="email" defaultValue={reply?.form === "email" ? reply.newEmail : ""} error={emailErrors?.newEmail} />
+          <TextField name="current" idPrefix="email" type="password" label={t("accounts.me.current")} required autoComplete="current-password" error={emailErrors?.current} />
+          <button type="submit" className="button secondary">{t("accounts.me.askEmail")}</button>
         </Form>
       </section>
 
