@@ -350,6 +350,27 @@ describe("the outbox page", () => {
     }
   });
 
+  it("pages through a long outbox, fifty mails a page, newest first", async () => {
+    const app = await openTestDatabase();
+    try {
+      const { client } = await testClient(app);
+      const admin = await createTestUser(app.db, { role: "national_admin" });
+      await client.login(admin.email, "kata-sandi-uji-123");
+      await app.db.insert(outbox).values(Array.from({ length: 60 }, (_, i) => ({ toAddress: `orang${i}@dinas.uji.go.id`, subject: `Surat nomor ${i}.`, bodyText: "Isi.", kind: "test" })));
+      const first = await pageText(await client.get("/kelola/kotak-keluar"));
+      expect(first).toContain("Surat nomor 59.");
+      expect(first).toContain("Surat nomor 10.");
+      expect(first).not.toContain("Surat nomor 9.");
+      expect(first).toContain("halaman=2");
+      const second = await pageText(await client.get("/kelola/kotak-keluar?halaman=2"));
+      expect(second).toContain("Surat nomor 9.");
+      expect(second).toContain("Surat nomor 0.");
+      expect(second).not.toContain("Surat nomor 10.");
+    } finally {
+      await app.close();
+    }
+  });
+
   it("says mail is kept here when no mail server is set, and offers no resend", async () => {
     const app = await openTestDatabase();
     try {

@@ -88,6 +88,14 @@ describe("my account", () => {
     const mismatch = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: "teh manis di teras" });
     expect(await pageText(mismatch)).toContain("Kedua kata sandi tidak sama.");
 
+    const same = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: PASSWORD, confirm: PASSWORD });
+    expect(same.status).toBe(400);
+    expect(await pageText(same)).toContain("Kata sandi baru sama dengan yang sekarang");
+    // A reset link asked for before the change must not set the password again after it.
+    expect((await newClient().post("/lupa-sandi", { email: user.email })).status).toBeLessThan(400);
+    const [resetMail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-reset")));
+    const resetLink = resetMail.bodyText.match(/\/atur-ulang-sandi\/[A-Za-z0-9_-]+/)![0];
+
     const before = c.cookies.get(SESSION_COOKIE);
     const changed = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(changed.status).toBe(302);
@@ -104,6 +112,8 @@ describe("my account", () => {
     const [mail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-changed")));
     expect(mail.subject).toBe("Kata sandi Lumbung Anda diganti / Your Lumbung password was changed");
     expect(mail.bodyText).toMatch(/diganti pada \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
+    expect(mail.bodyText).toContain("http://localhost:3000/lupa-sandi");
+    expect(await pageText(await newClient().get(resetLink))).toContain("Tautan ini tidak berlaku lagi");
   });
 
   it("locks the form (not the account) after repeated wrong present passwords, saying until when", async () => {
@@ -112,7 +122,7 @@ describe("my account", () => {
     let last: Response | undefined;
     for (let i = 0; i < MAX_FAILURES; i++) last = await c.post("/kelola/akun", { _intent: "password", current: `salah ${i}`, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(last!.status).toBe(429);
-    expect(await pageText(last!)).toMatch(/Terlalu banyak kata sandi sekarang yang salah\. Coba lagi setelah .+ WIB\./);
+    expect(await pageText(last!)).toMatch(/Terlalu banyak percobaan dengan kata sandi sekarang yang salah\. Coba lagi setelah .+ WIB\./);
     // Even the right one waits now.
     const right = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(right.status).toBe(429);
@@ -143,6 +153,20 @@ describe("my account", () => {
     const user = await operator();
     const c = await signedIn(user.email);
     expect((await c.post("/kelola/akun", { _intent: "hapus" })).status).toBe(400);
+  });
+});
+
+describe("a reset by link", () => {
+  it("tells the owner by mail too, as the account page does", async () => {
+    const user = await operator();
+    await newClient().post("/lupa-sandi", { email: user.email });
+    const [resetMail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-reset")));
+    const link = resetMail.bodyText.match(/\/atur-ulang-sandi\/[A-Za-z0-9_-]+/)![0];
+    const c = newClient();
+    await c.get(link);
+    expect((await c.post(link, { password: NEW_PASSWORD, confirm: NEW_PASSWORD })).status).toBe(302);
+    const [told] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-changed")));
+    expect(told.subject).toBe("Kata sandi Lumbung Anda diganti / Your Lumbung password was changed");
   });
 });
 
@@ -245,6 +269,16 @@ describe("my account on a demo", () => {
       const res = await c.post("/kelola/akun", { _intent: "password", current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
       expect(res.status).toBe(409);
       expect(await pageText(res)).toContain("Kata sandi akun demo tidak dapat diganti");
+      // Nor by a reset link, which would change it as surely.
+      await client().post("/lupa-sandi", { email: "admin@menpan.demo" });
+      const [resetMail] = await demo.db.select().from(outbox).where(and(eq(outbox.toAddress, "admin@menpan.demo"), eq(outbox.kind, "password-reset")));
+      const link = resetMail.bodyText.match(/\/atur-ulang-sandi\/[A-Za-z0-9_-]+/)![0];
+      const r = client();
+      await r.get(link);
+      const refused = await r.post(link, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+      expect(refused.status).toBe(409);
+      expect(await pageText(refused)).toContain("Kata sandi akun demo tidak dapat diganti");
+      await client().login("admin@menpan.demo", PASSWORD);
       // The name is one's own to change, even on a demo.
       expect((await c.post("/kelola/akun", { _intent: "profile", name: "Sekretariat Uji" })).status).toBe(302);
     } finally {

@@ -14,7 +14,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
-  return setPasswordAction(services(context).db, request, params.token, "reset", translator(requestInfo(context).locale));
+  const { db, env } = services(context);
+  return setPasswordAction(db, request, params.token, "reset", translator(requestInfo(context).locale), { demo: env.demo, publicUrl: env.publicUrl });
 }
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {

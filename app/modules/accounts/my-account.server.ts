@@ -1,15 +1,16 @@
 // One's own account (/kelola/akun): the name others see, the password, the other places one is
 // signed in, and the recent sign-ins, so that a person notices a sign-in that was not theirs.
-import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, auditLog, sessions, units, users } from "~/db/schema";
+import { agencies, auditLog, sessions, units, users, userTokens } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
-import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
+import { queueMail } from "~/modules/mail/queue-mail.server";
 import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
 import { keyedLock, keyedLockFailed, LOCK_MINUTES } from "./log-in.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
+import { passwordChangedMail } from "./use-token.server";
 
 type Me = { id: number };
 
@@ -63,7 +64,7 @@ export async function changePassword(
   db: Db,
   me: Me,
   input: { current: string; password: string },
-  opts: { sessionHours: number; sessionToken: string | undefined; demo: boolean; now?: Date },
+  opts: { sessionHours: number; demo: boolean; publicUrl: string; now?: Date },
 ): Promise<{ token: string }> {
   const now = opts.now ?? new Date();
   const [user] = await db.select().from(users).where(eq(users.id, me.id));
@@ -71,18 +72,19 @@ export async function changePassword(
   // others out by changing a password.
   if (opts.demo && DEMO_LOGINS.some((d) => d.email === user.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoPassword");
   await provePassword(db, user, input.current, now);
+  if (input.password === input.current) throw new AppError("invalid", "accounts.me.errors.samePassword", { password: "accounts.me.errors.samePassword" });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(eq(users.id, me.id));
     await tx.delete(sessions).where(eq(sessions.userId, me.id));
     const { token } = await startSession(tx, me.id, opts.sessionHours);
     await recordAudit(tx, { actorUserId: me.id, action: "password.change", subjectType: "user", subjectId: me.id });
-    await queueMail(tx, {
-      to: user.email,
-      kind: "password-changed",
-      subject: bilingualSubject("mail.passwordChanged.subject"),
-      body: bilingual("mail.passwordChanged.body", { name: user.name, at: { instant: now.toISOString(), zone: "WIB" } }),
-    });
+    // Reset links sent before the change would set the password again behind the owner's back.
+    await tx
+      .update(userTokens)
+      .set({ expiresAt: now })
+      .where(and(eq(userTokens.userId, me.id), eq(userTokens.purpose, "reset"), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)));
+    await queueMail(tx, passwordChangedMail(user, now, opts.publicUrl));
     return { token };
   });
 }

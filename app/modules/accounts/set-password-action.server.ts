@@ -7,11 +7,18 @@ import { SetPasswordSchema } from "./schemas";
 import { setPasswordWithToken } from "./use-token.server";
 
 /** The shared action of the invitation and reset pages: set the password, then go log in. */
-export async function setPasswordAction(db: Db, request: Request, token: string, purpose: "invite" | "reset", t: Translate) {
+export async function setPasswordAction(
+  db: Db,
+  request: Request,
+  token: string,
+  purpose: "invite" | "reset",
+  t: Translate,
+  opts: { demo: boolean; publicUrl: string },
+) {
   const parsed = parseWith(SetPasswordSchema, formToObject(await request.formData()), t);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   try {
-    await setPasswordWithToken(db, token, purpose, parsed.data.password);
+    await setPasswordWithToken(db, token, purpose, parsed.data.password, opts);
   } catch (e) {
     if (e instanceof AppError) return data({ errors: { _form: t(e.reason) } }, { status: e.status });
     throw e;

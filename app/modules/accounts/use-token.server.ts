@@ -7,6 +7,17 @@ import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mai
 import { forgetDevices } from "./device.server";
 import { hashPassword } from "./password.server";
 import { hashToken, issueLinkToken } from "./tokens.server";
+import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
+
+/** The notice to an account's owner that its password was changed (on the account page or by a reset link). */
+export function passwordChangedMail(user: { name: string; email: string }, at: Date, publicUrl: string) {
+  return {
+    to: user.email,
+    kind: "password-changed",
+    subject: bilingualSubject("mail.passwordChanged.subject"),
+    body: bilingual("mail.passwordChanged.body", { name: user.name, at: { instant: at.toISOString(), zone: "WIB" }, link: `${publicUrl}/lupa-sandi` }),
+  };
+}
 
 export const RESET_HOURS = 2;
 // A reset form anyone can post must not become a way to flood someone's mailbox.
@@ -36,9 +47,18 @@ export async function findToken(db: Db, token: string, purpose: "invite" | "rese
  * wins and the other is refused; every other live link of the account ends with it (an older
  * reset mail must not set the password again once a new one has been chosen).
  */
-export async function setPasswordWithToken(db: Db, token: string, purpose: "invite" | "reset", password: string) {
+export async function setPasswordWithToken(
+  db: Db,
+  token: string,
+  purpose: "invite" | "reset",
+  password: string,
+  opts: { demo?: boolean; publicUrl?: string } = {},
+) {
   const found = await findToken(db, token, purpose);
   if (!found) throw new AppError("invalid", "accounts.errors.tokenInvalid");
+  // A reset link is as good as the account page for a demo account: its password stays, or the
+  // next visitor cannot sign in with the one the sign-in page lists.
+  if (opts.demo && DEMO_LOGINS.some((d) => d.email === found.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoPassword");
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const now = new Date();
@@ -59,6 +79,8 @@ export async function setPasswordWithToken(db: Db, token: string, purpose: "invi
     // no browser stays trusted on its strength (an invitation's account has none yet).
     await forgetDevices(tx, found.userId);
     await recordAudit(tx, { actorUserId: found.userId, action: `password.${purpose}`, subjectType: "user", subjectId: found.userId });
+    // A reset is the change whose owner most needs to hear of it: it may not have been them.
+    if (purpose === "reset") await queueMail(tx, passwordChangedMail(found, now, opts.publicUrl ?? ""));
   });
   return found;
 }

@@ -42,14 +42,15 @@ function scopeOf(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>) {
     : inArray(outbox.toAddress, db.select({ email: users.email }).from(users).where(eq(users.agencyId, actor.agencyId ?? -1)));
 }
 
-export async function listOutbox(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, opts: { status?: OutboxStatus | null; limit?: number } = {}) {
+export async function listOutbox(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>, opts: { status?: OutboxStatus | null; limit?: number; offset?: number } = {}) {
   const scope = scopeOf(db, actor);
   const mails = await db
     .select()
     .from(outbox)
     .where(and(scope, opts.status ? eq(outbox.status, opts.status) : undefined))
     .orderBy(desc(outbox.id))
-    .limit(opts.limit ?? 100);
+    .limit(opts.limit ?? 100)
+    .offset(opts.offset ?? 0);
   const mine = await invitedBy(db, actor.id, [...new Set(mails.filter((m) => m.kind === "invite").map((m) => m.toAddress.toLowerCase()))]);
   return mails.map((m) => {
     const keepInvitation = m.kind === "invite" && mine.has(m.toAddress.toLowerCase());

@@ -1,10 +1,11 @@
 // /kelola/akun: one's own account. Everyone signed in has one: the name others see, a new
 // password (proved with the present one), signing out everywhere else, and the recent sign-ins
 // with their addresses, to notice one that was not one's own.
+import { useEffect, useRef } from "react";
 import { data, Form, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/account";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { readCookies, setCookie } from "~/lib/cookies.server";
+import { setCookie } from "~/lib/cookies.server";
 import { AppError } from "~/lib/errors";
 import { appErrorFields, formToObject, parseWith, type FieldErrors } from "~/lib/forms";
 import { formatInstant, translator } from "~/i18n";
@@ -53,7 +54,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     const parsed = parseWith(ChangePasswordSchema, formToObject(form), t);
     if (!parsed.ok) return data<Reply>({ form: "password", errors: parsed.errors }, { status: 400 });
     try {
-      const { token } = await changePassword(db, actor, parsed.data, { sessionHours: env.sessionHours, sessionToken: readCookies(request)[SESSION_COOKIE], demo: env.demo });
+      const { token } = await changePassword(db, actor, parsed.data, { sessionHours: env.sessionHours, demo: env.demo, publicUrl: env.publicUrl });
       // The session is a new one: this browser stays signed in, every other one is out.
       const headers = new Headers({ "set-cookie": setCookie(env, SESSION_COOKIE, token, { maxAge: env.sessionHours * 3600 }) });
       return redirect(`${PATH}?pesan=sandi`, { headers });
@@ -93,6 +94,12 @@ export default function Account({ loaderData }: Route.ComponentProps) {
   const profileErrors = reply?.form === "profile" ? reply.errors : undefined;
   const passwordErrors = reply?.form === "password" ? reply.errors : undefined;
   const emailErrors = reply?.form === "email" ? reply.errors : undefined;
+  // Passwords never stay in the page: after an answer (with JavaScript the page is not reloaded,
+  // and the browser would keep what was typed), every password field is emptied.
+  const forms = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    forms.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((i) => (i.value = ""));
+  }, [reply, message]);
   return (
     <>
       <h1>{t("accounts.me.title")}</h1>
@@ -120,6 +127,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         ) : null}
       </dl>
 
+      <div ref={forms}>
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t("accounts.me.profile")}</h2>
         <ErrorSummary errors={profileErrors} labels={{ name: t("accounts.users.name") }} idPrefix="profile" />
@@ -165,6 +173,8 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         </Form>
       </section>
 
+      </div>
+
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("accounts.me.sessions")}</h2>
         <p>{account.otherSessions ? t("accounts.me.otherSessions", { n: account.otherSessions }) : t("accounts.me.noOtherSessions")}</p>
@@ -175,9 +185,9 @@ export default function Account({ loaderData }: Route.ComponentProps) {
             <button type="submit" className="button secondary">{t("accounts.me.signOutOthers")}</button>
           </Form>
         ) : null}
-        <h3>{t("accounts.me.signIns")}</h3>
+        <h3 id="signins-title">{t("accounts.me.signIns")}</h3>
         <p className="hint">{t("accounts.me.signInsHint")}</p>
-        <TableScroll labelledBy="sessions-title">
+        <TableScroll labelledBy="signins-title">
           <table>
             <thead>
               <tr>

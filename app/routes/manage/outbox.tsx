@@ -6,7 +6,8 @@ import type { Route } from "./+types/outbox";
 import { requireUser, services } from "~/lib/context.server";
 import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { idOf } from "~/lib/forms";
+import { idOf, pageParam } from "~/lib/forms";
+import { Pagination } from "~/components/pagination";
 import { notFound } from "~/lib/errors";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField } from "~/components/forms";
@@ -19,6 +20,8 @@ import { pageTitle } from "~/lib/meta";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.outbox.title");
 
 const PATH = "/kelola/kotak-keluar";
+// Mails a page: each shows its whole text.
+const PER_PAGE = 50;
 
 const statusOf = (v: string | null): OutboxStatus | null => ((OUTBOX_STATUSES as readonly string[]).includes(v ?? "") ? (v as OutboxStatus) : null);
 
@@ -28,10 +31,12 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const { db, env } = services(context);
   const url = new URL(request.url);
   const status = statusOf(url.searchParams.get("status"));
-  const [mails, counts] = await Promise.all([listOutbox(db, actor, { status }), outboxCounts(db, actor)]);
+  const pageNo = pageParam(url.searchParams.get("halaman"), 100_000);
+  const [mails, counts] = await Promise.all([listOutbox(db, actor, { status, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE }), outboxCounts(db, actor)]);
+  const total = status ? counts[status] : OUTBOX_STATUSES.reduce((n, s) => n + counts[s], 0);
   // Which server mail goes through, by its host alone: the address may carry a password.
   const server = env.mail ? new URL(env.mail.smtpUrl).host : null;
-  return { mails, counts, status, server, retried: url.searchParams.get("pesan") === "dikirim-ulang" };
+  return { mails, counts, status, server, page: pageNo, pages: Math.max(1, Math.ceil(total / PER_PAGE)), retried: url.searchParams.get("pesan") === "dikirim-ulang" };
 });
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
@@ -141,6 +146,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           <pre className="mail-body">{m.bodyText}</pre>
         </article>
       ))}
+      <Pagination page={loaderData.page} pages={loaderData.pages} param="halaman" />
     </>
   );
 }
