@@ -139,6 +139,8 @@ describe("delivering the outbox", () => {
     const [waiting] = await rows();
     expect(waiting.status).toBe("pending");
     expect(waiting.attempts).toBe(1);
+    // The mailbox's fault, not the server's: other mail getting through does not hurry it.
+    expect(waiting.fault).toBeNull();
     expect(waiting.lastError).toContain("452");
     const waitMs = waiting.nextAttemptAt!.getTime() - Date.now();
     expect(waitMs).toBeGreaterThan((RETRY_DELAYS_MINUTES[0] - 0.5) * 60_000);
@@ -169,15 +171,22 @@ describe("delivering the outbox", () => {
     const down = { smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from: FROM };
     expect(await deliverOutbox(database.db, down)).toEqual({ sent: 0, failed: 0, retrying: 1, expired: 0 });
     const [tried, ...rest] = await rows();
-    expect(tried).toMatchObject({ status: "pending", attempts: 1 });
+    expect(tried).toMatchObject({ status: "pending", attempts: 1, fault: "unreachable" });
     expect(tried.lastError).toMatch(/ECONNECTION|ECONNREFUSED/);
     expect(rest.map((r) => [r.status, r.attempts, r.lastError, r.claimedAt])).toEqual([
       ["pending", 0, null, null],
       ["pending", 0, null, null],
     ]);
-    // Back up: the untried go at once; the tried one when its wait is over.
-    expect(await deliverOutbox(database.db, server.settings())).toMatchObject({ sent: 2 });
-    expect(server.received.map((r) => r.to[0])).toEqual(["eka@dinas.uji.go.id", "fajar@dinas.uji.go.id"]);
+    // Back up: the untried go at once, and the tried one with them rather than at its next
+    // turn, as it waited for the server and not for itself.
+    expect(tried.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(await deliverOutbox(database.db, server.settings())).toMatchObject({ sent: 3 });
+    expect(server.received.map((r) => r.to[0]).sort()).toEqual(["dedi@dinas.uji.go.id", "eka@dinas.uji.go.id", "fajar@dinas.uji.go.id"]);
+    expect((await rows()).map((r) => [r.status, r.fault])).toEqual([
+      ["sent", null],
+      ["sent", null],
+      ["sent", null],
+    ]);
   });
 
   it("treats a refused password as the settings' fault, not the mail's: the mail waits for it to be mended", async () => {
@@ -187,6 +196,7 @@ describe("delivering the outbox", () => {
       expect(await deliverOutbox(database.db, guarded.settings("lumbung:rahasia-salah"))).toMatchObject({ sent: 0, failed: 0, retrying: 1 });
       expect((await rows()).map((r) => r.status)).toEqual(["pending", "pending"]);
       expect((await rows())[0].lastError).toContain("535");
+      expect((await rows())[0].fault).toBe("login");
       await database.db.update(outbox).set({ nextAttemptAt: null });
       expect(await deliverOutbox(database.db, guarded.settings("lumbung:rahasia-benar"))).toMatchObject({ sent: 2 });
       expect(guarded.received).toHaveLength(2);
@@ -366,6 +376,33 @@ describe("the outbox page", () => {
       expect(second).toContain("Surat nomor 9.");
       expect(second).toContain("Surat nomor 0.");
       expect(second).not.toContain("Surat nomor 10.");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("says in plain words when the mail server cannot be reached, and sends a waiting mail at once on request", async () => {
+    const app = await openTestDatabase();
+    try {
+      const port = await closedPort();
+      const { client } = await testClient(app, { SMTP_URL: `smtp://127.0.0.1:${port}` });
+      const admin = await createTestUser(app.db, { role: "national_admin" });
+      await client.login(admin.email, "kata-sandi-uji-123");
+      const [waiting] = await app.db
+        .insert(outbox)
+        .values({ toAddress: "ani@dinas.uji.go.id", subject: "Menunggu server", bodyText: "Isi.", kind: "test", attempts: 1, fault: "unreachable", lastError: "ESOCKET: connect ECONNREFUSED", lastAttemptAt: new Date("2026-11-25T03:00:00Z"), nextAttemptAt: sql`now() + interval '1 hour'` })
+        .returning();
+      const text = await pageText(await client.get("/kelola/kotak-keluar"));
+      expect(text).toContain("Server surat tidak dapat dihubungi pada percobaan terakhir (25 November 2026 pukul 10.00 WIB). 1 email menunggu");
+      expect(text).toContain("Server surat tidak dapat dihubungi; dicoba lagi");
+      expect(text).toContain("Rincian teknis: ESOCKET: connect ECONNREFUSED");
+      expect(text).not.toContain("Jawaban server");
+      expect(text).toContain("Kirim sekarang");
+      expect((await client.post("/kelola/kotak-keluar", { mailId: String(waiting.id) })).status).toBe(302);
+      const [now] = await app.db.select().from(outbox).where(eq(outbox.id, waiting.id));
+      // Due now, its count of attempts kept; or already tried again by the job (against the
+      // server still down), which only a mail made due could be.
+      expect(now.attempts === 1 ? now.nextAttemptAt!.getTime() <= Date.now() + 1_000 : now.attempts === 2).toBe(true);
     } finally {
       await app.close();
     }

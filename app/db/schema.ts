@@ -210,6 +210,11 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     // The mail server's own answer to the last attempt, kept as it said it.
     lastError: text("last_error"),
+    // When the last attempt failed for the server's sake, not the mail's: it could not be
+    // reached ("unreachable") or refused Lumbung's login ("login"). Such mail goes as soon as
+    // any mail gets through again.
+    fault: text("fault", { enum: ["unreachable", "login"] }),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     messageId: text("message_id"),
   },
   (t) => [

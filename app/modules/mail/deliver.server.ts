@@ -7,7 +7,7 @@
 // (drizzle/0025: a trigger on the outbox), and every minute for mail whose retry has come due.
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
 import { outbox } from "~/db/schema";
 import type { QueueSpec } from "~/db/jobs.server";
@@ -52,6 +52,9 @@ const isPermanent = (e: SmtpError) => (e.responseCode ?? 0) >= 500 && (e.code ==
 // The fault lies with the connection or the server, not with this mail: stop the run and let the
 // rest wait, rather than knock on a closed door once per mail.
 const isServerFault = (e: SmtpError) => !isPermanent(e) && (e.code === undefined || !["EENVELOPE", "EMESSAGE"].includes(e.code));
+
+/** Which fault of the server's, for the outbox to say it in words a secretariat understands. */
+const faultOf = (e: SmtpError): "unreachable" | "login" | null => (!isServerFault(e) ? null : e.code === "EAUTH" || e.responseCode === 535 ? "login" : "unreachable");
 
 /** What the outbox shows of a failure: the server's own words where it gave any. */
 const describe = (e: SmtpError) => (e.response ?? `${e.code ? `${e.code}: ` : ""}${e.message}`).slice(0, 500);
@@ -105,6 +108,14 @@ async function claim(db: Db): Promise<Claimed[]> {
   return claimed.sort((a, b) => a.id - b.id);
 }
 
+/** Mail that waited for the server (not refused for itself) is due at once. */
+async function dueNowAfterOutage(db: Db) {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: sql`now()` })
+    .where(and(eq(outbox.status, "pending"), isNotNull(outbox.fault), gt(outbox.nextAttemptAt, sql`now()`)));
+}
+
 /** Give claimed mails back untried (the run stopped before them). */
 async function release(db: Db, ids: number[]) {
   if (!ids.length) return;
@@ -123,6 +134,8 @@ async function recordFailure(db: Db, mail: Claimed, error: SmtpError): Promise<"
       status: final ? "failed" : "pending",
       claimedAt: null,
       lastError: describe(error),
+      fault: faultOf(error),
+      lastAttemptAt: sql`now()`,
       nextAttemptAt: final ? null : sql`now() + make_interval(mins => ${delay})`,
     })
     .where(eq(outbox.id, mail.id));
@@ -153,9 +166,11 @@ export async function deliverOutbox(db: Db, settings: MailSettings, opts: { maxS
           });
           await db
             .update(outbox)
-            .set({ status: "sent", sentAt: sql`now()`, claimedAt: null, lastError: null, nextAttemptAt: null, messageId: info.messageId })
+            .set({ status: "sent", sentAt: sql`now()`, lastAttemptAt: sql`now()`, claimedAt: null, lastError: null, fault: null, nextAttemptAt: null, messageId: info.messageId })
             .where(eq(outbox.id, mail.id));
-          report.sent++;
+          // The server is back: mail that waited for it goes now, not at its next turn (a reset
+          // link waiting an hour behind an outage that is over would be of little use).
+          if (report.sent++ === 0) await dueNowAfterOutage(db);
         } catch (e) {
           const error = e as SmtpError;
           report[await recordFailure(db, mail, error)]++;
@@ -172,14 +187,23 @@ export async function deliverOutbox(db: Db, settings: MailSettings, opts: { maxS
   }
 }
 
-/** Put a failed or expired mail back in line, to be tried afresh. */
+/**
+ * Put a failed or expired mail back in line, to be tried afresh; or send one waiting for its next
+ * turn now (its count of attempts kept).
+ */
 export async function retryMail(db: DbOrTx, id: number): Promise<boolean> {
-  const rows = await db
+  const again = await db
     .update(outbox)
-    .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()`, claimedAt: null, lastError: null })
+    .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()`, claimedAt: null, lastError: null, fault: null })
     .where(and(eq(outbox.id, id), inArray(outbox.status, ["failed", "expired"])))
     .returning({ id: outbox.id });
-  return rows.length > 0;
+  if (again.length) return true;
+  const now = await db
+    .update(outbox)
+    .set({ nextAttemptAt: sql`now()` })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "pending"), gt(outbox.attempts, 0)))
+    .returning({ id: outbox.id });
+  return now.length > 0;
 }
 
 /**

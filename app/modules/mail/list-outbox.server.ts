@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "~/db/client.server";
 import { auditLog, outbox, users } from "~/db/schema";
 import type { Actor } from "~/lib/policy";
@@ -78,4 +78,16 @@ export async function inOutboxScope(db: DbOrTx, actor: Extract<Actor, { kind: "u
     .from(outbox)
     .where(and(eq(outbox.id, id), scopeOf(db, actor)));
   return row !== undefined;
+}
+
+/**
+ * Whether the mail server was failing at the last attempt: the newest mail waiting for it, with
+ * how the server failed and when, and how many mails wait (of the actor's outbox).
+ */
+export async function mailServerTrouble(db: DbOrTx, actor: Extract<Actor, { kind: "user" }>) {
+  const waiting = and(scopeOf(db, actor), eq(outbox.status, "pending"), isNotNull(outbox.fault));
+  const [latest] = await db.select({ fault: outbox.fault, at: outbox.lastAttemptAt }).from(outbox).where(waiting).orderBy(desc(outbox.lastAttemptAt)).limit(1);
+  if (!latest?.fault || !latest.at) return null;
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(scopeOf(db, actor), eq(outbox.status, "pending")));
+  return { fault: latest.fault, at: latest.at, waiting: n };
 }

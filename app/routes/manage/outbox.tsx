@@ -11,7 +11,7 @@ import { Pagination } from "~/components/pagination";
 import { notFound } from "~/lib/errors";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField } from "~/components/forms";
-import { inOutboxScope, listOutbox, outboxCounts } from "~/modules/mail/list-outbox.server";
+import { inOutboxScope, listOutbox, mailServerTrouble, outboxCounts } from "~/modules/mail/list-outbox.server";
 import { retryMail } from "~/modules/mail/deliver.server";
 import { MAX_AGE_HOURS, MAX_ATTEMPTS, OUTBOX_STATUSES, type OutboxStatus } from "~/modules/mail/delivery";
 import { recordAudit } from "~/modules/audit/record-audit.server";
@@ -32,11 +32,15 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const url = new URL(request.url);
   const status = statusOf(url.searchParams.get("status"));
   const pageNo = pageParam(url.searchParams.get("halaman"), 100_000);
-  const [mails, counts] = await Promise.all([listOutbox(db, actor, { status, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE }), outboxCounts(db, actor)]);
+  const [mails, counts, trouble] = await Promise.all([
+    listOutbox(db, actor, { status, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE }),
+    outboxCounts(db, actor),
+    env.mail ? mailServerTrouble(db, actor) : null,
+  ]);
   const total = status ? counts[status] : OUTBOX_STATUSES.reduce((n, s) => n + counts[s], 0);
   // Which server mail goes through, by its host alone: the address may carry a password.
   const server = env.mail ? new URL(env.mail.smtpUrl).host : null;
-  return { mails, counts, status, server, page: pageNo, pages: Math.max(1, Math.ceil(total / PER_PAGE)), retried: url.searchParams.get("pesan") === "dikirim-ulang" };
+  return { mails, counts, status, server, trouble, page: pageNo, pages: Math.max(1, Math.ceil(total / PER_PAGE)), retried: url.searchParams.get("pesan") === "dikirim-ulang" };
 });
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
@@ -60,6 +64,12 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
 
 type Mail = Route.ComponentProps["loaderData"]["mails"][number];
 
+/** The server's words: as they are for a refusal of the mail, as a detail for the server's own fault. */
+function Answer({ mail }: { mail: Mail }) {
+  const t = useT();
+  return mail.fault ? <span className="hint">{t("accounts.outbox.detail", { answer: mail.lastError! })}</span> : <>{t("accounts.outbox.serverSaid", { answer: mail.lastError! })}</>;
+}
+
 /** What became of one mail, in a sentence. */
 function Delivery({ mail, server }: { mail: Mail; server: string | null }) {
   const t = useT();
@@ -73,19 +83,21 @@ function Delivery({ mail, server }: { mail: Mail; server: string | null }) {
     case "expired":
       return (
         <p className="notice notice-warning">
-          {mail.status === "failed" ? t("accounts.outbox.failed") : t("accounts.outbox.expired", { hours: MAX_AGE_HOURS })}
-          {mail.lastError ? <> {t("accounts.outbox.serverSaid", { answer: mail.lastError })}</> : null}
+          {mail.status === "expired" ? t("accounts.outbox.expired", { hours: MAX_AGE_HOURS }) : mail.fault ? t(`accounts.outbox.failedFault.${mail.fault}`) : t("accounts.outbox.failed")}
+          {mail.lastError ? <> <Answer mail={mail} /></> : null}
         </p>
       );
     default:
       if (!server) return <p className="muted">{t("accounts.outbox.keptHere")}</p>;
-      if (mail.attempts > 0 && mail.nextAttemptAt)
+      if (mail.attempts > 0 && mail.nextAttemptAt) {
+        const next = { when: instant(mail.nextAttemptAt), attempt: mail.attempts, max: MAX_ATTEMPTS };
         return (
           <p className="muted">
-            {t("accounts.outbox.retrying", { when: instant(mail.nextAttemptAt), attempt: mail.attempts, max: MAX_ATTEMPTS })}
-            {mail.lastError ? <> {t("accounts.outbox.serverSaid", { answer: mail.lastError })}</> : null}
+            {mail.fault ? t(`accounts.outbox.waitingFault.${mail.fault}`, next) : t("accounts.outbox.retrying", next)}
+            {mail.lastError ? <> <Answer mail={mail} /></> : null}
           </p>
         );
+      }
       return <p className="muted">{t("accounts.outbox.waiting")}</p>;
   }
 }
@@ -99,12 +111,17 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
     <>
       <h1>{t("accounts.outbox.title")}</h1>
       <p>{server ? t("accounts.outbox.introServer", { server }) : t("accounts.outbox.intro")}</p>
+      {loaderData.trouble ? (
+        <p className="notice notice-warning" role="status">
+          {t(`accounts.outbox.trouble.${loaderData.trouble.fault}`, { when: instant(loaderData.trouble.at), n: loaderData.trouble.waiting })}
+        </p>
+      ) : null}
       {retried ? (
         <p className="notice" role="status">
           {t("accounts.outbox.retried")}
         </p>
       ) : null}
-      <nav aria-label={t("accounts.outbox.filter")}>
+      <nav aria-label={t("accounts.outbox.filter")} className="outbox-filter">
         <ul className="filter-row">
           <li>
             <Link to={PATH} aria-current={status ? undefined : "page"}>
@@ -131,13 +148,15 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
             <span className={`badge badge-mail-${m.status}`}>{t(`accounts.outbox.status.${m.status}`)}</span>
           </p>
           <Delivery mail={m} server={server} />
-          {(m.status === "failed" || m.status === "expired") && server ? (
+          {server && (m.status === "failed" || m.status === "expired" || (m.status === "pending" && m.attempts > 0)) ? (
             <Form method="post">
               <CsrfField />
               <input type="hidden" name="mailId" value={m.id} />
               {status ? <input type="hidden" name="status" value={status} /> : null}
               <button type="submit" className="button secondary">
-                {t("accounts.outbox.retry")}
+                {t(m.status === "pending" ? "accounts.outbox.sendNow" : "accounts.outbox.retry")}
+                {/* Many mails share a subject: the button names its recipient for a screen reader. */}
+                <span className="visually-hidden"> {t("accounts.outbox.to")}: {m.toAddress}</span>
               </button>
             </Form>
           ) : null}
