@@ -224,8 +224,10 @@ describe("refreshing now", () => {
     const askedAt = new Date(Date.now() - 1000);
     const res = await secretariat.post("/data-terbuka", { _intent: "refresh" });
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/data-terbuka?pesan=diperbarui");
-    expect(await pageText(await secretariat.get("/data-terbuka?pesan=diperbarui"))).toContain("Pembaruan sudah diantrekan");
+    const location = res.headers.get("location")!;
+    expect(location).toMatch(/^\/data-terbuka\?pesan=diperbarui&pada=\d+$/);
+    // While any file is older than the request, the notice says it is queued.
+    expect(await pageText(await secretariat.get(`/data-terbuka?pesan=diperbarui&pada=${Date.now() + 3_600_000}`))).toContain("Pembaruan sudah diantrekan");
     // The test app's workers poll every half second; the four small files take a second or two.
     const deadline = Date.now() + 25_000;
     let fresh: { dataset: string; id: number }[] = [];
@@ -239,6 +241,10 @@ describe("refreshing now", () => {
     }
     expect(fresh.map((f) => f.dataset).sort()).toEqual([...DATASETS].sort());
     for (const d of DATASETS) expect((await latestSnapshot(database.db, d))!.id).not.toBe(before[d]);
+    // Once every file was made after the request, the same address says it is done.
+    const after = await pageText(await secretariat.get(location));
+    expect(after).toContain("Keempat berkas sudah dibuat ulang dari data terkini.");
+    expect(after).not.toContain("Pembaruan sudah diantrekan");
     const res2 = await get("inovasi.csv", { "accept-encoding": "gzip" });
     expect(res2.headers.get("content-encoding")).toBe("gzip");
     expect(zlib.gunzipSync(await bytesOf(res2)).toString("utf8")).toContain("Inovasi Baru Setelah Malam");

@@ -27,7 +27,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   return {
     site: env.publicUrl,
     canRefresh: can(requestInfo(context).actor, "openData.refresh").ok,
-    queued: new URL(request.url).searchParams.get("pesan") === "diperbarui",
+    refresh: refreshState(new URL(request.url), snapshots),
     datasets: DATASETS.map((d) => {
       const s = snapshots[d];
       return {
@@ -41,6 +41,17 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   };
 });
 
+/**
+ * After "refresh now", the notice follows the files: queued while any file is older than the
+ * request, done once every one was made after it (a reload then says so, not "queued" again).
+ */
+function refreshState(url: URL, snapshots: Awaited<ReturnType<typeof latestSnapshots>>): "queued" | "done" | null {
+  if (url.searchParams.get("pesan") !== "diperbarui") return null;
+  const asked = Number(url.searchParams.get("pada"));
+  if (!Number.isFinite(asked) || asked <= 0) return "queued";
+  return DATASETS.every((d) => snapshots[d] && snapshots[d].startedAt.getTime() >= asked - 1000) ? "done" : "queued";
+}
+
 // The secretariat's "refresh now": the files are made by the background job, as at night (a
 // request waiting minutes for a million rows would time out, and two presses must not make two
 // servers' worth of work); the page says the job is queued.
@@ -51,7 +62,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   if (form.get("_intent") !== "refresh") throw invalid("errors.invalid");
   const { db, jobs, receivedAt } = services(context);
   await requestSnapshots(db, jobs, actor, receivedAt);
-  return redirect("/data-terbuka?pesan=diperbarui");
+  return redirect(`/data-terbuka?pesan=diperbarui&pada=${receivedAt.getTime()}`);
 });
 
 /** A size as people read it: kilobytes under a megabyte, else megabytes to a tenth. */
@@ -77,7 +88,7 @@ export default function OpenData({ loaderData: d }: Route.ComponentProps) {
           <CsrfField />
           <input type="hidden" name="_intent" value="refresh" />
           <h2 id="refresh-title">{t("opendata.refresh.title")}</h2>
-          {d.queued ? <p className="notice" role="status">{t("opendata.refresh.queued")}</p> : null}
+          {d.refresh ? <p className="notice" role="status">{t(d.refresh === "done" ? "opendata.refresh.done" : "opendata.refresh.queued")}</p> : null}
           <p className="hint">{t("opendata.refresh.hint")}</p>
           <button type="submit" className="button secondary">{t("opendata.refresh.button")}</button>
         </Form>

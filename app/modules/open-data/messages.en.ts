@@ -14,6 +14,7 @@ export const openDataMessagesEn: Translation<typeof openDataMessages> = {
   "opendata.refresh.title": "Refreshing the files",
   "opendata.refresh.hint": "Make all four files again from the current data without waiting for tonight, for instance after a large correction. The work runs in the background, one file after another; for a large catalogue it takes a few minutes.",
   "opendata.refresh.button": "Refresh now",
+  "opendata.refresh.done": "All four files have been made again from the current data.",
   "opendata.refresh.queued": "The refresh has been queued. Reload this page in a few minutes to see the new time the files were made.",
   "opendata.licence": "Licence:",
   "opendata.attribution": "When you use this data, name its source: {site}.",

@@ -12,6 +12,7 @@ export const openDataMessages = defineMessages({
   "opendata.refresh.title": "Pembaruan berkas",
   "opendata.refresh.hint": "Buat ulang keempat berkas dari data terkini tanpa menunggu malam nanti, misalnya setelah koreksi besar. Pekerjaan berjalan di latar belakang, satu berkas demi satu berkas; untuk katalog besar perlu beberapa menit.",
   "opendata.refresh.button": "Perbarui sekarang",
+  "opendata.refresh.done": "Keempat berkas sudah dibuat ulang dari data terkini.",
   "opendata.refresh.queued": "Pembaruan sudah diantrekan. Muat ulang halaman ini beberapa menit lagi untuk melihat waktu pembuatan yang baru.",
   "opendata.licence": "Lisensi:",
   "opendata.attribution": "Saat memakai data ini, sebutkan sumbernya: {site}.",
