@@ -87,7 +87,7 @@ describe("sign-in from a trusted device", () => {
       .where(and(eq(auditLog.action, "session.start"), eq(auditLog.subjectId, String(x.id))))
       .orderBy(desc(auditLog.id))
       .limit(1);
-    expect(start.data).toEqual({ ip: office, trustedDevice: true });
+    expect(start.data).toEqual({ ip: office, trustedDevice: true, userAgent: null });
   });
 
   it("keeps a locked account open to its trusted devices; a device's own failures lock that device alone", async () => {
@@ -204,7 +204,7 @@ describe("sign-in from a trusted device", () => {
       .where(and(eq(auditLog.action, "session.start"), eq(auditLog.subjectId, String(a.id))))
       .orderBy(desc(auditLog.id))
       .limit(1);
-    expect(start.data).toEqual({ ip, trustedDevice: false });
+    expect(start.data).toEqual({ ip, trustedDevice: false, userAgent: null });
 
     // A shared PC: a second account signs in there after logging out, which leaves the device
     // cookie; the first account keeps its place in it.

@@ -21,13 +21,15 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-async function signedIn(email: string, ip = "10.9.0.1", password = PASSWORD) {
+const ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36";
+
+async function signedIn(email: string, ip = "10.9.0.1", password = PASSWORD, userAgent = ANDROID_CHROME) {
   const c = newClient();
   const form = new FormData();
   form.set("email", email);
   form.set("password", password);
   form.set("_csrf", await c.csrf());
-  const res = await c.request("POST", "/masuk", form, { "x-forwarded-for": ip });
+  const res = await c.request("POST", "/masuk", form, { "x-forwarded-for": ip, "user-agent": userAgent });
   expect(res.status, `sign-in of ${email}`).toBe(302);
   return c;
 }
@@ -52,6 +54,8 @@ describe("my account", () => {
     expect(text).toMatch(/\d{2}\.\d{2} WIB/);
     // The second sign-in came from a browser that had not signed in before (a new client).
     expect(text).toContain("Baru atau tidak dikenal");
+    // Each sign-in names its browser and system, as its User-Agent told them.
+    expect(text).toContain("Chrome di Android");
   });
 
   it("saves the name, and answers a blank one on the field, keeping what was typed", async () => {

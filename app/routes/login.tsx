@@ -41,6 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       sessionHours: env.sessionHours,
       previousToken: cookies[SESSION_COOKIE],
       devices,
+      userAgent: request.headers.get("user-agent"),
     });
     const headers = new Headers();
     headers.append("set-cookie", setCookie(env, SESSION_COOKIE, token, { maxAge: env.sessionHours * 3600 }));

@@ -47,6 +47,8 @@ export async function logIn(
     clientIp: string;
     sessionHours: number;
     previousToken?: string;
+    /** The browser's own name for itself (User-Agent), kept with the sign-in for its owner to read. */
+    userAgent?: string | null;
     /** The browser's device cookie, parsed (device.server.ts). */
     devices?: DeviceToken[];
     now?: Date;
@@ -110,7 +112,7 @@ export async function logIn(
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     const deviceToken = await renewDevice(tx, user.id, null, now);
     const { token } = await startSession(tx, user.id, opts.sessionHours, opts.previousToken);
-    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: false } });
+    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: false, userAgent: opts.userAgent?.slice(0, 300) ?? null } });
     return { token, userId: user.id, deviceToken };
   });
 }
@@ -120,7 +122,7 @@ async function trustedLogIn(
   db: Db,
   user: typeof users.$inferSelect,
   device: Device,
-  opts: { password: string; clientIp: string; sessionHours: number; previousToken?: string },
+  opts: { password: string; clientIp: string; sessionHours: number; previousToken?: string; userAgent?: string | null },
   now: Date,
 ): Promise<LogInResult> {
   // Only this browser is held back: the account itself stays open to its other devices.
@@ -137,7 +139,7 @@ async function trustedLogIn(
   return db.transaction(async (tx) => {
     const deviceToken = await renewDevice(tx, user.id, device, now);
     const { token } = await startSession(tx, user.id, opts.sessionHours, opts.previousToken);
-    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: true } });
+    await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: true, userAgent: opts.userAgent?.slice(0, 300) ?? null } });
     return { token, userId: user.id, deviceToken };
   });
 }

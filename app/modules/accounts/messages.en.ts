@@ -102,6 +102,8 @@ export const accountsEn: Translation<typeof accounts> = {
   "accounts.me.signInAt": "Time",
   "accounts.me.signInFrom": "IP address",
   "accounts.me.signInBrowser": "Browser",
+  "accounts.me.browserOn": "{browser} on {os}",
+  "accounts.me.unknownBrowser": "Unknown",
   "accounts.me.knownBrowser": "Used to sign in before",
   "accounts.me.newBrowser": "New or unknown",
   "accounts.me.errors.samePassword": "The new password is the same as the current one; choose another.",

@@ -100,6 +100,8 @@ export const accounts = defineMessages({
   "accounts.me.signInAt": "Waktu",
   "accounts.me.signInFrom": "Alamat IP",
   "accounts.me.signInBrowser": "Peramban",
+  "accounts.me.browserOn": "{browser} di {os}",
+  "accounts.me.unknownBrowser": "Tidak diketahui",
   "accounts.me.knownBrowser": "Pernah dipakai masuk sebelumnya",
   "accounts.me.newBrowser": "Baru atau tidak dikenal",
   "accounts.me.errors.samePassword": "Kata sandi baru sama dengan yang sekarang; pilih yang lain.",

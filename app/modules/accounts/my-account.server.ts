@@ -1,5 +1,6 @@
 // One's own account (/kelola/akun): the name others see, the password, the other places one is
 // signed in, and the recent sign-ins, so that a person notices a sign-in that was not theirs.
+import Bowser from "bowser";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, auditLog, sessions, units, users, userTokens } from "~/db/schema";
@@ -13,6 +14,13 @@ import { startSession } from "./session.server";
 import { passwordChangedMail } from "./use-token.server";
 
 type Me = { id: number };
+
+/** A browser's and system's names from its User-Agent ("Chrome", "Android"), as far as they can be told. */
+function browserOf(userAgent: string | null | undefined): { browser: string | null; os: string | null } {
+  if (!userAgent) return { browser: null, os: null };
+  const parsed = Bowser.parse(userAgent);
+  return { browser: parsed.browser.name ?? null, os: parsed.os.name ?? null };
+}
 
 // How many of the latest sign-ins the page lists.
 const RECENT_SIGN_INS = 8;
@@ -38,8 +46,8 @@ export async function accountOverview(db: Db, me: Me, sessionIdHash: string | nu
     ...user,
     otherSessions,
     signIns: signIns.map((s) => {
-      const d = (s.data ?? {}) as { ip?: string; trustedDevice?: boolean };
-      return { at: s.at, ip: d.ip ?? null, trustedDevice: d.trustedDevice === true };
+      const d = (s.data ?? {}) as { ip?: string; trustedDevice?: boolean; userAgent?: string | null };
+      return { at: s.at, ip: d.ip ?? null, trustedDevice: d.trustedDevice === true, ...browserOf(d.userAgent) };
     }),
   };
 }

@@ -201,7 +201,11 @@ export default function Account({ loaderData }: Route.ComponentProps) {
                 <tr key={i}>
                   <td>{instant(s.at)}</td>
                   <td>{s.ip ?? "—"}</td>
-                  <td>{t(s.trustedDevice ? "accounts.me.knownBrowser" : "accounts.me.newBrowser")}</td>
+                  <td>
+                    {s.browser ? (s.os ? t("accounts.me.browserOn", { browser: s.browser, os: s.os }) : s.browser) : t("accounts.me.unknownBrowser")}
+                    <br />
+                    <span className="hint">{t(s.trustedDevice ? "accounts.me.knownBrowser" : "accounts.me.newBrowser")}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
