@@ -40,6 +40,9 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const { db, env } = services(context);
   const { locale, zone, sessionIdHash } = requestInfo(context);
   const t = translator(locale);
+  // A refusal as the form's errors: a lock says until when, in the reader's zone; others name their field.
+  const refusal = (e: AppError): FieldErrors =>
+    e.fields?.until ? { _form: t(e.reason, { until: formatInstant(locale, e.fields.until, zone) }) } : appErrorFields(e, t);
   const form = await request.formData();
   const intent = form.get("_intent");
   if (intent === "profile") {
@@ -60,9 +63,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       return redirect(`${PATH}?pesan=sandi`, { headers });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      const until = e.fields?.until ? formatInstant(locale, e.fields.until, zone) : null;
-      const errors = until ? { _form: t(e.reason, { until }) } : appErrorFields(e, t);
-      return data<Reply>({ form: "password", errors }, { status: e.status });
+      return data<Reply>({ form: "password", errors: refusal(e) }, { status: e.status });
     }
   }
   if (intent === "email") {
@@ -74,9 +75,7 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
       return redirect(`${PATH}?pesan=email`);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      const until = e.fields?.until ? formatInstant(locale, e.fields.until, zone) : null;
-      const errors = until ? { _form: t(e.reason, { until }) } : appErrorFields(e, t);
-      return data<Reply>({ form: "email", errors, newEmail }, { status: e.status });
+      return data<Reply>({ form: "email", errors: refusal(e), newEmail }, { status: e.status });
     }
   }
   if (intent === "signOutOthers" && sessionIdHash) {
