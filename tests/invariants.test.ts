@@ -98,7 +98,7 @@ beforeAll(async () => {
   // Assigned, scored and decided through the use cases. Banyumas (lowest) gets one complete
   // review and one draft, so it stays behind with fewer than k reviews.
   const c = (await competitionById(db, competitionId))!;
-  await runAssignment(db, admin, c, STAGE);
+  await runAssignment(db, admin, c, STAGE, { publicUrl: "https://lumbung.uji" });
   const criteria = c.config.stages.find((s) => s.code === STAGE)!.criteria;
   const quality: Record<number, number> = { [ids.papua]: 9, [ids.surabaya]: 8, [ids.ministry]: 6, [ids.banyumas]: 3 };
   let draftLeft = false;

@@ -115,7 +115,7 @@ describe("judging", () => {
     const c = (await competitionById(database.db, competitionId))!;
     const entrants = await stageEntrants(database.db, competitionId, c.config, STAGE);
     expect(entrants.map((e) => e.id).sort()).toEqual([ids.banyumas, ids.surabaya, ids.ministry, ids.papua].sort());
-    const run = await runAssignment(database.db, admin, c, STAGE);
+    const run = await runAssignment(database.db, admin, c, STAGE, { publicUrl: "https://lumbung.uji" });
     expect(run.unstaffed).toEqual([]);
     expect(run.pairs).toBe(8);
     const view = await assignmentView(database.db, c, STAGE);
@@ -139,7 +139,7 @@ describe("judging", () => {
     const declared = await declareConflict(db, judges.a, competitionId, ids.banyumas, { kind: "family", note: "Adik saya di tim inovasi." });
     expect(declared.recusedFrom).toEqual([STAGE]);
     const before = await db.select().from(assignments).where(eq(assignments.competitionId, competitionId));
-    const run = await runAssignment(db, admin, c, STAGE);
+    const run = await runAssignment(db, admin, c, STAGE, { publicUrl: "https://lumbung.uji" });
     // Banyumas has one eligible evaluator left: it stays one short, and says why.
     expect(run.unstaffed).toEqual([expect.objectContaining({ proposalId: String(ids.banyumas), missing: 1, reason: "too-few-eligible-judges" })]);
     const after = await db.select().from(assignments).where(eq(assignments.competitionId, competitionId));
@@ -158,7 +158,7 @@ describe("judging", () => {
     expect(fresh).toMatchObject({ id: declared.id, state: "pending", kind: "financial", decisionReason: null });
     expect(fresh.createdAt.getTime()).toBeGreaterThan(dismissed.createdAt.getTime());
     await decideConflict(db, admin, competitionId, declared.id, { state: "dismissed", reason: "Kontrak sudah berakhir." });
-    const again = await runAssignment(db, admin, c, STAGE);
+    const again = await runAssignment(db, admin, c, STAGE, { publicUrl: "https://lumbung.uji" });
     expect(again.unstaffed).toEqual([]);
   });
 

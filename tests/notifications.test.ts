@@ -46,7 +46,11 @@ describe("notifications", () => {
     const rows = await database.db.select().from(notifications).where(eq(notifications.userId, judgeId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: "assignment", link: "/kelola/penilaian", vars: expect.objectContaining({ n: 3 }) });
-    expect((await database.db.select().from(outbox).where(eq(outbox.kind, "assignment"))).length).toBe(2);
+    const mails = await database.db.select().from(outbox).where(eq(outbox.kind, "assignment"));
+    expect(mails.length).toBe(2);
+    // A mail is read away from the site: its link is whole (the app's address), not a path.
+    expect(mails[0].bodyText).toContain("http://localhost:3000/kelola/penilaian");
+    expect(mails[0].bodyText).not.toMatch(/[:\s]\/kelola\/penilaian/);
     const nav = await text(await judge.get("/kelola"));
     expect(nav).toContain("Notifikasi (1)");
     const list = await text(await judge.get("/kelola/notifikasi"));

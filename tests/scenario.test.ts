@@ -173,7 +173,7 @@ async function assignStage(code: string) {
   const db = database.db;
   const c = await edition();
   const stage = c.config.stages.find((s) => s.code === code)!;
-  const run = await runAssignment(db, admin, c, code);
+  const run = await runAssignment(db, admin, c, code, { publicUrl: "https://lumbung.uji" });
   expect(run.unstaffed).toEqual([]);
   expect(run.balanced).toBe(true);
   const view = await assignmentView(db, c, code);
@@ -368,7 +368,7 @@ describe("a whole edition", () => {
     await decideConflict(db, admin, competitionId, declared.id, { state: "confirmed", reason: "Pembinaan tercatat dalam laporan tahun lalu." });
 
     let c = await edition();
-    const first = await runAssignment(db, admin, c, "evaluasi");
+    const first = await runAssignment(db, admin, c, "evaluasi", { publicUrl: "https://lumbung.uji" });
     expect(first.unstaffed).toEqual([]);
     // A recusal after the assignment: the pair goes, and a re-run replaces it.
     const recusing = evaluators[5];

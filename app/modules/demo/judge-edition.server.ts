@@ -96,7 +96,7 @@ export async function judgeStages(
     if (s.kind === "registration" || s.kind === "screening") continue;
     const competition = (await competitionById(db, competitionId))!;
     if (s.kind !== "decision") {
-      await runAssignment(db, admin, competition, s.code);
+      await runAssignment(db, admin, competition, s.code, { publicUrl: "" });
       const pairs = await db.select().from(assignments).where(and(eq(assignments.competitionId, competitionId), eq(assignments.stageCode, s.code)));
       for (const a of pairs) {
         const q = quality.get(a.proposalId)!;

@@ -141,7 +141,7 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
   const [admin] = await db.select().from(users).where(eq(users.id, adminId));
   const actor: Actor = { kind: "user", id: admin.id, name: admin.name, email: admin.email, role: "national_admin", agencyId: null, unitId: null };
   const stored = { id: competition.id, config };
-  await runAssignment(db, actor, stored, STAGE);
+  await runAssignment(db, actor, stored, STAGE, { publicUrl: "" });
 
   // Every generated evaluator has scored all but one of their proposals; the demo evaluator none.
   const criteria = config.stages.find((s) => s.code === STAGE)!.criteria;

@@ -91,7 +91,7 @@ export type AssignmentRun = { pairs: number; moved: number; kept: number; unstaf
  * a re-run after a recusal or a new conflict moves as few as it can. A pair whose review is
  * already submitted is never dropped by a re-run (the score stands); it is counted as kept.
  */
-export async function runAssignment(db: Db, actor: Actor, competition: Competition, stageCode: string): Promise<AssignmentRun> {
+export async function runAssignment(db: Db, actor: Actor, competition: Competition, stageCode: string, opts: { publicUrl: string }): Promise<AssignmentRun> {
   assertCan(actor, "competition.manage");
   if (actor.kind !== "user") throw new AppError("unauthenticated", "errors.unauthenticated");
   return db.transaction(async (tx) => {
@@ -124,7 +124,7 @@ export async function runAssignment(db: Db, actor: Actor, competition: Competiti
     if (add.length) {
       await tx.insert(assignments).values(add.map((p) => ({ competitionId: competition.id, stageCode, proposalId: Number(p.proposalId), judgeId: Number(p.judgeId), source: "auto" })));
     }
-    await tellJudges(tx, competition, stage, add.map((p) => Number(p.judgeId)), "assignment");
+    await tellJudges(tx, competition, stage, add.map((p) => Number(p.judgeId)), "assignment", opts.publicUrl);
     const run = { pairs: result.pairs.length + kept, moved: current.length ? add.length : 0, kept, unstaffed: result.unstaffed, balanced: result.balanced };
     await recordAudit(tx, { actorUserId: actor.id, action: "assignment.run", subjectType: "competition", subjectId: competition.id, data: { stage: stageCode, added: add.length, removed: drop.length, kept, unstaffed: result.unstaffed.length } });
     return run;
@@ -135,7 +135,7 @@ export async function runAssignment(db: Db, actor: Actor, competition: Competiti
  * Tell judges of new assignments ("assignment": how many were added for each) or of reviews
  * still to submit ("reviewDue": how many are not submitted), in the outbox and in the app.
  */
-async function tellJudges(tx: DbOrTx, competition: Competition, stage: Stage, judgeIds: number[], what: "assignment" | "reviewDue", publicUrl = "") {
+async function tellJudges(tx: DbOrTx, competition: Competition, stage: Stage, judgeIds: number[], what: "assignment" | "reviewDue", publicUrl: string) {
   const count = new Map<number, number>();
   for (const id of judgeIds) count.set(id, (count.get(id) ?? 0) + 1);
   if (!count.size) return 0;

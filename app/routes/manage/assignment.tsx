@@ -117,7 +117,7 @@ function back(slug: string, stage: string, values: Record<string, unknown>, mess
 
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
   const { actor, row, stage, competition } = await load(context, params);
-  const db = services(context).db;
+  const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const form = await request.formData();
   const intent = form.get("_intent");
@@ -125,7 +125,7 @@ export const action = page(async ({ context, params, request }: Route.ActionArgs
 
   if (intent === "run") {
     try {
-      const run = await runAssignment(db, actor, competition, stage.code);
+      const run = await runAssignment(db, actor, competition, stage.code, { publicUrl: env.publicUrl });
       const summary: RunSummary = { pairs: run.pairs, moved: run.moved, kept: run.kept, balanced: run.balanced, unstaffedTotal: run.unstaffed.length, unstaffed: [] };
       if (run.unstaffed.length) summary.unstaffed = await explainUnstaffed(db, competition, stage.code, run.unstaffed.slice(0, MAX_UNSTAFFED_SHOWN));
       return data({ run: summary });
