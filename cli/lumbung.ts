@@ -41,7 +41,7 @@ async function main() {
           console.error("Refusing to load demo data with NODE_ENV=production.");
           return 1;
         }
-        const r = await seedDemo(database.db);
+        const r = await seedDemo(database.db, { publicUrl: env.publicUrl });
         console.log(r.seeded ? `Demo data loaded (${r.innovations} innovations).` : "Demo data was already loaded.");
         return 0;
       }

@@ -65,13 +65,13 @@ function tail(file, lines = 40) {
 }
 
 /** Load the demo and the end-to-end fixtures into the (empty) data directory, as `npm start` would the demo. */
-async function loadData(dataDir) {
+async function loadData(dataDir, publicUrl) {
   const build = await import(pathToFileURL(buildEntry).href);
   const database = await build.openDatabase({ dataDir });
   try {
     await build.migrate(database);
-    await build.seedDemo(database.db);
-    await build.seedObjectionWindow(database.db);
+    await build.seedDemo(database.db, { publicUrl });
+    await build.seedObjectionWindow(database.db, publicUrl);
   } finally {
     await database.close();
   }
@@ -142,14 +142,14 @@ try {
   // wait below only measures opening the database and listening).
   const started = performance.now();
   if (buildIfStale({ quiet: true })) console.log(`e2e: built the app in ${Math.round(performance.now() - started)} ms`);
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
+  const baseURL = `http://${HOST}:${port}`;
   const loading = performance.now();
-  await loadData(dataDir);
+  await loadData(dataDir, baseURL);
   console.log(`e2e: demo data and fixtures loaded in ${Math.round(performance.now() - loading)} ms`);
 
   fs.mkdirSync(mailDir);
   mail = await startMailServer(mailDir);
-  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
-  const baseURL = `http://${HOST}:${port}`;
   const env = {
     ...process.env,
     NODE_ENV: "development",

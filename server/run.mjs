@@ -31,7 +31,7 @@ export async function runServer({ root, env: given = process.env, log = console.
   const database = await build.openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, poolSize: env.poolSize });
   await build.migrate(database);
   if (env.demo) {
-    const result = await build.seedDemo(database.db);
+    const result = await build.seedDemo(database.db, { publicUrl: env.publicUrl });
     if (result.seeded) log(`Demo data loaded (${result.innovations} innovations).`);
   } else {
     await build.seedReference(database.db);

@@ -33,12 +33,12 @@ export async function seedDemoCompetitions(db: Db, now = new Date()) {
  * The open edition's special group: the two longest-running earlier winners are invited, through
  * the real use case (their agencies' people, if any, are told). Run after the earlier editions.
  */
-export async function seedDemoInvitations(db: Db, adminId: number, now = new Date()) {
+export async function seedDemoInvitations(db: Db, adminId: number, now: Date, publicUrl: string) {
   const edition = await competitionBySlug(db, `kipp-${openEdition(now)}`);
   const [admin] = await db.select().from(users).where(eq(users.id, adminId));
   if (!edition || !admin) return;
   const chosen = (await invitationCandidates(db, edition, 5, now)).slice(0, 2);
   if (!chosen.length) return;
   const actor: Actor = { kind: "user", id: admin.id, name: admin.name, email: admin.email, role: "national_admin", agencyId: null, unitId: null };
-  await inviteToGroup(db, actor, edition, { groupCode: "khusus", innovationIds: chosen.map((c) => c.innovationId) }, { publicUrl: "", now });
+  await inviteToGroup(db, actor, edition, { groupCode: "khusus", innovationIds: chosen.map((c) => c.innovationId) }, { publicUrl, now });
 }

@@ -21,7 +21,7 @@ const ENTRIES = 20;
 // How many go on from each stage in a demo-sized edition (the preset's 150/99/45 are national).
 const TOP: Record<string, number> = { evaluasi: 14, "penilaian-tpi": 10, keputusan: 5 };
 
-export async function seedDemoFinished(db: Db, edition: number) {
+export async function seedDemoFinished(db: Db, edition: number, publicUrl: string) {
   const rng = createRng(2025_09);
   const base = preset("kipp-2023-umum", edition);
   const config: CompetitionConfig = structuredClone(base.config);
@@ -71,11 +71,11 @@ export async function seedDemoFinished(db: Db, edition: number) {
   // Each judged stage: assign, score every pair (each proposal has a steady quality the judges
   // see with some noise), then the plenary follows the rule's proposal.
   const quality = new Map(ids.map((id) => [id, 0.45 + rng.next() * 0.5]));
-  await judgeStages(db, { admin, competitionId: c.id, config, judges, quality, rng, noise: 0.2, at });
+  await judgeStages(db, { admin, competitionId: c.id, config, judges, quality, rng, noise: 0.2, at, publicUrl });
 
   // Results: provisional after the final plenary, one objection answered, the decree, published.
   const announced = at("keputusan", 10);
-  await announceProvisional(db, admin, c.id, { publicUrl: "", now: announced });
+  await announceProvisional(db, admin, c.id, { publicUrl, now: announced });
   const [best] = (await stageRanking(db, (await competitionById(db, c.id))!, "keputusan")).rows;
   await setAward(db, admin, c.id, best.entrant.id, { tier: "outstanding", reason: "Ditetapkan rapat pleno akhir sebagai capaian luar biasa." });
   // The objection comes from the Admin Lokal of an agency whose proposal won nothing (generated
@@ -93,9 +93,9 @@ export async function seedDemoFinished(db: Db, edition: number) {
       .values({ email: `admin.lokal@${loser.slug}.demo`, name: `Admin Lokal ${loser.name}`, role: "agency_admin", agencyId: loser.agencyId })
       .returning();
     const o = await fileObjection(db, actorOf(objector), c.id, { reason: "Mohon peninjauan nilai tahap evaluasi: data dampak kami sudah diperbarui di lampiran." }, announced.getTime() + DAY);
-    await answerObjection(db, admin, c.id, o.id, { state: "rejected", response: "Nilai dihitung dari berkas saat pendaftaran ditutup; pembaruan sesudahnya tidak dinilai." }, { publicUrl: "" });
+    await answerObjection(db, admin, c.id, o.id, { state: "rejected", response: "Nilai dihitung dari berkas saat pendaftaran ditutup; pembaruan sesudahnya tidak dinilai." }, { publicUrl });
   }
   await recordDecree(db, admin, c.id, { number: `B/${edition}/M.KT.01/${edition}`, date: new Date(announced.getTime() + 8 * DAY).toISOString().slice(0, 10) });
-  await publishResults(db, admin, c.id, { publicUrl: "", now: new Date(announced.getTime() + 10 * DAY) });
+  await publishResults(db, admin, c.id, { publicUrl, now: new Date(announced.getTime() + 10 * DAY) });
   return c;
 }

@@ -88,15 +88,17 @@ export async function judgeStages(
     noise: number;
     /** The instant `days` into a stage: each review is written inside its stage. */
     at: (stageCode: string, days: number) => Date;
+    /** The site's address, for links in the mail the steps write. */
+    publicUrl: string;
   },
 ) {
-  const { admin, competitionId, config, quality, rng, noise, at } = opts;
+  const { admin, competitionId, config, quality, rng, noise, at, publicUrl } = opts;
   const judgeById = new Map(opts.judges.map((j) => [j.id, j]));
   for (const s of config.stages) {
     if (s.kind === "registration" || s.kind === "screening") continue;
     const competition = (await competitionById(db, competitionId))!;
     if (s.kind !== "decision") {
-      await runAssignment(db, admin, competition, s.code, { publicUrl: "" });
+      await runAssignment(db, admin, competition, s.code, { publicUrl });
       const pairs = await db.select().from(assignments).where(and(eq(assignments.competitionId, competitionId), eq(assignments.stageCode, s.code)));
       for (const a of pairs) {
         const q = quality.get(a.proposalId)!;

@@ -73,7 +73,7 @@ export function demoJudges(db: Db) {
  * Seeded after the finished edition, as time runs: its judges' earlier involvement is then known
  * to the assignment, and last year's award winners are not entered again in the general group.
  */
-export async function seedDemoJudging(db: Db, adminId: number, now = new Date()) {
+export async function seedDemoJudging(db: Db, adminId: number, now: Date, publicUrl: string) {
   const rng = createRng(2026_11);
   const { base, config, edition } = schedule(now);
   const [competition] = await db
@@ -141,7 +141,7 @@ export async function seedDemoJudging(db: Db, adminId: number, now = new Date())
   const [admin] = await db.select().from(users).where(eq(users.id, adminId));
   const actor: Actor = { kind: "user", id: admin.id, name: admin.name, email: admin.email, role: "national_admin", agencyId: null, unitId: null };
   const stored = { id: competition.id, config };
-  await runAssignment(db, actor, stored, STAGE, { publicUrl: "" });
+  await runAssignment(db, actor, stored, STAGE, { publicUrl });
 
   // Every generated evaluator has scored all but one of their proposals; the demo evaluator none.
   const criteria = config.stages.find((s) => s.code === STAGE)!.criteria;

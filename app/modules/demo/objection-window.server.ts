@@ -32,7 +32,7 @@ const TOP: Record<string, number> = { evaluasi: 4, "penilaian-tpi": 3, keputusan
 
 type UserRow = typeof users.$inferSelect;
 /** Build every edition of OBJECTION_WINDOW_EDITIONS that is not there yet; returns their slugs. */
-export async function seedObjectionWindow(db: Db, now = new Date()) {
+export async function seedObjectionWindow(db: Db, publicUrl: string, now = new Date()) {
   const [adminRow] = await db.select().from(users).where(eq(users.email, "admin@menpan.demo"));
   if (!adminRow) throw new Error("the objection-window fixture needs the demo (admin@menpan.demo)");
   // Generated judges only: the demo's evaluator and panelist logins keep their own lists.
@@ -41,7 +41,7 @@ export async function seedObjectionWindow(db: Db, now = new Date()) {
   for (const [i, spec] of OBJECTION_WINDOW_EDITIONS.entries()) {
     const [exists] = await db.select({ id: competitions.id }).from(competitions).where(eq(competitions.slug, spec.slug));
     if (exists) continue;
-    await buildEdition(db, { slug: spec.slug, number: i + 1, objector: spec.agencyAdmin, adminRow, judges, now });
+    await buildEdition(db, { slug: spec.slug, number: i + 1, objector: spec.agencyAdmin, adminRow, judges, now, publicUrl });
     made.push(spec.slug);
   }
   return made;
@@ -49,7 +49,7 @@ export async function seedObjectionWindow(db: Db, now = new Date()) {
 
 async function buildEdition(
   db: Db,
-  { slug, number, objector, adminRow, judges, now }: { slug: string; number: number; objector: string; adminRow: UserRow; judges: { id: number }[]; now: Date },
+  { slug, number, objector, adminRow, judges, now, publicUrl }: { slug: string; number: number; objector: string; adminRow: UserRow; judges: { id: number }[]; now: Date; publicUrl: string },
 ) {
   const rng = createRng(number);
   const admin = actorOf(adminRow);
@@ -114,9 +114,9 @@ async function buildEdition(
   const judgeRows = await db.select().from(users).where(inArray(users.id, judges.map((j) => j.id)));
 
   // Each judged stage: assign, score every pair, then the plenary follows the rule's proposal.
-  await judgeStages(db, { admin, competitionId: c.id, config, judges: judgeRows, quality, rng, noise: 0.1, at });
+  await judgeStages(db, { admin, competitionId: c.id, config, judges: judgeRows, quality, rng, noise: 0.1, at, publicUrl });
 
   // A day ago: the agencies that took part are told, in the app and by mail.
-  await announceProvisional(db, admin, c.id, { publicUrl: "", now: new Date(now.getTime() - DAY) });
+  await announceProvisional(db, admin, c.id, { publicUrl, now: new Date(now.getTime() - DAY) });
   return c;
 }

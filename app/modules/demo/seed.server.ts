@@ -24,7 +24,7 @@ export async function isDemoSeeded(db: Db) {
  * Load the demo: reference data, units and innovations from the source articles plus a few
  * hundred generated ones, and one login per role. Runs once per database.
  */
-export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
+export async function seedDemo(db: Db, opts: { generated?: number; publicUrl: string }) {
   await seedReference(db);
   if (await isDemoSeeded(db)) return { seeded: false };
   const content = await seedDemoContent(db, { generated: opts.generated ?? 300 });
@@ -51,9 +51,10 @@ export async function seedDemo(db: Db, opts: { generated?: number } = {}) {
     // Last year's edition first, as time ran: this year's assignment then knows who judged what.
     const now = new Date();
     await seedDemoJudges(db);
-    await seedDemoFinished(db, demoEvaluationEdition(now) - 1);
-    await seedDemoJudging(db, admin.id, now);
-    await seedDemoInvitations(db, admin.id, now);
+    // Mail written on the way links to the site where the demo runs.
+    await seedDemoFinished(db, demoEvaluationEdition(now) - 1, opts.publicUrl);
+    await seedDemoJudging(db, admin.id, now, opts.publicUrl);
+    await seedDemoInvitations(db, admin.id, now, opts.publicUrl);
   }
   await db.insert(meta).values({ key: "demo_seeded", value: { at: new Date().toISOString() } });
   // The catalogue's search plans from planner statistics, and PGlite never gathers them itself.

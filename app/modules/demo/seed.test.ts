@@ -21,7 +21,7 @@ const one = async <T>(query: ReturnType<typeof sql>) => (await rows<T>(query))[0
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  first = await seedDemo(database.db, { generated: GENERATED });
+  first = await seedDemo(database.db, { generated: GENERATED, publicUrl: "https://lumbung.uji" });
 }, 120_000);
 afterAll(async () => database?.close());
 
@@ -179,13 +179,21 @@ describe("the demo seed", () => {
     expect(linked.filter((r) => r.acronym === "Roadshow by Molin").map((r) => r.filename)).toEqual(["roadshow-by-molin-banyumas-laporan.pdf", null]);
   });
 
+  it("writes its mail with whole links to the site it runs on, never bare paths", async () => {
+    const mails = (await database.db.execute(sql`select body_text from outbox`)).rows as { body_text: string }[];
+    expect(mails.length).toBeGreaterThan(0);
+    const links = mails.flatMap((m) => m.body_text.match(/(?:https?:\/\/[^\s]+)?\/(?:kelola|kompetisi|undangan|acara)\/[^\s]*/g) ?? []);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((l) => !l.startsWith("https://lumbung.uji/"))).toEqual([]);
+  });
+
   it("does nothing when run again", async () => {
     const count = async () =>
       one<{ i: number; u: number; un: number; f: number; h: number }>(sql`select
         (select count(*)::int from innovations) as i, (select count(*)::int from users) as u, (select count(*)::int from units) as un,
         (select count(*)::int from innovation_files) as f, (select count(*)::int from innovation_history) as h`);
     const before = await count();
-    expect(await seedDemo(database.db, { generated: GENERATED })).toEqual({ seeded: false });
+    expect(await seedDemo(database.db, { generated: GENERATED, publicUrl: "https://lumbung.uji" })).toEqual({ seeded: false });
     expect(await count()).toEqual(before);
     expect(before.i).toBe(ARTICLE_INNOVATIONS.length + GENERATED);
   });
