@@ -30,6 +30,9 @@ describe("settings", () => {
     });
     expect(parseEnv({ SMTP_URL: "smtps://kipp:rahasia@mail.go.id:465", MAIL_FROM: "Sekretariat KIPP <kipp@menpan.go.id>" }).mail?.from).toBe("Sekretariat KIPP <kipp@menpan.go.id>");
     expect(parseEnv({ SMTP_URL: "smtp://mail.go.id", MAIL_FROM: "kipp@menpan.go.id" }).mail?.from).toBe("kipp@menpan.go.id");
+    // A site reached by its IP address has no domain to send from.
+    expect(parseEnv({ SMTP_URL: "smtp://mail.go.id", PUBLIC_URL: "http://10.1.2.3:3000" }).mail?.from).toBe("Lumbung <no-reply@localhost>");
+    expect(parseEnv({ SMTP_URL: "smtp://mail.go.id", PUBLIC_URL: "http://[::1]:3000" }).mail?.from).toBe("Lumbung <no-reply@localhost>");
   });
 
   it("refuses a mail server that is no SMTP address, a sender that is no address, and a sender without a server", () => {

@@ -67,6 +67,8 @@ export type Env = {
   mail: MailSettings | null;
 };
 
+const mailDomain = (host: string) => (/^[\d.]+$/.test(host) || host.includes(":") || host.startsWith("[") ? "localhost" : host);
+
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
@@ -101,7 +103,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     workers: e.LUMBUNG_WORKERS,
     poolSize: e.DATABASE_POOL_SIZE,
     trustedProxies: e.LUMBUNG_TRUSTED_PROXIES,
-    // Unless told otherwise, mail comes from a no-reply address at the site's own host name.
-    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Lumbung <no-reply@${new URL(publicUrl).hostname}>` } : null,
+    // Unless told otherwise, mail comes from a no-reply address at the site's own host name (an
+    // address's domain cannot be a bare IP address: a site reached by one sends as localhost).
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Lumbung <no-reply@${mailDomain(new URL(publicUrl).hostname)}>` } : null,
   };
 }
