@@ -70,6 +70,10 @@ describe("my account", () => {
     const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(row.name).toBe("Sari Wulandari");
     expect(await pageText(await c.get("/kelola/akun?pesan=nama"))).toContain("Nama tersimpan.");
+    // The notice of the last success does not stand beside a new refusal.
+    const after = await pageText(await c.post("/kelola/akun?pesan=nama", { _intent: "password", current: "salah", password: NEW_PASSWORD, confirm: NEW_PASSWORD }));
+    expect(after).toContain("Kata sandi sekarang salah.");
+    expect(after).not.toContain("Nama tersimpan.");
     const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "user.rename"), eq(auditLog.subjectId, String(user.id))));
     expect(audit.data).toEqual({ from: "Sari Operator", to: "Sari Wulandari" });
   });
@@ -245,7 +249,10 @@ describe("changing one's email", () => {
     await createTestUser(database.db, { role: "evaluator", email: "kedua@dinas.uji.go.id" });
     const refused = await fresh.post(second);
     expect(refused.status).toBe(409);
-    expect(await pageText(refused)).toContain("Email ini sudah punya akun.");
+    const refusedText = await pageText(refused);
+    expect(refusedText).toContain("Email ini sudah punya akun.");
+    // Nothing left to confirm: no button is offered again.
+    expect(refusedText).not.toContain("Ya, pakai alamat ini");
     expect((await database.db.select().from(users).where(eq(users.id, user.id)))[0].email).toBe(user.email);
   });
 
@@ -278,11 +285,19 @@ describe("my account on a demo", () => {
       const [resetMail] = await demo.db.select().from(outbox).where(and(eq(outbox.toAddress, "admin@menpan.demo"), eq(outbox.kind, "password-reset")));
       const link = resetMail.bodyText.match(/\/atur-ulang-sandi\/[A-Za-z0-9_-]+/)![0];
       const r = client();
-      await r.get(link);
+      // Said as the link opens, before anything is typed.
+      expect(await pageText(await r.get(link))).toContain("Kata sandi akun demo tidak dapat diganti");
       const refused = await r.post(link, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
       expect(refused.status).toBe(409);
       expect(await pageText(refused)).toContain("Kata sandi akun demo tidak dapat diganti");
       await client().login("admin@menpan.demo", PASSWORD);
+      // Nor can one visitor sign all the others out of the shared account.
+      const other = client();
+      await other.login("admin@menpan.demo", PASSWORD);
+      const signOut = await c.post("/kelola/akun", { _intent: "signOutOthers" });
+      expect(signOut.status).toBe(409);
+      expect(await pageText(signOut)).toContain("Akun demo dipakai bersama semua pengunjung");
+      expect((await other.get("/kelola/akun")).status).toBe(200);
       // The name is one's own to change, even on a demo.
       expect((await c.post("/kelola/akun", { _intent: "profile", name: "Sekretariat Uji" })).status).toBe(302);
     } finally {

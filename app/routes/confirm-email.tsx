@@ -40,11 +40,14 @@ export default function ConfirmEmail({ loaderData, actionData }: Route.Component
           <p className="notice" role="status">{t("accounts.changeEmail.done", { email: done })}</p>
           <p>{loaderData.signedIn ? <Link to="/kelola/akun">{t("accounts.me.title")}</Link> : <Link to="/masuk">{t("nav.login")}</Link>}</p>
         </>
-      ) : !loaderData.change ? (
-        <p>{t("accounts.errors.tokenInvalid")}</p>
+      ) : !loaderData.change || errors ? (
+        <>
+          {/* A link refused on its press (spent meanwhile, its address taken) says why, and no button is offered again. */}
+          {errors ? <ErrorSummary errors={errors} /> : <p>{t("accounts.errors.tokenInvalid")}</p>}
+          <p>{loaderData.signedIn ? <Link to="/kelola/akun">{t("accounts.changeEmail.again")}</Link> : <Link to="/masuk">{t("nav.login")}</Link>}</p>
+        </>
       ) : (
         <>
-          <ErrorSummary errors={errors} />
           <p>{t("accounts.changeEmail.ask", { from: loaderData.change.oldEmail, to: loaderData.change.newEmail })}</p>
           <Form method="post">
             <CsrfField />

@@ -1,4 +1,6 @@
+import { Link } from "react-router";
 import type { Route } from "./+types/reset-password";
+import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
 import { requestInfo, services } from "~/lib/context.server";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
@@ -10,7 +12,11 @@ import { pageTitle, REFERRER_ORIGIN_ONLY } from "~/lib/meta";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.reset.title", [REFERRER_ORIGIN_ONLY]);
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return { valid: Boolean(await findToken(services(context).db, params.token, "reset")) };
+  const { db, env } = services(context);
+  const found = await findToken(db, params.token, "reset");
+  // A demo account's password stays (setPasswordWithToken refuses it): said before anything is typed.
+  const demoAccount = Boolean(found && env.demo && DEMO_LOGINS.some((d) => d.email === found.email.toLowerCase()));
+  return { valid: Boolean(found) && !demoAccount, demoAccount };
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {
@@ -24,7 +30,12 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
     return (
       <div className="narrow">
         <h1>{t("accounts.reset.title")}</h1>
-        <p>{t("accounts.errors.tokenInvalid")}</p>
+        <p>{t(loaderData.demoAccount ? "accounts.me.errors.demoPassword" : "accounts.errors.tokenInvalid")}</p>
+        {loaderData.demoAccount ? null : (
+          <p>
+            <Link to="/lupa-sandi">{t("accounts.reset.again")}</Link>
+          </p>
+        )}
       </div>
     );
   }

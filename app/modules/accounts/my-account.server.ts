@@ -113,7 +113,12 @@ export async function provePassword(db: Db, user: { id: number; passwordHash: st
 }
 
 /** End one's sessions everywhere but here; how many ended. */
-export async function signOutOthers(db: Db, me: Me, sessionIdHash: string): Promise<number> {
+export async function signOutOthers(db: Db, me: Me, sessionIdHash: string, opts: { demo: boolean }): Promise<number> {
+  // On a public demo the same account is every visitor's: one must not sign all the others out.
+  if (opts.demo) {
+    const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, me.id));
+    if (DEMO_LOGINS.some((d) => d.email === user.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoSessions");
+  }
   return db.transaction(async (tx) => {
     const ended = await tx
       .delete(sessions)

@@ -180,7 +180,7 @@ describe("the demo seed", () => {
   });
 
   it("writes its mail with whole links to the site it runs on, never bare paths", async () => {
-    const mails = (await database.db.execute(sql`select body_text from outbox`)).rows as { body_text: string }[];
+    const mails = await rows<{ body_text: string }>(sql`select body_text from outbox`);
     expect(mails.length).toBeGreaterThan(0);
     const links = mails.flatMap((m) => m.body_text.match(/(?:https?:\/\/[^\s]+)?\/(?:kelola|kompetisi|undangan|acara)\/[^\s]*/g) ?? []);
     expect(links.length).toBeGreaterThan(0);

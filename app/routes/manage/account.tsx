@@ -33,7 +33,7 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   return { account, pendingEmail, emailChangeHours: EMAIL_CHANGE_HOURS, message: said && Object.hasOwn(MESSAGES, said) ? MESSAGES[said as keyof typeof MESSAGES] : null };
 });
 
-type Reply = { form: "profile" | "password" | "email"; errors: FieldErrors; name?: string; newEmail?: string };
+type Reply = { form: "profile" | "password" | "email" | "sessions"; errors: FieldErrors; name?: string; newEmail?: string };
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const actor = requireUser(context);
@@ -79,7 +79,12 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     }
   }
   if (intent === "signOutOthers" && sessionIdHash) {
-    await signOutOthers(db, actor, sessionIdHash);
+    try {
+      await signOutOthers(db, actor, sessionIdHash, { demo: env.demo });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return data<Reply>({ form: "sessions", errors: refusal(e) }, { status: e.status });
+    }
     return redirect(`${PATH}?pesan=keluar`);
   }
   throw new AppError("invalid", "errors.invalid");
@@ -102,7 +107,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1>{t("accounts.me.title")}</h1>
-      {message ? (
+      {message && !reply ? (
         <p className="notice" role="status">
           {t(message)}
         </p>
@@ -176,6 +181,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("accounts.me.sessions")}</h2>
+        <ErrorSummary errors={reply?.form === "sessions" ? reply.errors : undefined} idPrefix="sessions" />
         <p>{account.otherSessions ? t("accounts.me.otherSessions", { n: account.otherSessions }) : t("accounts.me.noOtherSessions")}</p>
         {account.otherSessions ? (
           <Form method="post">

@@ -40,7 +40,8 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const total = status ? counts[status] : OUTBOX_STATUSES.reduce((n, s) => n + counts[s], 0);
   // Which server mail goes through, by its host alone: the address may carry a password.
   const server = env.mail ? new URL(env.mail.smtpUrl).host : null;
-  return { mails, counts, status, server, trouble, page: pageNo, pages: Math.max(1, Math.ceil(total / PER_PAGE)), retried: url.searchParams.get("pesan") === "dikirim-ulang" };
+  const said = url.searchParams.get("pesan");
+  return { mails, counts, status, server, trouble, page: pageNo, pages: Math.max(1, Math.ceil(total / PER_PAGE)), retried: said === "dikirim-ulang" ? "again" : said === "dikirim-sekarang" ? "now" : null };
 });
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
@@ -58,8 +59,9 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
   });
   // At once, rather than at the next minute's run: the person who asked is waiting to see it go.
   if (retried) await jobs.send("mail", {});
-  const back = statusOf(String(form.get("status") ?? ""));
-  return redirect(`${PATH}?pesan=dikirim-ulang${back ? `&status=${back}` : ""}`);
+  // To the whole list, where the mail is seen as it moves on (under the filter it came from, a
+  // refused mail sent again would vanish from view).
+  return redirect(`${PATH}?pesan=${form.get("now") === "1" ? "dikirim-sekarang" : "dikirim-ulang"}`);
 });
 
 type Mail = Route.ComponentProps["loaderData"]["mails"][number];
@@ -118,7 +120,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
       ) : null}
       {retried ? (
         <p className="notice" role="status">
-          {t("accounts.outbox.retried")}
+          {t(retried === "now" ? "accounts.outbox.sentNow" : "accounts.outbox.retried")}
         </p>
       ) : null}
       <nav aria-label={t("accounts.outbox.filter")} className="outbox-filter">
@@ -152,7 +154,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
             <Form method="post">
               <CsrfField />
               <input type="hidden" name="mailId" value={m.id} />
-              {status ? <input type="hidden" name="status" value={status} /> : null}
+              {m.status === "pending" ? <input type="hidden" name="now" value="1" /> : null}
               <button type="submit" className="button secondary">
                 {t(m.status === "pending" ? "accounts.outbox.sendNow" : "accounts.outbox.retry")}
                 {/* Many mails share a subject: the button names its recipient for a screen reader. */}
