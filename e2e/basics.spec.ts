@@ -105,7 +105,7 @@ test("the secretariat reads a mail the mail server refused, in the server's word
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Peran").selectOption({ label: "Tim Evaluasi" });
   await page.getByRole("button", { name: "Undang pengguna" }).click();
-  await expect(page.getByText(`Undangan untuk ${email} dikirim lewat email`, { exact: false })).toBeVisible();
+  await expect(page.getByText(`Undangan untuk ${email} masuk antrean email`, { exact: false })).toBeVisible();
   await checkPage(page);
   // The mail server answers within seconds; the page is read once it has.
   await expect.poll(async () => (await page.request.get("/kelola/kotak-keluar?status=failed")).text(), { timeout: 20_000 }).toContain(email);
@@ -128,7 +128,7 @@ test("an invited person sets a password from the invitation link and signs in wi
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Peran").selectOption({ label: "Tim Evaluasi" });
   await page.getByRole("button", { name: "Undang pengguna" }).click();
-  await expect(page.getByText(`Undangan untuk ${email} dikirim lewat email`, { exact: false })).toBeVisible();
+  await expect(page.getByText(`Undangan untuk ${email} masuk antrean email`, { exact: false })).toBeVisible();
   // The sender also gets the link at once, to pass on should the mail be lost.
   const noticed = await page.getByLabel("Tautan undangan").inputValue();
   await checkPage(page);

@@ -26,7 +26,7 @@ test("an operator is invited into a unit found by part of its name", async ({ pa
   await expect(page.getByLabel("Peran")).toHaveValue("unit_operator");
   await unit.selectOption({ label: "Kecamatan Kembaran" });
   await page.getByRole("button", { name: "Undang pengguna" }).click();
-  await expect(page.getByText(`Undangan untuk ${email} dikirim lewat email`, { exact: false })).toBeVisible();
+  await expect(page.getByText(`Undangan untuk ${email} masuk antrean email`, { exact: false })).toBeVisible();
   await expect(page).toHaveURL(/\/kelola\/pengguna$/);
   await checkPage(page);
 });

@@ -293,7 +293,7 @@ describe("invitations with a mail server", () => {
       const res = await client.post("/kelola/pengguna", { name: "Kepala Dinas Baru", email: "kepala.baru@dinas.uji.go.id", role: "agency_head" });
       expect(res.status).toBe(200);
       const text = await pageText(res);
-      expect(text).toContain("Undangan untuk kepala.baru@dinas.uji.go.id dikirim lewat email");
+      expect(text).toContain("Undangan untuk kepala.baru@dinas.uji.go.id masuk antrean email");
       expect(text).not.toContain("belum dikirim sungguhan");
       const link = text.match(/value="(https?:\/\/[^"]+\/undangan\/[A-Za-z0-9_-]+)"/)?.[1];
       expect(link).toBeDefined();
