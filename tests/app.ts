@@ -77,6 +77,18 @@ export class Client {
     return this.request("POST", p, form);
   }
 
+  /**
+   * Post the sign-in form from a client address (behind a proxy LUMBUNG_TRUSTED_PROXIES trusts),
+   * with any other headers a browser sends (its User-Agent); the answer as it came.
+   */
+  async signInFrom(ip: string, email: string, password: string, headers: Record<string, string> = {}) {
+    const form = new FormData();
+    form.set("email", email);
+    form.set("password", password);
+    form.set("_csrf", await this.csrf());
+    return this.request("POST", "/masuk", form, { "x-forwarded-for": ip, ...headers });
+  }
+
   async login(email: string, password: string) {
     const res = await this.post("/masuk", { email, password });
     if (res.status !== 302) throw new Error(`login failed for ${email}: ${res.status}`);

@@ -33,11 +33,7 @@ const newAddress = () => `10.0.${Math.floor(++lastAddress / 250)}.${(lastAddress
  */
 async function signIn(c: Client, ip: string, email: string, password: string) {
   if (c.cookies.has(SESSION_COOKIE)) expect((await c.post("/keluar")).status).toBe(302);
-  const form = new FormData();
-  form.set("email", email);
-  form.set("password", password);
-  form.set("_csrf", await c.csrf());
-  return c.request("POST", "/masuk", form, { "x-forwarded-for": ip });
+  return c.signInFrom(ip, email, password);
 }
 
 /** A browser that has signed in to each account once (from an address of its own), so it holds their devices. */

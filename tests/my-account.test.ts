@@ -25,11 +25,7 @@ const ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/53
 
 async function signedIn(email: string, ip = "10.9.0.1", password = PASSWORD, userAgent = ANDROID_CHROME) {
   const c = newClient();
-  const form = new FormData();
-  form.set("email", email);
-  form.set("password", password);
-  form.set("_csrf", await c.csrf());
-  const res = await c.request("POST", "/masuk", form, { "x-forwarded-for": ip, "user-agent": userAgent });
+  const res = await c.signInFrom(ip, email, password, { "user-agent": userAgent });
   expect(res.status, `sign-in of ${email}`).toBe(302);
   return c;
 }

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/reset-password";
-import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
+import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 import { requestInfo, services } from "~/lib/context.server";
 import { translator } from "~/i18n";
 import { useT } from "~/lib/use-i18n";
@@ -15,7 +15,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { db, env } = services(context);
   const found = await findToken(db, params.token, "reset");
   // A demo account's password stays (setPasswordWithToken refuses it): said before anything is typed.
-  const demoAccount = Boolean(found && env.demo && DEMO_LOGINS.some((d) => d.email === found.email.toLowerCase()));
+  const demoAccount = Boolean(found && isSharedDemoLogin(env.demo, found.email));
   return { valid: Boolean(found) && !demoAccount, demoAccount };
 }
 

@@ -8,7 +8,7 @@ import { users, userTokens } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
-import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
+import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 import { provePassword } from "./my-account.server";
 import { hashToken, issueLinkToken } from "./tokens.server";
 
@@ -44,7 +44,7 @@ export async function askEmailChange(
   const now = opts.now ?? new Date();
   const [user] = await db.select().from(users).where(eq(users.id, me.id));
   // On a public demo everyone signs in with the same accounts (as for their passwords).
-  if (opts.demo && DEMO_LOGINS.some((d) => d.email === user.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoEmail");
+  if (isSharedDemoLogin(opts.demo, user.email)) throw new AppError("conflict", "accounts.me.errors.demoEmail");
   if (input.newEmail === user.email.toLowerCase()) throw new AppError("invalid", "accounts.me.errors.sameEmail", { newEmail: "accounts.me.errors.sameEmail" });
   await provePassword(db, user, input.current, now);
   if (await addressTaken(db, input.newEmail, me.id)) throw new AppError("invalid", "accounts.errors.emailTaken", { newEmail: "accounts.errors.emailTaken" });

@@ -7,7 +7,7 @@ import { agencies, auditLog, sessions, units, users, userTokens } from "~/db/sch
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { queueMail } from "~/modules/mail/queue-mail.server";
-import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
+import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 import { keyedLock, keyedLockFailed, LOCK_MINUTES } from "./log-in.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
@@ -78,7 +78,7 @@ export async function changePassword(
   const [user] = await db.select().from(users).where(eq(users.id, me.id));
   // On a public demo, everyone signs in with the same accounts: one visitor must not lock the
   // others out by changing a password.
-  if (opts.demo && DEMO_LOGINS.some((d) => d.email === user.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoPassword");
+  if (isSharedDemoLogin(opts.demo, user.email)) throw new AppError("conflict", "accounts.me.errors.demoPassword");
   await provePassword(db, user, input.current, now);
   if (input.password === input.current) throw new AppError("invalid", "accounts.me.errors.samePassword", { password: "accounts.me.errors.samePassword" });
   const passwordHash = await hashPassword(input.password);
@@ -117,7 +117,7 @@ export async function signOutOthers(db: Db, me: Me, sessionIdHash: string, opts:
   // On a public demo the same account is every visitor's: one must not sign all the others out.
   if (opts.demo) {
     const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, me.id));
-    if (DEMO_LOGINS.some((d) => d.email === user.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoSessions");
+    if (isSharedDemoLogin(opts.demo, user.email)) throw new AppError("conflict", "accounts.me.errors.demoSessions");
   }
   return db.transaction(async (tx) => {
     const ended = await tx

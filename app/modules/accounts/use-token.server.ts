@@ -7,7 +7,7 @@ import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mai
 import { forgetDevices } from "./device.server";
 import { hashPassword } from "./password.server";
 import { hashToken, issueLinkToken } from "./tokens.server";
-import { DEMO_LOGINS } from "~/modules/demo/demo-logins";
+import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 
 /** The notice to an account's owner that its password was changed (on the account page or by a reset link). */
 export function passwordChangedMail(user: { name: string; email: string }, at: Date, publicUrl: string) {
@@ -58,7 +58,7 @@ export async function setPasswordWithToken(
   if (!found) throw new AppError("invalid", "accounts.errors.tokenInvalid");
   // A reset link is as good as the account page for a demo account: its password stays, or the
   // next visitor cannot sign in with the one the sign-in page lists.
-  if (opts.demo && DEMO_LOGINS.some((d) => d.email === found.email.toLowerCase())) throw new AppError("conflict", "accounts.me.errors.demoPassword");
+  if (isSharedDemoLogin(opts.demo ?? false, found.email)) throw new AppError("conflict", "accounts.me.errors.demoPassword");
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const now = new Date();

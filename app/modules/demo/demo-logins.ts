@@ -10,3 +10,9 @@ export const DEMO_LOGINS = [
   { role: "panelist", email: "panelis@tpi.demo", note: "" },
   { role: "unit_operator", email: "operator@surabaya.demo", note: "Kota Surabaya" },
 ] as const;
+
+/**
+ * Whether this account is one of the demo logins shared by every visitor of a public demo: its
+ * password, email and other sessions are left alone, or one visitor locks the others out.
+ */
+export const isSharedDemoLogin = (demo: boolean, email: string) => demo && DEMO_LOGINS.some((d) => d.email === email.toLowerCase());
