@@ -40,6 +40,7 @@ export default [
   // Accounts.
   route("preferensi", "routes/preferences.tsx"),
   route("masuk", "routes/login.tsx"),
+  route("masuk/kode", "routes/login-code.tsx"),
   route("keluar", "routes/logout.tsx"),
   route("lupa-sandi", "routes/forgot-password.tsx"),
   route("atur-ulang-sandi/:token", "routes/reset-password.tsx"),

@@ -51,6 +51,8 @@ const TABLE: Record<string, Entry> = {
   "routes/competition": { path: "/kompetisi/{announced}", get: EVERYONE },
   "routes/preferences": { path: "/preferensi", get: EVERYONE, post: EVERYONE, postFields: { lang: "en" } },
   "routes/login": { path: "/masuk", get: EVERYONE, post: EVERYONE },
+  // Without a sign-in waiting for its code, both send the visitor back to the password.
+  "routes/login-code": { path: "/masuk/kode", get: EVERYONE, post: EVERYONE, postFields: { code: "123456" } },
   "routes/logout": { path: "/keluar", get: EVERYONE, post: EVERYONE },
   "routes/forgot-password": { path: "/lupa-sandi", get: EVERYONE, post: EVERYONE },
   "routes/reset-password": { path: "/atur-ulang-sandi/bukan-token", get: EVERYONE, post: EVERYONE },
@@ -144,6 +146,9 @@ const INTENT_TABLE: Record<string, Entry> = {
   "routes/manage/units#remove": { path: "/kelola/unit?instansi={agencyId}", post: ["agencyAdmin", "admin"], postFields: { _intent: "remove", unitId: "{unitA}" } },
   "routes/manage/users#placing": { path: "/kelola/pengguna?ubah={departing}", get: ["agencyAdmin", "admin"] },
   "routes/manage/users#findUnit": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "findUnit", cariUnit: "dinas" } },
+  "routes/manage/users#resetTwoStep": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "resetTwoStep", userId: "{departing}" } },
+  "routes/manage/account#twoStepBegin": { path: "/kelola/akun", post: SIGNED_IN, postFields: { _intent: "twoStepBegin" } },
+  "routes/manage/account#recoveryCodes": { path: "/kelola/akun", post: SIGNED_IN, postFields: { _intent: "recoveryCodes", current: "salah" } },
   "routes/manage/users#setUnit": { path: "/kelola/pengguna", post: ["agencyAdmin", "admin"], postFields: { _intent: "setUnit", userId: "{departing}", unitId: "" } },
   // Closing the running stage early: the first post only asks for confirmation (nothing closes).
   "routes/manage/competition#closeStage": { path: "/kelola/kompetisi/kipp-buka", post: ["admin"], postFields: { _intent: "closeStage", stage: "registrasi" } },

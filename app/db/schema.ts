@@ -143,6 +143,14 @@ export const users = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: createdAt(),
+    // Two-step sign-in (modules/accounts/two-step.server.ts): the authenticator app's shared
+    // secret (base32) once confirmed, when it was turned on, and the last time step whose code
+    // was taken (a code seen over a shoulder cannot be used again in its 30 seconds).
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: integer("totp_last_step"),
+    // A secret offered on the account page and not yet confirmed with a code from the app.
+    totpPendingSecret: text("totp_pending_secret"),
   },
   (t) => [
     uniqueIndex("users_email_idx").on(sql`lower(${t.email})`),
@@ -162,6 +170,38 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+// One-time recovery codes for two-step sign-in, for the day the phone is lost: each is hashed
+// (sha256: they are random, not chosen by people) and spent on use.
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+// A sign-in whose password was right and whose second step (a code) is still to come. The
+// browser holds the token in a short-lived cookie; no session exists until the code is given.
+export const loginChallenges = pgTable(
+  "login_challenges",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    redirectTo: text("redirect_to"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("login_challenges_user_idx").on(t.userId)],
 );
 
 export const tokenPurpose = pgEnum("token_purpose", ["invite", "reset", "email-change"]);

@@ -83,6 +83,9 @@ const rules = {
   "manage.enter": (a: Actor) => (isUser(a) ? allow : deny("errors.unauthenticated")),
   "user.deactivate": manageAccount,
   "user.reactivate": manageAccount,
+  // Turning off someone's two-step sign-in (a lost phone and lost recovery codes): whoever may
+  // switch the account off may do this; it ends the person's sessions and they are told.
+  "user.resetTwoStep": manageAccount,
   // Only an operator works in a unit; whoever manages the account places it.
   "user.setUnit": (a: Actor, s: AccountSubject) => (s.role === "unit_operator" ? manageAccount(a, s) : deny("accounts.errors.notOperator")),
   "outbox.view": (a: Actor) =>

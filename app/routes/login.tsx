@@ -7,7 +7,8 @@ import { parseWith, formToObject } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { translator, formatInstant } from "~/i18n";
 import { LoginSchema } from "~/modules/accounts/schemas";
-import { logIn } from "~/modules/accounts/log-in.server";
+import { CHALLENGE_MINUTES, logIn } from "~/modules/accounts/log-in.server";
+import { CHALLENGE_COOKIE } from "~/modules/accounts/two-step";
 import { DEVICE_COOKIE, DEVICE_DAYS, deviceCookieValue, parseDeviceCookie } from "~/modules/accounts/device.server";
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { DEMO_PASSWORD, DEMO_LOGINS } from "~/modules/demo/demo-logins";
@@ -21,7 +22,13 @@ export function loader({ context, request }: Route.LoaderArgs) {
   const { actor } = requestInfo(context);
   const url = new URL(request.url);
   if (actor.kind === "user") throw redirect(safeRedirect(url.searchParams.get("redirectTo"), "/kelola"));
-  return { demo: services(context).env.demo, redirectTo: url.searchParams.get("redirectTo") ?? "", done: url.searchParams.has("selesai") };
+  return {
+    demo: services(context).env.demo,
+    redirectTo: url.searchParams.get("redirectTo") ?? "",
+    done: url.searchParams.has("selesai"),
+    // The second step took too long, or its challenge was replaced: the password again.
+    expired: url.searchParams.has("kedaluwarsa"),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -34,7 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const cookies = readCookies(request);
   const devices = parseDeviceCookie(cookies[DEVICE_COOKIE]);
   try {
-    const { token, deviceToken } = await logIn(db, {
+    const result = await logIn(db, {
       email: parsed.data.email,
       password: parsed.data.password,
       clientIp,
@@ -42,7 +49,14 @@ export async function action({ request, context }: Route.ActionArgs) {
       previousToken: cookies[SESSION_COOKIE],
       devices,
       userAgent: request.headers.get("user-agent"),
+      redirectTo: parsed.data.redirectTo ? safeRedirect(parsed.data.redirectTo, "/kelola") : null,
     });
+    if ("secondStep" in result) {
+      // The password was right; the code from the app is still to come, within the challenge's time.
+      const cookie = setCookie(env, CHALLENGE_COOKIE, result.challengeToken, { maxAge: CHALLENGE_MINUTES * 60 });
+      return redirect("/masuk/kode", { headers: { "set-cookie": cookie } });
+    }
+    const { token, deviceToken } = result;
     const headers = new Headers();
     headers.append("set-cookie", setCookie(env, SESSION_COOKIE, token, { maxAge: env.sessionHours * 3600 }));
     // Only a sign-in sets the device cookie; logging out leaves it, as it is no session.
@@ -62,6 +76,7 @@ export default function Login({ loaderData }: Route.ComponentProps) {
     <div className="narrow">
       <h1>{t("accounts.login.title")}</h1>
       {loaderData.done ? <p className="notice" role="status">{t("accounts.password.done")}</p> : null}
+      {loaderData.expired && !result ? <p className="notice" role="status">{t("accounts.twoStep.expiredNotice")}</p> : null}
       <ErrorSummary errors={result?.errors} />
       <Form method="post" noValidate>
         <CsrfField />

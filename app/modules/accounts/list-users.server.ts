@@ -36,6 +36,7 @@ export async function listUsers(
         unitName: units.name,
         hasPassword: sql<boolean>`${users.passwordHash} is not null`,
         disabled: sql<boolean>`${users.disabledAt} is not null`,
+        twoStep: sql<boolean>`${users.totpEnabledAt} is not null`,
         agencyHasUnits: sql<boolean>`exists (select 1 from ${units} au where au.agency_id = ${users.agencyId})`,
       })
       .from(users)
@@ -61,6 +62,7 @@ export async function listUsers(
       state: (disabled ? "deactivated" : hasPassword ? "active" : "pending") as AccountState,
       canToggle: can(actor, disabled ? "user.reactivate" : "user.deactivate", u).ok,
       canSetUnit: can(actor, "user.setUnit", u).ok,
+      canResetTwoStep: u.twoStep && can(actor, "user.resetTwoStep", u).ok,
     })),
   };
 }

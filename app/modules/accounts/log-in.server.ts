@@ -1,12 +1,13 @@
-import { eq, sql } from "drizzle-orm";
-import type { Db } from "~/db/client.server";
-import { loginThrottle, users } from "~/db/schema";
+import { eq, lt, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "~/db/client.server";
+import { loginChallenges, loginThrottle, users } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { deviceFailed, findDevice, renewDevice, type Device, type DeviceToken } from "./device.server";
 import { DUMMY_HASH, verifyPassword } from "./password.server";
 import { startSession } from "./session.server";
+import { hashToken, newToken } from "./tokens.server";
 
 // Sign-in is judged two ways, by whether the browser is a trusted device of the account (it
 // holds a device cookie issued when the account last signed in there: device.server.ts).
@@ -38,6 +39,20 @@ const IP_MAX_FAILURES = 30;
 const IP_WINDOW_MINUTES = 15;
 
 export type LogInResult = { token: string; userId: number; deviceToken: string };
+/** A right password for an account with two-step sign-in: the code is still to come (two-step.server.ts). */
+export type SecondStep = { secondStep: true; challengeToken: string; userId: number };
+
+// How long a right password waits for its code.
+export const CHALLENGE_MINUTES = 10;
+
+/** After a right password: the challenge to carry to the second step, in a short-lived cookie. */
+export async function startChallenge(tx: DbOrTx, userId: number, redirectTo: string | null, now: Date): Promise<string> {
+  // One challenge an account at a time: a newer sign-in replaces the older one.
+  await tx.delete(loginChallenges).where(or(lt(loginChallenges.expiresAt, now), eq(loginChallenges.userId, userId)));
+  const token = newToken();
+  await tx.insert(loginChallenges).values({ idHash: hashToken(token), userId, redirectTo, expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000) });
+  return token;
+}
 
 export async function logIn(
   db: Db,
@@ -51,9 +66,11 @@ export async function logIn(
     userAgent?: string | null;
     /** The browser's device cookie, parsed (device.server.ts). */
     devices?: DeviceToken[];
+    /** Where the sign-in goes once done: kept with a two-step challenge. */
+    redirectTo?: string | null;
     now?: Date;
   },
-): Promise<LogInResult> {
+): Promise<LogInResult | SecondStep> {
   const now = opts.now ?? new Date();
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, opts.email.toLowerCase()));
   const device = user && user.passwordHash && !user.disabledAt ? await findDevice(db, user.id, opts.devices ?? [], now) : null;
@@ -110,6 +127,7 @@ export async function logIn(
 
   return db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    if (user.totpEnabledAt) return secondStep(tx, user.id, opts.redirectTo, now);
     const deviceToken = await renewDevice(tx, user.id, null, now);
     const { token } = await startSession(tx, user.id, opts.sessionHours, opts.previousToken);
     await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: false, userAgent: opts.userAgent?.slice(0, 300) ?? null } });
@@ -122,9 +140,9 @@ async function trustedLogIn(
   db: Db,
   user: typeof users.$inferSelect,
   device: Device,
-  opts: { password: string; clientIp: string; sessionHours: number; previousToken?: string; userAgent?: string | null },
+  opts: { password: string; clientIp: string; sessionHours: number; previousToken?: string; userAgent?: string | null; redirectTo?: string | null },
   now: Date,
-): Promise<LogInResult> {
+): Promise<LogInResult | SecondStep> {
   // Only this browser is held back: the account itself stays open to its other devices.
   if (device.lockedUntil) throw new AppError("rate-limited", "accounts.errors.deviceLocked", { until: device.lockedUntil.toISOString() });
   if (!(await verifyPassword(user.passwordHash!, opts.password))) {
@@ -136,12 +154,19 @@ async function trustedLogIn(
     }
     throw new AppError("invalid", "accounts.errors.badCredentials");
   }
+  if (user.totpEnabledAt) return secondStep(db, user.id, opts.redirectTo, now);
   return db.transaction(async (tx) => {
     const deviceToken = await renewDevice(tx, user.id, device, now);
     const { token } = await startSession(tx, user.id, opts.sessionHours, opts.previousToken);
     await recordAudit(tx, { actorUserId: user.id, action: "session.start", subjectType: "user", subjectId: user.id, data: { ip: opts.clientIp, trustedDevice: true, userAgent: opts.userAgent?.slice(0, 300) ?? null } });
     return { token, userId: user.id, deviceToken };
   });
+}
+
+// The password was right, and the account asks for a code as well: no session yet, and the
+// browser's device is renewed only once the code is given (two-step.server.ts).
+async function secondStep(tx: DbOrTx, userId: number, redirectTo: string | null | undefined, now: Date): Promise<SecondStep> {
+  return { secondStep: true, challengeToken: await startChallenge(tx, userId, redirectTo ?? null, now), userId };
 }
 
 async function recordFailure(db: Db, key: string, now: Date) {

@@ -56,3 +56,16 @@ export const ChangeEmailSchema = z.object({
   newEmail: email,
   current: z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" }),
 });
+
+const presentPassword = z.string({ error: "field.required" }).min(1, { error: "field.required" }).max(200, { error: "field.tooLong" });
+// A code from the app ("123 456") or a recovery code ("k7m2q-x9p4d"): its kind is told apart later.
+const oneTimeCode = z.string({ error: "field.required" }).trim().min(1, { error: "field.required" }).max(40, { error: "field.tooLong" });
+
+/** The second step of a sign-in. */
+export const TwoStepCodeSchema = z.object({ code: oneTimeCode });
+
+/** Turning two-step sign-in on: the present password and a code from the app just set up. */
+export const EnableTwoStepSchema = z.object({ current: presentPassword, code: oneTimeCode });
+
+/** Turning it off, or new recovery codes: the present password. */
+export const ProvePasswordSchema = z.object({ current: presentPassword });

@@ -13,7 +13,8 @@ import { page } from "~/lib/respond.server";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
-import { ChangeEmailSchema, ChangePasswordSchema, ProfileSchema } from "~/modules/accounts/schemas";
+import { ChangeEmailSchema, ChangePasswordSchema, EnableTwoStepSchema, ProfileSchema, ProvePasswordSchema } from "~/modules/accounts/schemas";
+import { beginTwoStep, cancelTwoStep, disableTwoStep, enableTwoStep, renewRecoveryCodes, twoStepStatus } from "~/modules/accounts/two-step.server";
 import { askEmailChange, EMAIL_CHANGE_HOURS, pendingEmailChange } from "~/modules/accounts/change-email.server";
 import { accountOverview, changePassword, renameSelf, signOutOthers } from "~/modules/accounts/my-account.server";
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
@@ -22,18 +23,36 @@ import { pageTitle } from "~/lib/meta";
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.me.title");
 
 const PATH = "/kelola/akun";
-const MESSAGES = { nama: "accounts.me.renamed", sandi: "accounts.me.passwordChanged", keluar: "accounts.me.signedOutOthers", email: "accounts.me.emailAsked" } as const;
+const MESSAGES = {
+  nama: "accounts.me.renamed",
+  sandi: "accounts.me.passwordChanged",
+  keluar: "accounts.me.signedOutOthers",
+  email: "accounts.me.emailAsked",
+  "dua-langkah-mati": "accounts.twoStep.turnedOff",
+} as const;
 
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const { sessionIdHash } = requestInfo(context);
   const { db } = services(context);
-  const [account, pendingEmail] = await Promise.all([accountOverview(db, actor, sessionIdHash), pendingEmailChange(db, actor.id)]);
+  const [account, pendingEmail, twoStep] = await Promise.all([accountOverview(db, actor, sessionIdHash), pendingEmailChange(db, actor.id), twoStepStatus(db, actor)]);
   const said = new URL(request.url).searchParams.get("pesan");
-  return { account, pendingEmail, emailChangeHours: EMAIL_CHANGE_HOURS, message: said && Object.hasOwn(MESSAGES, said) ? MESSAGES[said as keyof typeof MESSAGES] : null };
+  return { account, pendingEmail, twoStep, emailChangeHours: EMAIL_CHANGE_HOURS, message: said && Object.hasOwn(MESSAGES, said) ? MESSAGES[said as keyof typeof MESSAGES] : null };
 });
 
-type Reply = { form: "profile" | "password" | "email" | "sessions"; errors: FieldErrors; name?: string; newEmail?: string };
+const TWO_STEP_INTENTS = ["twoStepBegin", "twoStepCancel", "twoStepEnable", "twoStepDisable", "recoveryCodes"] as const;
+type TwoStepIntent = (typeof TWO_STEP_INTENTS)[number];
+// Roles whose accounts decide or publish results: the page urges them to turn the second step on.
+const URGED_ROLES = new Set(["national_admin", "agency_admin", "evaluator", "panelist"]);
+
+type Reply = {
+  form: "profile" | "password" | "email" | "sessions" | TwoStepIntent;
+  errors: FieldErrors;
+  name?: string;
+  newEmail?: string;
+  // Recovery codes, shown in this answer only: the server keeps their hashes alone.
+  codes?: string[];
+};
 
 export const action = page(async ({ context, request }: Route.ActionArgs) => {
   const actor = requireUser(context);
@@ -76,6 +95,35 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       return data<Reply>({ form: "email", errors: refusal(e), newEmail }, { status: e.status });
+    }
+  }
+  if (intent === "twoStepBegin" || intent === "twoStepCancel") {
+    try {
+      if (intent === "twoStepBegin") await beginTwoStep(db, actor, { demo: env.demo });
+      else await cancelTwoStep(db, actor);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return data<Reply>({ form: intent, errors: refusal(e) }, { status: e.status });
+    }
+    return redirect(`${PATH}#two-step-title`);
+  }
+  if (intent === "twoStepEnable" || intent === "twoStepDisable" || intent === "recoveryCodes") {
+    const parsed = parseWith(intent === "twoStepEnable" ? EnableTwoStepSchema : ProvePasswordSchema, formToObject(form), t);
+    if (!parsed.ok) return data<Reply>({ form: intent, errors: parsed.errors }, { status: 400 });
+    try {
+      if (intent === "twoStepDisable") {
+        await disableTwoStep(db, actor, parsed.data, { publicUrl: env.publicUrl });
+        return redirect(`${PATH}?pesan=dua-langkah-mati`);
+      }
+      // Not a redirect: the codes are in this answer and nowhere else.
+      const codes =
+        intent === "twoStepEnable"
+          ? await enableTwoStep(db, actor, parsed.data as { current: string; code: string }, { demo: env.demo })
+          : await renewRecoveryCodes(db, actor, parsed.data);
+      return data<Reply>({ form: intent, errors: {}, codes });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return data<Reply>({ form: intent, errors: refusal(e) }, { status: e.status });
     }
   }
   if (intent === "signOutOthers" && sessionIdHash) {
@@ -177,6 +225,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         </Form>
       </section>
 
+      <TwoStep status={loaderData.twoStep} reply={reply} urged={URGED_ROLES.has(account.role)} />
       </div>
 
       <section aria-labelledby="sessions-title">
@@ -218,5 +267,102 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         </TableScroll>
       </section>
     </>
+  );
+}
+
+function TwoStep({ status, reply, urged }: { status: Route.ComponentProps["loaderData"]["twoStep"]; reply: Reply | undefined; urged: boolean }) {
+  const t = useT();
+  const instant = useInstant();
+  const mine = reply && (TWO_STEP_INTENTS as readonly string[]).includes(reply.form) ? reply : undefined;
+  const errorsOf = (intent: TwoStepIntent) => (mine?.form === intent && !mine.codes ? mine.errors : undefined);
+  const labels = { current: t("accounts.me.current"), code: t("accounts.twoStep.setupCode") };
+  const passwordField = (prefix: string, intent: TwoStepIntent) => (
+    <TextField name="current" idPrefix={prefix} type="password" label={t("accounts.me.current")} required autoComplete="current-password" error={errorsOf(intent)?.current} />
+  );
+  return (
+    <section aria-labelledby="two-step-title">
+      <h2 id="two-step-title">{t("accounts.twoStep.title")}</h2>
+      {TWO_STEP_INTENTS.map((intent) => (
+        <ErrorSummary key={intent} errors={errorsOf(intent)} labels={labels} idPrefix={`two-step-${intent}`} />
+      ))}
+      {mine?.codes ? (
+        <div className="notice" role="status">
+          <p>{t(mine.form === "twoStepEnable" ? "accounts.twoStep.turnedOn" : "accounts.twoStep.renewed")}</p>
+          <p>{t("accounts.twoStep.codesIntro", { n: mine.codes.length })}</p>
+          <ul className="recovery-codes">
+            {mine.codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {status.enabledAt ? (
+        <>
+          <p>{t("accounts.twoStep.on", { since: instant(status.enabledAt) })}</p>
+          <p>{t("accounts.twoStep.recoveryLeft", { n: status.recoveryLeft })}</p>
+          <h3 id="recovery-title">{t("accounts.twoStep.renewTitle")}</h3>
+          <p className="hint">{t("accounts.twoStep.renewHint")}</p>
+          <Form method="post" noValidate aria-labelledby="recovery-title">
+            <CsrfField />
+            <input type="hidden" name="_intent" value="recoveryCodes" />
+            {passwordField("two-step-recoveryCodes", "recoveryCodes")}
+            <button type="submit" className="button secondary">{t("accounts.twoStep.renew")}</button>
+          </Form>
+          <h3 id="two-step-off-title">{t("accounts.twoStep.offTitle")}</h3>
+          <p className="hint">{t("accounts.twoStep.offHint")}</p>
+          <Form method="post" noValidate aria-labelledby="two-step-off-title">
+            <CsrfField />
+            <input type="hidden" name="_intent" value="twoStepDisable" />
+            {passwordField("two-step-twoStepDisable", "twoStepDisable")}
+            <button type="submit" className="button secondary">{t("accounts.twoStep.turnOff")}</button>
+          </Form>
+        </>
+      ) : status.setup ? (
+        <>
+          <ol>
+            <li>{t("accounts.twoStep.step1")}</li>
+            <li>
+              {t("accounts.twoStep.step2")}
+              <div className="qr" role="img" aria-label={t("accounts.twoStep.qrLabel")} dangerouslySetInnerHTML={{ __html: status.setup.qrSvg }} />
+              {t("accounts.twoStep.step2Key")} <code className="secret">{status.setup.secret}</code>
+            </li>
+            <li>{t("accounts.twoStep.step3")}</li>
+          </ol>
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="_intent" value="twoStepEnable" />
+            <TextField
+              name="code"
+              idPrefix="two-step-twoStepEnable"
+              label={t("accounts.twoStep.setupCode")}
+              required
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={40}
+              error={errorsOf("twoStepEnable")?.code}
+            />
+            {passwordField("two-step-twoStepEnable", "twoStepEnable")}
+            <button type="submit" className="button">{t("accounts.twoStep.turnOn")}</button>
+          </Form>
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="_intent" value="twoStepCancel" />
+            <button type="submit" className="button secondary">{t("accounts.twoStep.cancel")}</button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p>{t("accounts.twoStep.intro")}</p>
+          {urged ? <p className="notice notice-warning">{t("accounts.twoStep.urged")}</p> : null}
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="_intent" value="twoStepBegin" />
+            <button type="submit" className="button secondary">{t("accounts.twoStep.begin")}</button>
+          </Form>
+        </>
+      )}
+    </section>
   );
 }

@@ -15,6 +15,7 @@ import { INVITE_DAYS, inviteUser } from "~/modules/accounts/invite-user.server";
 import { deactivateUser } from "~/modules/accounts/deactivate-user.server";
 import { reactivateUser } from "~/modules/accounts/reactivate-user.server";
 import { setUserUnit } from "~/modules/accounts/set-user-unit.server";
+import { resetTwoStepFor } from "~/modules/accounts/two-step.server";
 import { Pagination } from "~/components/pagination";
 import { agencyOptions } from "~/modules/agencies/queries.server";
 import { unitChoices } from "~/modules/accounts/unit-choices.server";
@@ -90,6 +91,13 @@ export const action = page(async ({ context, request }: Route.ActionArgs) => {
     const token = "token" in done ? done.token : null;
     return { toggled: { name: done.name, intent, link: token ? `${env.publicUrl}/undangan/${token}` : null, days: INVITE_DAYS } };
   }
+  if (intent === "resetTwoStep") {
+    const target = parseWith(AccountStateSchema, formToObject(form), t);
+    if (!target.ok) return data({ toggleError: target.errors.userId ?? t("errors.invalid") }, { status: 400 });
+    // The policy (user.resetTwoStep) is checked in the use case: a refusal is a 403.
+    const done = await resetTwoStepFor(db, actor, target.data.userId);
+    return { twoStepReset: done.name };
+  }
   if (intent === "setUnit") {
     const parsed = parseWith(UnitPlacementSchema, formToObject(form), t);
     if (!parsed.ok) return data({ unitErrors: parsed.errors }, { status: 400 });
@@ -153,6 +161,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         toggleError?: string;
         unitErrors?: Record<string, string>;
         toggled?: { name: string; intent: "deactivate" | "reactivate"; link: string | null; days: number };
+        twoStepReset?: string;
       }
     | undefined;
   const { list, total, q, page: pageNo, pages, placing } = loaderData;
@@ -175,6 +184,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           {a.toggled.link ? <InvitationLink link={a.toggled.link} /> : null}
         </div>
       ) : null}
+      {a?.twoStepReset ? <p className="notice" role="status">{t("accounts.users.twoStepResetNotice", { name: a.twoStepReset })}</p> : null}
       {loaderData.placed !== null ? <p className="notice" role="status">{t("accounts.users.unitSaved", { name: loaderData.placed })}</p> : null}
       {placing ? (
         <section aria-labelledby="unit-title">
@@ -256,7 +266,15 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                       </>
                     ) : null}
                   </td>
-                  <td>{t(`accounts.users.${u.state}`)}</td>
+                  <td>
+                    {t(`accounts.users.${u.state}`)}
+                    {u.twoStep ? (
+                      <>
+                        <br />
+                        <span className="hint">{t("accounts.users.twoStepOn")}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     {u.canToggle ? (
                       <Form method="post" action="/kelola/pengguna">
@@ -271,6 +289,15 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                             {t("accounts.users.deactivate")}
                           </button>
                         )}
+                      </Form>
+                    ) : null}
+                    {u.canResetTwoStep ? (
+                      <Form method="post" action="/kelola/pengguna">
+                        <CsrfField />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <button type="submit" name="_intent" value="resetTwoStep" className="button secondary" aria-label={t("accounts.users.resetTwoStepLabel", { name: u.name })}>
+                          {t("accounts.users.resetTwoStep")}
+                        </button>
                       </Form>
                     ) : null}
                   </td>
