@@ -1,4 +1,8 @@
 import { z } from "zod";
+import type { Role } from "./policy";
+
+// The account roles, as the database names them (db/schema.ts).
+const ROLES = ["national_admin", "agency_admin", "unit_operator", "agency_head", "evaluator", "panelist"] as const satisfies readonly Role[];
 
 // Every setting Lumbung reads, parsed once at boot. Nothing else reads process.env.
 const EnvSchema = z.object({
@@ -46,6 +50,15 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(?:[^<>@\n]+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address, or a name and an <address>")
     .optional(),
+  // Roles that must use two-step sign-in (modules/accounts/two-step.server.ts), comma-separated:
+  // national_admin,evaluator,panelist for a ministry that wants its secretariat and judges
+  // protected by more than a password. Someone in such a role without it is led to set it up
+  // before any other work. Unset: it stays each person's choice.
+  LUMBUNG_TWO_STEP_ROLES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ROLES, { error: `each must be one of ${ROLES.join(", ")}` }))),
 });
 
 /** Where outgoing mail goes; null keeps it in the outbox. */
@@ -65,6 +78,7 @@ export type Env = {
   poolSize: number;
   trustedProxies: number;
   mail: MailSettings | null;
+  twoStepRoles: readonly (typeof ROLES)[number][];
 };
 
 const mailDomain = (host: string) => (/^[\d.]+$/.test(host) || host.includes(":") || host.startsWith("[") ? "localhost" : host);
@@ -105,6 +119,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     trustedProxies: e.LUMBUNG_TRUSTED_PROXIES,
     // Unless told otherwise, mail comes from a no-reply address at the site's own host name (an
     // address's domain cannot be a bare IP address: a site reached by one sends as localhost).
+    twoStepRoles: e.LUMBUNG_TWO_STEP_ROLES,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `Lumbung <no-reply@${mailDomain(new URL(publicUrl).hostname)}>` } : null,
   };
 }

@@ -1,13 +1,14 @@
 // The root middleware: who is asking (session), in which language and zone, and CSRF.
 import type { MiddlewareFunction } from "react-router";
 import { isLocale, isZoneName, type Locale, type ZoneName } from "~/i18n";
-import { loadSession, needsRenewal, renewSession, SESSION_COOKIE } from "~/modules/accounts/session.server";
+import { loadSession, needsRenewal, renewSession, SESSION_COOKIE, type LoadedSession } from "~/modules/accounts/session.server";
+import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 import { newToken } from "~/modules/accounts/tokens.server";
 import { readCookies, setCookie } from "./cookies.server";
 import { requestContext, servicesContext } from "./context.server";
 import { AppError } from "./errors";
 import { errorBody } from "./respond.server";
-import { data } from "react-router";
+import { data, redirect } from "react-router";
 import { ANONYMOUS } from "./policy";
 import type { Db } from "~/db/client.server";
 import type { Env } from "./env.server";
@@ -44,6 +45,19 @@ export async function whoAsks(db: Db, request: Request) {
   const csrfToken = newCsrf ? newToken() : cookieCsrf;
   const locale = preferredLocale(cookies[LOCALE_COOKIE], session?.locale ?? null);
   return { cookies, session, newCsrf, csrfToken, locale };
+}
+
+// Where someone who owes two-step sign-in may still go in the work area: the account page,
+// where it is set up (and its data, for a navigation made by the browser's script).
+const TWO_STEP_SETUP = new Set(["/kelola/akun", "/kelola/akun.data"]);
+
+/**
+ * Whether the session's account must set up two-step sign-in before it works (its role is in
+ * LUMBUNG_TWO_STEP_ROLES and it has none). The shared accounts of a public demo never owe it:
+ * they cannot turn it on.
+ */
+export function owesTwoStep(session: LoadedSession | null, env: Env): boolean {
+  return Boolean(session && !session.twoStep && env.twoStepRoles.includes(session.actor.role) && !isSharedDemoLogin(env.demo, session.actor.email));
 }
 
 /**
@@ -108,6 +122,14 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
     // once here and again there from a copy of the body, which for a proposal's evidence files
     // (several files of up to MAX_UPLOAD_MB each) would hold every upload twice in memory.
     Object.defineProperty(request, "formData", { value: () => Promise.resolve(form) });
+  }
+
+  // Until it is set up, the work area leads to the account page; a form sent from a page opened
+  // before is refused, and says why.
+  const path = new URL(request.url).pathname;
+  if (owesTwoStep(session, env) && (path === "/kelola" || path.startsWith("/kelola/") || path === "/kelola.data") && !TWO_STEP_SETUP.has(path)) {
+    if (SAFE.has(request.method)) throw redirect("/kelola/akun?pesan=dua-langkah-wajib");
+    throw refusal(new AppError("forbidden", "accounts.twoStep.errors.required"), locale);
   }
 
   const zoneCookie = cookies[ZONE_COOKIE];

@@ -16,6 +16,8 @@ export type LoadedSession = {
   locale: string | null;
   createdAt: Date;
   expiresAt: Date;
+  /** Whether the account has two-step sign-in on. */
+  twoStep: boolean;
 };
 
 // A session lasts SESSION_HOURS from its last use, not from sign-in: an operator who opens the
@@ -52,6 +54,7 @@ const sessionLookup = preparedPerDatabase((db) =>
       unitId: users.unitId,
       locale: users.locale,
       disabledAt: users.disabledAt,
+      twoStep: sql<boolean>`${users.totpEnabledAt} is not null`,
       agencyName: agencies.name,
       zone: regions.timeZone,
       createdAt: sessions.createdAt,
@@ -87,6 +90,7 @@ export async function loadSession(db: Db, token: string | undefined): Promise<Lo
     locale: row.locale,
     createdAt: new Date(row.createdAt),
     expiresAt: new Date(row.expiresAt),
+    twoStep: row.twoStep,
   };
 }
 

@@ -8,7 +8,7 @@
 // 2-core server is the difference between keeping up with the rush and falling behind it
 // (bench/deadline.ts). Only the script of the proposal page calls it; without JavaScript the
 // page's form saves every section at once, through the page's action.
-import { isForged, whoAsks } from "~/lib/request.server";
+import { isForged, owesTwoStep, whoAsks } from "~/lib/request.server";
 import { errorBody, json } from "~/lib/respond.server";
 import { AppError } from "~/lib/errors";
 import { idOf, versionOf } from "~/lib/forms";
@@ -26,6 +26,8 @@ export async function autosaveEndpoint(request: Request, { db, env }: Pick<Servi
   if (isForged(request, env, form, asker)) return fail(new AppError("forbidden", "errors.csrf"));
   const actor = asker.session?.actor;
   if (!actor) return fail(new AppError("unauthenticated", "errors.unauthenticated"));
+  // As for every other request of the work area (request.server.ts).
+  if (owesTwoStep(asker.session, env)) return fail(new AppError("forbidden", "accounts.twoStep.errors.required"));
   const id = idOf(idParam ?? "");
   if (!id) return fail(new AppError("not-found", "errors.notFound"));
   // PostgreSQL text cannot hold NUL; a pasted one is dropped, as the page's own save does.

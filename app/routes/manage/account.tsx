@@ -19,6 +19,7 @@ import { askEmailChange, EMAIL_CHANGE_HOURS, pendingEmailChange } from "~/module
 import { accountOverview, changePassword, renameSelf, signOutOthers } from "~/modules/accounts/my-account.server";
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { pageTitle } from "~/lib/meta";
+import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.me.title");
 
@@ -29,15 +30,18 @@ const MESSAGES = {
   keluar: "accounts.me.signedOutOthers",
   email: "accounts.me.emailAsked",
   "dua-langkah-mati": "accounts.twoStep.turnedOff",
+  "dua-langkah-wajib": "accounts.twoStep.redirected",
 } as const;
 
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
   const actor = requireUser(context);
   const { sessionIdHash } = requestInfo(context);
-  const { db } = services(context);
+  const { db, env } = services(context);
   const [account, pendingEmail, twoStep] = await Promise.all([accountOverview(db, actor, sessionIdHash), pendingEmailChange(db, actor.id), twoStepStatus(db, actor)]);
   const said = new URL(request.url).searchParams.get("pesan");
-  return { account, pendingEmail, twoStep, emailChangeHours: EMAIL_CHANGE_HOURS, message: said && Object.hasOwn(MESSAGES, said) ? MESSAGES[said as keyof typeof MESSAGES] : null };
+  // Owed (LUMBUNG_TWO_STEP_ROLES): the section says it is required, not only urged.
+  const twoStepRequired = env.twoStepRoles.includes(actor.role) && !isSharedDemoLogin(env.demo, actor.email);
+  return { account, pendingEmail, twoStep, twoStepRequired, emailChangeHours: EMAIL_CHANGE_HOURS, message: said && Object.hasOwn(MESSAGES, said) ? MESSAGES[said as keyof typeof MESSAGES] : null };
 });
 
 const TWO_STEP_INTENTS = ["twoStepBegin", "twoStepCancel", "twoStepEnable", "twoStepDisable", "recoveryCodes"] as const;
@@ -225,7 +229,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         </Form>
       </section>
 
-      <TwoStep status={loaderData.twoStep} reply={reply} urged={URGED_ROLES.has(account.role)} />
+      <TwoStep status={loaderData.twoStep} reply={reply} urged={URGED_ROLES.has(account.role)} required={loaderData.twoStepRequired} />
       </div>
 
       <section aria-labelledby="sessions-title">
@@ -270,7 +274,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function TwoStep({ status, reply, urged }: { status: Route.ComponentProps["loaderData"]["twoStep"]; reply: Reply | undefined; urged: boolean }) {
+function TwoStep({ status, reply, urged, required }: { status: Route.ComponentProps["loaderData"]["twoStep"]; reply: Reply | undefined; urged: boolean; required: boolean }) {
   const t = useT();
   const instant = useInstant();
   const mine = reply && (TWO_STEP_INTENTS as readonly string[]).includes(reply.form) ? reply : undefined;
@@ -355,7 +359,7 @@ function TwoStep({ status, reply, urged }: { status: Route.ComponentProps["loade
       ) : (
         <>
           <p>{t("accounts.twoStep.intro")}</p>
-          {urged ? <p className="notice notice-warning">{t("accounts.twoStep.urged")}</p> : null}
+          {required || urged ? <p className="notice notice-warning">{t(required ? "accounts.twoStep.required" : "accounts.twoStep.urged")}</p> : null}
           <Form method="post">
             <CsrfField />
             <input type="hidden" name="_intent" value="twoStepBegin" />
