@@ -172,6 +172,50 @@ describe("a reset by link", () => {
     const [told] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-changed")));
     expect(told.subject).toBe("Kata sandi Lumbung Anda diganti / Your Lumbung password was changed");
   });
+
+  it("refuses the present password as the new one, at its field, and leaves the link usable", async () => {
+    const user = await operator();
+    const old = await signedIn(user.email);
+    await newClient().post("/lupa-sandi", { email: user.email });
+    const [resetMail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-reset")));
+    const link = resetMail.bodyText.match(/\/atur-ulang-sandi\/[A-Za-z0-9_-]+/)![0];
+    const c = newClient();
+    const refused = await c.post(link, { password: PASSWORD, confirm: PASSWORD });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    // At the new-password field, not only in the summary.
+    expect(html).toMatch(/<p class="error-message" id="f-password-error">Kata sandi baru sama dengan yang sekarang; pilih yang lain\.<\/p>/);
+    const english = newClient();
+    english.cookies.set("lumbung_lang", "en");
+    const refusedEn = await english.post(link, { password: PASSWORD, confirm: PASSWORD });
+    expect(refusedEn.status).toBe(400);
+    expect(await refusedEn.text()).toMatch(/<p class="error-message" id="f-password-error">The new password is the same as the current one; choose another\.<\/p>/);
+    // Nothing was spent nor changed: the link still opens, the sessions stand, no "changed" mail.
+    const [token] = await database.db.select().from(userTokens).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "reset")));
+    expect(token.usedAt).toBeNull();
+    expect((await old.get("/kelola/akun")).status).toBe(200);
+    expect(await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-changed")))).toHaveLength(0);
+    expect(await pageText(await c.get(link))).toContain("Kata sandi baru");
+    // Another password then goes through with the same link.
+    const done = await c.post(link, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/masuk?selesai=1");
+    await signedIn(user.email, "10.9.0.2", NEW_PASSWORD);
+  });
+
+  it(`tells at most ${MAX_FAILURES} times that a password is the present one, so the link is no way to test guesses at it`, async () => {
+    const user = await operator();
+    await newClient().post("/lupa-sandi", { email: user.email });
+    const [resetMail] = await database.db.select().from(outbox).where(and(eq(outbox.toAddress, user.email), eq(outbox.kind, "password-reset")));
+    const link = resetMail.bodyText.match(/\/atur-ulang-sandi\/[A-Za-z0-9_-]+/)![0];
+    const c = newClient();
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await c.post(link, { password: PASSWORD, confirm: PASSWORD })).status).toBe(400);
+    // From then on the present password is taken like any other: the link is spent.
+    const taken = await c.post(link, { password: PASSWORD, confirm: PASSWORD });
+    expect(taken.status).toBe(302);
+    const [token] = await database.db.select().from(userTokens).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, "reset")));
+    expect(token.usedAt).not.toBeNull();
+  });
 });
 
 describe("changing one's email", () => {

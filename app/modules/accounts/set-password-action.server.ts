@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import type { Db } from "~/db/client.server";
 import type { Translate } from "~/i18n";
 import { AppError } from "~/lib/errors";
-import { formToObject, parseWith } from "~/lib/forms";
+import { appErrorFields, formToObject, parseWith } from "~/lib/forms";
 import { SetPasswordSchema } from "./schemas";
 import { setPasswordWithToken } from "./use-token.server";
 
@@ -20,7 +20,8 @@ export async function setPasswordAction(
   try {
     await setPasswordWithToken(db, token, purpose, parsed.data.password, opts);
   } catch (e) {
-    if (e instanceof AppError) return data({ errors: { _form: t(e.reason) } }, { status: e.status });
+    // A refusal tied to a field (the present password chosen again) is shown at that field.
+    if (e instanceof AppError) return data({ errors: appErrorFields(e, t) }, { status: e.status });
     throw e;
   }
   return redirect("/masuk?selesai=1");

@@ -5,7 +5,8 @@ import { AppError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { bilingual, bilingualSubject, queueMail } from "~/modules/mail/queue-mail.server";
 import { forgetDevices } from "./device.server";
-import { hashPassword } from "./password.server";
+import { keyedLock, keyedLockFailed } from "./log-in.server";
+import { hashPassword, verifyPassword } from "./password.server";
 import { hashToken, issueLinkToken } from "./tokens.server";
 import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 
@@ -59,6 +60,22 @@ export async function setPasswordWithToken(
   // A reset link is as good as the account page for a demo account: its password stays, or the
   // next visitor cannot sign in with the one the sign-in page lists.
   if (isSharedDemoLogin(opts.demo ?? false, found.email)) throw new AppError("conflict", "accounts.me.errors.demoPassword");
+  // A reset is asked for because the present password is lost or known to someone else: keeping
+  // it would end the other sessions and send the "changed" mail while nothing changed. The
+  // account page refuses it too. Refused before the token is spent, so the owner tries another.
+  // But the refusal tells whoever holds the link what the present password is, without changing
+  // anything the owner would notice (a mailbox broken into, and a password used elsewhere too):
+  // so it is given at most MAX_FAILURES times in LOCK_MINUTES an account, and after that any
+  // password is taken as the new one.
+  if (purpose === "reset") {
+    const now = new Date();
+    const sameLock = await keyedLock(db, `reset-same:${found.userId}`);
+    const [present] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, found.userId));
+    if (!(sameLock.lockedUntil && sameLock.lockedUntil > now) && (await verifyPassword(present?.passwordHash ?? null, password))) {
+      await keyedLockFailed(db, sameLock, now);
+      throw new AppError("invalid", "accounts.me.errors.samePassword", { password: "accounts.me.errors.samePassword" });
+    }
+  }
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const now = new Date();
