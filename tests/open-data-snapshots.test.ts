@@ -1,7 +1,8 @@
 // The open-data files' nightly snapshots: a download served from a snapshot is the live file,
 // byte for byte, whether it travels gzip-compressed or not; it answers conditional requests and
-// HEAD; only a finished snapshot counts and a newer one replaces the older; the page says when
-// each file was made; the secretariat alone can have them made again now.
+// HEAD; only a finished snapshot counts and a newer one replaces the older (kept a while, so that
+// a download under way ends whole, and only a few kept); the page says when each file was made;
+// the secretariat alone can have them made again now.
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ import type { Database } from "../app/db/client.server";
 import { createAgency, createInnovation, createTestUser } from "../app/db/factories.server";
 import { innovationCheckIns, openDataSnapshotParts, openDataSnapshots } from "../app/db/schema";
 import { DATASET_FILES, DATASETS, type Dataset } from "../app/modules/open-data/datasets.server";
-import { latestSnapshot, PART_BYTES, writeSnapshot } from "../app/modules/open-data/snapshots.server";
+import { KEPT_SNAPSHOTS, latestSnapshot, PART_BYTES, REPLACED_GRACE_SECONDS, writeSnapshot } from "../app/modules/open-data/snapshots.server";
 import { formatInstant } from "../app/i18n";
 
 let database: Database;
@@ -188,7 +189,7 @@ describe("with a snapshot", () => {
     expect(text).toMatch(/Ukuran unduhan \d+(,\d)? MB \(terkompresi; \d+(,\d)? MB sebagai CSV\)/);
   });
 
-  it("replaces the older snapshot when a newer one finishes, and clears one a crashed run left", async () => {
+  it("replaces the older snapshot when a newer one finishes (keeping it for downloads under way), and clears one a crashed run left", async () => {
     const old = written.agencies;
     const [abandoned] = await database.db.insert(openDataSnapshots).values({ dataset: "agencies", startedAt: new Date(Date.now() - 24 * 3_600_000) }).returning();
     await database.db.insert(openDataSnapshotParts).values({ snapshotId: abandoned.id, part: 0, data: new Uint8Array([1]) });
@@ -196,15 +197,85 @@ describe("with a snapshot", () => {
     const newer = await writeSnapshot(database.db, "agencies", publicUrl);
     expect(newer.id).toBeGreaterThan(old.id);
     const left = await database.db.select({ id: openDataSnapshots.id }).from(openDataSnapshots).where(eq(openDataSnapshots.dataset, "agencies")).orderBy(openDataSnapshots.id);
-    // The older and the abandoned ones are gone (their parts with them); a run still at work is
-    // not touched.
-    expect(left.map((r) => r.id)).toEqual([running.id, newer.id]);
-    const oldParts = await database.db.select().from(openDataSnapshotParts).where(eq(openDataSnapshotParts.snapshotId, old.id));
-    expect(oldParts).toEqual([]);
+    // The abandoned one is gone (its parts with it); a run still at work is not touched; the
+    // replaced one stays a while, for the downloads that started on it, but is no longer served.
+    expect(left.map((r) => r.id)).toEqual([old.id, running.id, newer.id]);
+    expect(await database.db.select().from(openDataSnapshotParts).where(eq(openDataSnapshotParts.snapshotId, abandoned.id))).toEqual([]);
     expect((await latestSnapshot(database.db, "agencies"))?.id).toBe(newer.id);
+    expect((await get("instansi.csv", { "accept-encoding": "gzip" })).headers.get("etag")).toBe(`"${newer.sha256}-gzip"`);
     // Another file's snapshot is not touched.
     expect((await latestSnapshot(database.db, "innovations"))?.id).toBe(written.innovations.id);
     await database.db.delete(openDataSnapshots).where(eq(openDataSnapshots.id, running.id));
+  });
+});
+
+describe("a download under way when a newer snapshot finishes", () => {
+  /** Read a response's body in two goes: the first chunk now, the rest when `rest` is called. */
+  async function startReading(res: Response) {
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    const chunks: Uint8Array[] = [first.value!];
+    return {
+      async rest() {
+        for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+        return new Uint8Array(Buffer.concat(chunks));
+      },
+    };
+  }
+
+  it("ends with the bytes of the snapshot it started on, in either encoding", async () => {
+    // Small parts, so that the download is many parts long and mostly unread when the next
+    // snapshot finishes.
+    const started = await writeSnapshot(database.db, "innovations", publicUrl, { partBytes: 16 * 1024 });
+    const partsOf = async (id: number) => (await database.db.select({ part: openDataSnapshotParts.part }).from(openDataSnapshotParts).where(eq(openDataSnapshotParts.snapshotId, id))).length;
+    expect(await partsOf(started.id)).toBeGreaterThan(20);
+    const original = zlib.gunzipSync(Buffer.concat((await database.db.select({ data: openDataSnapshotParts.data }).from(openDataSnapshotParts).where(eq(openDataSnapshotParts.snapshotId, started.id)).orderBy(openDataSnapshotParts.part)).map((p) => p.data)));
+    expect(sha256(original)).toBe(started.sha256);
+
+    const packed = await get("inovasi.csv", { "accept-encoding": "gzip" });
+    const plain = await get("inovasi.csv");
+    expect(packed.headers.get("etag")).toBe(`"${started.sha256}-gzip"`);
+    expect(plain.headers.get("etag")).toBe(`"${started.sha256}"`);
+    const [packedRead, plainRead] = [await startReading(packed), await startReading(plain)];
+
+    // The data changes, and a newer snapshot of the same file finishes mid-download.
+    await createInnovation(database.db, { agencyId, name: "Inovasi Selama Unduhan" });
+    const newer = await writeSnapshot(database.db, "innovations", publicUrl, { partBytes: 16 * 1024 });
+    expect(newer.sha256).not.toBe(started.sha256);
+    expect((await latestSnapshot(database.db, "innovations"))?.id).toBe(newer.id);
+
+    const packedBody = await packedRead.rest();
+    expect(packedBody.byteLength).toBe(started.gzipBytes);
+    expect(same(zlib.gunzipSync(packedBody), original)).toBe(true);
+    expect(same(await plainRead.rest(), original)).toBe(true);
+    // A download that starts now gets the newer file.
+    const fresh = new TextDecoder().decode(await bytesOf(await get("inovasi.csv")));
+    expect(fresh).toContain("Inovasi Selama Unduhan");
+  });
+
+  it("keeps a bounded number of a file's snapshots however often they are made, and drops replaced ones after the grace", async () => {
+    const finished = () =>
+      database.db
+        .select({ id: openDataSnapshots.id })
+        .from(openDataSnapshots)
+        .where(and(eq(openDataSnapshots.dataset, "check-ins"), isNotNull(openDataSnapshots.finishedAt)))
+        .orderBy(openDataSnapshots.id);
+    const made = [];
+    for (let i = 0; i < KEPT_SNAPSHOTS + 3; i++) made.push(await writeSnapshot(database.db, "check-ins", publicUrl));
+    // All made within the grace: the newest KEPT_SNAPSHOTS stay, the older ones are gone.
+    expect((await finished()).map((r) => r.id)).toEqual(made.slice(-KEPT_SNAPSHOTS).map((s) => s.id));
+    expect(await database.db.select().from(openDataSnapshotParts).where(eq(openDataSnapshotParts.snapshotId, made[0].id))).toEqual([]);
+    // Once the grace has passed since they were replaced, the next run leaves only itself and the
+    // one it replaces (which downloads may still be reading).
+    await database.db
+      .update(openDataSnapshots)
+      .set({ finishedAt: sql`now() - make_interval(secs => ${REPLACED_GRACE_SECONDS + 60})` })
+      .where(eq(openDataSnapshots.dataset, "check-ins"));
+    const last = await writeSnapshot(database.db, "check-ins", publicUrl);
+    expect((await finished()).map((r) => r.id)).toEqual([made.at(-1)!.id, last.id]);
+    // Nor does another file lose any of its own.
+    expect((await latestSnapshot(database.db, "innovations"))).not.toBeNull();
   });
 });
 
@@ -236,9 +307,9 @@ describe("refreshing now", () => {
         .select({ dataset: openDataSnapshots.dataset, id: openDataSnapshots.id })
         .from(openDataSnapshots)
         .where(and(isNotNull(openDataSnapshots.finishedAt), gte(openDataSnapshots.startedAt, askedAt)));
-      // Made by this request's job: not the ones there before (an earlier test may have written
-      // them within the second before askedAt).
-      fresh = fresh.filter((f) => f.id !== before[f.dataset]);
+      // Made by this request's job: newer than the ones there before (an earlier test may have
+      // written some within the second before askedAt, and replaced ones are kept a while).
+      fresh = fresh.filter((f) => f.id > before[f.dataset]);
       if (fresh.length === DATASETS.length) break;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
-import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "~/db/client.server";
 import type { Jobs, QueueSpec } from "~/db/jobs.server";
 import { assertCan, type Actor } from "~/lib/policy";
@@ -39,6 +39,24 @@ export const SNAPSHOT_RUN_SECONDS = 4 * 3600;
  * that a run still at work is never deleted under it.
  */
 const ABANDONED_MS = SNAPSHOT_RUN_SECONDS * 1000 + 2 * 3_600_000;
+
+/**
+ * A download reads its snapshot a part at a time, each part its own statement (holding one
+ * transaction open for the whole of a slow download would hold a pooled connection, and PGlite's
+ * only one, for as long). So a replaced snapshot must outlive the downloads that started on it:
+ * it is kept this long after a newer one replaced it (a file of hundreds of megabytes over a slow
+ * line takes under an hour), and deleted by the next run after that; at night that is the next
+ * night's, so normally two snapshots of a file are kept.
+ */
+export const REPLACED_GRACE_SECONDS = 6 * 3600;
+
+/**
+ * At most this many finished snapshots of one file are kept (the newest and the ones it
+ * replaced), however often the secretariat asks for new ones within the grace period: storage
+ * stays bounded, and only a download during which four newer snapshots of its file finish can
+ * fail that way (and then fails visibly, see snapshotBody).
+ */
+export const KEPT_SNAPSHOTS = 4;
 
 export type Snapshot = {
   id: number;
@@ -87,7 +105,8 @@ const snapshotOf = (r: Row): Snapshot => ({
  * The snapshot is therefore visible half-written, and counts only once `finishedAt` is set,
  * which is the last thing written.
  */
-export async function writeSnapshot(db: Db, dataset: Dataset, publicUrl: string): Promise<Snapshot> {
+export async function writeSnapshot(db: Db, dataset: Dataset, publicUrl: string, opts: { partBytes?: number } = {}): Promise<Snapshot> {
+  const partBytes = opts.partBytes ?? PART_BYTES;
   const [row] = await db.insert(openDataSnapshots).values({ dataset }).returning({ id: openDataSnapshots.id });
   const id = row.id;
   const hash = createHash("sha256");
@@ -117,7 +136,7 @@ export async function writeSnapshot(db: Db, dataset: Dataset, publicUrl: string)
       for await (const chunk of gzipped) {
         pending.push(chunk);
         pendingBytes += chunk.byteLength;
-        if (pendingBytes >= PART_BYTES) await store();
+        if (pendingBytes >= partBytes) await store();
       }
       if (pendingBytes > 0) await store();
     });
@@ -126,16 +145,16 @@ export async function writeSnapshot(db: Db, dataset: Dataset, publicUrl: string)
       .set({ finishedAt: sql`now()`, rows, bytes, gzipBytes, sha256: hash.digest("hex") })
       .where(eq(openDataSnapshots.id, id))
       .returning(columns);
-    // Only now that this one counts: the file's earlier snapshots are of no more use (a download
-    // of one still under way fails rather than ending short: see snapshotBody), and an unfinished
-    // one left long ago by a crashed run would never be finished.
+    // Only now that this one counts: the file's earlier snapshots are no longer served to new
+    // downloads, and go once past their grace (REPLACED_GRACE_SECONDS, KEPT_SNAPSHOTS); an
+    // unfinished one left long ago by a crashed run would never be finished.
     await db
       .delete(openDataSnapshots)
       .where(
         and(
           eq(openDataSnapshots.dataset, dataset),
           or(
-            and(lt(openDataSnapshots.id, id), isNotNull(openDataSnapshots.finishedAt)),
+            inArray(openDataSnapshots.id, replacedPastGrace(dataset)),
             and(isNull(openDataSnapshots.finishedAt), lt(openDataSnapshots.startedAt, new Date(Date.now() - ABANDONED_MS))),
           ),
         ),
@@ -147,6 +166,26 @@ export async function writeSnapshot(db: Db, dataset: Dataset, publicUrl: string)
     await db.delete(openDataSnapshots).where(and(eq(openDataSnapshots.id, id), isNull(openDataSnapshots.finishedAt)));
     throw e;
   }
+}
+
+/**
+ * The file's finished snapshots that no download may still need: beyond the newest
+ * KEPT_SNAPSHOTS, or replaced more than REPLACED_GRACE_SECONDS ago. A snapshot is replaced when
+ * the first snapshot newer than it (by id, as latestSnapshot ranks them) finished, whichever
+ * order overlapping runs finished in. The database's clock throughout, as finishedAt is set by it.
+ */
+function replacedPastGrace(dataset: Dataset) {
+  return sql`(
+    SELECT id FROM (
+      SELECT id,
+        row_number() OVER newest_first AS place,
+        min(finished_at) OVER (newest_first ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS replaced_at
+      FROM open_data_snapshots
+      WHERE dataset = ${dataset} AND finished_at IS NOT NULL
+      WINDOW newest_first AS (ORDER BY id DESC)
+    ) ranked
+    WHERE place > 1 AND (place > ${KEPT_SNAPSHOTS} OR replaced_at < now() - make_interval(secs => ${REPLACED_GRACE_SECONDS}))
+  )`;
 }
 
 /**
@@ -172,9 +211,11 @@ export async function latestSnapshots(db: DbOrTx): Promise<Record<Dataset, Snaps
 
 /**
  * The snapshot's stored (gzip) bytes as a stream, read a part at a time as the reader takes them:
- * a slow download holds one part in memory and no statement open between parts. If the parts
- * end before `gzipBytes` (a newer snapshot finished and this one was deleted mid-download) the
- * stream fails, so that the download is seen to fail rather than taken for a whole file.
+ * a slow download holds one part in memory and no statement open between parts. A newer
+ * snapshot finishing meanwhile leaves this one in place for a grace period (replacedPastGrace),
+ * so the download ends with the bytes it started with. If the parts still end before
+ * `gzipBytes` (a download outliving that grace) the stream fails, so that the download is seen
+ * to fail rather than taken for a whole file.
  */
 export function snapshotBody(db: DbOrTx, snapshot: Pick<Snapshot, "id" | "gzipBytes">): ReadableStream<Uint8Array> {
   let part = 0;
