@@ -5,7 +5,8 @@
 //
 // The demo is loaded here, through the build, before the server starts, and the end-to-end
 // fixtures on top of it (what some journeys need and the demo has not: editions in their
-// objection window); the server then finds the demo loaded and only migrates.
+// objection window, one at its field verification); the server then finds the demo loaded and
+// only migrates.
 //
 // Mail goes out as it does on a real server: through SMTP, to a mail server started here
 // (smtp-server) that keeps each message as a file in a folder (E2E_MAIL_DIR), where the journeys
@@ -72,6 +73,7 @@ async function loadData(dataDir, publicUrl) {
     await build.migrate(database);
     await build.seedDemo(database.db, { publicUrl });
     await build.seedObjectionWindow(database.db, publicUrl);
+    await build.seedFieldVerification(database.db);
   } finally {
     await database.close();
   }

@@ -26,6 +26,7 @@ export { createQueues, startJobs } from "~/db/jobs.server";
 export { lumbungQueues, sendMailOnNotice } from "~/jobs.server";
 export { seedDemo, seedReference } from "~/modules/demo/seed.server";
 export { seedObjectionWindow } from "~/modules/demo/objection-window.server";
+export { seedFieldVerification } from "~/modules/demo/field-verification.server";
 
 export type ServerOptions = { database: Database; jobs: Pick<Jobs, "send">; env: Env; staticRoot?: string };
 
