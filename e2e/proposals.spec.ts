@@ -88,8 +88,8 @@ test("an agency's proposal goes from the unit to the head and is submitted with 
 });
 
 // The DPU operator enters its own unit's innovations only, and the journey above takes both of
-// them; the tests below are Admin Lokal's, who enters any of the agency's (by index, each run
-// another, none of them DPU's).
+// them (entries 3 and 7 of Admin Lokal's list); the tests below are Admin Lokal's, who enters
+// any of the agency's (by index, each run another, none of them DPU's).
 test("a photo that is not what it claims is refused by its content, and the text is kept", async ({ page }, testInfo) => {
   const js = testInfo.project.name === "js";
   await logIn(page, "admin@banyumaskab.demo");
@@ -154,4 +154,52 @@ test("one section written in two places at once: the second is shown the differe
   await checkPage(admin);
   await openProposal(page, id);
   await expect(page.getByRole("textbox", { name: /^Adaptabilitas/ })).toHaveValue(theirs);
+});
+
+test("text the autosave could not send outlives the page: put back when the proposal is opened again, then saved", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const js = testInfo.project.name === "js";
+  await logIn(page, "admin@banyumaskab.demo");
+  await visit(page, "/kelola/proposal");
+  // Entries 2 and 6 of the list: neither DPU's (the first journey's) nor another test's.
+  await page.getByLabel("Inovasi dari register").selectOption({ index: js ? 2 : 6 });
+  await page.getByRole("button", { name: "Buat proposal" }).click();
+  await expect(page).toHaveURL(/\/kelola\/proposal\/\d+/);
+  await checkPage(page);
+  const text = "Ditulis saat sinyal hilang di puskesmas pembantu: tulisan ini tidak boleh hilang.";
+  const box = page.getByRole("textbox", { name: /^Adaptabilitas/ });
+  const restored = page.getByText(/Tulisan yang belum tersimpan dipulihkan dari perangkat ini/);
+  if (js) {
+    // The connection drops: every autosave fails, and the text stays in the box.
+    await page.route("**/simpan-otomatis", (route) => route.abort("internetdisconnected"));
+    await box.click();
+    await box.fill(text);
+    await expect(page.getByText(/Gagal menyimpan otomatis/).first()).toBeVisible({ timeout: 10_000 });
+    await checkPage(page);
+    // Leaving asks first; the person leaves anyway (the tab reloaded, or closed and opened again).
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.type();
+      void dialog.accept();
+    });
+    await page.unroute("**/simpan-otomatis");
+    await page.reload();
+    expect(asked).toBe("beforeunload");
+    // The text is back in its box, and saved now that the connection is.
+    await expect(box).toHaveValue(text);
+    await expect(restored).toBeVisible();
+    await expect(page.getByText(/Tersimpan otomatis/).first()).toBeVisible({ timeout: 10_000 });
+    await checkPage(page);
+  } else {
+    // Without JavaScript nothing is kept in the browser: the form's Save sends it.
+    await box.fill(text);
+    await page.locator(".proposal-form").getByRole("button", { name: "Simpan", exact: true }).first().click();
+    await expect(page.getByRole("status")).toContainText("Tersimpan.");
+    await checkPage(page);
+  }
+  // Opened again, the server has it, and nothing is restored over it.
+  await page.reload();
+  await expect(box).toHaveValue(text);
+  await expect(restored).toHaveCount(0);
+  await checkPage(page);
 });

@@ -108,6 +108,8 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
     // to ground an objection, never before.
     feedback: competition.state === "provisional" || competition.state === "final" ? await feedbackFor(services(context).db, competition, p.id) : [],
     editable: can(actor, "proposal.edit", { agencyId: p.agencyId, unitId: p.unitId, state: p.state }).ok,
+    // Where this person's unsaved text of this proposal is kept in the browser (section-editor.tsx).
+    draftKey: `lumbung:draft:${actor.id}:${p.id}`,
     steps: allowedSteps(actor, p),
     deadline: registration?.closesAt ?? null,
     open,
@@ -313,7 +315,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
         <h2>{t("proposals.sections")}</h2>
         {d.sections.map((s) => (
           <section key={s.code} className="proposal-section">
-            <SectionEditor section={s} editable={d.editable} saveTo={autosavePath(p.id)} pagePath={`/kelola/proposal/${p.id}`} conflict={conflicts.get(s.code)} error={a?.errors?.[`section.${s.code}`]} />
+            <SectionEditor section={s} editable={d.editable} draftKey={`${d.draftKey}:${s.code}`} saveTo={autosavePath(p.id)} pagePath={`/kelola/proposal/${p.id}`} conflict={conflicts.get(s.code)} error={a?.errors?.[`section.${s.code}`]} />
             <h3 className="evidence-title">{t("proposals.evidence")}</h3>
             {filesOf(s.code).length ? <FileList slot={s.code} /> : <p className="muted">{t("proposals.noFiles")}</p>}
             {d.editable ? (

@@ -28,6 +28,39 @@ const AUTOSAVE_AFTER_MS = 1500;
 // thousands of pages retrying every second and a half would deepen a rush, not ride it out.
 const RETRY_AFTER_MS = 10_000;
 
+// Text typed and not yet stored by the server is also kept in the browser (localStorage), so
+// that it outlives the page: on a slow or failing connection near a deadline, a phone that
+// closes the tab to free memory, a browser that crashes or a person who closes the page would
+// otherwise lose what the autosave had not yet sent. Opened again, the page puts it back and
+// saves it; if someone else saved the section meanwhile, it is shown as any other conflict.
+// Kept a week at most; removed once the server has it.
+type Draft = { body: string; version: number; at: number };
+const DRAFT_DAYS = 7;
+
+function readDraft(key: string): Draft | null {
+  try {
+    const raw = window.localStorage.getItem(key);
+    if (!raw) return null;
+    const d = JSON.parse(raw) as Partial<Draft>;
+    if (typeof d.body !== "string" || typeof d.version !== "number" || typeof d.at !== "number" || Date.now() - d.at > DRAFT_DAYS * 86_400_000) {
+      window.localStorage.removeItem(key);
+      return null;
+    }
+    return d as Draft;
+  } catch {
+    return null; // storage switched off (a private window) or unreadable: nothing to restore
+  }
+}
+
+function keepDraft(key: string, draft: Draft | null) {
+  try {
+    if (draft) window.localStorage.setItem(key, JSON.stringify(draft));
+    else window.localStorage.removeItem(key);
+  } catch {
+    // Storage full or switched off: the text is still in the box and the autosave goes on.
+  }
+}
+
 export function Difference({ theirs, mine }: { theirs: string; mine: string }) {
   const t = useT();
   return (
@@ -42,6 +75,7 @@ export function Difference({ theirs, mine }: { theirs: string; mine: string }) {
 export function SectionEditor({
   section,
   editable,
+  draftKey,
   saveTo,
   pagePath,
   conflict: initialConflict,
@@ -49,6 +83,8 @@ export function SectionEditor({
 }: {
   section: SectionView;
   editable: boolean;
+  /** Where this person's unsaved text of this section is kept in the browser. */
+  draftKey: string;
   /** The autosave endpoint of this proposal (autosavePath). */
   saveTo: string;
   /** The proposal's page, which shows the stored text when loaded again. */
@@ -66,6 +102,8 @@ export function SectionEditor({
   const [conflict, setConflict] = useState<Conflict | undefined>(initialConflict);
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
   const [savedAt, setSavedAt] = useState<string>("");
+  // Text put back from this browser's copy, not yet saved again.
+  const [restored, setRestored] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mounted = useRef(true);
   useEffect(() => {
@@ -74,6 +112,36 @@ export function SectionEditor({
       mounted.current = false;
     };
   }, []);
+
+  // Once, after the page is shown: the copy this browser kept of text never saved. Restored
+  // after hydration, so the server's page and the first render agree.
+  useEffect(() => {
+    if (!editable || initialConflict) return;
+    const draft = readDraft(draftKey);
+    if (!draft) return;
+    if (draft.body === section.body) return keepDraft(draftKey, null);
+    setText(draft.body);
+    setRestored(true);
+    // Someone saved the section after this text was begun: both versions, the person chooses.
+    if (draft.version !== section.version) setConflict({ code: section.code, theirs: section.body, mine: draft.body, version: section.version });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The copy follows the box: kept while it differs from what the server has, gone when equal.
+  useEffect(() => {
+    if (!editable) return;
+    keepDraft(draftKey, text === savedText ? null : { body: text, version, at: Date.now() });
+  }, [text, savedText, version, editable, draftKey]);
+
+  // Leaving with text the server does not have yet: the browser asks first.
+  useEffect(() => {
+    if (!editable || text === savedText) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [text, savedText, editable]);
 
   const words = countWords(text);
   const over = words > section.wordLimit;
@@ -99,6 +167,7 @@ export function SectionEditor({
     if (saved) {
       setVersion(saved.version);
       setSavedText(body);
+      setRestored(false);
       setStatus("saved");
       setSavedAt(formatTime(locale, new Date(), zone));
     } else if (refused) {
@@ -179,6 +248,7 @@ export function SectionEditor({
       <input type="hidden" name={`version.${section.code}`} value={version} />
       <p id={`${id}-count`} className={over ? "word-count over" : "word-count"} aria-live="polite">
         {t(over ? "proposals.wordsOver" : "proposals.words", { words, limit: section.wordLimit })}
+        {restored ? <> · {t("proposals.restoredDraft")}</> : null}
         {status === "saving" ? <> · {t("proposals.saving")}</> : null}
         {status === "saved" ? <> · {t("proposals.autosaved", { time: savedAt })}</> : null}
         {status === "failed" ? <> · <span className="error-message">{t("proposals.autosaveFailed")}</span></> : null}
