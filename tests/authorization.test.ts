@@ -59,6 +59,9 @@ const TABLE: Record<string, Entry> = {
   "routes/accept-invitation": { path: "/undangan/bukan-token", get: EVERYONE, post: EVERYONE },
   "routes/confirm-email": { path: "/ganti-email/bukan-token", get: EVERYONE, post: EVERYONE },
   "routes/manage/layout": { path: "/kelola", get: SIGNED_IN },
+  "routes/manage/broadcast": { path: "/kelola/kompetisi/kipp-buka/pesan?untuk=agencies", get: ["admin"], post: ["admin"], postFields: { audience: "agencies", subject: "" } },
+  // A message is read by those it was sent to; one that does not exist, by nobody.
+  "routes/manage/broadcast-view": { path: "/kelola/pesan/999999", get: [] },
   "routes/manage/dashboard": { path: "/kelola", get: SIGNED_IN },
   "routes/manage/innovations": { path: "/kelola/inovasi", get: REGISTER_USERS },
   "routes/manage/innovation-new": {

@@ -231,6 +231,7 @@ export default function ManageCompetition({ loaderData, actionData }: Route.Comp
       <ul className="part-list">
         <li><Link to={`/kelola/kompetisi/${c.slug}/hasil`}>{t("results.title")}</Link></li>
         <li><Link to={`/kelola/kompetisi/${c.slug}/laporan`}>{t("reports.link")}</Link></li>
+        <li><Link to={`/kelola/kompetisi/${c.slug}/pesan`}>{t("competitions.broadcast.link")}</Link></li>
       </ul>
 
       {c.state === "draft" ? (
