@@ -66,6 +66,8 @@ export default [
     route("pengguna", "routes/manage/users.tsx"),
     route("instansi", "routes/manage/agencies.tsx"),
     route("kotak-keluar", "routes/manage/outbox.tsx"),
+    route("log", "routes/manage/activity-log.tsx"),
+    route("log/unduh", "routes/manage/activity-log-csv.tsx"),
     route("akun", "routes/manage/account.tsx"),
     route("proposal", "routes/manage/proposals.tsx"),
     route("proposal/:id", "routes/manage/proposal.tsx"),

@@ -90,6 +90,9 @@ const TABLE: Record<string, Entry> = {
   // One's own account: every signed-in person has one (its actions are tested in my-account.test.ts).
   "routes/manage/account": { path: "/kelola/akun", get: SIGNED_IN, post: SIGNED_IN, postFields: { _intent: "profile", name: "Pengguna Uji" } },
   "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"], postFields: { mailId: "{failedMail}" } },
+  // The activity log and its CSV: the secretariat's whole log, Admin Lokal's own agency's.
+  "routes/manage/activity-log": { path: "/kelola/log", get: ["agencyAdmin", "admin"] },
+  "routes/manage/activity-log-csv": { path: "/kelola/log/unduh", get: ["agencyAdmin", "admin"] },
   "routes/manage/proposals": { path: "/kelola/proposal", get: REGISTER_USERS, post: ["operatorA", "operatorB", "agencyAdmin"] },
   "routes/manage/proposal": { path: "/kelola/proposal/{proposalId}", get: AGENCY_A_STAFF, post: ["operatorA", "agencyAdmin"] },
   "routes/manage/proposal-receipt": { path: "/kelola/proposal/{submittedProposal}/tanda-terima", get: AGENCY_A_STAFF },

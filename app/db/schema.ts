@@ -296,7 +296,17 @@ export const auditLog = pgTable(
     data: jsonb("data"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_subject_idx").on(t.subjectType, t.subjectId)],
+  // The activity log (modules/audit/list-audit.server.ts) reads the newest rows first, 50 at a
+  // time by id, under filters; at millions of rows each filter needs an index that reaches its
+  // rows without walking the whole table backwards: the person who acted (also the Admin Lokal's
+  // scope, its agency's people) and the kind of action, each with the id to page by, and the
+  // instant for a date range.
+  (t) => [
+    index("audit_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_actor_idx").on(t.actorUserId, t.id),
+    index("audit_action_idx").on(t.action, t.id),
+    index("audit_at_idx").on(t.at),
+  ],
 );
 
 // --- Innovations ----------------------------------------------------------------------------

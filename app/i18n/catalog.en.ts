@@ -24,6 +24,7 @@ import { visitMessagesEn } from "~/modules/visits/messages.en";
 import { uploadMessagesEn } from "~/modules/uploads/messages.en";
 import { invitationMessagesEn } from "~/modules/competitions/invitation-messages.en";
 import { openDataMessagesEn } from "~/modules/open-data/messages.en";
+import { auditMessagesEn } from "~/modules/audit/messages.en";
 
 export const en: Record<MessageKey, string> = {
   ...coreEn,
@@ -50,4 +51,5 @@ export const en: Record<MessageKey, string> = {
   ...uploadMessagesEn,
   ...invitationMessagesEn,
   ...openDataMessagesEn,
+  ...auditMessagesEn,
 };

@@ -25,6 +25,7 @@ import { visitMessages } from "~/modules/visits/messages";
 import { uploadMessages } from "~/modules/uploads/messages";
 import { invitationMessages } from "~/modules/competitions/invitation-messages";
 import { openDataMessages } from "~/modules/open-data/messages";
+import { auditMessages } from "~/modules/audit/messages";
 
 export const id = {
   ...core,
@@ -51,5 +52,6 @@ export const id = {
   ...uploadMessages,
   ...invitationMessages,
   ...openDataMessages,
+  ...auditMessages,
 };
 export type MessageKey = keyof typeof id;

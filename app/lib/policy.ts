@@ -79,6 +79,20 @@ function manageAccount(a: Actor, s: AccountSubject): Decision {
   return deny();
 }
 
+/**
+ * Which rows of the activity log an actor reads: "all" for the secretariat; for an Admin Lokal,
+ * its agency's, that is rows whose actor is one of its people (users.agency_id) and rows about
+ * one of its people's accounts (a lockout, which has no actor; a sign-in; an invitation the
+ * secretariat sent them). Nothing of other agencies: their people, innovations and proposals
+ * are theirs. Everyone else: null (no log). The query turns this into SQL
+ * (modules/audit/list-audit.server.ts), so a page never holds rows it may not show.
+ */
+export function auditLogScope(a: Actor): "all" | { agencyId: number } | null {
+  if (isNational(a)) return "all";
+  if (isUser(a) && a.role === "agency_admin" && a.agencyId !== null) return { agencyId: a.agencyId };
+  return null;
+}
+
 const rules = {
   "manage.enter": (a: Actor) => (isUser(a) ? allow : deny("errors.unauthenticated")),
   "user.deactivate": manageAccount,
@@ -93,6 +107,9 @@ const rules = {
   // Whoever reads a mail may put it back in line (within the same outbox: list-outbox.server.ts).
   "outbox.retry": (a: Actor) =>
     isUser(a) && (a.role === "national_admin" || a.role === "agency_admin") ? allow : deny(),
+  // The activity log: the secretariat answers for the whole system; an Admin Lokal answers for
+  // its agency's people (auditLogScope says which rows). Nobody else reads who did what.
+  "auditLog.view": (a: Actor) => (auditLogScope(a) ? allow : deny()),
   "agency.create": (a: Actor) => (isNational(a) ? allow : deny()),
   // The years an agency owes its innovation (a merger, a dissolution, a wound-up enterprise):
   // the secretariat's, as the list of agencies is.

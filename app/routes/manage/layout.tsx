@@ -21,6 +21,7 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
       users: agencyId ? can(actor, "agency.manage", { agencyId }).ok : can(actor, "agency.create").ok,
       agencies: can(actor, "agency.create").ok,
       outbox: can(actor, "outbox.view").ok,
+      activityLog: can(actor, "auditLog.view").ok,
       competitions: can(actor, "competition.manage").ok,
       events: can(actor, "event.manage").ok,
       visits: can(actor, "visit.list").ok,
@@ -56,6 +57,7 @@ export default function ManageLayout({ loaderData }: Route.ComponentProps) {
         {links.visits ? <NavLink to="/kelola/kunjungan">{t("visits.title")}</NavLink> : null}
         {links.events ? <NavLink to="/kelola/acara">{t("events.manage.title")}</NavLink> : null}
         {links.outbox ? <NavLink to="/kelola/kotak-keluar">{t("accounts.outbox.title")}</NavLink> : null}
+        {links.activityLog ? <NavLink to="/kelola/log">{t("audit.title")}</NavLink> : null}
         <NavLink to="/kelola/notifikasi">{unread ? t("notifications.nav", { n: unread }) : t("notifications.title")}</NavLink>
         <NavLink to="/kelola/akun">{t("accounts.me.title")}</NavLink>
       </nav>
