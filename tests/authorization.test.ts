@@ -38,7 +38,8 @@ const TABLE: Record<string, Entry> = {
   "routes/file": { path: "/berkas/{draftFile}", get: AGENCY_A_STAFF },
   "routes/events": { path: "/acara", get: EVERYONE },
   "routes/event": { path: "/acara/{eventSlug}", get: EVERYONE, post: ["operatorA", "operatorB", "agencyAdmin", "head"] },
-  "routes/compliance": { path: "/kepatuhan", get: EVERYONE },
+  // The reminder to the agencies behind is the secretariat's.
+  "routes/compliance": { path: "/kepatuhan", get: EVERYONE, post: ["admin"], postFields: { _intent: "remind" } },
   "routes/sustainability": { path: "/keberlanjutan", get: EVERYONE },
   // The files' refresh out of the nightly turn is the secretariat's (see INTENT_TABLE).
   "routes/open-data": { path: "/data-terbuka", get: EVERYONE, post: ["admin"] },

@@ -155,6 +155,9 @@ const rules = {
   },
   // Reminding every agency of what is due is the secretariat's (see check-ins/remind.server.ts).
   "checkIn.remind": (a: Actor) => (isNational(a) ? allow : deny()),
+  // Reminding the agencies behind on "One Agency, One Innovation" is the secretariat's, as the
+  // check-in reminder is.
+  "compliance.remind": (a: Actor) => (isNational(a) ? allow : deny()),
   // Rebuilding the open-data files out of the nightly turn is the secretariat's: the work is that
   // of the whole register (minutes at national scale), not something any visitor may start.
   "openData.refresh": (a: Actor) => (isNational(a) ? allow : deny()),

@@ -1,9 +1,15 @@
 // /kepatuhan: "One Agency, One Innovation" for a year: the figures and the agencies that have not
 // met the duty. Public; every control is a GET form so the page works without JavaScript and
 // every view has a shareable address.
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/compliance";
-import { requestInfo, services } from "~/lib/context.server";
+import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { can } from "~/lib/policy";
+import { AppError } from "~/lib/errors";
+import { CsrfField } from "~/components/forms";
+import { lastComplianceReminder, remindAgenciesNotMet, REMIND_EVERY_MS } from "~/modules/compliance/remind-not-met.server";
+import { jakartaYear } from "~/modules/compliance/year";
+import { useInstant } from "~/lib/use-i18n";
 import { page } from "~/lib/respond.server";
 import { formatNumber, formatPercent, translator, type Locale } from "~/i18n";
 import { useRoot, useT } from "~/lib/use-i18n";
@@ -22,8 +28,8 @@ import { TableScroll } from "~/components/table-scroll";
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? previewTags(loaderData.preview, loaderData.title) : [{ title: "Lumbung" }]);
 
 export const loader = page(async ({ request, context }: Route.LoaderArgs) => {
-  const { db, env } = services(context);
-  const { locale } = requestInfo(context);
+  const { db, env, receivedAt } = services(context);
+  const { locale, actor } = requestInfo(context);
   const t = translator(locale);
   const read = readComplianceQuery(queryToObject(new URL(request.url).searchParams), t);
   const known = await dropUnknownProvince(db, read.query, t);
@@ -38,8 +44,27 @@ export const loader = page(async ({ request, context }: Route.LoaderArgs) => {
     filters,
     years: reportableYears(),
     errors,
+    // The secretariat's reminder to the agencies behind, for the running year only.
+    remind: can(actor, "compliance.remind").ok && query.year === jakartaYear(receivedAt) ? await reminderState(db, query.year, receivedAt) : null,
+    message: new URL(request.url).searchParams.get("pesan") === "diingatkan" ? "compliance.remind.sent" : null,
   };
   return Object.keys(errors).length ? data(body, { status: 400 }) : body;
+});
+
+async function reminderState(db: Parameters<typeof lastComplianceReminder>[0], year: number, now: Date) {
+  const last = await lastComplianceReminder(db, year);
+  const nextAt = last ? new Date(new Date(last.at).getTime() + REMIND_EVERY_MS) : null;
+  return { last, nextAt: nextAt && nextAt > now ? nextAt.toISOString() : null };
+}
+
+export const action = page(async ({ request, context }: Route.ActionArgs) => {
+  const actor = requireUser(context);
+  const { db, env, receivedAt } = services(context);
+  const form = await request.formData();
+  if (form.get("_intent") !== "remind") throw new AppError("invalid", "errors.invalid");
+  await remindAgenciesNotMet(db, actor, { now: receivedAt, baseUrl: env.publicUrl });
+  // Sent, or sent less than a week ago by someone else: either way the page says when and to whom.
+  return redirect(`/kepatuhan?year=${jakartaYear(receivedAt)}&pesan=diingatkan`);
 });
 
 /** The query string for a filtered view, leaving out empty filters. */
@@ -131,6 +156,8 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
         <p>{t("compliance.headlineNotMet", { count: overall.notMet })}</p>
         <p className="hint">{t("compliance.rule", { year })}</p>
       </section>
+
+      {loaderData.remind ? <Remind state={loaderData.remind} notMet={overall.notMet} message={loaderData.message} /> : null}
 
       <h2 id="by-type">{t("compliance.byType")}</h2>
       {/* Wide tables scroll in their own region (reachable by keyboard), never the page. */}
@@ -277,5 +304,33 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
         {t("compliance.api")} <a href={`/api/v1/compliance?year=${year}`}>/api/v1/compliance?year={year}</a>
       </p>
     </>
+  );
+}
+
+/** The secretariat's reminder to the agencies that have not met this year's duty. */
+function Remind({ state, notMet, message }: { state: { last: { at: string; agencies: number; unreachable: number } | null; nextAt: string | null }; notMet: number; message: string | null }) {
+  const t = useT();
+  const instant = useInstant();
+  const { last, nextAt } = state;
+  return (
+    <section aria-labelledby="remind-title" className="no-print">
+      <h2 id="remind-title">{t("compliance.remind.title")}</h2>
+      {message && last ? (
+        <p className="notice" role="status">
+          {t(message, { agencies: last.agencies })}
+        </p>
+      ) : null}
+      <p>{t("compliance.remind.intro")}</p>
+      {last ? <p>{t("compliance.remind.last", { at: instant(last.at), agencies: last.agencies, unreachable: last.unreachable })}</p> : <p>{t("compliance.remind.never")}</p>}
+      {nextAt ? (
+        <p>{t("compliance.remind.next", { at: instant(nextAt) })}</p>
+      ) : notMet ? (
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="_intent" value="remind" />
+          <button type="submit" className="button secondary">{t("compliance.remind.button", { n: notMet })}</button>
+        </Form>
+      ) : null}
+    </section>
   );
 }

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = {
   "innovation.return": "innovations",
   "innovation.publish": "innovations",
   "innovation.unpublish": "innovations",
+  // The yearly duty to register one (compliance/remind-not-met.server.ts).
+  "compliance.remind": "innovations",
   // Yearly check-ins.
   "innovation.checkIn": "checkIns",
   "checkIn.remind": "checkIns",
@@ -166,6 +168,6 @@ export function groupOf(action: string): AuditGroup | null {
 }
 
 // The kinds of subject the log names, each with its label `audit.subject.<type>`.
-export const SUBJECT_TYPES = ["user", "agency", "unit", "innovation", "proposal", "competition", "event", "visit", "checkInYear", "setting", "openData", "outbox"] as const;
+export const SUBJECT_TYPES = ["user", "agency", "unit", "innovation", "proposal", "competition", "event", "visit", "checkInYear", "complianceYear", "setting", "openData", "outbox"] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 export const isSubjectType = (v: unknown): v is SubjectType => typeof v === "string" && (SUBJECT_TYPES as readonly string[]).includes(v);

@@ -142,6 +142,7 @@ export function detailsOf(action: string, raw: unknown): DetailPart[] {
       if (typeof d.held === "boolean") add(d.held ? "audit.detail.held.yes" : "audit.detail.held.no");
       break;
     case "checkIn.remind":
+    case "compliance.remind":
       if (num(d.agencies) !== null && num(d.people) !== null) add("audit.detail.reminded", { agencies: num(d.agencies)!, people: num(d.people)! });
       if (d.automatic === true) add("audit.detail.automatic");
       break;
@@ -179,7 +180,7 @@ async function subjectNames(db: DbOrTx, rows: AuditRow[]): Promise<Map<string, N
  */
 function hrefOf(type: string, id: string, named: Named | undefined, scope: AuditScope): string | null {
   const national = scope === "all";
-  if (idOf(id) === null && type !== "checkInYear") return null;
+  if (idOf(id) === null && type !== "checkInYear" && type !== "complianceYear") return null;
   switch (type) {
     case "user":
       return named?.email ? `/kelola/pengguna?cari=${encodeURIComponent(named.email)}` : null;
@@ -197,6 +198,8 @@ function hrefOf(type: string, id: string, named: Named | undefined, scope: Audit
       return named?.slug ? `/instansi/${named.slug}` : null;
     case "checkInYear":
       return "/kelola/pemutakhiran";
+    case "complianceYear":
+      return `/kepatuhan?year=${id}`;
     case "outbox":
       return "/kelola/kotak-keluar";
     default:

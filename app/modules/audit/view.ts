@@ -31,14 +31,14 @@ export function actionText(t: Translate, action: string): string {
   return t("audit.action.unknown", { group: t(`audit.group.${groupOf(action) ?? "other"}`), code: action });
 }
 
-const SUBJECT_LABELS = new Set(["user", "agency", "unit", "innovation", "proposal", "competition", "event", "visit", "checkInYear", "setting", "openData", "outbox"]);
+const SUBJECT_LABELS = new Set(["user", "agency", "unit", "innovation", "proposal", "competition", "event", "visit", "checkInYear", "complianceYear", "setting", "openData", "outbox"]);
 
 export function subjectText(t: Translate, s: SubjectView): string {
   const type = SUBJECT_LABELS.has(s.type) ? t(`audit.subject.${s.type}`) : s.type;
   if (s.name) return t("audit.subject.named", { type, name: s.name });
   // A setting, the open-data files: one of its kind, without a number worth showing.
   if (s.id === "0") return type;
-  if (s.type === "checkInYear") return t("audit.subject.named", { type, name: s.id });
+  if (s.type === "checkInYear" || s.type === "complianceYear") return t("audit.subject.named", { type, name: s.id });
   return t("audit.subject.numbered", { type, id: s.id });
 }
 

@@ -56,5 +56,15 @@ export const compliance = defineMessages({
   "compliance.errors.province": "Kode provinsi terdiri dari dua angka, misalnya 33 untuk Jawa Tengah.",
   "compliance.errors.provinceUnknown": "Tidak ada provinsi berkode {code} pada tahun {year}. Pilih provinsi dari daftar di halaman Satu Instansi Satu Inovasi.",
   "compliance.errors.provinceDropped": "Tidak ada provinsi berkode {code} pada tahun {year}, jadi daftar tidak disaring menurut provinsi. Pilih provinsi dari daftar.",
+  "compliance.remind.title": "Ingatkan instansi yang belum",
+  "compliance.remind.intro": "Setiap instansi yang belum mendaftarkan inovasi tahun ini diingatkan lewat notifikasi dan email, melalui Admin Lokal-nya (atau operator unitnya bila belum punya Admin Lokal). Paling sering sekali seminggu.",
+  "compliance.remind.never": "Tahun ini belum ada pengingat yang dikirim.",
+  "compliance.remind.last": "Pengingat terakhir {at}: sampai ke {agencies} instansi; {unreachable} instansi belum punya orang di Lumbung dan perlu dihubungi dengan cara lain.",
+  "compliance.remind.next": "Pengingat berikutnya bisa dikirim mulai {at}.",
+  "compliance.remind.button": "Ingatkan {n} instansi yang belum",
+  "compliance.remind.sent": "Pengingat terkirim ke {agencies} instansi.",
+  "compliance.remind.errors.allMet": "Semua instansi sudah mendaftarkan inovasi tahun ini; tidak ada yang perlu diingatkan.",
+  "mail.complianceDue.subject": "Satu Instansi Satu Inovasi {year}: instansi Anda belum mendaftarkan inovasi",
+  "mail.complianceDue.body": "Sekretariat mengingatkan: setiap instansi wajib mendaftarkan paling sedikit satu inovasi pelayanan publik setiap tahun, dan instansi Anda belum punya inovasi yang dimulai atau terbit pada {year}. Daftarkan di Lumbung: {link}",
 });
 
