@@ -1,11 +1,25 @@
 // Two-step sign-in, with and without JavaScript: a new panelist, invited by the secretariat,
 // turns it on from the account page with an authenticator app (the test computes the app's
 // codes from the key the page shows), then signs in with a code, and once with a recovery code.
+import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { checkPage, expect, logIn, mailTo, test, uniqueSuffix, visit } from "./fixtures";
 
 const appCode = (key: string, steps = 0) =>
   new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: Date.now() + steps * 30_000 });
+
+/** Sign out, then sign in with the password: the page asking for the second step, checked. */
+async function signOutAndGiveThePassword(page: Page, email: string, password: string) {
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible();
+  await checkPage(page);
+  await visit(page, "/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(/\/masuk\/kode$/);
+  await checkPage(page);
+}
 
 test("a panelist turns on two-step verification and signs in with a code, then with a recovery code", async ({ page, newPerson }, testInfo) => {
   test.setTimeout(120_000);
@@ -55,14 +69,7 @@ test("a panelist turns on two-step verification and signs in with a code, then w
   await mailTo(email, { subject: "Verifikasi dua langkah Lumbung dinyalakan / Lumbung two-step verification turned on" });
 
   // Signing in now asks for the code after the password.
-  await panelist.getByRole("button", { name: "Keluar" }).click();
-  await expect(panelist.getByRole("link", { name: "Masuk" })).toBeVisible();
-  await checkPage(panelist);
-  await visit(panelist, "/masuk");
-  await panelist.getByLabel("Email").fill(email);
-  await panelist.getByLabel("Kata sandi").fill(password);
-  await panelist.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(panelist).toHaveURL(/\/masuk\/kode$/);
+  await signOutAndGiveThePassword(panelist, email, password);
   await expect(panelist.getByRole("heading", { level: 1 })).toHaveText("Verifikasi dua langkah");
   await checkPage(panelist);
   // The setup took this period's code: the app's next one.
@@ -73,15 +80,7 @@ test("a panelist turns on two-step verification and signs in with a code, then w
   await checkPage(panelist);
 
   // Without the phone: a recovery code, once.
-  await panelist.getByRole("button", { name: "Keluar" }).click();
-  await expect(panelist.getByRole("link", { name: "Masuk" })).toBeVisible();
-  await checkPage(panelist);
-  await visit(panelist, "/masuk");
-  await panelist.getByLabel("Email").fill(email);
-  await panelist.getByLabel("Kata sandi").fill(password);
-  await panelist.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(panelist).toHaveURL(/\/masuk\/kode$/);
-  await checkPage(panelist);
+  await signOutAndGiveThePassword(panelist, email, password);
   await panelist.getByRole("link", { name: "Ponsel tidak ada? Pakai kode pemulihan" }).click();
   await expect(panelist).toHaveURL(/\/masuk\/kode\?pemulihan$/);
   await checkPage(panelist);

@@ -4,7 +4,7 @@
 import { data, Form, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/login-code";
 import { requestInfo, services } from "~/lib/context.server";
-import { clearCookie, readCookies, setCookie } from "~/lib/cookies.server";
+import { clearCookie, readCookies } from "~/lib/cookies.server";
 import { AppError } from "~/lib/errors";
 import { formToObject, parseWith, appErrorFields, type FieldErrors } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
@@ -12,7 +12,8 @@ import { formatInstant, translator } from "~/i18n";
 import { TwoStepCodeSchema } from "~/modules/accounts/schemas";
 import { completeChallenge, findChallenge } from "~/modules/accounts/two-step.server";
 import { CHALLENGE_COOKIE } from "~/modules/accounts/two-step";
-import { DEVICE_COOKIE, DEVICE_DAYS, deviceCookieValue, parseDeviceCookie } from "~/modules/accounts/device.server";
+import { DEVICE_COOKIE, parseDeviceCookie } from "~/modules/accounts/device.server";
+import { signInCookies } from "~/modules/accounts/sign-in-cookies.server";
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
 import { useT } from "~/lib/use-i18n";
@@ -50,9 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       previousToken: cookies[SESSION_COOKIE],
       publicUrl: env.publicUrl,
     });
-    const headers = new Headers();
-    headers.append("set-cookie", setCookie(env, SESSION_COOKIE, done.token, { maxAge: env.sessionHours * 3600 }));
-    headers.append("set-cookie", setCookie(env, DEVICE_COOKIE, deviceCookieValue(devices, done.deviceToken), { maxAge: DEVICE_DAYS * 86_400 }));
+    const headers = signInCookies(env, done, devices);
     headers.append("set-cookie", clearCookie(env, CHALLENGE_COOKIE));
     return redirect(safeRedirect(done.redirectTo, "/kelola"), { headers });
   } catch (e) {

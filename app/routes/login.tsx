@@ -9,7 +9,8 @@ import { translator, formatInstant } from "~/i18n";
 import { LoginSchema } from "~/modules/accounts/schemas";
 import { CHALLENGE_MINUTES, logIn } from "~/modules/accounts/log-in.server";
 import { CHALLENGE_COOKIE } from "~/modules/accounts/two-step";
-import { DEVICE_COOKIE, DEVICE_DAYS, deviceCookieValue, parseDeviceCookie } from "~/modules/accounts/device.server";
+import { DEVICE_COOKIE, parseDeviceCookie } from "~/modules/accounts/device.server";
+import { signInCookies } from "~/modules/accounts/sign-in-cookies.server";
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { DEMO_PASSWORD, DEMO_LOGINS } from "~/modules/demo/demo-logins";
 import { CsrfField, ErrorSummary, TextField } from "~/components/forms";
@@ -56,12 +57,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const cookie = setCookie(env, CHALLENGE_COOKIE, result.challengeToken, { maxAge: CHALLENGE_MINUTES * 60 });
       return redirect("/masuk/kode", { headers: { "set-cookie": cookie } });
     }
-    const { token, deviceToken } = result;
-    const headers = new Headers();
-    headers.append("set-cookie", setCookie(env, SESSION_COOKIE, token, { maxAge: env.sessionHours * 3600 }));
-    // Only a sign-in sets the device cookie; logging out leaves it, as it is no session.
-    headers.append("set-cookie", setCookie(env, DEVICE_COOKIE, deviceCookieValue(devices, deviceToken), { maxAge: DEVICE_DAYS * 86_400 }));
-    return redirect(safeRedirect(parsed.data.redirectTo, "/kelola"), { headers });
+    return redirect(safeRedirect(parsed.data.redirectTo, "/kelola"), { headers: signInCookies(env, result, devices) });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const until = e.fields?.until ? formatInstant(locale, e.fields.until, zone) : "";

@@ -5,11 +5,17 @@ import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, or, sql, type SQL } fr
 import { union } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "~/db/client.server";
 import { agencies, auditLog, users } from "~/db/schema";
-import type { auditLogScope } from "~/lib/policy";
+import { assertCan, auditLogScope, type Actor } from "~/lib/policy";
 import { actionsOf } from "./actions";
 import type { AuditQuery } from "./query";
 
 export type AuditScope = NonNullable<ReturnType<typeof auditLogScope>>;
+
+/** The rows the actor may read (the page's and the CSV's); a 403 for anyone who may read none. */
+export function readableScope(actor: Actor): AuditScope {
+  assertCan(actor, "auditLog.view");
+  return auditLogScope(actor)!;
+}
 
 export const PER_PAGE = 50;
 

@@ -3,13 +3,14 @@
 // Admin Lokal). PROGRAMME.md: when the national network finally asked, 429 of 2,355 award
 // winners had stopped; asking is the secretariat's job. At most one reminder a week, so a double
 // click or a second secretary does not flood 700 agencies.
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { meta, users } from "~/db/schema";
+import { meta } from "~/db/schema";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { dueByAgency } from "./queries.server";
 import { notify } from "~/modules/notifications/notify.server";
+import { agencyContacts } from "~/modules/notifications/agency-contacts.server";
 
 export const REMIND_EVERY_MS = 7 * 86_400_000;
 const key = (year: number) => `check_in_reminder:${year}`;
@@ -44,12 +45,7 @@ export async function sendReminder(
   if (last && opts.now.getTime() - new Date(last.at).getTime() < opts.minGapMs) return { sent: false, lastAt: last.at };
   const due = await dueByAgency(db, year);
   const agencyIds = due.map((d) => d.agencyId);
-  const people = agencyIds.length
-    ? await db
-        .select({ id: users.id, email: users.email, agencyId: users.agencyId, role: users.role })
-        .from(users)
-        .where(and(inArray(users.agencyId, agencyIds), inArray(users.role, ["agency_admin", "unit_operator"]), isNull(users.disabledAt)))
-    : [];
+  const contacts = await agencyContacts(db, agencyIds);
   const link = "/kelola/pemutakhiran?tampil=belum";
   const origin = opts.baseUrl.replace(/\/+$/, "");
   let told = 0;
@@ -59,9 +55,7 @@ export async function sendReminder(
   let unreachable = 0;
   await db.transaction(async (tx) => {
     for (const d of due) {
-      const staff = people.filter((p) => p.agencyId === d.agencyId);
-      const admins = staff.filter((p) => p.role === "agency_admin");
-      const to = admins.length ? admins : staff;
+      const to = contacts.get(d.agencyId) ?? [];
       if (!to.length) {
         unreachable++;
         continue;

@@ -20,6 +20,7 @@ import { writeTogether } from "~/db/write-together.server";
 import { AppError } from "~/lib/errors";
 import { assertCan, can, type Actor } from "~/lib/policy";
 import { bilingual, mailInsert } from "~/modules/mail/queue-mail.server";
+import { agencyContacts } from "~/modules/notifications/agency-contacts.server";
 import { AUDIENCES, type Audience } from "./broadcast";
 
 export const BROADCAST_ACTION = "competition.broadcast";
@@ -58,21 +59,10 @@ export async function broadcastRecipients(db: DbOrTx, competitionId: number, aud
     .selectDistinct({ agencyId: proposals.agencyId })
     .from(proposals)
     .where(and(eq(proposals.competitionId, competitionId), states ? inArray(proposals.state, states) : sql`${proposals.state} <> 'withdrawn'`));
-  const staff = await db
-    .select({ ...person, agencyId: users.agencyId, role: users.role })
-    .from(users)
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(and(inArray(users.agencyId, entered), inArray(users.role, ["agency_admin", "unit_operator"]), isNull(users.disabledAt)))
-    .orderBy(asc(agencies.name), asc(users.name), asc(users.id));
+  const contacts = await agencyContacts(db, entered);
   const [{ n: agencyCount }] = await db.select({ n: sql<number>`count(*)::int` }).from(entered.as("e"));
-  const byAgency = new Map<number, typeof staff>();
-  for (const s of staff) byAgency.set(s.agencyId!, [...(byAgency.get(s.agencyId!) ?? []), s]);
-  const people: Person[] = [];
-  for (const members of byAgency.values()) {
-    const admins = members.filter((m) => m.role === "agency_admin");
-    for (const m of admins.length ? admins : members) people.push({ id: m.id, email: m.email, name: m.name, agencyName: m.agencyName });
-  }
-  return { people, unreachable: agencyCount - byAgency.size };
+  const people = [...contacts.values()].flat().map(({ id, email, name, agencyName }) => ({ id, email, name, agencyName }));
+  return { people, unreachable: agencyCount - contacts.size };
 }
 
 export type BroadcastInput = z.infer<typeof BroadcastSchema>;

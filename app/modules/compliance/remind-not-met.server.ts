@@ -1,16 +1,17 @@
 // "One Agency, One Innovation" is a yearly duty: the secretariat reminds every agency that has
 // not yet registered an innovation this year, in the app and by mail, through its Admin Lokal
-// (its unit operators when it has none), as the check-in reminder does. Only the running year
+// (its unit operators when it has none: agency-contacts.server.ts), as the check-in reminder does. Only the running year
 // (a past year's duty can no longer be met), and at most once a week, so a double click or a
 // second secretary does not flood hundreds of agencies. Agencies with nobody in Lumbung are
 // counted, for the secretariat to reach another way (a letter, the province).
-import { and, eq, inArray, isNull, not } from "drizzle-orm";
+import { and, eq, not } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
-import { agencies, meta, users } from "~/db/schema";
+import { agencies, meta } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
 import { recordAudit } from "~/modules/audit/record-audit.server";
 import { notify } from "~/modules/notifications/notify.server";
+import { agencyContacts } from "~/modules/notifications/agency-contacts.server";
 import { dutyApplies, metDuty } from "./met-duty.server";
 import { jakartaYear } from "./year";
 
@@ -39,18 +40,8 @@ export async function remindAgenciesNotMet(db: Db, actor: Actor, opts: { now: Da
 
     const notMet = await tx.select({ id: agencies.id }).from(agencies).where(and(dutyApplies(year), not(metDuty(agencies.id, year))));
     const ids = notMet.map((a) => a.id);
-    const staff = ids.length
-      ? await tx
-          .select({ id: users.id, email: users.email, agencyId: users.agencyId, role: users.role })
-          .from(users)
-          .where(and(inArray(users.agencyId, ids), inArray(users.role, ["agency_admin", "unit_operator"]), isNull(users.disabledAt)))
-      : [];
-    const byAgency = new Map<number, typeof staff>();
-    for (const s of staff) byAgency.set(s.agencyId!, [...(byAgency.get(s.agencyId!) ?? []), s]);
-    const to = [...byAgency.values()].flatMap((members) => {
-      const admins = members.filter((m) => m.role === "agency_admin");
-      return admins.length ? admins : members;
-    });
+    const byAgency = await agencyContacts(tx, ids);
+    const to = [...byAgency.values()].flat();
     if (!ids.length) throw new AppError("conflict", "compliance.remind.errors.allMet");
     const link = "/kelola/inovasi/baru";
     await notify(tx, to, { kind: "compliance-reminder", key: "mail.complianceDue", vars: { year: String(year), link: `${opts.baseUrl.replace(/\/+$/, "")}${link}` }, link });

@@ -306,22 +306,22 @@ function TwoStep({ status, reply, urged, required }: { status: Route.ComponentPr
         <>
           <p>{t("accounts.twoStep.on", { since: instant(status.enabledAt) })}</p>
           <p>{t("accounts.twoStep.recoveryLeft", { n: status.recoveryLeft })}</p>
-          <h3 id="recovery-title">{t("accounts.twoStep.renewTitle")}</h3>
-          <p className="hint">{t("accounts.twoStep.renewHint")}</p>
-          <Form method="post" noValidate aria-labelledby="recovery-title">
-            <CsrfField />
-            <input type="hidden" name="_intent" value="recoveryCodes" />
-            {passwordField("two-step-recoveryCodes", "recoveryCodes")}
-            <button type="submit" className="button secondary">{t("accounts.twoStep.renew")}</button>
-          </Form>
-          <h3 id="two-step-off-title">{t("accounts.twoStep.offTitle")}</h3>
-          <p className="hint">{t("accounts.twoStep.offHint")}</p>
-          <Form method="post" noValidate aria-labelledby="two-step-off-title">
-            <CsrfField />
-            <input type="hidden" name="_intent" value="twoStepDisable" />
-            {passwordField("two-step-twoStepDisable", "twoStepDisable")}
-            <button type="submit" className="button secondary">{t("accounts.twoStep.turnOff")}</button>
-          </Form>
+          {/* Two forms proved with the present password alone: new recovery codes, and off. */}
+          {([
+            ["recoveryCodes", "accounts.twoStep.renewTitle", "accounts.twoStep.renewHint", "accounts.twoStep.renew"],
+            ["twoStepDisable", "accounts.twoStep.offTitle", "accounts.twoStep.offHint", "accounts.twoStep.turnOff"],
+          ] as const).map(([intent, title, hint, button]) => (
+            <div key={intent}>
+              <h3 id={`${intent}-title`}>{t(title)}</h3>
+              <p className="hint">{t(hint)}</p>
+              <Form method="post" noValidate aria-labelledby={`${intent}-title`}>
+                <CsrfField />
+                <input type="hidden" name="_intent" value={intent} />
+                {passwordField(`two-step-${intent}`, intent)}
+                <button type="submit" className="button secondary">{t(button)}</button>
+              </Form>
+            </div>
+          ))}
         </>
       ) : status.setup ? (
         <>

@@ -2,18 +2,14 @@
 // rows), for the same readers as the page and within the same scope.
 import type { Route } from "./+types/activity-log-csv";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { assertCan, auditLogScope } from "~/lib/policy";
-import { forbidden } from "~/lib/errors";
 import { page } from "~/lib/respond.server";
 import { translator } from "~/i18n";
 import { parseAuditQuery } from "~/modules/audit/query";
 import { auditCsvStream } from "~/modules/audit/export-audit.server";
+import { readableScope } from "~/modules/audit/list-audit.server";
 
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
-  const actor = requireUser(context);
-  assertCan(actor, "auditLog.view");
-  const scope = auditLogScope(actor);
-  if (!scope) throw forbidden();
+  const scope = readableScope(requireUser(context));
   const { db } = services(context);
   const { locale, zone } = requestInfo(context);
   const t = translator(locale, { zone });

@@ -5,9 +5,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/activity-log";
 import { requestInfo, requireUser, services } from "~/lib/context.server";
-import { assertCan, auditLogScope } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
-import { forbidden } from "~/lib/errors";
 import { translator } from "~/i18n";
 import { useInstant, useRoot, useT } from "~/lib/use-i18n";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
@@ -15,7 +13,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { pageTitle } from "~/lib/meta";
 import { AUDIT_GROUPS } from "~/modules/audit/actions";
 import { auditSearch, CSV_MAX, filtered, parseAuditQuery, PERSON_MAX } from "~/modules/audit/query";
-import { listAudit, personName } from "~/modules/audit/list-audit.server";
+import { listAudit, personName, readableScope } from "~/modules/audit/list-audit.server";
 import { describeRows } from "~/modules/audit/describe-audit.server";
 import { actionText, detailText, subjectText, type AuditRowView } from "~/modules/audit/view";
 
@@ -24,10 +22,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "aud
 const PATH = "/kelola/log";
 
 export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
-  const actor = requireUser(context);
-  assertCan(actor, "auditLog.view");
-  const scope = auditLogScope(actor);
-  if (!scope) throw forbidden();
+  const scope = readableScope(requireUser(context));
   const { db } = services(context);
   const { locale, zone } = requestInfo(context);
   const t = translator(locale, { zone });
