@@ -69,6 +69,7 @@ export default [
     route("log", "routes/manage/activity-log.tsx"),
     route("log/unduh", "routes/manage/activity-log-csv.tsx"),
     route("akun", "routes/manage/account.tsx"),
+    route("akun/data.json", "routes/manage/my-data.tsx"),
     route("proposal", "routes/manage/proposals.tsx"),
     route("proposal/:id", "routes/manage/proposal.tsx"),
     route("proposal/:id/tanda-terima", "routes/manage/proposal-receipt.tsx"),

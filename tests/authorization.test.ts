@@ -89,6 +89,7 @@ const TABLE: Record<string, Entry> = {
   "routes/manage/users": { path: "/kelola/pengguna", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"] },
   "routes/manage/agencies": { path: "/kelola/instansi", get: ["admin"], post: ["admin"] },
   // One's own account: every signed-in person has one (its actions are tested in my-account.test.ts).
+  "routes/manage/my-data": { path: "/kelola/akun/data.json", get: SIGNED_IN },
   "routes/manage/account": { path: "/kelola/akun", get: SIGNED_IN, post: SIGNED_IN, postFields: { _intent: "profile", name: "Pengguna Uji" } },
   "routes/manage/outbox": { path: "/kelola/kotak-keluar", get: ["agencyAdmin", "admin"], post: ["agencyAdmin", "admin"], postFields: { mailId: "{failedMail}" } },
   // The activity log and its CSV: the secretariat's whole log, Admin Lokal's own agency's.

@@ -345,3 +345,35 @@ describe("my account on a demo", () => {
     }
   });
 });
+
+describe("one's personal data", () => {
+  it("downloads as JSON what Lumbung keeps about the person, without any secret", async () => {
+    const user = await operator();
+    const c = await signedIn(user.email, "10.9.0.44");
+    // A mail with a live link to them: its subject goes out, never its body.
+    await newClient().post("/lupa-sandi", { email: user.email });
+    await c.post("/kelola/akun", { _intent: "profile", name: "Sari Operator Baru" });
+    const res = await c.get("/kelola/akun/data.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="lumbung-data-saya-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const text = await res.text();
+    const data = JSON.parse(text) as {
+      account: { name: string; email: string; agency: string };
+      sessions: unknown[];
+      activity: { action: string; data: { ip?: string } | null }[];
+      mails: { subject: string }[];
+    };
+    expect(data.account).toMatchObject({ name: "Sari Operator Baru", email: user.email, agency: "Pemerintah Kota Uji Akun" });
+    expect(data.sessions.length).toBeGreaterThan(0);
+    expect(data.activity.find((a) => a.action === "session.start")?.data?.ip).toBe("10.9.0.44");
+    expect(data.activity.some((a) => a.action === "user.rename")).toBe(true);
+    expect(data.mails.some((m) => m.subject.startsWith("Atur ulang kata sandi Lumbung"))).toBe(true);
+    const [row] = await database.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    expect(text).not.toContain(row.hash!);
+    expect(text).not.toMatch(/atur-ulang-sandi\/|passwordHash|totpSecret/);
+    // Only one's own: there is no other person's to ask for, and nobody's without signing in.
+    expect((await newClient().get("/kelola/akun/data.json")).status).toBe(401);
+  });
+});

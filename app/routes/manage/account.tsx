@@ -232,6 +232,16 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       <TwoStep status={loaderData.twoStep} reply={reply} urged={URGED_ROLES.has(account.role)} required={loaderData.twoStepRequired} />
       </div>
 
+      <section aria-labelledby="my-data-title">
+        <h2 id="my-data-title">{t("accounts.me.data")}</h2>
+        <p>{t("accounts.me.dataIntro")}</p>
+        <p>
+          <a href="/kelola/akun/data.json" download>
+            {t("accounts.me.dataDownload")}
+          </a>
+        </p>
+      </section>
+
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("accounts.me.sessions")}</h2>
         <ErrorSummary errors={reply?.form === "sessions" ? reply.errors : undefined} idPrefix="sessions" />
