@@ -128,6 +128,21 @@ describe("turning two-step sign-in on", () => {
   });
 });
 
+describe("the dashboard's nudge", () => {
+  it("urges the roles that decide results or speak for an agency, until it is on; not an operator", async () => {
+    const agency = await createAgency(database.db, { name: "Pemerintah Kabupaten Uji Dorongan" });
+    const admin = await createTestUser(database.db, { role: "agency_admin", agencyId: agency.id });
+    const c = newClient();
+    await c.login(admin.email, PASSWORD);
+    expect(await pageText(await c.get("/kelola"))).toContain("masih dilindungi kata sandi saja");
+    await turnOn(c);
+    expect(await pageText(await c.get("/kelola"))).not.toContain("masih dilindungi kata sandi saja");
+    const o = newClient();
+    await o.login((await operator(agency.id)).email, PASSWORD);
+    expect(await pageText(await o.get("/kelola"))).not.toContain("masih dilindungi kata sandi saja");
+  });
+});
+
 describe("signing in with two steps", () => {
   it("asks for the code after the password, and signs in with it, going where the sign-in was going", async () => {
     const user = await operator();

@@ -27,6 +27,8 @@ export type RequestInfo = {
   zone: ZoneName;
   csrfToken: string;
   agencyName: string | null;
+  /** Whether the signed-in account has two-step sign-in on (false for a visitor). */
+  twoStep: boolean;
 };
 export const requestContext = createContext<RequestInfo>();
 

@@ -141,6 +141,7 @@ export const requestMiddleware: MiddlewareFunction<Response> = async ({ request,
     zone,
     csrfToken,
     agencyName: session?.agencyName ?? null,
+    twoStep: session?.twoStep ?? false,
   });
 
   const response = await next();

@@ -222,6 +222,8 @@ export const accountsEn: Translation<typeof accounts> = {
   "accounts.twoStep.required": "Accounts in your role must use two-step verification. Set it up below; then every page of the work area opens.",
   "accounts.twoStep.errors.required": "Accounts in your role must use two-step verification before working. Set it up on the My account page.",
   "accounts.twoStep.redirected": "Before opening any other page of the work area, set up two-step verification below.",
+  "accounts.twoStep.nudge": "Your account helps decide results or an agency's data, yet only a password protects it.",
+  "accounts.twoStep.nudgeLink": "Turn on two-step verification",
   "accounts.twoStep.errors.demo": "Demo accounts are shared by every visitor: two-step verification cannot be turned on here.",
   "accounts.twoStep.errors.alreadyOn": "Two-step verification is already on.",
   "accounts.twoStep.errors.noSetup": "This setup is no longer valid. Start again with Set up two-step verification.",

@@ -220,6 +220,8 @@ export const accounts = defineMessages({
   "accounts.twoStep.required": "Akun dengan peran Anda wajib memakai verifikasi dua langkah. Siapkan di bawah ini; setelah itu semua halaman kerja terbuka.",
   "accounts.twoStep.errors.required": "Akun dengan peran Anda wajib memakai verifikasi dua langkah sebelum bekerja. Siapkan di halaman Akun saya.",
   "accounts.twoStep.redirected": "Sebelum membuka halaman kerja lainnya, siapkan verifikasi dua langkah di bawah ini.",
+  "accounts.twoStep.nudge": "Akun Anda ikut menentukan hasil atau data instansi, tetapi masih dilindungi kata sandi saja.",
+  "accounts.twoStep.nudgeLink": "Nyalakan verifikasi dua langkah",
   "accounts.twoStep.errors.demo": "Akun demo dipakai bersama semua pengunjung: verifikasi dua langkah tidak dapat dinyalakan di sini.",
   "accounts.twoStep.errors.alreadyOn": "Verifikasi dua langkah sudah menyala.",
   "accounts.twoStep.errors.noSetup": "Penyiapan ini sudah tidak berlaku. Mulai lagi dari tombol Siapkan verifikasi dua langkah.",

@@ -20,6 +20,7 @@ import { accountOverview, changePassword, renameSelf, signOutOthers } from "~/mo
 import { SESSION_COOKIE } from "~/modules/accounts/session.server";
 import { pageTitle } from "~/lib/meta";
 import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
+import { URGED_ROLES } from "~/modules/accounts/two-step";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "accounts.me.title");
 
@@ -46,8 +47,6 @@ export const loader = page(async ({ context, request }: Route.LoaderArgs) => {
 
 const TWO_STEP_INTENTS = ["twoStepBegin", "twoStepCancel", "twoStepEnable", "twoStepDisable", "recoveryCodes"] as const;
 type TwoStepIntent = (typeof TWO_STEP_INTENTS)[number];
-// Roles whose accounts decide or publish results: the page urges them to turn the second step on.
-const URGED_ROLES = new Set(["national_admin", "agency_admin", "evaluator", "panelist"]);
 
 type Reply = {
   form: "profile" | "password" | "email" | "sessions" | TwoStepIntent;

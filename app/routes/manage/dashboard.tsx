@@ -9,12 +9,14 @@ import { page } from "~/lib/respond.server";
 import { useT } from "~/lib/use-i18n";
 import { INNOVATION_STATES } from "~/modules/innovations/vocab";
 import { pageTitle } from "~/lib/meta";
+import { URGED_ROLES } from "~/modules/accounts/two-step";
+import { isSharedDemoLogin } from "~/modules/demo/demo-logins";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, "nav.manage");
 
 export const loader = page(async ({ context }: Route.LoaderArgs) => {
   const actor = requireUser(context);
-  const { db, receivedAt } = services(context);
+  const { db, env, receivedAt } = services(context);
   const year = jakartaYear(receivedAt);
   // Those who answer the yearly check-ins are told how many still wait (a placed operator, its unit's).
   const answers = actor.agencyId !== null && (actor.role === "agency_admin" || actor.role === "unit_operator") && can(actor, "checkIn.overview").ok;
@@ -27,6 +29,9 @@ export const loader = page(async ({ context }: Route.LoaderArgs) => {
     counts: await countByState(db, actor, { unitOnly: placedUnit(actor) !== null }),
     unitOnly: placedUnit(actor) !== null,
     hasRegister: ["national_admin", "agency_admin", "unit_operator", "agency_head"].includes(actor.role),
+    // Urged, not required (LUMBUNG_TWO_STEP_ROLES requires it): a line until it is on. The shared
+    // demo accounts cannot turn it on.
+    twoStepNudge: URGED_ROLES.has(actor.role) && !requestInfo(context).twoStep && !isSharedDemoLogin(env.demo, actor.email),
   };
 });
 
@@ -40,6 +45,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         {t(`role.${role}`)}
         {agencyName ? ` · ${agencyName}` : ""}
       </p>
+      {loaderData.twoStepNudge ? (
+        <p className="notice notice-warning">
+          {t("accounts.twoStep.nudge")} <Link to="/kelola/akun#two-step-title">{t("accounts.twoStep.nudgeLink")}</Link>
+        </p>
+      ) : null}
       {loaderData.checkIns && loaderData.checkIns.due > 0 ? (
         <p className="notice">
           {t("checkins.dashboard", { n: loaderData.checkIns.due, year: String(loaderData.checkIns.year) })}{" "}
