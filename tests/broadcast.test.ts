@@ -131,6 +131,11 @@ describe("a message to an edition's participants", () => {
     expect(text).toContain('href="#f-body"');
     expect(text).toContain("Centang konfirmasi untuk mengirim pesan.");
     expect(await mailsTo(people.submittedAdmin.email)).toHaveLength(0);
+    // A subject of more than one line (it becomes a mail header) is refused at its field.
+    const twoLines = await admin.post(`${path()}?untuk=submitted`, { audience: "submitted", expected: String(expectedOf(form)), sendKey: sendKeyOf(form), subject: "Judul\r\nBcc: semua@contoh.id", body: "Isi pesan yang cukup panjang.", confirm: "1" });
+    expect(twoLines.status).toBe(400);
+    expect(await pageText(twoLines)).toContain('href="#f-subject"');
+    expect(await mailsTo(people.submittedAdmin.email)).toHaveLength(0);
   });
 
   it("is the secretariat's alone", async () => {

@@ -30,7 +30,13 @@ const UNSUBMITTED = ["draft", "agency_review", "returned", "awaiting_endorsement
 
 export const BroadcastSchema = z.object({
   audience: z.enum(AUDIENCES, { error: "field.required" }),
-  subject: z.string({ error: "field.required" }).trim().min(3, { error: "field.tooShort" }).max(150, { error: "field.tooLong" }),
+  // One line: it becomes the mail's Subject header.
+  subject: z
+    .string({ error: "field.required" })
+    .trim()
+    .min(3, { error: "field.tooShort" })
+    .max(150, { error: "field.tooLong" })
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "field.invalid" }),
   body: z.string({ error: "field.required" }).trim().min(10, { error: "field.tooShort" }).max(5000, { error: "field.tooLong" }),
   confirm: z.literal("1", { error: "competitions.broadcast.errors.confirm" }),
   expected: z.coerce.number({ error: "errors.invalid" }).int().min(0).max(1_000_000),
