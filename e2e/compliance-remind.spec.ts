@@ -9,7 +9,8 @@ test("the secretariat reminds the agencies that have not registered an innovatio
   await visit(page, "/kepatuhan");
   const section = page.getByRole("region", { name: "Ingatkan instansi yang belum" });
   await expect(section).toBeVisible();
-  const button = section.getByRole("button", { name: /Ingatkan \d+ instansi yang belum/ });
+  await expect(section.getByText(/\d+ instansi belum mendaftarkan inovasi tahun ini; \d+ di antaranya punya Admin Lokal atau operator/)).toBeVisible();
+  const button = section.getByRole("button", { name: /^Ingatkan \d+ instansi$/ });
   if (await button.isVisible()) {
     await button.click();
     await expect(section.getByRole("status")).toContainText(/Pengingat terkirim ke \d+ instansi\./);

@@ -7,7 +7,7 @@ import { requestInfo, requireUser, services } from "~/lib/context.server";
 import { can } from "~/lib/policy";
 import { AppError } from "~/lib/errors";
 import { CsrfField } from "~/components/forms";
-import { lastComplianceReminder, remindAgenciesNotMet, REMIND_EVERY_MS } from "~/modules/compliance/remind-not-met.server";
+import { lastComplianceReminder, reminderReach, remindAgenciesNotMet, REMIND_EVERY_MS } from "~/modules/compliance/remind-not-met.server";
 import { jakartaYear } from "~/modules/compliance/year";
 import { useInstant } from "~/lib/use-i18n";
 import { page } from "~/lib/respond.server";
@@ -52,9 +52,9 @@ export const loader = page(async ({ request, context }: Route.LoaderArgs) => {
 });
 
 async function reminderState(db: Parameters<typeof lastComplianceReminder>[0], year: number, now: Date) {
-  const last = await lastComplianceReminder(db, year);
+  const [last, reach] = await Promise.all([lastComplianceReminder(db, year), reminderReach(db, year)]);
   const nextAt = last ? new Date(new Date(last.at).getTime() + REMIND_EVERY_MS) : null;
-  return { last, nextAt: nextAt && nextAt > now ? nextAt.toISOString() : null };
+  return { last, reach, nextAt: nextAt && nextAt > now ? nextAt.toISOString() : null };
 }
 
 export const action = page(async ({ request, context }: Route.ActionArgs) => {
@@ -157,7 +157,7 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
         <p className="hint">{t("compliance.rule", { year })}</p>
       </section>
 
-      {loaderData.remind ? <Remind state={loaderData.remind} notMet={overall.notMet} message={loaderData.message} /> : null}
+      {loaderData.remind ? <Remind state={loaderData.remind} message={loaderData.message} /> : null}
 
       <h2 id="by-type">{t("compliance.byType")}</h2>
       {/* Wide tables scroll in their own region (reachable by keyboard), never the page. */}
@@ -308,10 +308,10 @@ export default function Compliance({ loaderData }: Route.ComponentProps) {
 }
 
 /** The secretariat's reminder to the agencies that have not met this year's duty. */
-function Remind({ state, notMet, message }: { state: { last: { at: string; agencies: number; unreachable: number } | null; nextAt: string | null }; notMet: number; message: string | null }) {
+function Remind({ state, message }: { state: { last: { at: string; agencies: number; unreachable: number } | null; reach: { notMet: number; reachable: number }; nextAt: string | null }; message: string | null }) {
   const t = useT();
   const instant = useInstant();
-  const { last, nextAt } = state;
+  const { last, nextAt, reach } = state;
   return (
     <section aria-labelledby="remind-title" className="no-print">
       <h2 id="remind-title">{t("compliance.remind.title")}</h2>
@@ -321,14 +321,15 @@ function Remind({ state, notMet, message }: { state: { last: { at: string; agenc
         </p>
       ) : null}
       <p>{t("compliance.remind.intro")}</p>
+      {reach.notMet ? <p>{t("compliance.remind.reach", { n: reach.notMet, reachable: reach.reachable })}</p> : null}
       {last ? <p>{t("compliance.remind.last", { at: instant(last.at), agencies: last.agencies, unreachable: last.unreachable })}</p> : <p>{t("compliance.remind.never")}</p>}
       {nextAt ? (
         <p>{t("compliance.remind.next", { at: instant(nextAt) })}</p>
-      ) : notMet ? (
+      ) : reach.reachable ? (
         <Form method="post">
           <CsrfField />
           <input type="hidden" name="_intent" value="remind" />
-          <button type="submit" className="button secondary">{t("compliance.remind.button", { n: notMet })}</button>
+          <button type="submit" className="button secondary">{t("compliance.remind.button", { n: reach.reachable })}</button>
         </Form>
       ) : null}
     </section>

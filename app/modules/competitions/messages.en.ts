@@ -242,6 +242,7 @@ export const competitionsEn: Translation<typeof competitions> = {
   "competitions.broadcast.count": "{audience}: {n, plural, one {# person} other {# people}}.",
   "competitions.broadcast.unreachable": "{n, plural, one {# participating agency has} other {# participating agencies have}} neither an Admin Lokal nor an active operator in Lumbung, so will not receive this message; reach them another way.",
   "competitions.broadcast.sample": "The first {n, plural, one {recipient} other {# recipients}}:",
+  "competitions.broadcast.sampleAll": "They are:",
   "competitions.broadcast.subject": "Subject",
   "competitions.broadcast.body": "Message",
   "competitions.broadcast.bodyHint": "Sent as written, with a short note below it on who sent it and a link to read it in Lumbung.",

@@ -240,6 +240,7 @@ export const competitions = defineMessages({
   "competitions.broadcast.count": "{audience}: {n} orang.",
   "competitions.broadcast.unreachable": "{n} instansi peserta belum punya Admin Lokal maupun operator aktif di Lumbung, jadi tidak menerima pesan ini; hubungi mereka dengan cara lain.",
   "competitions.broadcast.sample": "{n} penerima pertama:",
+  "competitions.broadcast.sampleAll": "Penerimanya:",
   "competitions.broadcast.subject": "Judul",
   "competitions.broadcast.body": "Isi pesan",
   "competitions.broadcast.bodyHint": "Dikirim apa adanya, dengan catatan singkat di bawahnya tentang pengirim dan tautan untuk membacanya di Lumbung.",

@@ -5,7 +5,7 @@
 // second secretary does not flood hundreds of agencies. Agencies with nobody in Lumbung are
 // counted, for the secretariat to reach another way (a letter, the province).
 import { and, eq, not } from "drizzle-orm";
-import type { Db } from "~/db/client.server";
+import type { Db, DbOrTx } from "~/db/client.server";
 import { agencies, meta } from "~/db/schema";
 import { AppError } from "~/lib/errors";
 import { assertCan, type Actor } from "~/lib/policy";
@@ -26,6 +26,15 @@ export async function lastComplianceReminder(db: Db, year: number): Promise<Comp
   return v?.at ? { at: v.at, agencies: Number(v.agencies ?? 0), unreachable: Number(v.unreachable ?? 0) } : null;
 }
 
+/** The agencies behind in the year, and how many of them have someone in Lumbung to tell. */
+export async function reminderReach(db: DbOrTx, year: number): Promise<{ notMet: number; reachable: number }> {
+  const ids = await notMetIds(db, year);
+  return { notMet: ids.length, reachable: (await agencyContacts(db, ids)).size };
+}
+
+const notMetIds = async (db: DbOrTx, year: number) =>
+  (await db.select({ id: agencies.id }).from(agencies).where(and(dutyApplies(year), not(metDuty(agencies.id, year))))).map((a) => a.id);
+
 export type ComplianceReminderResult = { sent: true; agencies: number; unreachable: number; people: number } | { sent: false; lastAt: string };
 
 export async function remindAgenciesNotMet(db: Db, actor: Actor, opts: { now: Date; baseUrl: string }): Promise<ComplianceReminderResult> {
@@ -38,8 +47,7 @@ export async function remindAgenciesNotMet(db: Db, actor: Actor, opts: { now: Da
     const last = held.value as Partial<ComplianceReminder>;
     if (last.at && opts.now.getTime() - new Date(last.at).getTime() < REMIND_EVERY_MS) return { sent: false, lastAt: last.at };
 
-    const notMet = await tx.select({ id: agencies.id }).from(agencies).where(and(dutyApplies(year), not(metDuty(agencies.id, year))));
-    const ids = notMet.map((a) => a.id);
+    const ids = await notMetIds(tx, year);
     const byAgency = await agencyContacts(tx, ids);
     const to = [...byAgency.values()].flat();
     if (!ids.length) throw new AppError("conflict", "compliance.remind.errors.allMet");

@@ -105,7 +105,7 @@ export default function Broadcast({ loaderData }: Route.ComponentProps) {
           {d.unreachable ? <p className="notice notice-warning">{t("competitions.broadcast.unreachable", { n: d.unreachable })}</p> : null}
           {d.sample.length ? (
             <>
-              <p id="sample-title">{t("competitions.broadcast.sample", { n: d.sample.length })}</p>
+              <p id="sample-title">{d.sample.length === count ? t("competitions.broadcast.sampleAll") : t("competitions.broadcast.sample", { n: d.sample.length })}</p>
               <ul aria-labelledby="sample-title">
                 {d.sample.map((p) => (
                   <li key={p.id}>
