@@ -7,16 +7,17 @@
 // recorded as the plenary records them), so the stage's entrants are the entries. The team is
 // set by hand, as the secretariat may, rather than by the automatic assignment: the journey needs
 // these two logins on these entries, whatever the pool's loads.
-import { and, eq, inArray, ne, notExists, notInArray, sql } from "drizzle-orm";
+import { and, eq, ne, notExists, notInArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client.server";
 import { agencies, assignments, competitionJudges, competitions, innovations, proposals, stageDecisions, users } from "~/db/schema";
 import type { CompetitionConfig } from "~/modules/competitions/config";
 import { shiftDays } from "~/modules/competitions/config-values";
 import { preset } from "~/modules/competitions/presets";
 import { createUser } from "~/modules/accounts/create-user.server";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
+import { DEMO_PASSWORD } from "./demo-logins";
 import { FIELD_VERIFICATION_EDITION } from "./field-verification";
 import { insertSubmittedEntries } from "./judge-edition.server";
+import { demoLoginAgencies } from "./login-agencies.server";
 
 const DAY = 86_400_000;
 
@@ -52,7 +53,7 @@ export async function seedFieldVerification(db: Db, now = new Date()): Promise<s
 
   // Entries whose innovations claim two indicators or more, from agencies none of the demo
   // logins belongs to and in no other edition, so that no other journey's lists change.
-  const loginAgencies = (await db.select({ id: users.agencyId }).from(users).where(inArray(users.email, DEMO_LOGINS.map((l) => l.email)))).flatMap((u) => (u.id ? [u.id] : []));
+  const loginAgencies = await demoLoginAgencies(db);
   const rows = await db
     .select({ innovation: innovations })
     .from(innovations)

@@ -15,6 +15,7 @@ import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { createRng } from "./prng";
 import { actorOf, insertSubmittedEntries, judgeStages, monthsBefore } from "./judge-edition.server";
 import { demoJudges } from "./judging.server";
+import { demoLoginAgencies } from "./login-agencies.server";
 
 const DAY = 86_400_000;
 const ENTRIES = 20;
@@ -34,7 +35,7 @@ export async function seedDemoFinished(db: Db, edition: number, publicUrl: strin
 
   // Entries: published innovations of agencies other than the demo logins' (whose people try
   // the open call: an earlier winner may not enter it again).
-  const loginAgencies = (await db.select({ id: users.agencyId }).from(users).where(inArray(users.email, ["admin@banyumaskab.demo", "operator@surabaya.demo"]))).flatMap((u) => (u.id ? [u.id] : []));
+  const loginAgencies = await demoLoginAgencies(db, ["admin@banyumaskab.demo", "operator@surabaya.demo"]);
   const rows = await db
     .select({ innovation: innovations })
     .from(innovations)

@@ -19,11 +19,12 @@ import { preset } from "~/modules/competitions/presets";
 import { dutyApplies } from "~/modules/compliance/met-duty.server";
 import { createUser } from "~/modules/accounts/create-user.server";
 import { announceProvisional } from "~/modules/results/manage-results.server";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins";
+import { DEMO_PASSWORD } from "./demo-logins";
 import { demoJudges } from "./judging.server";
 import { OBJECTION_WINDOW_EDITIONS } from "./objection-window";
 import { createRng } from "./prng";
 import { actorOf, insertSubmittedEntries, judgeStages, monthsBefore } from "./judge-edition.server";
+import { demoLoginAgencies } from "./login-agencies.server";
 
 const DAY = 86_400_000;
 const ENTRIES = 6;
@@ -78,7 +79,7 @@ async function buildEdition(
 
   // The objecting agency: the demo login's, or one taking part for which an Admin Lokal is made.
   const [known] = await db.select().from(users).where(eq(users.email, objector));
-  const loginAgencies = (await db.select({ id: users.agencyId }).from(users).where(inArray(users.email, DEMO_LOGINS.map((l) => l.email)))).flatMap((u) => (u.id ? [u.id] : []));
+  const loginAgencies = await demoLoginAgencies(db);
   const eligible = and(
     eq(innovations.state, "published"),
     lte(innovations.startedOn, monthsBefore(config.stages[0].closesAt, config.eligibility.minMonthsOperating)),

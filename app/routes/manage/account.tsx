@@ -246,11 +246,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         <ErrorSummary errors={reply?.form === "sessions" ? reply.errors : undefined} idPrefix="sessions" />
         <p>{account.otherSessions ? t("accounts.me.otherSessions", { n: account.otherSessions }) : t("accounts.me.noOtherSessions")}</p>
         {account.otherSessions ? (
-          <Form method="post">
-            <CsrfField />
-            <input type="hidden" name="_intent" value="signOutOthers" />
-            <button type="submit" className="button secondary">{t("accounts.me.signOutOthers")}</button>
-          </Form>
+          <IntentButton intent="signOutOthers" label={t("accounts.me.signOutOthers")} />
         ) : null}
         <h3 id="signins-title">{t("accounts.me.signIns")}</h3>
         <p className="hint">{t("accounts.me.signInsHint")}</p>
@@ -359,23 +355,26 @@ function TwoStep({ status, reply, urged, required }: { status: Route.ComponentPr
             {passwordField("two-step-twoStepEnable", "twoStepEnable")}
             <button type="submit" className="button">{t("accounts.twoStep.turnOn")}</button>
           </Form>
-          <Form method="post">
-            <CsrfField />
-            <input type="hidden" name="_intent" value="twoStepCancel" />
-            <button type="submit" className="button secondary">{t("accounts.twoStep.cancel")}</button>
-          </Form>
+          <IntentButton intent="twoStepCancel" label={t("accounts.twoStep.cancel")} />
         </>
       ) : (
         <>
           <p>{t("accounts.twoStep.intro")}</p>
           {required || urged ? <p className="notice notice-warning">{t(required ? "accounts.twoStep.required" : "accounts.twoStep.urged")}</p> : null}
-          <Form method="post">
-            <CsrfField />
-            <input type="hidden" name="_intent" value="twoStepBegin" />
-            <button type="submit" className="button secondary">{t("accounts.twoStep.begin")}</button>
-          </Form>
+          <IntentButton intent="twoStepBegin" label={t("accounts.twoStep.begin")} />
         </>
       )}
     </section>
+  );
+}
+
+/** A form of one button that sends one intent (nothing to type). */
+function IntentButton({ intent, label }: { intent: string; label: string }) {
+  return (
+    <Form method="post">
+      <CsrfField />
+      <input type="hidden" name="_intent" value={intent} />
+      <button type="submit" className="button secondary">{label}</button>
+    </Form>
   );
 }
