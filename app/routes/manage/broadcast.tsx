@@ -3,16 +3,15 @@
 // sent only for the number shown (modules/competitions/broadcast.server.ts).
 import { data, Form, Link, redirect, useActionData } from "react-router";
 import type { Route } from "./+types/broadcast";
-import { requestInfo, requireUser, services } from "~/lib/context.server";
+import { requestInfo, services } from "~/lib/context.server";
 import { AppError } from "~/lib/errors";
-import { assertCan } from "~/lib/policy";
 import { page } from "~/lib/respond.server";
 import { appErrorFields, formToObject, parseWith, type FieldErrors } from "~/lib/forms";
 import { translator } from "~/i18n";
 import { useInstant, useT } from "~/lib/use-i18n";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
-import { competitionBySlug } from "~/modules/competitions/queries.server";
+import { secretariatEdition } from "~/modules/competitions/edition.server";
 import { BroadcastSchema, broadcastRecipients, editionBroadcasts, newSendKey, sendBroadcast } from "~/modules/competitions/broadcast.server";
 import { AUDIENCES, isAudience } from "~/modules/competitions/broadcast";
 
@@ -21,16 +20,8 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.n
 // How many of the recipients the page names before the message is written.
 const SAMPLE = 10;
 
-async function load(context: Route.LoaderArgs["context"], slug: string) {
-  const actor = requireUser(context);
-  assertCan(actor, "competition.manage");
-  const row = await competitionBySlug(services(context).db, slug);
-  if (!row) throw new AppError("not-found", "errors.notFound");
-  return { actor, row };
-}
-
 export const loader = page(async ({ context, params, request }: Route.LoaderArgs) => {
-  const { row } = await load(context, params.slug);
+  const { row } = await secretariatEdition(context, params.slug);
   const { db } = services(context);
   const url = new URL(request.url);
   const chosen = url.searchParams.get("untuk");
@@ -53,7 +44,7 @@ export const loader = page(async ({ context, params, request }: Route.LoaderArgs
 type Reply = { errors: FieldErrors; values: { subject: string; body: string }; count?: number };
 
 export const action = page(async ({ context, params, request }: Route.ActionArgs) => {
-  const { actor, row } = await load(context, params.slug);
+  const { actor, row } = await secretariatEdition(context, params.slug);
   const { db, env } = services(context);
   const t = translator(requestInfo(context).locale);
   const form = await request.formData();
