@@ -149,7 +149,9 @@ describe("the server", () => {
     // A page does: twelve hours from now again, and the browser's cookie with it.
     const page = await c.get("/kelola");
     expect(page.status).toBe(200);
-    expect(page.headers.getSetCookie().find((x) => x.startsWith("lumbung_session="))).toMatch(/Max-Age=4319\d/);
+    // Twelve hours less the moments between the renewal and the header: 43,200 s when both fall
+    // in the same millisecond (a fast database), a second or more less otherwise.
+    expect(page.headers.getSetCookie().find((x) => x.startsWith("lumbung_session="))).toMatch(/Max-Age=(4319\d|43200);/);
     expect(await hoursLeft()).toBeGreaterThan(11.9);
     // Half its time left or more: no write.
     expect((await c.get("/kelola")).headers.getSetCookie().join()).not.toContain("lumbung_session");
